@@ -1,0 +1,365 @@
+//! The corpus index: documents from many files, mentions grouped into entities with stable ids.
+//!
+//! Grouping rules: within a document a surname after a full name is that person
+//! (unless two full names share it); places linked to the gazetteer group by
+//! gazetteer id ("US", "U.S." and "United States" are one place); otherwise the
+//! same type and normalised name is the same entity across documents.
+
+use std::collections::HashMap;
+
+use super::decode::FileError;
+use super::entities::EntityType;
+use super::lexicon::{lexicon, PlaceKind};
+use super::{analyze_file, AnalysisOptions, Document};
+
+/// What happened to one file the user loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileReport {
+    pub name: String,
+    pub size: usize,
+    pub n_documents: usize,
+    pub warnings: Vec<String>,
+    pub error: Option<FileError>,
+    /// The name of an earlier file with the same bytes, if this one was skipped as a duplicate.
+    pub duplicate_of: Option<String>,
+}
+
+impl FileReport {
+    /// One line for the user: what was loaded or why not.
+    pub fn message(&self) -> String {
+        if let Some(error) = &self.error {
+            format!("{} {error}", self.name)
+        } else if let Some(original) = &self.duplicate_of {
+            format!(
+                "{} has the same content as {original} and was loaded once",
+                self.name
+            )
+        } else {
+            let mut m = format!(
+                "{}: {} document{}",
+                self.name,
+                self.n_documents,
+                if self.n_documents == 1 { "" } else { "s" }
+            );
+            for w in &self.warnings {
+                m.push_str("; ");
+                m.push_str(w);
+            }
+            m
+        }
+    }
+}
+
+/// A named entity across the corpus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Stable across loads and machines: a hash of type and grouping key.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityType,
+    /// Other surface forms seen, most frequent first.
+    pub aliases: Vec<String>,
+    pub n_mentions: usize,
+    /// Indices into [`Corpus::documents`], ascending.
+    pub documents: Vec<usize>,
+    /// ISO country code for places and nationalities linked to the gazetteer.
+    pub country: Option<&'static str>,
+}
+
+/// All loaded documents and the entity index built over them.
+#[derive(Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub files: Vec<FileReport>,
+    pub entities: Vec<Entity>,
+    /// Per document, per entity mention: the index of its entity in `entities`.
+    pub mention_entities: Vec<Vec<usize>>,
+    content_hashes: HashMap<u64, String>,
+    key_index: HashMap<String, usize>,
+    surface_counts: Vec<HashMap<String, usize>>,
+}
+
+impl Corpus {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Decodes, analyses and indexes one file; returns its report. Never fails:
+    /// a bad file is reported and the corpus keeps everything else.
+    pub fn add_file(&mut self, name: &str, bytes: &[u8], options: &AnalysisOptions) -> &FileReport {
+        let mut report = FileReport {
+            name: name.to_string(),
+            size: bytes.len(),
+            n_documents: 0,
+            warnings: Vec::new(),
+            error: None,
+            duplicate_of: None,
+        };
+        let hash = fnv1a(bytes);
+        if let Some(original) = self.content_hashes.get(&hash) {
+            report.duplicate_of = Some(original.clone());
+        } else {
+            match analyze_file(name, bytes, options) {
+                Ok((documents, warnings)) => {
+                    self.content_hashes.insert(hash, name.to_string());
+                    report.n_documents = documents.len();
+                    report.warnings = warnings;
+                    for document in documents {
+                        self.add_document(document);
+                    }
+                }
+                Err(error) => report.error = Some(error),
+            }
+        }
+        self.files.push(report);
+        self.files.last().expect("just pushed")
+    }
+
+    /// Records a file that could not even be read, so that the user sees it by name.
+    pub fn add_unreadable(&mut self, name: &str, reason: &str) {
+        self.files.push(FileReport {
+            name: name.to_string(),
+            size: 0,
+            n_documents: 0,
+            warnings: Vec::new(),
+            error: Some(FileError::Unreadable {
+                reason: reason.to_string(),
+            }),
+            duplicate_of: None,
+        });
+    }
+
+    /// Indexes one analysed document.
+    pub fn add_document(&mut self, document: Document) {
+        let doc_idx = self.documents.len();
+        let keys = grouping_keys(&document);
+        let mut mention_entities = Vec::with_capacity(keys.len());
+        for (mention, key) in document.entities.iter().zip(keys) {
+            let surface = fold_whitespace(&document.text[mention.start..mention.end]);
+            let full_key = format!("{}:{key}", mention.kind.code());
+            let entity_idx = match self.key_index.get(&full_key) {
+                Some(&i) => i,
+                None => {
+                    let i = self.entities.len();
+                    let place = mention.place.map(|p| lexicon().place(p));
+                    self.entities.push(Entity {
+                        id: format!("{:012x}", fnv1a(full_key.as_bytes()) & 0xffff_ffff_ffff),
+                        name: surface.clone(),
+                        kind: mention.kind,
+                        aliases: Vec::new(),
+                        n_mentions: 0,
+                        documents: Vec::new(),
+                        country: place.map(|p| p.country).filter(|c| !c.is_empty()),
+                    });
+                    self.surface_counts.push(HashMap::new());
+                    self.key_index.insert(full_key, i);
+                    i
+                }
+            };
+            let entity = &mut self.entities[entity_idx];
+            entity.n_mentions += 1;
+            if entity.documents.last() != Some(&doc_idx) {
+                entity.documents.push(doc_idx);
+            }
+            *self.surface_counts[entity_idx].entry(surface).or_default() += 1;
+            mention_entities.push(entity_idx);
+        }
+        for &i in &mention_entities {
+            self.refresh_names(i);
+        }
+        self.documents.push(document);
+        self.mention_entities.push(mention_entities);
+    }
+
+    /// Canonical name: the gazetteer name for linked places, else the fullest common form.
+    fn refresh_names(&mut self, entity_idx: usize) {
+        let counts = &self.surface_counts[entity_idx];
+        let mut forms: Vec<(&String, &usize)> = counts.iter().collect();
+        forms.sort_by(|a, b| {
+            let words = |s: &str| s.split_whitespace().count();
+            (words(b.0), b.1, b.0.len())
+                .cmp(&(words(a.0), a.1, a.0.len()))
+                .then(a.0.cmp(b.0))
+        });
+        let entity = &mut self.entities[entity_idx];
+        let canonical = forms[0].0.clone();
+        entity.name = canonical;
+        if entity.kind == EntityType::Place {
+            if let Some(country) = entity.country {
+                let lex = lexicon();
+                let linked = lex
+                    .places_named(&entity.name)
+                    .iter()
+                    .map(|&i| lex.place(i))
+                    .find(|p| p.country == country);
+                if let Some(place) = linked
+                    .filter(|p| p.kind == PlaceKind::Country || p.kind != PlaceKind::Continent)
+                {
+                    entity.name = place.name.to_string();
+                }
+            }
+        }
+        let mut aliases: Vec<(&String, &usize)> = forms
+            .into_iter()
+            .filter(|(f, _)| **f != entity.name)
+            .collect();
+        aliases.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        entity.aliases = aliases.into_iter().map(|(f, _)| f.clone()).collect();
+    }
+
+    /// Entities sorted by how many documents mention them, then by name.
+    pub fn entities_by_document_count(&self) -> Vec<&Entity> {
+        let mut list: Vec<&Entity> = self.entities.iter().collect();
+        list.sort_by(|a, b| {
+            b.documents
+                .len()
+                .cmp(&a.documents.len())
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        list
+    }
+}
+
+/// The grouping key of each entity mention of a document.
+fn grouping_keys(document: &Document) -> Vec<String> {
+    let text = &document.text;
+    let surface = |m: &super::EntityMention| fold_whitespace(&text[m.start..m.end]);
+    // Full personal names of the document, by their last and first words.
+    let mut full_names_by_part: HashMap<String, Vec<String>> = HashMap::new();
+    for m in document
+        .entities
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+    {
+        let name = surface(m);
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() >= 2 {
+            for part in [words[0], words[words.len() - 1]] {
+                let list = full_names_by_part.entry(part.to_string()).or_default();
+                if !list.contains(&name) {
+                    list.push(name.clone());
+                }
+            }
+        }
+    }
+    document
+        .entities
+        .iter()
+        .map(|m| {
+            let name = surface(m);
+            match m.kind {
+                EntityType::Place => match m.place {
+                    Some(p) => format!("geo{}", lexicon().place(p).geonameid),
+                    None => strip_article(&name).to_string(),
+                },
+                EntityType::Person => match full_names_by_part.get(&name) {
+                    Some(full) if full.len() == 1 && !name.contains(' ') => full[0].clone(),
+                    _ => name,
+                },
+                _ => strip_article(&name).to_string(),
+            }
+        })
+        .collect()
+}
+
+fn strip_article(name: &str) -> &str {
+    name.strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name)
+}
+
+fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// FNV-1a, 64 bit: a small stable hash for ids and duplicate detection.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= b as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(files: &[(&str, &str)]) -> Corpus {
+        let mut corpus = Corpus::new();
+        for (name, text) in files {
+            corpus.add_file(name, text.as_bytes(), &AnalysisOptions::default());
+        }
+        corpus
+    }
+
+    fn entity<'a>(c: &'a Corpus, name: &str) -> &'a Entity {
+        c.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name} not in {:?}",
+                    c.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+                )
+            })
+    }
+
+    #[test]
+    fn surname_joins_the_full_name_and_places_join_by_gazetteer() {
+        let c = corpus(&[(
+            "a.txt",
+            "Foreign Minister Jeyhun Bayramov met the press. Bayramov said the U.S. and the United States agree.",
+        )]);
+        let person = entity(&c, "Jeyhun Bayramov");
+        assert_eq!(person.n_mentions, 2);
+        assert_eq!(person.aliases, ["Bayramov"]);
+        let us = entity(&c, "United States");
+        assert_eq!(us.n_mentions, 2);
+        assert_eq!(us.country, Some("US"));
+    }
+
+    #[test]
+    fn same_name_across_documents_is_one_entity_and_ids_are_stable() {
+        let c = corpus(&[
+            ("a.txt", "Ararat Mirzoyan spoke in Almaty."),
+            ("b.txt", "Later Ararat Mirzoyan left Almaty."),
+        ]);
+        let person = entity(&c, "Ararat Mirzoyan");
+        assert_eq!(person.documents, [0, 1]);
+        let again = corpus(&[("b.txt", "Later Ararat Mirzoyan left Almaty.")]);
+        assert_eq!(entity(&again, "Ararat Mirzoyan").id, person.id);
+    }
+
+    #[test]
+    fn two_full_names_sharing_a_surname_stay_apart() {
+        let c = corpus(&[(
+            "a.txt",
+            "Senator John Smith and Mary Smith disagreed. Smith said no.",
+        )]);
+        assert_ne!(entity(&c, "John Smith").id, entity(&c, "Mary Smith").id);
+        assert_eq!(entity(&c, "John Smith").n_mentions, 1);
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_the_rest_still_loads() {
+        let mut c = Corpus::new();
+        let options = AnalysisOptions::default();
+        c.add_file("report.pdf", b"%PDF-1.4 binary", &options);
+        c.add_file("notes.txt", b"Talks in Almaty went on.", &options);
+        c.add_file("copy.txt", b"Talks in Almaty went on.", &options);
+        assert_eq!(c.documents.len(), 1);
+        assert!(c.files[0]
+            .message()
+            .contains("report.pdf is a PDF document"));
+        assert!(c.files[2].message().contains("same content as notes.txt"));
+    }
+}

@@ -1,0 +1,1350 @@
+//! Date expressions: found in a document's tokens, normalised to intervals, anchored to the document date.
+//!
+//! Each form is one matcher returning `Option<Found>` (None = not this form), tried
+//! in order at each token, longest forms first. Matching is separate from
+//! resolving: a found expression may lack its year or be relative ("yesterday"),
+//! and is resolved against the document's anchor afterwards.
+//!
+//! Not supported yet: times of day as dates, holidays ("Christmas"), fiscal years,
+//! spelled-out years, and relative expressions beyond the common English ones.
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+use super::token::{Token, TokenKind};
+
+/// How finely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Season,
+    Year,
+    Decade,
+    /// A vague reference ("now", "recently") with no interval.
+    Vague,
+}
+
+/// How a date's value was obtained, so that the interface can show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Anchoring {
+    /// Everything was written out ("April 19, 2024", "1991").
+    Explicit,
+    /// The year came from the document date or a nearby year in the text.
+    YearInferred,
+    /// Counted from the document date ("yesterday", "last week").
+    Relative,
+    /// Needs a document date that this document does not have.
+    Unresolved,
+}
+
+/// Day-month order for numeric dates such as 03/04/2024.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Decide only when one number exceeds 12; otherwise flag as ambiguous.
+    #[default]
+    Unknown,
+    DayFirst,
+    MonthFirst,
+}
+
+/// One date mention, normalised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    /// Byte offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    /// First and last day, inclusive; None when unresolved or vague.
+    pub interval: Option<(Date, Date)>,
+    pub precision: Precision,
+    pub anchoring: Anchoring,
+    /// A numeric date whose day-month order could not be settled.
+    pub ambiguous: bool,
+    /// TIMEX3-style value: 2024-05-10, 2024-05, 2006-Q4, 2004-W47, 2009-SU, 199, PRESENT_REF.
+    pub value: String,
+}
+
+/// What a matcher found, before anchoring.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Expr {
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
+    DayRange {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+        month2: i8,
+        day2: i8,
+    },
+    Month {
+        year: Option<i16>,
+        month: i8,
+    },
+    MonthRange {
+        year: Option<i16>,
+        month: i8,
+        month2: i8,
+    },
+    Year(i16),
+    Decade(i16),
+    Quarter {
+        year: Option<i16>,
+        quarter: i8,
+    },
+    Season {
+        year: Option<i16>,
+        season: Season,
+    },
+    /// Season relative to the document year: -1 last, 0 this, +1 next.
+    RelSeason {
+        offset: i8,
+        season: Season,
+    },
+    RelDays(i32),
+    Weekday {
+        weekday: Weekday,
+        future: bool,
+    },
+    RelWeeks(i32),
+    RelMonths(i32),
+    RelYears(i32),
+    Vague(&'static str),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Autumn => "FA",
+            Season::Winter => "WI",
+        }
+    }
+    /// Northern-hemisphere meteorological seasons; winter runs into the next year.
+    fn interval(self, year: i16) -> Option<(Date, Date)> {
+        let (m1, m2, y2) = match self {
+            Season::Spring => (3, 5, year),
+            Season::Summer => (6, 8, year),
+            Season::Autumn => (9, 11, year),
+            Season::Winter => (12, 2, year.checked_add(1)?),
+        };
+        Some((Date::new(year, m1, 1).ok()?, month_end(y2, m2)?))
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    /// Token range, end exclusive.
+    first: usize,
+    end: usize,
+    expr: Expr,
+    ambiguous: bool,
+}
+
+const MONTHS: &[(&str, i8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+const NUMBER_WORDS: &[(&str, i32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("several", 3),
+    ("few", 3),
+];
+
+const ORDINAL_QUARTERS: &[(&str, i8)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+    ("last", 4),
+    ("final", 4),
+];
+
+struct Scanner<'a> {
+    text: &'a str,
+    /// `text` with ASCII letters lowered: same byte offsets, so tokens slice it too.
+    lower_text: &'a str,
+    tokens: &'a [Token],
+    order: NumericOrder,
+}
+
+impl<'a> Scanner<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The token in ASCII lower case, sliced from the lowered copy of the text.
+    fn lower(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.lower_text[t.start..t.end])
+    }
+
+    fn joined(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn number(&self, i: usize) -> Option<u32> {
+        let t = self.tokens.get(i)?;
+        if t.kind != TokenKind::Number || t.end - t.start > 4 {
+            return None;
+        }
+        self.word(i).parse().ok()
+    }
+
+    fn month(&self, i: usize) -> Option<(i8, usize)> {
+        let w = self.word(i);
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = self.lower(i);
+        let &(name, m) = MONTHS.iter().find(|(n, _)| *n == lower)?;
+        // Abbreviations may carry a period: "Apr."
+        let mut end = i + 1;
+        if name.len() <= 4
+            && name != "may"
+            && name != "june"
+            && name != "july"
+            && self.word(end) == "."
+            && self.joined(end)
+        {
+            end += 1;
+        }
+        Some((m, end))
+    }
+
+    /// A day number 1–31, with an optional ordinal suffix ("10th" is one word token).
+    fn day(&self, i: usize) -> Option<i8> {
+        if let Some(n) = self.number(i) {
+            return (1..=31).contains(&n).then_some(n as i8);
+        }
+        let w = self.word(i);
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        let suffix = &w[digits.len()..];
+        if !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+            let n: u32 = digits.parse().ok()?;
+            return (1..=31).contains(&n).then_some(n as i8);
+        }
+        None
+    }
+
+    fn year(&self, i: usize) -> Option<i16> {
+        let t = self.tokens.get(i)?;
+        if t.kind != TokenKind::Number || t.end - t.start != 4 {
+            return None;
+        }
+        let y: i16 = self.word(i).parse().ok()?;
+        (1000..=2999).contains(&y).then_some(y)
+    }
+
+    /// ", 2024" or " 2024" after a month-day form.
+    fn trailing_year(&self, i: usize) -> Option<(i16, usize)> {
+        if self.word(i) == "," {
+            if let Some(y) = self.year(i + 1) {
+                return Some((y, i + 2));
+            }
+        }
+        self.year(i).map(|y| (y, i + 1))
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "-" | "–" | "—")
+    }
+
+    /// Tries every form at token `i`, longest first.
+    fn at(&self, i: usize) -> Option<Found> {
+        self.iso(i)
+            .or_else(|| self.numeric(i))
+            .or_else(|| self.weekday_then_date(i))
+            .or_else(|| self.between(i))
+            .or_else(|| self.month_day(i))
+            .or_else(|| self.day_month(i))
+            .or_else(|| self.month_range(i))
+            .or_else(|| self.month_year(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.season(i))
+            .or_else(|| self.decade(i))
+            .or_else(|| self.year_with_modifier(i))
+            .or_else(|| self.relative(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.bare_year(i))
+            .or_else(|| self.bare_month(i))
+            .or_else(|| self.vague(i))
+    }
+
+    fn found(&self, first: usize, end: usize, expr: Expr) -> Option<Found> {
+        Some(Found {
+            first,
+            end,
+            expr,
+            ambiguous: false,
+        })
+    }
+
+    /// 2024-04-19, 2024-04
+    fn iso(&self, i: usize) -> Option<Found> {
+        let year = self.year(i)?;
+        if !(self.is_dash(i + 1) && self.joined(i + 1) && self.joined(i + 2)) {
+            return None;
+        }
+        let month =
+            self.number(i + 2)
+                .filter(|m| (1..=12).contains(m) && self.word(i + 2).len() == 2)? as i8;
+        if self.is_dash(i + 3) && self.joined(i + 3) && self.joined(i + 4) {
+            let day = self.number(i + 4).filter(|_| self.word(i + 4).len() == 2)? as i8;
+            valid(year, month, day)?;
+            return self.found(
+                i,
+                i + 5,
+                Expr::Day {
+                    year: Some(year),
+                    month,
+                    day,
+                },
+            );
+        }
+        self.found(
+            i,
+            i + 3,
+            Expr::Month {
+                year: Some(year),
+                month,
+            },
+        )
+    }
+
+    /// 19/04/2024, 04/19/2024, 7/8/07 (ambiguous unless one part exceeds 12 or the order is set).
+    fn numeric(&self, i: usize) -> Option<Found> {
+        let a = self.number(i)?;
+        let sep = self.word(i + 1);
+        if !matches!(sep, "/" | ".") || !self.joined(i + 1) || !self.joined(i + 2) {
+            return None;
+        }
+        let b = self.number(i + 2)?;
+        if self.word(i + 3) != sep || !self.joined(i + 3) || !self.joined(i + 4) {
+            return None;
+        }
+        let year_token = self.word(i + 4);
+        let y: i32 = year_token.parse().ok()?;
+        let year = match year_token.len() {
+            4 => y,
+            2 => {
+                if y < 50 {
+                    2000 + y
+                } else {
+                    1900 + y
+                }
+            }
+            _ => return None,
+        } as i16;
+        let (a, b) = (a as i8, b as i8);
+        let (month, day, ambiguous) = match self.order {
+            NumericOrder::DayFirst => (b, a, false),
+            NumericOrder::MonthFirst => (a, b, false),
+            NumericOrder::Unknown if a > 12 => (b, a, false),
+            NumericOrder::Unknown if b > 12 => (a, b, false),
+            // Month first is the US reading; the flag tells the user it is a guess.
+            NumericOrder::Unknown => (a, b, a != b),
+        };
+        valid(year, month, day)?;
+        Some(Found {
+            first: i,
+            end: i + 5,
+            expr: Expr::Day {
+                year: Some(year),
+                month,
+                day,
+            },
+            ambiguous,
+        })
+    }
+
+    /// "Friday, May 10, 2024", "Friday 10 May"
+    fn weekday_then_date(&self, i: usize) -> Option<Found> {
+        WEEKDAYS.iter().find(|(n, _)| *n == self.lower(i))?;
+        let next = if self.word(i + 1) == "," {
+            i + 2
+        } else {
+            i + 1
+        };
+        let found = self.month_day(next).or_else(|| self.day_month(next))?;
+        Some(Found { first: i, ..found })
+    }
+
+    /// "between May 10 and 12"
+    fn between(&self, i: usize) -> Option<Found> {
+        if self.lower(i) != "between" {
+            return None;
+        }
+        let (month, after) = self.month(i + 1)?;
+        let day = self.day(after)?;
+        if self.lower(after + 1) != "and" {
+            return None;
+        }
+        let (month2, day2, end) = match self.month(after + 2) {
+            Some((m2, e)) => (m2, self.day(e)?, e + 1),
+            None => (month, self.day(after + 2)?, after + 3),
+        };
+        let (year, end) = match self.trailing_year(end) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, end),
+        };
+        self.found(
+            i + 1,
+            end,
+            Expr::DayRange {
+                year,
+                month,
+                day,
+                month2,
+                day2,
+            },
+        )
+    }
+
+    /// "May 10", "May 10th", "May 10, 2024", "May 10-11", "May 10-June 2"
+    fn month_day(&self, i: usize) -> Option<Found> {
+        let (month, after) = self.month(i)?;
+        let day = self.day(after)?;
+        // Not a year: "May 2024" is handled by month_year.
+        if self.year(after).is_some() {
+            return None;
+        }
+        let mut end = after + 1;
+        let mut range = None;
+        if self.is_dash(end) {
+            if let Some(day2) = self.day(end + 1).filter(|&d| d > day) {
+                range = Some((month, day2));
+                end += 2;
+            } else if let Some((m2, e2)) = self.month(end + 1) {
+                if let Some(d2) = self.day(e2) {
+                    range = Some((m2, d2));
+                    end = e2 + 1;
+                }
+            }
+        }
+        let (year, end) = match self.trailing_year(end) {
+            Some((y, e)) => (Some(y), e),
+            None => (None, end),
+        };
+        if let Some(y) = year {
+            valid(y, month, day)?;
+        }
+        let expr = match range {
+            Some((month2, day2)) => Expr::DayRange {
+                year,
+                month,
+                day,
+                month2,
+                day2,
+            },
+            None => Expr::Day { year, month, day },
+        };
+        self.found(i, end, expr)
+    }
+
+    /// "19 April 2024", "10th May", "10-12 May 2024"
+    fn day_month(&self, i: usize) -> Option<Found> {
+        let day = self.day(i)?;
+        let mut after = i + 1;
+        let mut day2 = None;
+        if self.is_dash(after) {
+            day2 = Some(self.day(after + 1).filter(|&d| d > day)?);
+            after += 2;
+        }
+        let of = self.lower(after) == "of";
+        let (month, end) = self.month(if of { after + 1 } else { after })?;
+        let (year, end) = match self.year(end) {
+            Some(y) => (Some(y), end + 1),
+            None => (None, end),
+        };
+        if let Some(y) = year {
+            valid(y, month, day)?;
+        }
+        let expr = match day2 {
+            Some(day2) => Expr::DayRange {
+                year,
+                month,
+                day,
+                month2: month,
+                day2,
+            },
+            None => Expr::Day { year, month, day },
+        };
+        self.found(i, end, expr)
+    }
+
+    /// "from April to June 2024", "April-June 2024"
+    fn month_range(&self, i: usize) -> Option<Found> {
+        let start = if self.lower(i) == "from" { i + 1 } else { i };
+        let (month, after) = self.month(start)?;
+        let joiner = self.lower(after);
+        if !(joiner == "to" || joiner == "through" || joiner == "until" || self.is_dash(after)) {
+            return None;
+        }
+        let (month2, end) = self.month(after + 1)?;
+        let (year, end) = match self.year(end) {
+            Some(y) => (Some(y), end + 1),
+            None if start == i => return None,
+            None => (None, end),
+        };
+        self.found(
+            start,
+            end,
+            Expr::MonthRange {
+                year,
+                month,
+                month2,
+            },
+        )
+    }
+
+    /// "May 2024", "May of 2024"
+    fn month_year(&self, i: usize) -> Option<Found> {
+        let (month, after) = self.month(i)?;
+        let (year, end) = if self.lower(after) == "of" {
+            (self.year(after + 1)?, after + 2)
+        } else {
+            let after = if self.word(after) == "," {
+                after + 1
+            } else {
+                after
+            };
+            (self.year(after)?, after + 1)
+        };
+        self.found(
+            i,
+            end,
+            Expr::Month {
+                year: Some(year),
+                month,
+            },
+        )
+    }
+
+    /// "Q4 2006", "the fourth quarter (of 2005)", "the last quarter"
+    fn quarter(&self, i: usize) -> Option<Found> {
+        let w = self.word(i);
+        if w.len() == 2 && (w.starts_with('Q') || w.starts_with('q')) {
+            let quarter = w[1..].parse::<i8>().ok().filter(|q| (1..=4).contains(q))?;
+            let (year, end) = match self.year(i + 1) {
+                Some(y) => (Some(y), i + 2),
+                None => (None, i + 1),
+            };
+            return self.found(i, end, Expr::Quarter { year, quarter });
+        }
+        let start = if self.lower(i) == "the" { i + 1 } else { i };
+        let &(_, quarter) = ORDINAL_QUARTERS
+            .iter()
+            .find(|(n, _)| *n == self.lower(start))?;
+        if !matches!(self.lower(start + 1), "quarter" | "quarters") {
+            return None;
+        }
+        let end = start + 2;
+        if self.lower(end) == "of" {
+            if let Some(y) = self.year(end + 1) {
+                return self.found(
+                    i,
+                    end + 2,
+                    Expr::Quarter {
+                        year: Some(y),
+                        quarter,
+                    },
+                );
+            }
+        }
+        if let Some(y) = self.year(end) {
+            return self.found(
+                i,
+                end + 1,
+                Expr::Quarter {
+                    year: Some(y),
+                    quarter,
+                },
+            );
+        }
+        // "the last quarter" without a year is the previous quarter; keep it simple and
+        // let the anchor's year decide.
+        self.found(
+            i,
+            end,
+            Expr::Quarter {
+                year: None,
+                quarter,
+            },
+        )
+    }
+
+    /// "summer 2009", "last summer", "this spring"
+    fn season(&self, i: usize) -> Option<Found> {
+        let (offset, at) = match self.lower(i) {
+            "last" | "past" => (Some(-1), i + 1),
+            "this" => (Some(0), i + 1),
+            "next" | "coming" => (Some(1), i + 1),
+            _ => (None, i),
+        };
+        let season = match self.lower(at) {
+            "spring" => Season::Spring,
+            "summer" => Season::Summer,
+            "autumn" | "fall" => Season::Autumn,
+            "winter" => Season::Winter,
+            _ => return None,
+        };
+        // "fall" is also a verb: only as a season with a year or a determiner.
+        if let Some(y) = self.year(at + 1) {
+            return self.found(
+                i,
+                at + 2,
+                Expr::Season {
+                    year: Some(y),
+                    season,
+                },
+            );
+        }
+        if let Some(offset) = offset {
+            return self.found(i, at + 1, Expr::RelSeason { offset, season });
+        }
+        let prev = self.lower(i.wrapping_sub(1));
+        if self.lower(at) != "fall" && matches!(prev, "in" | "the" | "during" | "by" | "until") {
+            return self.found(i, at + 1, Expr::RelSeason { offset: 0, season });
+        }
+        None
+    }
+
+    /// "the 1990s", "1990s", "the past decade"
+    fn decade(&self, i: usize) -> Option<Found> {
+        let w = self.word(i);
+        if let Some(digits) = w.strip_suffix('s').or_else(|| w.strip_suffix("'s")) {
+            if digits.len() == 4 && digits.ends_with('0') {
+                let y: i16 = digits.parse().ok()?;
+                if (1000..=2990).contains(&y) {
+                    return self.found(i, i + 1, Expr::Decade(y));
+                }
+            }
+        }
+        None
+    }
+
+    /// "early 2009", "mid-2010", "late 2009", "the end of 2010"
+    fn year_with_modifier(&self, i: usize) -> Option<Found> {
+        let w = self.lower(i);
+        if matches!(w, "early" | "late" | "mid" | "middle") {
+            let at = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
+            let y = self.year(at)?;
+            return self.found(i, at + 1, Expr::Year(y));
+        }
+        None
+    }
+
+    /// "today", "yesterday", "last week", "next month", "this year", "two years ago", "earlier this year"
+    fn relative(&self, i: usize) -> Option<Found> {
+        let w = self.lower(i);
+        match w {
+            "today" | "tonight" => return self.found(i, i + 1, Expr::RelDays(0)),
+            "yesterday" => return self.found(i, i + 1, Expr::RelDays(-1)),
+            "tomorrow" => return self.found(i, i + 1, Expr::RelDays(1)),
+            _ => {}
+        }
+        // "earlier this year", "later this month", "the end of the month"
+        let (start, at) = match w {
+            "earlier" | "later" | "early" | "late" => (i, i + 1),
+            "the"
+                if matches!(self.lower(i + 1), "end" | "beginning" | "start" | "middle")
+                    && self.lower(i + 2) == "of" =>
+            {
+                (i, i + 3)
+            }
+            _ => (i, i),
+        };
+        let offset = match self.lower(at) {
+            "this" | "the" if at > i || self.lower(at) == "this" => Some(0),
+            "last" | "past" | "previous" => Some(-1),
+            "next" | "coming" => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = offset {
+            let unit = self.lower(at + 1);
+            let expr = match unit {
+                "week" | "weekend" => Some(Expr::RelWeeks(offset)),
+                "month" => Some(Expr::RelMonths(offset)),
+                "year" => Some(Expr::RelYears(offset)),
+                _ => None,
+            };
+            if let Some(expr) = expr {
+                // "the past year" reads as a duration; "past" alone before a unit stays relative.
+                return self.found(start, at + 2, expr);
+            }
+        }
+        // "two years ago", "three days ago"
+        let n = NUMBER_WORDS
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|&(_, n)| n)
+            .or_else(|| self.number(i).filter(|&n| n < 1000).map(|n| n as i32))?;
+        let unit = self.lower(i + 1);
+        if self.lower(i + 2) != "ago" {
+            return None;
+        }
+        let expr = match unit.trim_end_matches('s') {
+            "day" => Expr::RelDays(-n),
+            "week" => Expr::RelWeeks(-n),
+            "month" => Expr::RelMonths(-n),
+            "year" => Expr::RelYears(-n),
+            _ => return None,
+        };
+        self.found(i, i + 3, expr)
+    }
+
+    /// "on Monday", "Tuesday": the nearest such day before the document date in
+    /// reported speech, after it when the sentence speaks of the future.
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let lower = self.lower(i);
+        let &(_, weekday) = WEEKDAYS.iter().find(|(n, _)| *n == lower)?;
+        let (first, future) = match self.lower(i.wrapping_sub(1)) {
+            "next" | "coming" => (i - 1, true),
+            "last" | "past" => (i - 1, false),
+            "this" => (i - 1, self.future_context(i)),
+            _ => (i, self.future_context(i)),
+        };
+        self.found(first, i + 1, Expr::Weekday { weekday, future })
+    }
+
+    fn future_context(&self, i: usize) -> bool {
+        let from = i.saturating_sub(8);
+        (from..i).any(|k| {
+            let w = self.lower(k);
+            matches!(
+                w,
+                "will" | "'ll" | "shall" | "scheduled" | "expected" | "plans" | "planned" | "going"
+            ) || (w == "to" && self.lower(k.wrapping_sub(1)) == "is")
+        })
+    }
+
+    /// "1991", "in 2008": a four-digit year that is not an amount or a count.
+    fn bare_year(&self, i: usize) -> Option<Found> {
+        let y = self.year(i)?;
+        if !(1800..=2100).contains(&y) {
+            return None;
+        }
+        let prev = self.word(i.wrapping_sub(1));
+        let next = self.word(i + 1);
+        let joined_prev = i > 0 && self.joined(i);
+        if matches!(prev, "$" | "€" | "£" | "#" | "¥")
+            || (joined_prev && matches!(prev, "," | "." | "-" | "/"))
+            || matches!(next, "%")
+            || self.joined(i + 1)
+                && matches!(next, "," | ".")
+                && self
+                    .tokens
+                    .get(i + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
+        {
+            return None;
+        }
+        let next_lower = self.lower(i + 1);
+        if matches!(
+            next_lower,
+            "people"
+                | "employees"
+                | "workers"
+                | "jobs"
+                | "units"
+                | "cars"
+                | "aircraft"
+                | "planes"
+                | "shares"
+                | "dollars"
+                | "euros"
+                | "pounds"
+                | "km"
+                | "miles"
+                | "feet"
+                | "meters"
+                | "metres"
+                | "tons"
+                | "tonnes"
+        ) {
+            return None;
+        }
+        self.found(i, i + 1, Expr::Year(y))
+    }
+
+    /// "in May", "October": a month name alone, its year from context. "May" needs a
+    /// preposition before it, since it is also a verb.
+    fn bare_month(&self, i: usize) -> Option<Found> {
+        let (month, end) = self.month(i)?;
+        let word = self.lower(i);
+        let prev = self.lower(i.wrapping_sub(1));
+        let cue = matches!(
+            prev,
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "of"
+                | "early"
+                | "late"
+                | "mid"
+                | "during"
+                | "last"
+                | "next"
+                | "this"
+                | "from"
+                | "through"
+                | "before"
+                | "after"
+        );
+        if word.len() <= 3 && word != "may" || (word == "may" || word == "march") && !cue {
+            return None;
+        }
+        let first = if matches!(prev, "last" | "next" | "this") {
+            i - 1
+        } else {
+            i
+        };
+        self.found(first, end, Expr::Month { year: None, month })
+    }
+
+    /// "now", "currently", "recently": references without an interval.
+    fn vague(&self, i: usize) -> Option<Found> {
+        let value = match self.lower(i) {
+            "now" | "currently" | "nowadays" => "PRESENT_REF",
+            "recently" | "recent" | "formerly" => "PAST_REF",
+            _ => return None,
+        };
+        self.found(i, i + 1, Expr::Vague(value))
+    }
+}
+
+fn valid(year: i16, month: i8, day: i8) -> Option<Date> {
+    Date::new(year, month, day).ok()
+}
+
+fn month_end(year: i16, month: i8) -> Option<Date> {
+    Some(Date::new(year, month, 1).ok()?.last_of_month())
+}
+
+fn month_value(year: i16, month: i8) -> String {
+    format!("{year:04}-{month:02}")
+}
+
+fn day_value(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Finds date expressions in a document's tokens (unresolved).
+fn scan(text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Found> {
+    let lower_text = text.to_ascii_lowercase();
+    let scanner = Scanner {
+        text,
+        lower_text: &lower_text,
+        tokens,
+        order,
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match scanner.at(i) {
+            Some(f) if f.end > i => {
+                found.push(f);
+                i = f.end;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// The date a document is anchored to, and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocumentDate {
+    pub date: Date,
+    pub source: DocumentDateSource,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentDateSource {
+    /// A date line near the top of the document.
+    Dateline,
+    /// Given with the file (front matter, an e-mail header, the evaluation's `dct`).
+    Metadata,
+    /// The latest full date written in the document.
+    LatestInText,
+}
+
+/// Context for resolving a document's dates.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DateContext {
+    /// A document date known from metadata; takes precedence over the text's own
+    /// dates except a dateline.
+    pub metadata_date: Option<Date>,
+    /// The year of the previous document in the same file, for partial dates in
+    /// a document that has no year of its own.
+    pub fallback_year: Option<i16>,
+    pub order: NumericOrder,
+}
+
+/// Finds, normalises and anchors every date in one document.
+pub fn recognize(
+    text: &str,
+    tokens: &[Token],
+    context: DateContext,
+) -> (Vec<DateMention>, Option<DocumentDate>) {
+    let found = scan(text, tokens, context.order);
+    let doc_date = document_date(text, tokens, &found, context.metadata_date);
+    let mut mentions = Vec::with_capacity(found.len());
+    for f in &found {
+        // The nearest explicit year before the mention, for documents without a date.
+        let year_hint = doc_date.map(|d| d.date.year()).or_else(|| {
+            found
+                .iter()
+                .filter(|g| g.first < f.first)
+                .filter_map(|g| explicit_year(g.expr))
+                .next_back()
+                .or_else(|| found.iter().filter_map(|g| explicit_year(g.expr)).next())
+                .or(context.fallback_year)
+        });
+        let mention = resolve(f, doc_date.map(|d| d.date), year_hint);
+        mentions.push(DateMention {
+            start: tokens[f.first].start,
+            end: tokens[f.end - 1].end,
+            ..mention
+        });
+    }
+    (mentions, doc_date)
+}
+
+fn explicit_year(expr: Expr) -> Option<i16> {
+    match expr {
+        Expr::Day { year, .. }
+        | Expr::DayRange { year, .. }
+        | Expr::Month { year, .. }
+        | Expr::MonthRange { year, .. }
+        | Expr::Quarter { year, .. }
+        | Expr::Season { year, .. } => year,
+        Expr::Year(y) => Some(y),
+        _ => None,
+    }
+}
+
+/// Dateline first, then metadata, then the latest full date written in the text.
+fn document_date(
+    text: &str,
+    tokens: &[Token],
+    found: &[Found],
+    metadata: Option<Date>,
+) -> Option<DocumentDate> {
+    // A dateline: a full date that is most of one of the first three lines.
+    let mut line = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.line_start && i > 0 {
+            line += 1;
+        }
+        if line >= 3 {
+            break;
+        }
+        if let Some(f) = found.iter().find(|f| f.first == i) {
+            if let Expr::Day {
+                year: Some(y),
+                month,
+                day,
+            } = f.expr
+            {
+                let line_start = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+                let line_end = text[t.start..]
+                    .find('\n')
+                    .map_or(text.len(), |p| t.start + p);
+                let date_len = tokens[f.end - 1].end - t.start;
+                if line_end - line_start <= date_len + 40 {
+                    if let Some(date) = valid(y, month, day) {
+                        return Some(DocumentDate {
+                            date,
+                            source: DocumentDateSource::Dateline,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if let Some(date) = metadata {
+        return Some(DocumentDate {
+            date,
+            source: DocumentDateSource::Metadata,
+        });
+    }
+    found
+        .iter()
+        .filter_map(|f| match f.expr {
+            Expr::Day {
+                year: Some(y),
+                month,
+                day,
+            } => valid(y, month, day),
+            _ => None,
+        })
+        .max()
+        .map(|date| DocumentDate {
+            date,
+            source: DocumentDateSource::LatestInText,
+        })
+}
+
+/// The year (of `hint` ± 1) that puts month-day closest to the anchor; the hint's year without an anchor.
+fn infer_year(anchor: Option<Date>, hint: Option<i16>, month: i8, day: i8) -> Option<i16> {
+    let Some(anchor) = anchor else { return hint };
+    let y = anchor.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|year| Some((year, valid(year, month, day.clamp(1, 28))?)))
+        .min_by_key(|(_, d)| anchor.since(*d).map_or(i32::MAX, |s| s.get_days().abs()))
+        .map(|(year, _)| year)
+        .or(Some(y))
+}
+
+fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMention {
+    let mut m = DateMention {
+        start: 0,
+        end: 0,
+        interval: None,
+        precision: Precision::Day,
+        anchoring: Anchoring::Explicit,
+        ambiguous: f.ambiguous,
+        value: String::new(),
+    };
+    let unresolved = |m: &mut DateMention, precision| {
+        m.precision = precision;
+        m.anchoring = Anchoring::Unresolved;
+    };
+    match f.expr {
+        Expr::Day { year, month, day } => {
+            m.precision = Precision::Day;
+            let year = match year {
+                Some(y) => Some(y),
+                None => {
+                    m.anchoring = Anchoring::YearInferred;
+                    infer_year(anchor, year_hint, month, day)
+                }
+            };
+            match year.and_then(|y| valid(y, month, day)) {
+                Some(d) => {
+                    m.interval = Some((d, d));
+                    m.value = day_value(d);
+                }
+                None => {
+                    unresolved(&mut m, Precision::Day);
+                    m.value = format!("XXXX-{month:02}-{day:02}");
+                }
+            }
+        }
+        Expr::DayRange {
+            year,
+            month,
+            day,
+            month2,
+            day2,
+        } => {
+            m.precision = Precision::Day;
+            let year = match year {
+                Some(y) => Some(y),
+                None => {
+                    m.anchoring = Anchoring::YearInferred;
+                    infer_year(anchor, year_hint, month, day)
+                }
+            };
+            let year2 = year.map(|y| if month2 < month { y + 1 } else { y });
+            match (
+                year.and_then(|y| valid(y, month, day)),
+                year2.and_then(|y| valid(y, month2, day2)),
+            ) {
+                (Some(a), Some(b)) if a <= b => {
+                    m.interval = Some((a, b));
+                    m.value = day_value(a);
+                }
+                _ => {
+                    unresolved(&mut m, Precision::Day);
+                    m.value = format!("XXXX-{month:02}-{day:02}");
+                }
+            }
+        }
+        Expr::Month { year, month } => {
+            m.precision = Precision::Month;
+            let year = match year {
+                Some(y) => Some(y),
+                None => {
+                    m.anchoring = Anchoring::YearInferred;
+                    infer_year(anchor, year_hint, month, 15)
+                }
+            };
+            match year {
+                Some(y) => {
+                    m.interval = Some((
+                        Date::new(y, month, 1).unwrap_or_default(),
+                        month_end(y, month).unwrap_or_default(),
+                    ));
+                    m.value = month_value(y, month);
+                }
+                None => {
+                    unresolved(&mut m, Precision::Month);
+                    m.value = format!("XXXX-{month:02}");
+                }
+            }
+        }
+        Expr::MonthRange {
+            year,
+            month,
+            month2,
+        } => {
+            m.precision = Precision::Month;
+            let year = year.or_else(|| {
+                m.anchoring = Anchoring::YearInferred;
+                anchor.map(|a| a.year()).or(year_hint)
+            });
+            match year {
+                Some(y) => {
+                    let y1 = if month2 < month { y - 1 } else { y };
+                    m.interval = Some((
+                        Date::new(y1, month, 1).unwrap_or_default(),
+                        month_end(y, month2).unwrap_or_default(),
+                    ));
+                    m.value = month_value(y1, month);
+                }
+                None => {
+                    unresolved(&mut m, Precision::Month);
+                    m.value = format!("XXXX-{month:02}");
+                }
+            }
+        }
+        Expr::Year(y) => {
+            m.precision = Precision::Year;
+            m.interval = year_interval(y);
+            m.value = format!("{y:04}");
+        }
+        Expr::Decade(y) => {
+            m.precision = Precision::Decade;
+            m.interval = Some((
+                Date::new(y, 1, 1).unwrap_or_default(),
+                Date::new(y + 9, 12, 31).unwrap_or_default(),
+            ));
+            m.value = format!("{:03}", y / 10);
+        }
+        Expr::Quarter { year, quarter } => {
+            m.precision = Precision::Quarter;
+            let year = year.or_else(|| {
+                m.anchoring = Anchoring::YearInferred;
+                anchor.map(|a| a.year()).or(year_hint)
+            });
+            match year {
+                Some(y) => {
+                    let m1 = (quarter - 1) * 3 + 1;
+                    m.interval = Some((
+                        Date::new(y, m1, 1).unwrap_or_default(),
+                        month_end(y, m1 + 2).unwrap_or_default(),
+                    ));
+                    m.value = format!("{y:04}-Q{quarter}");
+                }
+                None => {
+                    unresolved(&mut m, Precision::Quarter);
+                    m.value = format!("XXXX-Q{quarter}");
+                }
+            }
+        }
+        Expr::Season { year, season } => {
+            m.precision = Precision::Season;
+            match year {
+                Some(y) => {
+                    m.interval = season.interval(y);
+                    m.value = format!("{y:04}-{}", season.code());
+                }
+                None => unreachable_season(&mut m, season),
+            }
+        }
+        Expr::RelSeason { offset, season } => {
+            m.precision = Precision::Season;
+            m.anchoring = Anchoring::Relative;
+            match anchor {
+                Some(a) => {
+                    let y = a.year() + offset as i16;
+                    m.interval = season.interval(y);
+                    m.value = format!("{y:04}-{}", season.code());
+                }
+                None => unreachable_season(&mut m, season),
+            }
+        }
+        Expr::RelDays(n) => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Day;
+            match anchor.and_then(|a| a.checked_add(n.days()).ok()) {
+                Some(d) => {
+                    m.interval = Some((d, d));
+                    m.value = day_value(d);
+                }
+                None => {
+                    unresolved(&mut m, Precision::Day);
+                    m.value = "XXXX-XX-XX".into();
+                }
+            }
+        }
+        Expr::Weekday { weekday, future } => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Day;
+            match anchor {
+                Some(a) => {
+                    let d = if future {
+                        if a.weekday() == weekday {
+                            Some(a)
+                        } else {
+                            a.nth_weekday(1, weekday).ok()
+                        }
+                    } else if a.weekday() == weekday {
+                        Some(a)
+                    } else {
+                        a.nth_weekday(-1, weekday).ok()
+                    };
+                    if let Some(d) = d {
+                        m.interval = Some((d, d));
+                        m.value = day_value(d);
+                    }
+                }
+                None => {
+                    unresolved(&mut m, Precision::Day);
+                    m.value = "XXXX-XX-XX".into();
+                }
+            }
+        }
+        Expr::RelWeeks(n) => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Week;
+            match anchor.and_then(|a| a.checked_add((7 * n).days()).ok()) {
+                Some(d) => {
+                    let offset = d.weekday().to_monday_zero_offset() as i32;
+                    let monday = d.checked_sub(offset.days()).unwrap_or(d);
+                    let sunday = monday.checked_add(6.days()).unwrap_or(monday);
+                    let week = d.iso_week_date();
+                    m.interval = Some((monday, sunday));
+                    m.value = format!("{:04}-W{:02}", week.year(), week.week());
+                }
+                None => {
+                    unresolved(&mut m, Precision::Week);
+                    m.value = "XXXX-WXX".into();
+                }
+            }
+        }
+        Expr::RelMonths(n) => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Month;
+            match anchor.and_then(|a| a.first_of_month().checked_add(n.months()).ok()) {
+                Some(d) => {
+                    m.interval = Some((d, d.last_of_month()));
+                    m.value = month_value(d.year(), d.month());
+                }
+                None => {
+                    unresolved(&mut m, Precision::Month);
+                    m.value = "XXXX-XX".into();
+                }
+            }
+        }
+        Expr::RelYears(n) => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Year;
+            match anchor {
+                Some(a) => {
+                    let y = a.year() + n as i16;
+                    m.interval = year_interval(y);
+                    m.value = format!("{y:04}");
+                }
+                None => {
+                    unresolved(&mut m, Precision::Year);
+                    m.value = "XXXX".into();
+                }
+            }
+        }
+        Expr::Vague(value) => {
+            m.precision = Precision::Vague;
+            m.anchoring = if anchor.is_some() {
+                Anchoring::Relative
+            } else {
+                Anchoring::Unresolved
+            };
+            m.value = value.to_string();
+        }
+    }
+    m
+}
+
+fn unreachable_season(m: &mut DateMention, season: Season) {
+    m.anchoring = Anchoring::Unresolved;
+    m.value = format!("XXXX-{}", season.code());
+}
+
+fn year_interval(y: i16) -> Option<(Date, Date)> {
+    Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+}
+
+#[cfg(test)]
+mod tests;

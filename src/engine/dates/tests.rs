@@ -1,0 +1,325 @@
+//! Named-case tables for the date forms, each case with its document date.
+
+use super::*;
+use crate::engine::token::tokenize;
+
+/// (case name, document date or "", text, expected [(matched text, value)])
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+fn run(cases: &[Case]) {
+    let mut names = std::collections::HashSet::new();
+    for (name, dct, text, expected) in cases {
+        assert!(names.insert(name), "duplicate case name {name}");
+        let metadata_date = (!dct.is_empty()).then(|| dct.parse::<Date>().unwrap());
+        let tokens = tokenize(text);
+        let context = DateContext {
+            metadata_date,
+            ..DateContext::default()
+        };
+        let (mentions, _) = recognize(text, &tokens, context);
+        let got: Vec<(&str, &str)> = mentions
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.value.as_str()))
+            .collect();
+        assert_eq!(&got, expected, "case {name}: {text}");
+    }
+}
+
+#[test]
+fn full_dates() {
+    run(&[
+        (
+            "month day year",
+            "",
+            "signed on April 19, 2024.",
+            &[("April 19, 2024", "2024-04-19")],
+        ),
+        (
+            "day month year",
+            "",
+            "on 19 April 2024 it",
+            &[("19 April 2024", "2024-04-19")],
+        ),
+        (
+            "abbreviated month",
+            "2024-05-01",
+            "on Apr. 19 they",
+            &[("Apr. 19", "2024-04-19")],
+        ),
+        (
+            "iso",
+            "",
+            "dated 2024-04-19.",
+            &[("2024-04-19", "2024-04-19")],
+        ),
+        (
+            "day first numeric",
+            "",
+            "on 19/04/2024",
+            &[("19/04/2024", "2024-04-19")],
+        ),
+        (
+            "month first numeric",
+            "",
+            "on 04/19/2024",
+            &[("04/19/2024", "2024-04-19")],
+        ),
+        (
+            "weekday prefix",
+            "",
+            "Friday, May 10, 2024 was",
+            &[("Friday, May 10, 2024", "2024-05-10")],
+        ),
+        (
+            "ordinal",
+            "2024-05-20",
+            "on May 10th they",
+            &[("May 10th", "2024-05-10")],
+        ),
+        (
+            "zero padded day",
+            "",
+            "June 01, 2009",
+            &[("June 01, 2009", "2009-06-01")],
+        ),
+        (
+            "leap day",
+            "",
+            "February 29, 2024",
+            &[("February 29, 2024", "2024-02-29")],
+        ),
+        (
+            "not a leap day",
+            "",
+            "February 29, 2023 x",
+            &[("February", "2023-02"), ("2023", "2023")],
+        ),
+    ]);
+}
+
+#[test]
+fn partial_and_vague_dates() {
+    run(&[
+        (
+            "month day, year from document",
+            "2024-05-14",
+            "on May 13 he",
+            &[("May 13", "2024-05-13")],
+        ),
+        (
+            "day range",
+            "2024-05-12",
+            "held on May 10-11 in",
+            &[("May 10-11", "2024-05-10")],
+        ),
+        (
+            "day range before month",
+            "2024-05-12",
+            "on 10-12 May the",
+            &[("10-12 May", "2024-05-10")],
+        ),
+        (
+            "between",
+            "2024-05-12",
+            "between May 10 and 12",
+            &[("May 10 and 12", "2024-05-10")],
+        ),
+        (
+            "month range",
+            "",
+            "from April to June 2024",
+            &[("April to June 2024", "2024-04")],
+        ),
+        (
+            "in month",
+            "2024-08-01",
+            "in May the",
+            &[("May", "2024-05")],
+        ),
+        ("month year", "", "in May 2024", &[("May 2024", "2024-05")]),
+        ("year", "", "signed in 1991.", &[("1991", "1991")]),
+        ("decade", "", "in the 1990s", &[("1990s", "199")]),
+        ("early year", "", "early 2009", &[("early 2009", "2009")]),
+        ("mid year", "", "by mid-2010", &[("mid-2010", "2010")]),
+        (
+            "quarter with year",
+            "",
+            "the fourth quarter of 2005",
+            &[("the fourth quarter of 2005", "2005-Q4")],
+        ),
+        (
+            "quarter from document",
+            "2006-11-01",
+            "in the fourth quarter",
+            &[("the fourth quarter", "2006-Q4")],
+        ),
+        (
+            "q notation",
+            "",
+            "Q4 2006 results",
+            &[("Q4 2006", "2006-Q4")],
+        ),
+        (
+            "last summer",
+            "2010-01-10",
+            "last summer",
+            &[("last summer", "2009-SU")],
+        ),
+        (
+            "this year",
+            "2010-03-01",
+            "this year",
+            &[("this year", "2010")],
+        ),
+        (
+            "end of month",
+            "2010-03-05",
+            "by the end of the month",
+            &[("the end of the month", "2010-03")],
+        ),
+        (
+            "late month",
+            "2024-01-01",
+            "in late March",
+            &[("March", "2024-03")],
+        ),
+    ]);
+}
+
+#[test]
+fn relative_dates() {
+    run(&[
+        (
+            "today",
+            "2024-05-13",
+            "said today",
+            &[("today", "2024-05-13")],
+        ),
+        (
+            "yesterday",
+            "2010-06-08",
+            "Yesterday it",
+            &[("Yesterday", "2010-06-07")],
+        ),
+        (
+            "past weekday",
+            "2007-03-21",
+            "announced on Monday",
+            &[("Monday", "2007-03-19")],
+        ),
+        (
+            "weekday same day",
+            "2007-03-19",
+            "on Monday",
+            &[("Monday", "2007-03-19")],
+        ),
+        (
+            "future weekday",
+            "2007-03-21",
+            "will meet on Friday",
+            &[("Friday", "2007-03-23")],
+        ),
+        (
+            "last week",
+            "2004-11-24",
+            "last week",
+            &[("last week", "2004-W47")],
+        ),
+        (
+            "next month",
+            "2011-08-25",
+            "next month",
+            &[("next month", "2011-09")],
+        ),
+        (
+            "years ago",
+            "2024-05-13",
+            "two years ago",
+            &[("two years ago", "2022")],
+        ),
+        (
+            "earlier this year",
+            "2024-05-13",
+            "earlier this year",
+            &[("earlier this year", "2024")],
+        ),
+        (
+            "last year",
+            "2006-01-23",
+            "last year",
+            &[("last year", "2005")],
+        ),
+        ("now", "2006-01-23", "now", &[("now", "PRESENT_REF")]),
+    ]);
+}
+
+#[test]
+fn not_dates() {
+    run(&[
+        ("duration", "2024-05-13", "for three weeks", &[]),
+        ("money", "", "cost $16 and $2024", &[]),
+        ("percent", "", "rose 4% to 2020%", &[]),
+        ("age", "", "at the age of 56", &[]),
+        ("fraction", "", "scored 20/24 points", &[]),
+        ("thousands", "", "some 1,991 people", &[]),
+        ("may as verb", "", "They May go.", &[]),
+        ("count", "", "cut 2000 jobs", &[]),
+    ]);
+}
+
+#[test]
+fn ambiguous_numeric_dates_are_flagged_not_guessed_silently() {
+    let text = "on 03/04/2024";
+    let tokens = tokenize(text);
+    let (m, _) = recognize(text, &tokens, DateContext::default());
+    assert!(m[0].ambiguous);
+    let (m, _) = recognize(
+        text,
+        &tokens,
+        DateContext {
+            order: NumericOrder::DayFirst,
+            ..DateContext::default()
+        },
+    );
+    assert!(!m[0].ambiguous);
+    assert_eq!(m[0].value, "2024-04-03");
+}
+
+#[test]
+fn relative_dates_without_a_document_date_stay_unresolved() {
+    let text = "He left yesterday.";
+    let tokens = tokenize(text);
+    let (m, doc_date) = recognize(text, &tokens, DateContext::default());
+    assert_eq!(doc_date, None);
+    assert_eq!(m[0].anchoring, Anchoring::Unresolved);
+    assert_eq!(m[0].interval, None);
+}
+
+#[test]
+fn anchoring_prefers_dateline_then_metadata_then_latest_date() {
+    let text = "Talks End\nMay 7, 2005\nThe deal of April 1, 2005 was signed on Monday.";
+    let tokens = tokenize(text);
+    let (m, doc_date) = recognize(text, &tokens, DateContext::default());
+    let doc_date = doc_date.unwrap();
+    assert_eq!(doc_date.source, DocumentDateSource::Dateline);
+    assert_eq!(doc_date.date, Date::new(2005, 5, 7).unwrap());
+    assert_eq!(m.last().unwrap().value, "2005-05-02");
+
+    let text = "Signed on April 19, 2024. Talks on May 10-11 went well.";
+    let tokens = tokenize(text);
+    let (m, doc_date) = recognize(text, &tokens, DateContext::default());
+    assert_eq!(doc_date.unwrap().source, DocumentDateSource::LatestInText);
+    assert_eq!(
+        m[1].interval,
+        Some((
+            Date::new(2024, 5, 10).unwrap(),
+            Date::new(2024, 5, 11).unwrap()
+        ))
+    );
+    assert_eq!(m[1].anchoring, Anchoring::YearInferred);
+}

@@ -1,0 +1,230 @@
+//! Bytes to text: recognises binary formats, refuses what cannot be read, decodes the rest.
+//!
+//! Only whole-file problems are errors here; a file with a few invalid bytes is
+//! decoded with replacement characters and a warning, so nothing readable is lost.
+
+use std::fmt;
+
+/// Files larger than this are refused whole (the limit is named in the message).
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+
+/// Extensions read as plain text.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// Why a file could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// A known binary format, named ("PDF document", "ZIP archive").
+    Binary {
+        format: &'static str,
+    },
+    /// Not a format Dossier reads.
+    Unsupported {
+        extension: String,
+    },
+    Empty,
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
+    /// The browser or file system could not read it.
+    Unreadable {
+        reason: String,
+    },
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Binary { format } => write!(
+                f,
+                "is a {format}, not text: Dossier reads plain text files (.txt, .md)"
+            ),
+            FileError::Unsupported { extension } => write!(
+                f,
+                "has an unsupported type (.{extension}): Dossier reads plain text files (.txt, .md)"
+            ),
+            FileError::Empty => write!(f, "is empty"),
+            FileError::Unreadable { reason } => write!(f, "could not be read: {reason}"),
+            FileError::TooLarge { size, limit } => write!(
+                f,
+                "is too large ({:.1} MB): the limit is {} MB per file",
+                *size as f64 / 1e6,
+                limit / (1024 * 1024)
+            ),
+        }
+    }
+}
+
+/// Decoded text and what went wrong along the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Names the binary format of `bytes` from its first bytes, if it has one.
+pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive (or Office document)"),
+        (b"\x89PNG", "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"\x7FELF", "program (ELF executable)"),
+        (b"MZ", "program (Windows executable)"),
+        (b"\x1F\x8B", "gzip archive"),
+        (b"Rar!", "RAR archive"),
+        (b"7z\xBC\xAF", "7-Zip archive"),
+        (b"\xD0\xCF\x11\xE0", "legacy Office document"),
+        (b"RIFF", "media file"),
+        (b"\x00\x00\x00", "binary file"),
+    ];
+    if let Some((_, name)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(name);
+    }
+    // UTF-16 text has NULs too, but starts with a byte-order mark.
+    let head = &bytes[..bytes.len().min(8192)];
+    let is_utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if !is_utf16 && head.contains(&0) {
+        return Some("binary file");
+    }
+    None
+}
+
+fn extension(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Decodes one file's bytes to text, or says why it cannot be read.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if let Some(format) = sniff_binary(bytes) {
+        return Err(FileError::Binary { format });
+    }
+    let ext = extension(name);
+    if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(FileError::Unsupported { extension: ext });
+    }
+    let mut warnings = Vec::new();
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        lossy(rest, &mut warnings)
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let little = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if little {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        let text = String::from_utf16_lossy(&units);
+        if text.contains('\u{FFFD}') {
+            warnings
+                .push("some characters were not valid UTF-16 and were replaced with �".to_string());
+        }
+        text
+    } else {
+        lossy(bytes, &mut warnings)
+    };
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    Ok(Decoded { text, warnings })
+}
+
+fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let n_replaced = text.matches('\u{FFFD}').count();
+            warnings.push(format!(
+                "{n_replaced} invalid UTF-8 byte sequence(s) were replaced with �"
+            ));
+            text
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_or_refuses_by_content_and_name() {
+        /// (case name, file name, bytes, decoded text or error)
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static [u8],
+            Result<&'static str, FileError>,
+        );
+        let cases: &[Case] = &[
+            ("utf8", "a.txt", "Zürich".as_bytes(), Ok("Zürich")),
+            ("bom", "a.md", b"\xEF\xBB\xBFhi", Ok("hi")),
+            ("utf16le", "a.txt", b"\xFF\xFEh\x00i\x00", Ok("hi")),
+            ("no extension", "README", b"plain", Ok("plain")),
+            (
+                "pdf",
+                "a.txt",
+                b"%PDF-1.7 ...",
+                Err(FileError::Binary {
+                    format: "PDF document",
+                }),
+            ),
+            (
+                "nul bytes",
+                "a.txt",
+                b"ab\x00cd",
+                Err(FileError::Binary {
+                    format: "binary file",
+                }),
+            ),
+            (
+                "unsupported",
+                "a.docx",
+                b"text",
+                Err(FileError::Unsupported {
+                    extension: "docx".into(),
+                }),
+            ),
+            ("empty", "a.txt", b"  \n", Err(FileError::Empty)),
+        ];
+        for (name, file, bytes, expected) in cases {
+            let got = decode(file, bytes).map(|d| d.text);
+            assert_eq!(
+                got.as_deref().map_err(Clone::clone),
+                expected.clone(),
+                "case {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let decoded = decode("a.txt", b"caf\xE9 ok").unwrap();
+        assert_eq!(decoded.text, "caf\u{FFFD} ok");
+        assert_eq!(decoded.warnings.len(), 1);
+    }
+
+    #[test]
+    fn too_large_names_the_limit() {
+        let err = FileError::TooLarge {
+            size: 60_000_000,
+            limit: MAX_FILE_BYTES,
+        };
+        assert!(err.to_string().contains("50 MB"));
+    }
+}

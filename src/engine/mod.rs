@@ -1,0 +1,195 @@
+//! The pure analysis engine: bytes → documents → mentions → corpus index. No web dependencies.
+//!
+//! Analysing text never fails: it returns results plus diagnostics. Only
+//! whole-file problems (binary, unsupported, empty, too large) are errors, and
+//! they are reported per file while the other files go on.
+
+pub mod corpus;
+pub mod dates;
+pub mod decode;
+pub mod entities;
+pub mod eval;
+pub mod lexicon;
+pub mod offsets;
+pub mod split;
+pub mod synthetic;
+pub mod token;
+mod words;
+
+pub use corpus::{Corpus, Entity, FileReport};
+pub use dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};
+pub use decode::FileError;
+pub use entities::{EntityMention, EntityType};
+pub use jiff::civil::Date;
+pub use split::SplitOptions;
+
+/// Settings that change how files are read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AnalysisOptions {
+    pub split: SplitOptions,
+    pub numeric_order: NumericOrder,
+}
+
+/// One analysed document: an article of a file, its text and what was found in it.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The file it came from.
+    pub source: String,
+    /// Its position among the articles of that file (0-based).
+    pub part: usize,
+    pub title: String,
+    pub text: String,
+    pub date: Option<DocumentDate>,
+    pub entities: Vec<EntityMention>,
+    pub dates: Vec<DateMention>,
+}
+
+/// Analyses one document's text. `metadata_date` is a document date known from
+/// outside the text; `fallback_year` the year of the previous document of the same file.
+pub fn analyze_document(
+    source: &str,
+    part: usize,
+    title: String,
+    text: String,
+    metadata_date: Option<Date>,
+    fallback_year: Option<i16>,
+    options: &AnalysisOptions,
+) -> Document {
+    let tokens = token::tokenize(&text);
+    let entities = entities::recognize(&text, &tokens);
+    let context = dates::DateContext {
+        metadata_date,
+        fallback_year,
+        order: options.numeric_order,
+    };
+    let (dates, date) = dates::recognize(&text, &tokens, context);
+    Document {
+        source: source.to_string(),
+        part,
+        title,
+        text,
+        date,
+        entities,
+        dates,
+    }
+}
+
+/// Splits a file's text into articles and analyses each; later articles take
+/// their year from earlier ones when they have none.
+pub fn analyze_text(source: &str, text: &str, options: &AnalysisOptions) -> Vec<Document> {
+    let articles = split::split_articles(text, options.split);
+    let mut documents: Vec<Document> = Vec::with_capacity(articles.len());
+    for (part, article) in articles.into_iter().enumerate() {
+        let fallback_year = documents.last().and_then(|d: &Document| {
+            d.date.map(|dd| dd.date.year()).or_else(|| {
+                d.dates
+                    .iter()
+                    .rev()
+                    .find_map(|m| m.interval.map(|(a, _)| a.year()))
+            })
+        });
+        let title = article.title.unwrap_or_else(|| source.to_string());
+        let body = text[article.start..article.end].to_string();
+        documents.push(analyze_document(
+            source,
+            part,
+            title,
+            body,
+            None,
+            fallback_year,
+            options,
+        ));
+    }
+    documents
+}
+
+/// Decodes and analyses one file. On a whole-file error, returns no documents.
+pub fn analyze_file(
+    name: &str,
+    bytes: &[u8],
+    options: &AnalysisOptions,
+) -> Result<(Vec<Document>, Vec<String>), FileError> {
+    let decoded = decode::decode(name, bytes)?;
+    Ok((analyze_text(name, &decoded.text, options), decoded.warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The engine must stay free of web crates so that it builds natively and powers the CLI.
+    #[test]
+    fn engine_imports_nothing_web() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
+        let mut stack = vec![dir];
+        let mut n_files = 0;
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                n_files += 1;
+                for forbidden in ["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo"] {
+                    let used = source.lines().any(|l| {
+                        let l = l.trim_start();
+                        (l.starts_with("use ") || l.contains("::"))
+                            && l.contains(&format!("{forbidden}::"))
+                    });
+                    assert!(!used, "{} uses {forbidden}", path.display());
+                }
+            }
+        }
+        assert!(n_files >= 8);
+    }
+
+    #[test]
+    fn the_seed_file_gives_two_documents_with_their_people_places_and_dates() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/samples/almaty-talks.txt");
+        let text = std::fs::read_to_string(&path)
+            .expect("../shared/samples/almaty-talks.txt beside the project");
+        let docs = analyze_text("almaty-talks.txt", &text, &AnalysisOptions::default());
+        assert_eq!(docs.len(), 2);
+        let names = |d: &Document, kind: EntityType| -> Vec<String> {
+            d.entities
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| d.text[m.start..m.end].to_string())
+                .collect()
+        };
+        let people: Vec<String> = docs
+            .iter()
+            .flat_map(|d| names(d, EntityType::Person))
+            .collect();
+        for person in [
+            "Jeyhun Bayramov",
+            "Ararat Mirzoyan",
+            "Murat Nurtleu",
+            "Vedant Patel",
+        ] {
+            assert!(
+                people.iter().any(|p| p == person),
+                "{person} missing from {people:?}"
+            );
+        }
+        assert!(names(&docs[0], EntityType::Place)
+            .iter()
+            .any(|p| p == "Almaty"));
+        let values: Vec<&str> = docs
+            .iter()
+            .flat_map(|d| d.dates.iter().map(|m| m.value.as_str()))
+            .collect();
+        for value in ["2024-05-10", "2024-04-19", "1991", "2024-05-13"] {
+            assert!(values.contains(&value), "{value} missing from {values:?}");
+        }
+        let may = docs[0]
+            .dates
+            .iter()
+            .find(|m| m.value == "2024-05-10")
+            .unwrap();
+        assert_eq!(may.interval.unwrap().1, Date::new(2024, 5, 11).unwrap());
+    }
+}

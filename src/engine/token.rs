@@ -1,0 +1,282 @@
+//! Tokens and sentences: the one pass over a document's text that every recogniser reads.
+//!
+//! Offsets are byte offsets into the document text and always lie on char
+//! boundaries. Hyphens, apostrophes and periods are separate tokens except where
+//! they belong to a word ("U.S.", "O'Brien", "don't"), so that recognisers can
+//! see "Armenian-Azerbaijani" as two words and "Armenia's" as a possessive.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, internal apostrophes or periods ("U.S.").
+    Word,
+    /// Digits only, possibly with internal separators handled by the date rules.
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// One token with its position and the layout facts recognisers need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// A line break lies between this token and the previous one (or it is the first).
+    pub line_start: bool,
+    /// This token begins a sentence.
+    pub sentence_start: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
+    "capt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "no",
+    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mt", "ft", "ave", "dept", "univ", "est", "approx", "fig", "vol", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "d.c",
+];
+
+/// An ASCII-lowercased copy of a short word, kept on the stack so that hot
+/// loops compare words without allocating; empty for long or non-ASCII words,
+/// which no closed word list holds.
+#[derive(Clone, Copy)]
+pub struct Lower {
+    buf: [u8; 16],
+    len: u8,
+}
+
+impl Lower {
+    pub fn new(word: &str) -> Self {
+        let mut buf = [0u8; 16];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return Lower { buf, len: 0 };
+        }
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        Lower {
+            buf,
+            len: word.len() as u8,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Lower> for &str {
+    fn eq(&self, other: &Lower) -> bool {
+        *self == other.as_str()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens. Never fails; empty input gives no tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut space_before = false;
+    let mut line_start = true;
+    while pos < text.len() {
+        let c = next_char(text, pos);
+        let width = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                line_start = true;
+            }
+            space_before = true;
+            pos += width;
+            continue;
+        }
+        let start = pos;
+        let kind;
+        if is_word_char(c) {
+            let mut all_digits = c.is_ascii_digit();
+            pos += width;
+            while pos < text.len() {
+                let d = next_char(text, pos);
+                if is_word_char(d) {
+                    all_digits &= d.is_ascii_digit();
+                    pos += d.len_utf8();
+                    continue;
+                }
+                // An apostrophe inside a word ("O'Brien", "don't") but not a possessive "'s".
+                if is_apostrophe(d) {
+                    let after = pos + d.len_utf8();
+                    let rest = &text[after..];
+                    let next = rest.chars().next();
+                    let possessive = matches!(next, Some('s') | Some('S'))
+                        && !rest[1..].chars().next().is_some_and(is_word_char);
+                    if !all_digits && !possessive && next.is_some_and(|n| n.is_alphabetic()) {
+                        pos = after;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // Dotted abbreviations: "U.S.", "U.S.A.", "e.g." (single letters joined by periods).
+            if pos - start == 1 && pos < text.len() && bytes[pos] == b'.' {
+                let mut end = pos;
+                let mut n_letters = 1;
+                while end + 1 < text.len()
+                    && bytes[end] == b'.'
+                    && bytes[end + 1].is_ascii_alphabetic()
+                    && (end + 2 == text.len() || !bytes[end + 2].is_ascii_alphanumeric())
+                {
+                    end += 2;
+                    n_letters += 1;
+                }
+                if n_letters >= 2 {
+                    // Keep the final period with the abbreviation.
+                    if end < text.len() && bytes[end] == b'.' {
+                        end += 1;
+                    }
+                    pos = end;
+                }
+            }
+            kind = if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+        } else {
+            pos += width;
+            kind = TokenKind::Punct;
+        }
+        tokens.push(Token {
+            start,
+            end: pos,
+            kind,
+            space_before,
+            line_start,
+            sentence_start: false,
+        });
+        space_before = false;
+        line_start = false;
+    }
+    mark_sentences(text, &mut tokens);
+    tokens
+}
+
+fn next_char(text: &str, pos: usize) -> char {
+    text[pos..].chars().next().unwrap_or('\0')
+}
+
+/// Marks the first token of each sentence: after a line break, or after
+/// sentence-final punctuation (not an abbreviation or an initial) followed by
+/// a capital, a digit or a quote.
+fn mark_sentences(text: &str, tokens: &mut [Token]) {
+    let mut after_stop = true;
+    for i in 0..tokens.len() {
+        let starts = tokens[i].line_start || after_stop;
+        tokens[i].sentence_start = starts && !is_closing(tokens[i].text(text));
+        if tokens[i].sentence_start {
+            after_stop = false;
+        }
+        let t = tokens[i].text(text);
+        if tokens[i].kind == TokenKind::Punct && matches!(t, "." | "!" | "?") {
+            let previous = if i > 0 { Some(&tokens[i - 1]) } else { None };
+            let is_abbreviation = t == "."
+                && previous.is_some_and(|p| {
+                    !p.space_before && p.kind == TokenKind::Word && {
+                        let w = p.text(text);
+                        let lower = w.to_lowercase();
+                        ABBREVIATIONS.contains(&lower.as_str())
+                            || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                    }
+                });
+            if !is_abbreviation {
+                after_stop = true;
+            }
+        } else if tokens[i].kind == TokenKind::Word && tokens[i].text(text).ends_with('.') {
+            // "U.S." at the end of a sentence ends it when a capital follows after space;
+            // we cannot tell, so keep going: a name run may continue ("U.S. Army").
+        } else if !is_closing(t) {
+            after_stop = false;
+        }
+    }
+}
+
+/// Closing quotes and brackets that stay with the sentence before them.
+fn is_closing(t: &str) -> bool {
+    matches!(t, "\"" | "'" | "”" | "’" | ")" | "]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_words_punctuation_and_keeps_dotted_abbreviations() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("plain", "Hello world.", &["Hello", "world", "."]),
+            (
+                "possessive",
+                "Armenia's focus",
+                &["Armenia", "'", "s", "focus"],
+            ),
+            ("inner apostrophe", "O'Brien don't", &["O'Brien", "don't"]),
+            (
+                "hyphen",
+                "Armenian-Azerbaijani",
+                &["Armenian", "-", "Azerbaijani"],
+            ),
+            ("dotted", "the U.S. Army", &["the", "U.S.", "Army"]),
+            ("dotted end", "in the U.S.", &["in", "the", "U.S."]),
+            (
+                "initial",
+                "J. R. R. Tolkien",
+                &["J", ".", "R", ".", "R", ".", "Tolkien"],
+            ),
+            (
+                "numbers",
+                "May 10-11, 2024",
+                &["May", "10", "-", "11", ",", "2024"],
+            ),
+            ("non-ascii", "Zürich’s café", &["Zürich", "’", "s", "café"]),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(&words(text), expected, "case {name}");
+        }
+    }
+
+    #[test]
+    fn marks_sentence_starts() {
+        let text = "Mr. Smith left. He said no.\nNew line here";
+        let tokens = tokenize(text);
+        let starts: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(starts, ["Mr", "He", "New"]);
+    }
+}

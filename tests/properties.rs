@@ -1,0 +1,102 @@
+//! Property tests: any input never panics, and every span the engine returns is well formed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use dossier::engine::{analyze_file, analyze_text, AnalysisOptions, Corpus, EntityType};
+use proptest::prelude::*;
+
+fn check_document_invariants(text: &str) {
+    for doc in analyze_text("p.txt", text, &AnalysisOptions::default()) {
+        let t = &doc.text;
+        let mut last_by_type: std::collections::HashMap<EntityType, usize> = Default::default();
+        let mut previous_start = 0;
+        for m in &doc.entities {
+            assert!(
+                m.start < m.end && m.end <= t.len(),
+                "entity span out of bounds"
+            );
+            assert!(
+                t.is_char_boundary(m.start) && t.is_char_boundary(m.end),
+                "entity span off char boundary"
+            );
+            assert!(m.start >= previous_start, "entities not sorted");
+            previous_start = m.start;
+            let last_end = last_by_type.entry(m.kind).or_insert(0);
+            assert!(m.start >= *last_end, "overlapping {:?} spans", m.kind);
+            *last_end = m.end;
+        }
+        for d in &doc.dates {
+            assert!(
+                d.start < d.end
+                    && d.end <= t.len()
+                    && t.is_char_boundary(d.start)
+                    && t.is_char_boundary(d.end)
+            );
+            if let Some((first, last)) = d.interval {
+                assert!(first <= last, "interval reversed: {} > {}", first, last);
+            }
+        }
+    }
+}
+
+/// Text built from pieces that exercise the rules: names, titles, dates, punctuation, non-ASCII.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Foreign Minister ",
+        "Jeyhun Bayramov",
+        " said ",
+        "on May 10-11",
+        ", 2024",
+        " in Almaty",
+        ", Kazakhstan",
+        ".",
+        "\n",
+        "US ",
+        "U.S.",
+        "-",
+        "'s ",
+        "the 1990s ",
+        "last week ",
+        "03/04/2024 ",
+        "Zürich ",
+        "東京 ",
+        "J. R. R. ",
+        "von der ",
+        "Ministry of Foreign Affairs",
+        " between May 10 and 12 ",
+        "Q4 ",
+        "mid-",
+        "2010",
+        "\"",
+        "(",
+        ")",
+        "February 29, 2023 ",
+        "31/31/31 ",
+        "May ",
+        "Monday ",
+        "9999 ",
+        "1066 ",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics_and_spans_are_well_formed(text in any::<String>()) {
+        check_document_invariants(&text);
+    }
+
+    #[test]
+    fn newsy_text_never_panics_and_spans_are_well_formed(text in newsy_text()) {
+        check_document_invariants(&text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000), name in "[a-z]{1,8}\\.(txt|md|pdf|bin)") {
+        let _ = analyze_file(&name, &bytes, &AnalysisOptions::default());
+        let mut corpus = Corpus::new();
+        corpus.add_file(&name, &bytes, &AnalysisOptions::default());
+        prop_assert_eq!(corpus.files.len(), 1);
+    }
+}
