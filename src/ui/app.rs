@@ -1,0 +1,223 @@
+//! The root component: empty state, drop zone, file messages, entity facets and the document list.
+
+use std::collections::BTreeSet;
+
+use leptos::ev::DragEvent;
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+use super::loading::{file_list, load_files};
+use super::sample::SAMPLE_FILES;
+use crate::engine::{AnalysisOptions, Corpus, EntityType, SplitOptions};
+
+/// Facet sections, in display order.
+const FACETS: &[(EntityType, &str)] = &[
+    (EntityType::Person, "People"),
+    (EntityType::Organisation, "Organisations"),
+    (EntityType::Place, "Places"),
+    (EntityType::Nationality, "Nationalities"),
+];
+
+/// How many values a facet shows.
+const FACET_LIMIT: usize = 12;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let corpus = StoredValue::new(Corpus::new());
+    // Bumped whenever the corpus changes; views read it to know when to recompute.
+    let (version, set_version) = signal(0u64);
+    let (dragging, set_dragging) = signal(false);
+    let (split_articles, set_split_articles) = signal(true);
+    let selected = RwSignal::new(BTreeSet::<usize>::new());
+
+    let options = move || AnalysisOptions {
+        split: SplitOptions {
+            split_articles: split_articles.get_untracked(),
+        },
+        ..AnalysisOptions::default()
+    };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        set_dragging.set(false);
+        let files = file_list(ev.data_transfer().and_then(|d| d.files()));
+        load_files(files, corpus, set_version, options());
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let files = file_list(input.files());
+        load_files(files, corpus, set_version, options());
+        input.set_value("");
+    };
+    let load_sample = move |_| {
+        let options = options();
+        corpus.update_value(|c| {
+            for (name, text) in SAMPLE_FILES {
+                c.add_file(name, text.as_bytes(), &options);
+            }
+        });
+        set_version.update(|v| *v += 1);
+    };
+    let is_empty = move || {
+        version.get();
+        corpus.with_value(|c| c.files.is_empty())
+    };
+
+    view! {
+        <div
+            class="app"
+            class:dragging=dragging
+            on:dragenter=move |ev: DragEvent| { ev.prevent_default(); set_dragging.set(true); }
+            on:dragover=move |ev: DragEvent| { ev.prevent_default(); set_dragging.set(true); }
+            on:dragleave=move |_| set_dragging.set(false)
+            on:drop=on_drop
+            data-testid="drop-zone"
+        >
+            <header class="top">
+                <h1>"Dossier"</h1>
+                <p class="tagline">"Who, where and when in your documents. Nothing leaves this tab."</p>
+                <div class="actions">
+                    <label class="button">
+                        "Open files"
+                        <input type="file" multiple accept=".txt,.md,.text,.markdown,text/plain,text/markdown" on:change=on_pick data-testid="file-input"/>
+                    </label>
+                    <button class="button" on:click=load_sample data-testid="try-sample">"Try the sample"</button>
+                    <label class="option">
+                        <input type="checkbox" prop:checked=split_articles
+                            on:change=move |ev| set_split_articles.set(event_target_checked(&ev))/>
+                        "Split files that hold several articles"
+                    </label>
+                </div>
+            </header>
+            <Show when=is_empty fallback=move || view! { <Explorer corpus version selected/> }>
+                <section class="empty" data-testid="empty-state">
+                    <h2>"Drop text files anywhere on this page"</h2>
+                    <p>"Plain text (.txt) and Markdown (.md) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load."</p>
+                    <p>"Or pick files with " <strong>"Open files"</strong> ", or press " <strong>"Try the sample"</strong> " for ten short example articles."</p>
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn Explorer(
+    corpus: StoredValue<Corpus>,
+    version: ReadSignal<u64>,
+    selected: RwSignal<BTreeSet<usize>>,
+) -> impl IntoView {
+    let file_messages = move || {
+        version.get();
+        corpus.with_value(|c| {
+            c.files
+                .iter()
+                .map(|f| {
+                    let class = if f.error.is_some() {
+                        "message error"
+                    } else if f.warnings.is_empty() {
+                        "message"
+                    } else {
+                        "message warning"
+                    };
+                    view! { <li class=class data-testid="file-message">{f.message()}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let facets = move || {
+        version.get();
+        let chosen = selected.get();
+        corpus.with_value(|c| {
+            FACETS
+                .iter()
+                .map(|&(kind, label)| {
+                    let entities: Vec<(usize, String, usize)> = c
+                        .entities_by_document_count()
+                        .into_iter()
+                        .filter(|e| e.kind == kind)
+                        .take(FACET_LIMIT)
+                        .map(|e| (c.entities.iter().position(|x| x.id == e.id).unwrap_or(0), e.name.clone(), e.documents.len()))
+                        .collect();
+                    let n_total = c.entities.iter().filter(|e| e.kind == kind).count();
+                    let chosen = chosen.clone();
+                    view! {
+                        <section class="facet" data-testid=format!("facet-{}", kind.code())>
+                            <h3>{label} <span class="count">{n_total}</span></h3>
+                            <ul>
+                                {entities.into_iter().map(|(idx, name, n_docs)| {
+                                    let active = chosen.contains(&idx);
+                                    view! {
+                                        <li>
+                                            <button class="facet-value" class:active=active aria-pressed=active.to_string()
+                                                on:click=move |_| selected.update(|s| { if !s.remove(&idx) { s.insert(idx); } })
+                                                data-testid="facet-value">
+                                                <span class="name">{name}</span>
+                                                <span class="count">{n_docs}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let documents = move || {
+        version.get();
+        let chosen = selected.get();
+        corpus.with_value(|c| {
+            let mut shown: Vec<usize> = (0..c.documents.len())
+                .filter(|&d| chosen.iter().all(|&e| c.entities.get(e).is_some_and(|e| e.documents.binary_search(&d).is_ok())))
+                .collect();
+            shown.sort_by_key(|&d| (c.documents[d].date.map(|dd| dd.date), d));
+            let n_shown = shown.len();
+            let items = shown
+                .into_iter()
+                .map(|d| {
+                    let doc = &c.documents[d];
+                    let mut entity_names: Vec<(String, &'static str)> = Vec::new();
+                    for &e in &c.mention_entities[d] {
+                        let entity = &c.entities[e];
+                        if !entity_names.iter().any(|(n, _)| *n == entity.name) {
+                            entity_names.push((entity.name.clone(), entity.kind.code()));
+                        }
+                    }
+                    let dates: Vec<String> = doc
+                        .dates
+                        .iter()
+                        .map(|m| format!("{} → {}", &doc.text[m.start..m.end], m.value))
+                        .collect();
+                    let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
+                    let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
+                    view! {
+                        <article class="document" data-testid="document">
+                            <h3 data-testid="document-title">{doc.title.clone()}</h3>
+                            <p class="meta">{doc.source.clone()} " · " {date}</p>
+                            <p class="snippet">{snippet}</p>
+                            <ul class="chips">
+                                {entity_names.into_iter().map(|(name, code)| view! {
+                                    <li class=format!("chip {}", code.to_lowercase()) data-testid="entity">{name}</li>
+                                }).collect_view()}
+                            </ul>
+                            <ul class="dates">
+                                {dates.into_iter().map(|d| view! { <li data-testid="date">{d}</li> }).collect_view()}
+                            </ul>
+                        </article>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="summary" data-testid="summary">{format!("{n_shown} of {} documents", c.documents.len())}</p>
+                {items}
+            }
+        })
+    };
+    view! {
+        <ul class="files" data-testid="file-messages">{file_messages}</ul>
+        <div class="explorer">
+            <aside class="facets" aria-label="Entities">{facets}</aside>
+            <main class="documents" aria-label="Documents">{documents}</main>
+        </div>
+    }
+}

@@ -1,0 +1,38 @@
+//! Reading dropped or picked files in the browser and handing their bytes to the engine.
+
+use gloo_file::futures::read_as_bytes;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::engine::{AnalysisOptions, Corpus};
+
+/// Reads each file in turn and adds it to the corpus; bumps `version` after each so
+/// that the views follow as files arrive. A file that cannot be read is reported by name.
+pub fn load_files(
+    files: Vec<web_sys::File>,
+    corpus: StoredValue<Corpus>,
+    version: WriteSignal<u64>,
+    options: AnalysisOptions,
+) {
+    spawn_local(async move {
+        for file in files {
+            let name = file.name();
+            let blob = gloo_file::File::from(file);
+            match read_as_bytes(&blob).await {
+                Ok(bytes) => corpus.update_value(|c| {
+                    c.add_file(&name, &bytes, &options);
+                }),
+                Err(e) => corpus.update_value(|c| c.add_unreadable(&name, &e.to_string())),
+            }
+            version.update(|v| *v += 1);
+            // Let the page paint between files.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+    });
+}
+
+/// Files of a `FileList` (from a drop or the file picker) as a vector.
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
