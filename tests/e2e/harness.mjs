@@ -1,0 +1,107 @@
+//! Shared end-to-end harness: serves dist/ under a sub-path and drives Debian's Chromium through one page object.
+
+import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+const require = createRequire(path.join(root, 'tools/package.json'));
+const { chromium } = require('playwright-core');
+
+export const SUB_PATH = '/deep/sub/path/dossier/';
+export const artifacts = path.join(here, 'artifacts');
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Copies dist/ under a sub-path of a temporary web root and serves it with python's http.server. */
+export async function serveDist() {
+  const dist = path.join(root, 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `make build` first');
+  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
+  const target = path.join(webRoot, SUB_PATH);
+  fs.mkdirSync(target, { recursive: true });
+  fs.cpSync(dist, target, { recursive: true });
+  const port = await freePort();
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', webRoot], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${SUB_PATH}`);
+      if (res.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, stop: () => { server.kill(); fs.rmSync(webRoot, { recursive: true, force: true }); } };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The page object: every test talks to the app through these methods and data-testid selectors. */
+export class DossierPage {
+  constructor(page) {
+    this.page = page;
+    this.consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
+  }
+
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.waitForSelector('[data-testid=drop-zone]');
+  }
+
+  /** Drops files on the page with a real drop event carrying a DataTransfer of File objects. */
+  async drop(files) {
+    const payload = files.map((f) => ({ name: f.name, type: f.type || '', bytes: Array.from(f.bytes) }));
+    await this.page.evaluate((items) => {
+      const transfer = new DataTransfer();
+      for (const item of items) transfer.items.add(new File([new Uint8Array(item.bytes)], item.name, { type: item.type }));
+      const zone = document.querySelector('[data-testid=drop-zone]');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      }
+    }, payload);
+  }
+
+  async waitForFileMessages(n) {
+    await this.page.waitForFunction((k) => document.querySelectorAll('[data-testid=file-message]').length >= k, n, { timeout: 20000 });
+  }
+
+  async texts(testid) {
+    return this.page.$$eval(`[data-testid=${testid}]`, (els) => els.map((e) => e.textContent.trim()));
+  }
+
+  async trySample() {
+    await this.page.click('[data-testid=try-sample]');
+    await this.page.waitForSelector('[data-testid=document]');
+  }
+
+  async clickFacetValue(name) {
+    await this.page.click(`[data-testid=facet-value]:has(.name:text-is("${name}"))`);
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(artifacts, { recursive: true });
+    await this.page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+  }
+}

@@ -1,0 +1,93 @@
+//! End-to-end tests of the built dist/ in headless Chromium: drop files, read the results, stay safe.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { root, serveDist, launch, DossierPage } from './harness.mjs';
+
+const seed = fs.readFileSync(path.join(root, '../shared/samples/almaty-talks.txt'));
+const pdf = Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
+const hostile = Buffer.from('Hostile Note\n<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> Talks in Almaty went on.\n');
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('empty state explains how to start', async (app) => {
+  const empty = await app.texts('empty-state');
+  assert.equal(empty.length, 1);
+  assert.match(empty[0], /Drop text files/);
+});
+
+test('dropping the seed file with a PDF lists its two articles, its entities, and a message for the PDF', async (app) => {
+  await app.drop([
+    { name: 'almaty-talks.txt', type: 'text/plain', bytes: seed },
+    { name: 'scan.pdf', type: 'application/pdf', bytes: pdf },
+  ]);
+  await app.waitForFileMessages(2);
+  const messages = await app.texts('file-message');
+  assert.ok(messages.some((m) => /almaty-talks\.txt: 2 documents/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /scan\.pdf is a PDF document/.test(m)), messages.join(' | '));
+  const titles = await app.texts('document-title');
+  assert.deepEqual(titles.sort(), [
+    'Azerbaijan and Armenia Advance Delimitation Talks in Almaty',
+    'US Expresses Optimism for Armenia-Azerbaijan Peace Amid Almaty Talks',
+  ]);
+  const entities = await app.texts('entity');
+  for (const name of ['Jeyhun Bayramov', 'Ararat Mirzoyan', 'Murat Nurtleu', 'Vedant Patel', 'Almaty', 'Kazakhstan']) {
+    assert.ok(entities.includes(name), `${name} missing from ${entities.join(', ')}`);
+  }
+  const dates = await app.texts('date');
+  assert.ok(dates.some((d) => d.includes('May 10-11 → 2024-05-10')), dates.join(' | '));
+  assert.ok(dates.some((d) => d.includes('May 13 → 2024-05-13')), dates.join(' | '));
+  await app.screenshot('seed-dropped');
+});
+
+test('a hostile file is shown as text and executes nothing', async (app) => {
+  await app.drop([{ name: 'hostile.txt', type: 'text/plain', bytes: hostile }]);
+  await app.waitForFileMessages(1);
+  await app.page.waitForTimeout(300);
+  assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await app.page.$$eval('.documents img, .documents script', (els) => els.length), 0);
+});
+
+test('the sample corpus loads and a facet click narrows the documents', async (app) => {
+  await app.trySample();
+  const before = (await app.texts('document')).length;
+  assert.ok(before >= 10, `only ${before} documents`);
+  const people = await app.page.$$eval('[data-testid=facet-PER] [data-testid=facet-value] .name', (els) => els.map((e) => e.textContent));
+  assert.ok(people.length > 0);
+  await app.clickFacetValue(people[0]);
+  await app.page.waitForFunction((n) => document.querySelectorAll('[data-testid=document]').length < n, before);
+  const summary = await app.texts('summary');
+  assert.match(summary[0], /^\d+ of \d+ documents$/);
+  await app.screenshot('sample-filtered');
+});
+
+const server = await serveDist();
+const browser = await launch();
+let passed = 0;
+let failed = 0;
+try {
+  for (const { name, fn } of tests) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const app = new DossierPage(page);
+    try {
+      await app.open(server.url);
+      await fn(app);
+      assert.deepEqual(app.consoleErrors, [], 'console errors');
+      passed++;
+      console.log(`ok - ${name}`);
+    } catch (e) {
+      failed++;
+      console.log(`FAILED - ${name}\n${e.stack || e}`);
+      await app.screenshot(`failed-${name.replace(/\W+/g, '-')}`).catch(() => {});
+    } finally {
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
