@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 GOLD ?= ../shared/eval/dev.jsonl
 PRED := target/eval/predictions.jsonl
 
-.PHONY: setup setup-build serve build test test-native test-wasm test-e2e lint eval bench data clean
+.PHONY: setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval bench data clean
 
 setup:
 	@bash tools/setup.sh
@@ -14,8 +14,9 @@ setup:
 setup-build:
 	@NEED_BROWSER=0 bash tools/setup.sh
 
+# Trunk builds offline (no tool downloads), so crates are fetched first.
 fetch:
-	@cargo fetch --locked --target wasm32-unknown-unknown >/dev/null 2>&1 || cargo fetch --target wasm32-unknown-unknown
+	@cargo fetch --locked
 
 serve: setup-build fetch
 	@echo "Dossier: building, then serving at http://127.0.0.1:8080"
