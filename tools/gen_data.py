@@ -90,18 +90,24 @@ def main(pydata, node_modules):
         is_capital = capitals.get(c["countrycode"]) == c["name"]
         if c["population"] < MIN_CITY_POPULATION and not is_capital:
             continue
-        alternates = sorted({clean(a) for a in c.get("alternatenames", [])
-                             if LATIN_NAME.match(a) and a != c["name"] and len(a) > 2})
-        # Alternate spellings only for larger cities: small towns' alternates are mostly
-        # transliterations that collide with ordinary words and names.
-        if c["population"] < 200000:
-            alternates = []
+        # Alternate spellings only for larger cities (small towns' alternates are mostly
+        # transliterations that collide with ordinary words), only Latin-script names
+        # with lower-case letters (no airport codes), shortest first ("Frankfurt" for
+        # "Frankfurt am Main").
+        alternates = []
+        if c["population"] >= 200000:
+            alternates = sorted({clean(a) for a in c.get("alternatenames", [])
+                                 if LATIN_NAME.match(a) and a.isascii() and a != c["name"]
+                                 and len(a) > 3 and any(ch.islower() for ch in a)},
+                                key=lambda a: (len(a), a))[:10]
         kind = "capital" if is_capital else "city"
         place_lines.append("\t".join([str(c["geonameid"]), kind, c["countrycode"], c.get("admin1code", ""),
-                                      str(c["population"]), clean(c["name"]), "|".join(alternates[:8])]))
+                                      str(c["population"]), clean(c["name"]), "|".join(sorted(alternates))]))
     states = json.load(open(os.path.join(gnc, "us_states.json"), encoding="utf-8"))
     for s in states.values():
         place_lines.append("\t".join([str(s["geonameid"]), "region", "US", s["code"], "0", clean(s["name"]), ""]))
+    for row in curated("extra_places.tsv"):
+        place_lines.append("\t".join(row))
     continents = json.load(open(os.path.join(gnc, "continents.json"), encoding="utf-8"))
     for c in continents.values():
         place_lines.append("\t".join([str(c["geonameId"]), "continent", "", "", str(c.get("population", 0)),

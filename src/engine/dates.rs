@@ -115,6 +115,13 @@ enum Expr {
     RelWeeks(i32),
     RelMonths(i32),
     RelYears(i32),
+    /// "October of next year"
+    MonthOfRelYear {
+        month: i8,
+        offset: i32,
+    },
+    /// "the past decade": decades relative to the document's
+    RelDecade(i32),
     Vague(&'static str),
 }
 
@@ -154,6 +161,8 @@ struct Found {
     end: usize,
     expr: Expr,
     ambiguous: bool,
+    /// The sentence speaks of the future ("will meet in October").
+    future: bool,
 }
 
 const MONTHS: &[(&str, i8)] = &[
@@ -343,6 +352,7 @@ impl<'a> Scanner<'a> {
             end,
             expr,
             ambiguous: false,
+            future: self.future_context(first),
         })
     }
 
@@ -421,6 +431,7 @@ impl<'a> Scanner<'a> {
                 day,
             },
             ambiguous,
+            future: false,
         })
     }
 
@@ -432,6 +443,9 @@ impl<'a> Scanner<'a> {
         } else {
             i + 1
         };
+        if self.tokens.get(next).is_none_or(|t| t.line_start) {
+            return None;
+        }
         let found = self.month_day(next).or_else(|| self.day_month(next))?;
         Some(Found { first: i, ..found })
     }
@@ -568,6 +582,15 @@ impl<'a> Scanner<'a> {
     fn month_year(&self, i: usize) -> Option<Found> {
         let (month, after) = self.month(i)?;
         let (year, end) = if self.lower(after) == "of" {
+            let offset = match self.lower(after + 1) {
+                "next" => Some(1),
+                "last" => Some(-1),
+                "this" => Some(0),
+                _ => None,
+            };
+            if let Some(offset) = offset.filter(|_| self.lower(after + 2) == "year") {
+                return self.found(i, after + 3, Expr::MonthOfRelYear { month, offset });
+            }
             (self.year(after + 1)?, after + 2)
         } else {
             let after = if self.word(after) == "," {
@@ -602,10 +625,12 @@ impl<'a> Scanner<'a> {
         let &(_, quarter) = ORDINAL_QUARTERS
             .iter()
             .find(|(n, _)| *n == self.lower(start))?;
-        if !matches!(self.lower(start + 1), "quarter" | "quarters") {
+        let hyphenated = self.is_dash(start + 1) && self.joined(start + 1);
+        let noun = if hyphenated { start + 2 } else { start + 1 };
+        if !matches!(self.lower(noun), "quarter" | "quarters") {
             return None;
         }
-        let end = start + 2;
+        let end = noun + 1;
         if self.lower(end) == "of" {
             if let Some(y) = self.year(end + 1) {
                 return self.found(
@@ -669,8 +694,8 @@ impl<'a> Scanner<'a> {
         if let Some(offset) = offset {
             return self.found(i, at + 1, Expr::RelSeason { offset, season });
         }
-        let prev = self.lower(i.wrapping_sub(1));
-        if self.lower(at) != "fall" && matches!(prev, "in" | "the" | "during" | "by" | "until") {
+        // A season alone is this year's ("in spring"); "fall" alone is too often a verb.
+        if self.lower(at) != "fall" {
             return self.found(i, at + 1, Expr::RelSeason { offset: 0, season });
         }
         None
@@ -679,12 +704,39 @@ impl<'a> Scanner<'a> {
     /// "the 1990s", "1990s", "the past decade"
     fn decade(&self, i: usize) -> Option<Found> {
         let w = self.word(i);
-        if let Some(digits) = w.strip_suffix('s').or_else(|| w.strip_suffix("'s")) {
-            if digits.len() == 4 && digits.ends_with('0') {
-                let y: i16 = digits.parse().ok()?;
-                if (1000..=2990).contains(&y) {
-                    return self.found(i, i + 1, Expr::Decade(y));
-                }
+        // "the past decade", "the last decade", "this decade"
+        let offset = match (self.lower(i), self.lower(i + 1), self.lower(i + 2)) {
+            ("the", "past" | "last" | "previous", "decade") => Some((-1, i + 3)),
+            ("this", "decade", _) => Some((0, i + 2)),
+            _ => None,
+        };
+        if let Some((offset, end)) = offset {
+            return self.found(i, end, Expr::RelDecade(offset));
+        }
+        let digits = w.strip_suffix("'s").or_else(|| w.strip_suffix('s'))?;
+        if digits.len() == 4 && digits.ends_with('0') && digits.chars().all(|c| c.is_ascii_digit())
+        {
+            let y: i16 = digits.parse().ok()?;
+            if (1000..=2990).contains(&y) {
+                return self.found(i, i + 1, Expr::Decade(y));
+            }
+        }
+        // "the 80s", "'70s": two digits, the century from the nearer side of 2030.
+        if digits.len() == 2 && digits.ends_with('0') && digits.chars().all(|c| c.is_ascii_digit())
+        {
+            let cue = matches!(
+                self.lower(i.wrapping_sub(1)),
+                "the" | "'" | "’" | "early" | "late" | "mid"
+            );
+            if cue {
+                let d: i16 = digits.parse().ok()?;
+                let y = if d >= 30 { 1900 + d } else { 2000 + d };
+                let first = if matches!(self.word(i.wrapping_sub(1)), "'" | "’") {
+                    i - 1
+                } else {
+                    i
+                };
+                return self.found(first, i + 1, Expr::Decade(y));
             }
         }
         None
@@ -722,7 +774,11 @@ impl<'a> Scanner<'a> {
             _ => (i, i),
         };
         let offset = match self.lower(at) {
-            "this" | "the" if at > i || self.lower(at) == "this" => Some(0),
+            "this" | "the"
+                if at > i || self.lower(at) == "this" || self.lower(at + 1) == "weekend" =>
+            {
+                Some(0)
+            }
             "last" | "past" | "previous" => Some(-1),
             "next" | "coming" => Some(1),
             _ => None,
@@ -752,7 +808,8 @@ impl<'a> Scanner<'a> {
         }
         let expr = match unit.trim_end_matches('s') {
             "day" => Expr::RelDays(-n),
-            "week" => Expr::RelWeeks(-n),
+            // "a week ago" names a day, a week before the document date.
+            "week" => Expr::RelDays(-7 * n),
             "month" => Expr::RelMonths(-n),
             "year" => Expr::RelYears(-n),
             _ => return None,
@@ -780,13 +837,32 @@ impl<'a> Scanner<'a> {
             let w = self.lower(k);
             matches!(
                 w,
-                "will" | "'ll" | "shall" | "scheduled" | "expected" | "plans" | "planned" | "going"
+                "will"
+                    | "'ll"
+                    | "shall"
+                    | "scheduled"
+                    | "expected"
+                    | "plans"
+                    | "planned"
+                    | "going"
+                    | "set"
+                    | "until"
+                    | "till"
+                    | "upcoming"
+                    | "due"
+                    | "next"
             ) || (w == "to" && self.lower(k.wrapping_sub(1)) == "is")
         })
     }
 
-    /// "1991", "in 2008": a four-digit year that is not an amount or a count.
+    /// "1991", "in 2008": a four-digit year that is not an amount or a count; "'82".
     fn bare_year(&self, i: usize) -> Option<Found> {
+        if matches!(self.word(i), "'" | "’") && self.joined(i + 1) && self.word(i + 1).len() == 2
+        {
+            let d: i16 = self.number(i + 1)? as i16;
+            let y = if d >= 30 { 1900 + d } else { 2000 + d };
+            return self.found(i, i + 2, Expr::Year(y));
+        }
         let y = self.year(i)?;
         if !(1800..=2100).contains(&y) {
             return None;
@@ -804,6 +880,16 @@ impl<'a> Scanner<'a> {
                     .get(i + 2)
                     .is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
         {
+            return None;
+        }
+        let capitalised = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.sentence_start)
+                && self.word(k).chars().next().is_some_and(char::is_uppercase)
+                && self.month(k).is_none()
+        };
+        if i > 0 && capitalised(i - 1) && capitalised(i + 1) {
             return None;
         }
         let next_lower = self.lower(i + 1);
@@ -872,9 +958,48 @@ impl<'a> Scanner<'a> {
 
     /// "now", "currently", "recently": references without an interval.
     fn vague(&self, i: usize) -> Option<Found> {
+        // "now" is the time of writing: the document date ("now-cancelled" is not).
+        if self.lower(i) == "now" {
+            if self.is_dash(i + 1) && self.joined(i + 1) {
+                return None;
+            }
+            return self.found(i, i + 1, Expr::RelDays(0));
+        }
+        // "the day", "the same day": the day the report speaks of, the document date.
+        if self.lower(i) == "the" {
+            let at = if self.lower(i + 1) == "same" {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.lower(at) == "day"
+                && !matches!(self.lower(at + 1), "after" | "before" | "of" | "when")
+            {
+                return self.found(i, at + 1, Expr::RelDays(0));
+            }
+            let value = match (self.lower(i + 1), self.lower(i + 2)) {
+                ("past", w)
+                    if !matches!(
+                        w,
+                        "year" | "week" | "month" | "decade" | "few" | "two" | "three"
+                    ) =>
+                {
+                    Some((i + 2, "PAST_REF"))
+                }
+                ("future", _) => Some((i + 2, "FUTURE_REF")),
+                ("near" | "long" | "short", "term") => Some((i + 3, "FUTURE_REF")),
+                ("near", "future") => Some((i + 3, "FUTURE_REF")),
+                _ => None,
+            };
+            if let Some((end, value)) = value {
+                return self.found(i, end, Expr::Vague(value));
+            }
+            return None;
+        }
         let value = match self.lower(i) {
-            "now" | "currently" | "nowadays" => "PRESENT_REF",
-            "recently" | "recent" | "formerly" => "PAST_REF",
+            "currently" | "nowadays" => "PRESENT_REF",
+            "recently" | "recent" => "PAST_REF",
+            "soon" => "FUTURE_REF",
             _ => return None,
         };
         self.found(i, i + 1, Expr::Vague(value))
@@ -1138,7 +1263,15 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                 Some(y) => Some(y),
                 None => {
                     m.anchoring = Anchoring::YearInferred;
-                    infer_year(anchor, year_hint, month, 15)
+                    // News reports the past: the latest such month up to the document
+                    // date, unless the sentence speaks of the future.
+                    match anchor {
+                        Some(a) if f.future && month > a.month() => Some(a.year()),
+                        Some(a) if f.future && month < a.month() => Some(a.year() + 1),
+                        Some(a) if month > a.month() => Some(a.year() - 1),
+                        Some(a) => Some(a.year()),
+                        None => year_hint,
+                    }
                 }
             };
             match year {
@@ -1321,6 +1454,42 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                 None => {
                     unresolved(&mut m, Precision::Year);
                     m.value = "XXXX".into();
+                }
+            }
+        }
+        Expr::MonthOfRelYear { month, offset } => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Month;
+            match anchor {
+                Some(a) => {
+                    let y = a.year() + offset as i16;
+                    m.interval = Some((
+                        Date::new(y, month, 1).unwrap_or_default(),
+                        month_end(y, month).unwrap_or_default(),
+                    ));
+                    m.value = month_value(y, month);
+                }
+                None => {
+                    unresolved(&mut m, Precision::Month);
+                    m.value = format!("XXXX-{month:02}");
+                }
+            }
+        }
+        Expr::RelDecade(offset) => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Decade;
+            match anchor {
+                Some(a) => {
+                    let y = (a.year() / 10 + offset as i16) * 10;
+                    m.interval = Some((
+                        Date::new(y, 1, 1).unwrap_or_default(),
+                        Date::new(y + 9, 12, 31).unwrap_or_default(),
+                    ));
+                    m.value = format!("{:03}", y / 10);
+                }
+                None => {
+                    unresolved(&mut m, Precision::Decade);
+                    m.value = "XXX".into();
                 }
             }
         }

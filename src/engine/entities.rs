@@ -146,8 +146,9 @@ impl<'a> DocumentView<'a> {
         }
     }
 
+    /// The text of token `i`, or "" past the end (rules look ahead freely).
     fn word(&self, i: usize) -> &'a str {
-        self.tokens[i].text(self.text)
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -235,7 +236,7 @@ impl<'a> DocumentView<'a> {
 
     fn absorb_initial_period(&self, word_idx: usize, end: usize) -> usize {
         let w = self.word(word_idx);
-        if w.chars().count() == 1
+        if (w.chars().count() == 1 || matches!(w, "St" | "Mt" | "Ft"))
             && starts_upper(w)
             && end < self.tokens.len()
             && self.word(end) == "."
@@ -329,8 +330,15 @@ impl<'a> DocumentView<'a> {
             return self.type_headline_piece(Run { first, end }, out);
         }
 
-        // A name of something we do not extract ("Almaty Declaration", "World War II").
-        if is_other_name_keyword(self.word(end - 1)) {
+        // A name of something we do not extract: documents and events ("Almaty
+        // Declaration"), products with model numbers ("Airbus A380", "FTSE 100"),
+        // market indices, and currency prefixes ("US$").
+        if is_other_name_keyword(self.word(end - 1))
+            || (first..end).any(|i| is_model_number(self.word(i)))
+            || self.followed_by_model_number(end)
+            || is_market_index(&self.span_text(first, end))
+            || self.word(end) == "$" && self.joined(end)
+        {
             return;
         }
         // Organisation keywords win over everything inside: "US Department of State".
@@ -338,7 +346,10 @@ impl<'a> DocumentView<'a> {
             let at_end = k == end - 1;
             let heads_of = k + 1 < end && self.word(k + 1) == "of";
             let single_keyword = end - first == 1;
-            if (at_end || heads_of) && !single_keyword {
+            let looks_like_person = end - first == 2
+                && lexicon().is_given_name(self.word(first))
+                && self.person_context(first, end);
+            if (at_end || heads_of) && !single_keyword && !looks_like_person {
                 let first = self.skip_titles(first, end);
                 if first < end {
                     out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
@@ -351,6 +362,17 @@ impl<'a> DocumentView<'a> {
         while first < end {
             let w = self.word(first);
             let next_is_demonym_part = first + 1 < end && matches!(self.word(first + 1), "-" | "–");
+            // Two-word demonyms first: "North American", "South Korean".
+            if first + 2 <= end {
+                if let Some(country) = lexicon().demonym(&self.span_text(first, first + 2)) {
+                    let mut seg =
+                        self.segment(first, first + 2, EntityType::Nationality, Evidence::Strong);
+                    seg.place = country.and_then(country_idx);
+                    out.push(seg);
+                    first += 2;
+                    continue;
+                }
+            }
             if let Some(country) = lexicon().demonym(w) {
                 // A demonym followed by more name words that are not titles is part of a
                 // name ("American Airlines" was caught above); here it stands alone.
@@ -361,6 +383,20 @@ impl<'a> DocumentView<'a> {
                 out.push(seg);
                 first += if next_is_demonym_part { 2 } else { 1 };
                 continue;
+            }
+            // "Kazakhstan Foreign Minister …", "United States Barack Obama": a leading
+            // country or region before a title or a longer name is a place of its own.
+            if let Some((place_end, idx)) = self.leading_place(first, end) {
+                let rest_starts_title = is_title(self.word(place_end));
+                let rest_words = (place_end..end).filter(|&i| self.is_word(i)).count();
+                if rest_starts_title || rest_words >= 2 {
+                    let mut seg =
+                        self.segment(first, place_end, EntityType::Place, Evidence::Strong);
+                    seg.place = Some(idx);
+                    out.push(seg);
+                    first = place_end;
+                    continue;
+                }
             }
             if is_title(w) && !(first + 1 == end && role_start.is_none() && !is_title_only(w)) {
                 role_start.get_or_insert(first);
@@ -386,6 +422,9 @@ impl<'a> DocumentView<'a> {
         }
         let role = role_start.map(|r| self.span_text(r, first).trim_end_matches('.').to_string());
         if matches!(self.word(first), "-" | "–" | "of" | "&") {
+            return;
+        }
+        if end - first == 1 && self.word(first).chars().count() == 1 {
             return;
         }
         let mut seg = self.classify_name(first, end);
@@ -497,6 +536,9 @@ impl<'a> DocumentView<'a> {
         if self.preceded_by_person_cue(first) {
             person += 3;
         }
+        if n_words >= 2 && self.personal_pronoun_follows(end) {
+            person += 2;
+        }
         if person >= 3 && n_words >= 2 || person >= 4 {
             let evidence = if person >= 5 {
                 Evidence::Strong
@@ -504,9 +546,6 @@ impl<'a> DocumentView<'a> {
                 Evidence::Weak
             };
             return self.segment(first, end, EntityType::Person, evidence);
-        }
-        if self.preceded_by_place_preposition(first) && n_words <= 3 {
-            return self.segment(first, end, EntityType::Place, Evidence::Default);
         }
         self.segment(first, end, EntityType::Organisation, Evidence::Default)
     }
@@ -628,6 +667,55 @@ impl<'a> DocumentView<'a> {
             || is_title(next)
     }
 
+    /// Context that marks a name as a person's: apposition, a saying verb after it, or "said" before it.
+    fn person_context(&self, first: usize, end: usize) -> bool {
+        self.followed_by_apposition(end)
+            || self.followed_by_saying_verb(end)
+            || first > 0 && matches!(self.word(first - 1), "said" | "says" | "told")
+    }
+
+    /// "he", "she", "his" or "her" comes within the next sentence, before any "it" or "its".
+    fn personal_pronoun_follows(&self, end: usize) -> bool {
+        for i in end..(end + 25).min(self.tokens.len()) {
+            match self.word(i) {
+                "he" | "she" | "his" | "her" | "He" | "She" | "His" | "Her" | "him" => return true,
+                "it" | "its" | "It" | "Its" | "they" | "They" | "their" | "Their" => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// The longest country, region or city name at the start of `first..end`, if any
+    /// leaves words after it.
+    fn leading_place(&self, first: usize, end: usize) -> Option<(usize, PlaceIdx)> {
+        let lex = lexicon();
+        for j in (first + 1..end.min(first + 5)).rev() {
+            if !self.is_word(j - 1) {
+                continue;
+            }
+            if let Some(&idx) = lex.places_named(&self.span_text(first, j)).first() {
+                let kind = lex.place(idx).kind;
+                if kind != PlaceKind::Continent {
+                    return Some((j, idx));
+                }
+            }
+        }
+        None
+    }
+
+    /// A number right after a name that is not a year: "FTSE 100", "Boeing 787".
+    fn followed_by_model_number(&self, end: usize) -> bool {
+        end < self.tokens.len()
+            && self.tokens[end].kind == TokenKind::Number
+            && self.tokens[end].space_before
+            && !self.new_line(end)
+            && !self
+                .word(end)
+                .parse::<u32>()
+                .is_ok_and(|n| (1900..=2100).contains(&n))
+    }
+
     fn preceded_by_person_cue(&self, first: usize) -> bool {
         if first == 0 {
             return false;
@@ -638,14 +726,6 @@ impl<'a> DocumentView<'a> {
             "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
         ) || prev == "." && first >= 2 && matches!(self.word(first - 2), "Mr" | "Mrs" | "Ms" | "Dr")
             || is_role_noun(prev)
-    }
-
-    fn preceded_by_place_preposition(&self, first: usize) -> bool {
-        first > 0
-            && matches!(
-                self.word(first - 1),
-                "in" | "near" | "outside" | "across" | "towards" | "toward"
-            )
     }
 
     fn followed_by_comma_place(&self, end: usize) -> bool {
@@ -741,6 +821,42 @@ fn is_dotted_abbreviation(w: &str) -> bool {
     w.len() >= 3 && w.contains('.') && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
 }
 
+/// Letters and digits mixed in one word: "A380", "F-35" parts, "iPhone4".
+fn is_model_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+}
+
+/// Stock market indices, named in market news like organisations but not organisations.
+fn is_market_index(name: &str) -> bool {
+    const INDICES: &[&str] = &[
+        "Dow",
+        "Dow Jones",
+        "Dow Jones Industrial Average",
+        "DJIA",
+        "Nasdaq",
+        "NASDAQ",
+        "S&P",
+        "Standard & Poor",
+        "FTSE",
+        "Nikkei",
+        "DAX",
+        "CAC",
+        "Hang Seng",
+        "Sensex",
+        "Nifty",
+        "Kospi",
+        "KOSPI",
+        "Euro Stoxx",
+        "Stoxx",
+        "TSX",
+        "ASX",
+        "IBEX",
+        "MSCI",
+        "Russell",
+    ];
+    INDICES.contains(&name) || name.ends_with(" Index") || name.ends_with(" Average")
+}
+
 /// "NATO", "UN", "EADS": two to six capitals.
 fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
@@ -760,10 +876,19 @@ fn country_idx(iso: &str) -> Option<PlaceIdx> {
         .find(|&i| lex.place(i).kind == PlaceKind::Country && lex.place(i).country == iso)
 }
 
+/// The token opens a quotation or bracket: a quoted sentence starts here ('said, "This …').
 fn after_opening_quote(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0
-        && matches!(tokens[i - 1].text(text), "\"" | "“" | "'" | "‘" | "(")
-        && (tokens[i - 1].sentence_start || tokens[i - 1].line_start)
+    if i == 0 {
+        return false;
+    }
+    let mark = &tokens[i - 1];
+    let opens = match mark.text(text) {
+        "“" | "‘" => true,
+        "\"" | "'" => mark.sentence_start || mark.line_start || mark.space_before,
+        "(" => mark.sentence_start || mark.line_start,
+        _ => false,
+    };
+    opens && !tokens[i].space_before
 }
 
 /// Marks tokens on lines that read as Title Case headlines: at least three
