@@ -27,7 +27,6 @@ build: setup-build fetch
 	@bash tools/bundle_size.sh dist
 
 test: setup fetch lint test-native test-wasm build test-e2e
-	@echo "make test: all suites passed"
 
 lint:
 	cargo fmt --all -- --check

@@ -10,7 +10,7 @@ use serde_json::json;
 const USAGE: &str = "usage:
   dossier analyze FILE... [--json] [--no-split] [--day-first|--month-first]
   dossier eval GOLD.jsonl            prediction lines for the official scorer
-  dossier bench [--mb N]             engine throughput on generated text (default 12 MB)";
+  dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -176,7 +176,20 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(12);
-    let text = synthetic::news_text(mb * 1_000_000);
+    let file = args
+        .iter()
+        .position(|a| a == "--file")
+        .and_then(|i| args.get(i + 1));
+    let text = match file {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{path}: cannot read: {e}");
+                return ExitCode::from(1);
+            }
+        },
+        None => synthetic::news_text(mb * 1_000_000),
+    };
     // Warm the lazily built gazetteer so that it is not timed.
     let _ = dossier::engine::analyze_text("warm", "Almaty, Kazakhstan.", options);
     let mut best = f64::MAX;

@@ -325,6 +325,106 @@ impl<'a> Scanner<'a> {
         matches!(self.word(i), "-" | "–" | "—")
     }
 
+    /// A cheap test that some form may start at token `i`, so that most words skip the
+    /// matchers. Keep in step with the words the matchers look for first.
+    fn could_start(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if t.kind == TokenKind::Number || self.word(i).starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        matches!(
+            self.lower(i),
+            "between"
+                | "from"
+                | "the"
+                | "this"
+                | "last"
+                | "past"
+                | "previous"
+                | "next"
+                | "coming"
+                | "early"
+                | "late"
+                | "mid"
+                | "middle"
+                | "earlier"
+                | "later"
+                | "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "now"
+                | "currently"
+                | "nowadays"
+                | "recently"
+                | "recent"
+                | "soon"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "final"
+                | "q1"
+                | "q2"
+                | "q3"
+                | "q4"
+                | "'"
+                | "’"
+                | "january"
+                | "jan"
+                | "february"
+                | "feb"
+                | "march"
+                | "mar"
+                | "april"
+                | "apr"
+                | "may"
+                | "june"
+                | "jun"
+                | "july"
+                | "jul"
+                | "august"
+                | "aug"
+                | "september"
+                | "sept"
+                | "sep"
+                | "october"
+                | "oct"
+                | "november"
+                | "nov"
+                | "december"
+                | "dec"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "several"
+                | "few"
+        )
+    }
+
     /// Tries every form at token `i`, longest first.
     fn at(&self, i: usize) -> Option<Found> {
         self.iso(i)
@@ -1034,6 +1134,10 @@ fn scan(text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !scanner.could_start(i) {
+            i += 1;
+            continue;
+        }
         match scanner.at(i) {
             Some(f) if f.end > i => {
                 found.push(f);
@@ -1084,17 +1188,19 @@ pub fn recognize(
     let found = scan(text, tokens, context.order);
     let doc_date = document_date(text, tokens, &found, context.metadata_date);
     let mut mentions = Vec::with_capacity(found.len());
+    // Without a document date, a partial date takes the nearest explicit year before
+    // it, else the first one after it, else the previous document's year (one pass).
+    let first_year = found.iter().find_map(|g| explicit_year(g.expr));
+    let mut year_before: Option<i16> = None;
     for f in &found {
-        // The nearest explicit year before the mention, for documents without a date.
-        let year_hint = doc_date.map(|d| d.date.year()).or_else(|| {
-            found
-                .iter()
-                .filter(|g| g.first < f.first)
-                .filter_map(|g| explicit_year(g.expr))
-                .next_back()
-                .or_else(|| found.iter().filter_map(|g| explicit_year(g.expr)).next())
-                .or(context.fallback_year)
-        });
+        let year_hint = doc_date
+            .map(|d| d.date.year())
+            .or(year_before)
+            .or(first_year)
+            .or(context.fallback_year);
+        if let Some(y) = explicit_year(f.expr) {
+            year_before = Some(y);
+        }
         let mention = resolve(f, doc_date.map(|d| d.date), year_hint);
         mentions.push(DateMention {
             start: tokens[f.first].start,

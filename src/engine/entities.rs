@@ -16,7 +16,10 @@
 //! evidence, so there only names known from the gazetteer or from the body of
 //! the same document are kept.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{lexicon, PlaceIdx, PlaceKind};
 use super::token::{Token, TokenKind};
@@ -115,15 +118,19 @@ struct DocumentView<'a> {
     in_headline: Vec<bool>,
     /// Words seen capitalised in running text, not at a sentence start.
     capitalised_mid_sentence: HashSet<&'a str>,
-    /// Words seen in lower case anywhere.
+    /// Sentence-initial words also seen in lower case somewhere.
     seen_lowercase: HashSet<&'a str>,
+    /// Runs of capitalised words in the body, for headline checks; built on demand.
+    body_phrases: OnceCell<HashSet<&'a str>>,
 }
 
 impl<'a> DocumentView<'a> {
     fn new(text: &'a str, tokens: &'a [Token]) -> Self {
         let in_headline = headline_flags(text, tokens);
-        let mut capitalised_mid_sentence = HashSet::new();
-        let mut seen_lowercase = HashSet::new();
+        let mut capitalised_mid_sentence = HashSet::default();
+        // Only sentence-initial words are ever asked about in lower case: collect
+        // those first, then look for them, instead of hashing every word.
+        let mut sentence_initial: HashSet<String> = HashSet::default();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -132,8 +139,15 @@ impl<'a> DocumentView<'a> {
             if starts_upper(w) {
                 if !t.sentence_start && !in_headline[i] && !after_opening_quote(text, tokens, i) {
                     capitalised_mid_sentence.insert(w);
+                } else {
+                    sentence_initial.insert(w.to_lowercase());
                 }
-            } else if w.chars().next().is_some_and(char::is_lowercase) {
+            }
+        }
+        let mut seen_lowercase = HashSet::default();
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = t.text(text);
+            if w.as_bytes()[0].is_ascii_lowercase() && sentence_initial.contains(w) {
                 seen_lowercase.insert(w);
             }
         }
@@ -143,6 +157,7 @@ impl<'a> DocumentView<'a> {
             in_headline,
             capitalised_mid_sentence,
             seen_lowercase,
+            body_phrases: OnceCell::new(),
         }
     }
 
@@ -161,7 +176,7 @@ impl<'a> DocumentView<'a> {
             return false;
         }
         let w = self.word(i);
-        starts_upper(w) && !is_never_name(w) || is_dotted_abbreviation(w)
+        starts_upper(w) && (!is_never_name(w) || is_dotted_abbreviation(w))
     }
 
     fn joined(&self, i: usize) -> bool {
@@ -552,8 +567,8 @@ impl<'a> DocumentView<'a> {
 
     /// The document vote: surnames follow full names, weak types follow strong ones.
     fn vote(&self, segments: &mut [Segment]) {
-        let mut best: HashMap<String, (Evidence, EntityType)> = HashMap::new();
-        let mut person_parts: HashMap<String, usize> = HashMap::new();
+        let mut best: HashMap<Cow<str>, (Evidence, EntityType)> = HashMap::default();
+        let mut person_parts: HashMap<&str, usize> = HashMap::default();
         for s in segments.iter() {
             let name = self.span_text(s.first, s.end);
             let entry = best.entry(name.clone()).or_insert((s.evidence, s.kind));
@@ -563,9 +578,8 @@ impl<'a> DocumentView<'a> {
             let n_words = (s.first..s.end).filter(|&i| self.is_word(i)).count();
             if s.kind == EntityType::Person && n_words >= 2 && s.evidence >= Evidence::Weak {
                 let last = self.word(s.end - 1);
-                *person_parts.entry(last.to_string()).or_default() += 1;
-                let first = self.word(s.first);
-                person_parts.entry(first.to_string()).or_default();
+                *person_parts.entry(last).or_default() += 1;
+                person_parts.entry(self.word(s.first)).or_default();
             }
         }
         for s in segments.iter_mut() {
@@ -580,7 +594,7 @@ impl<'a> DocumentView<'a> {
             }
             if s.evidence < Evidence::Strong
                 && s.end - s.first == 1
-                && person_parts.get(&name).is_some_and(|&n| n > 0)
+                && person_parts.get(name.as_ref()).is_some_and(|&n| n > 0)
             {
                 s.kind = EntityType::Person;
                 s.place = None;
@@ -607,12 +621,16 @@ impl<'a> DocumentView<'a> {
     }
 
     /// The text of tokens `first..end`, with whitespace runs folded to one space.
-    fn span_text(&self, first: usize, end: usize) -> String {
+    /// Borrowed unless the span holds line breaks or runs of spaces.
+    fn span_text(&self, first: usize, end: usize) -> Cow<'a, str> {
         let raw = &self.text[self.tokens[first].start..self.tokens[end - 1].end];
-        if raw.contains(char::is_whitespace) {
-            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        let bytes = raw.as_bytes();
+        let plain = !bytes.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'\t'))
+            && !bytes.windows(2).any(|w| w == b"  ");
+        if plain {
+            Cow::Borrowed(raw)
         } else {
-            raw.to_string()
+            Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
         }
     }
 
@@ -628,17 +646,37 @@ impl<'a> DocumentView<'a> {
             || lexicon().demonym(w).is_some()
     }
 
+    /// The phrase (two to five words) appears as a run of capitalised words in the
+    /// body, outside headlines. The set is built once, on the first headline that asks.
     fn body_has_phrase(&self, phrase: &str) -> bool {
-        let mut from = 0;
-        while let Some(found) = self.text[from..].find(phrase) {
-            let at = from + found;
-            let idx = self.tokens.partition_point(|t| t.start < at);
-            if idx < self.tokens.len() && self.tokens[idx].start == at && !self.in_headline[idx] {
-                return true;
-            }
-            from = at + phrase.len();
-        }
-        false
+        self.body_phrases
+            .get_or_init(|| {
+                let mut phrases = HashSet::default();
+                let mut i = 0;
+                while i < self.tokens.len() {
+                    if self.in_headline[i] || !self.is_name_word(i) {
+                        i += 1;
+                        continue;
+                    }
+                    let mut end = i + 1;
+                    while end < self.tokens.len()
+                        && self.is_name_word(end)
+                        && !self.new_line(end)
+                        && !self.in_headline[end]
+                    {
+                        end += 1;
+                    }
+                    for a in i..end {
+                        for b in (a + 2)..=(a + 5).min(end) {
+                            phrases
+                                .insert(&self.text[self.tokens[a].start..self.tokens[b - 1].end]);
+                        }
+                    }
+                    i = end;
+                }
+                phrases
+            })
+            .contains(phrase)
     }
 
     fn has_initials(&self, first: usize, end: usize) -> bool {
@@ -899,21 +937,27 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     for i in 0..=tokens.len() {
         if i == tokens.len() || (tokens[i].line_start && i > line_first) {
             let line = &tokens[line_first..i];
-            let words: Vec<&str> = line
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.text(text))
-                .collect();
-            let n_upper = words.iter().filter(|w| starts_upper(w)).count();
-            let n_lower_content = words
-                .iter()
-                .filter(|w| !starts_upper(w) && !is_function_word(w) && !is_name_particle(w))
-                .count();
             let ends_with_stop = line
                 .last()
                 .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | ":"));
-            let is_headline =
-                words.len() >= 3 && n_upper >= 3 && n_lower_content == 0 && !ends_with_stop;
+            // Cheap tests first: most body lines end with a period.
+            let is_headline = !ends_with_stop && {
+                let mut words = line
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text(text));
+                let (mut n_words, mut n_upper) = (0, 0);
+                let all_known = words.all(|w| {
+                    n_words += 1;
+                    if starts_upper(w) {
+                        n_upper += 1;
+                        true
+                    } else {
+                        is_function_word(w) || is_name_particle(w)
+                    }
+                });
+                all_known && n_words >= 3 && n_upper >= 3
+            };
             for f in &mut flags[line_first..i] {
                 *f = is_headline;
             }

@@ -4,7 +4,7 @@
 //! packages (provenance in `data/PROVENANCE.md`). They are embedded as text and
 //! indexed lazily, borrowing the embedded bytes rather than copying them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../data/generated/countries.tsv");
@@ -64,9 +64,9 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lexicon = Lexicon {
             places: Vec::with_capacity(7000),
-            by_name: HashMap::with_capacity(16000),
-            country_by_iso: HashMap::with_capacity(256),
-            demonyms: HashMap::new(),
+            by_name: HashMap::with_capacity_and_hasher(16000, Default::default()),
+            country_by_iso: HashMap::with_capacity_and_hasher(256, Default::default()),
+            demonyms: HashMap::default(),
             given_names: records(GIVEN_NAMES).collect(),
             surnames: records(SURNAMES).collect(),
         };

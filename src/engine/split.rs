@@ -110,6 +110,10 @@ pub fn split_articles(text: &str, options: SplitOptions) -> Vec<Article> {
     };
     let mut heads: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(first_content) {
+        // The headline test first: it rejects long lines and sentences at once.
+        if !is_headline(line.text) {
+            continue;
+        }
         let previous_ends = i == first_content
             || lines[..i]
                 .iter()
@@ -123,7 +127,7 @@ pub fn split_articles(text: &str, options: SplitOptions) -> Vec<Article> {
                 n_words(l.text) > MAX_HEADLINE_WORDS
                     || ends_paragraph(l.text) && n_words(l.text) > 5
             });
-        if previous_ends && next_is_body && is_headline(line.text) {
+        if previous_ends && next_is_body {
             heads.push(i);
         }
     }

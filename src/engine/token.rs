@@ -102,6 +102,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space_before = false;
     let mut line_start = true;
     while pos < text.len() {
+        // ASCII fast path for the commonest bytes: spaces and newlines.
+        match bytes[pos] {
+            b' ' | b'\t' => {
+                space_before = true;
+                pos += 1;
+                continue;
+            }
+            b'\n' | b'\r' => {
+                space_before = true;
+                line_start = true;
+                pos += 1;
+                continue;
+            }
+            _ => {}
+        }
         let c = next_char(text, pos);
         let width = c.len_utf8();
         if c.is_whitespace() {
@@ -118,6 +133,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut all_digits = c.is_ascii_digit();
             pos += width;
             while pos < text.len() {
+                let b = bytes[pos];
+                if b.is_ascii_alphanumeric() {
+                    all_digits &= b.is_ascii_digit();
+                    pos += 1;
+                    continue;
+                }
+                if b.is_ascii() && b != b'\'' {
+                    break;
+                }
                 let d = next_char(text, pos);
                 if is_word_char(d) {
                     all_digits &= d.is_ascii_digit();

@@ -151,7 +151,7 @@ const SAYING_VERBS: &[&str] = &[
     "tweeted", "remarked", "highlighted", "reiterated", "expressed",
 ];
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::token::Lower;
