@@ -100,7 +100,11 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<EntityMention> {
         })
         .collect();
     mentions.sort_by_key(|m| (m.start, m.end));
-    mentions.dedup_by(|b, a| a.start < b.end && b.start < a.end);
+    // Overlaps of one type are duplicates; a place inside a government body's name
+    // ("US" in "US Treasury") is a mention of its own.
+    mentions.sort_by_key(|m| (m.kind, m.start, m.end));
+    mentions.dedup_by(|b, a| a.kind == b.kind && a.start < b.end && b.start < a.end);
+    mentions.sort_by_key(|m| (m.start, m.end));
     mentions
 }
 
@@ -345,29 +349,47 @@ impl<'a> DocumentView<'a> {
             return self.type_headline_piece(Run { first, end }, out);
         }
 
+        if end - first > 1 && self.is_flight_number(end) && self.followed_by_model_number(end) {
+            return self.type_piece(
+                Run {
+                    first,
+                    end: end - 1,
+                },
+                out,
+            );
+        }
         // A name of something we do not extract: documents and events ("Almaty
         // Declaration"), products with model numbers ("Airbus A380", "FTSE 100"),
         // market indices, and currency prefixes ("US$").
         if is_other_name_keyword(self.word(end - 1))
             || (first..end).any(|i| is_model_number(self.word(i)))
-            || self.followed_by_model_number(end)
+            || self.followed_by_model_number(end) && !self.is_flight_number(end)
             || is_market_index(&self.span_text(first, end))
             || self.word(end) == "$" && self.joined(end)
         {
             return;
         }
         // Organisation keywords win over everything inside: "US Department of State".
-        if let Some(k) = (first..end).find(|&k| is_org_keyword(self.word(k))) {
-            let at_end = k == end - 1;
-            let heads_of = k + 1 < end && self.word(k + 1) == "of";
-            let single_keyword = end - first == 1;
+        let keyword_at_end = is_org_keyword(self.word(end - 1));
+        let keyword_heads_of = (first..end.saturating_sub(1))
+            .any(|k| is_org_keyword(self.word(k)) && self.word(k + 1) == "of");
+        if (keyword_at_end || keyword_heads_of) && end - first > 1 {
             let looks_like_person = end - first == 2
                 && lexicon().is_given_name(self.word(first))
                 && self.person_context(first, end);
-            if (at_end || heads_of) && !single_keyword && !looks_like_person {
-                let first = self.skip_titles(first, end);
-                if first < end {
-                    out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
+            if !looks_like_person {
+                let first = self.skip_honorifics(first, end);
+                out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
+                // "US Treasury", "United States Senate": a government body also names its country.
+                if is_government_keyword(self.word(end - 1)) {
+                    if let Some((place_end, idx)) = self.leading_place(first, end) {
+                        if lexicon().place(idx).kind == PlaceKind::Country {
+                            let mut seg =
+                                self.segment(first, place_end, EntityType::Place, Evidence::Strong);
+                            seg.place = Some(idx);
+                            out.push(seg);
+                        }
+                    }
                 }
                 return;
             }
@@ -613,8 +635,14 @@ impl<'a> DocumentView<'a> {
         }
     }
 
-    fn skip_titles(&self, mut first: usize, end: usize) -> usize {
-        while first + 1 < end && is_title(self.word(first)) && !is_org_keyword(self.word(first)) {
+    /// Skips "Mr", "Dr." and the like before a name ("General" stays: "General Motors").
+    fn skip_honorifics(&self, mut first: usize, end: usize) -> usize {
+        while first + 1 < end
+            && matches!(
+                self.word(first),
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "."
+            )
+        {
             first += 1;
         }
         first
@@ -742,6 +770,11 @@ impl<'a> DocumentView<'a> {
         None
     }
 
+    /// "Air France Flight 447": the airline is named before "Flight".
+    fn is_flight_number(&self, end: usize) -> bool {
+        self.word(end - 1) == "Flight"
+    }
+
     /// A number right after a name that is not a year: "FTSE 100", "Boeing 787".
     fn followed_by_model_number(&self, end: usize) -> bool {
         end < self.tokens.len()
@@ -862,6 +895,34 @@ fn is_dotted_abbreviation(w: &str) -> bool {
 /// Letters and digits mixed in one word: "A380", "F-35" parts, "iPhone4".
 fn is_model_number(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+}
+
+/// Last words of government bodies, whose leading country is a place mention too.
+fn is_government_keyword(w: &str) -> bool {
+    matches!(
+        w,
+        "Senate"
+            | "Congress"
+            | "Parliament"
+            | "Treasury"
+            | "Court"
+            | "Reserve"
+            | "Force"
+            | "Army"
+            | "Navy"
+            | "Department"
+            | "Ministry"
+            | "Government"
+            | "Administration"
+            | "Embassy"
+            | "Police"
+            | "Guard"
+            | "Cabinet"
+            | "Military"
+            | "Forces"
+            | "Marines"
+            | "Coast"
+    )
 }
 
 /// Stock market indices, named in market news like organisations but not organisations.

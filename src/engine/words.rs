@@ -100,7 +100,7 @@ const ORG_KEYWORDS: &[&str] = &[
     "Computers", "Mining", "Steel", "Railways", "Railway", "Broadcasting", "Union", "League",
     "Directorate", "Ministries", "Mission", "Operations", "Unit", "Chamber", "Caucus",
     "Institution", "Center", "Centre", "Initiative", "Program", "Programme", "Project", "Review",
-    "Magazine", "Gazette", "Herald", "Tribune", "Telegraph", "Guardian", "Observer", "Reuters",
+    "Magazine", "Gazette", "Herald", "Tribune", "Aircraft", "Courts", "Treasury", "Military", "Telegraph", "Guardian", "Observer", "Reuters",
     "Associates",
 ];
 
@@ -112,7 +112,7 @@ const PLACE_KEYWORDS: &[&str] = &[
     "Ocean", "Island", "Islands", "Valley", "Bay", "Gulf", "Province", "Region", "County",
     "District", "Strait", "Peninsula", "Desert", "Canal", "Park", "Coast", "Basin", "Plateau",
     "Highway", "Base", "Camp", "Prison", "Crossing", "Corridor", "Oblast", "Governorate",
-    "Prefecture", "State", "City", "Town", "Village", "Heights", "Plaza", "Boulevard", "Terminal",
+    "Prefecture", "State", "City", "Town", "Village", "Heights", "Plaza", "Factory", "Boulevard", "Terminal",
     "Harbor", "Harbour", "Beach", "Falls", "Forest", "Cathedral", "Mosque", "Temple", "Field",
     "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
     "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood",
