@@ -240,7 +240,7 @@ impl<'a> DocumentView<'a> {
                         continue;
                     }
                 }
-                if next_is_name && (w == "of" || w == "&") {
+                if next_is_name && (w == "of" || w == "&" || w == "for") {
                     end += 2;
                     end = self.absorb_initial_period(end - 1, end);
                     continue;
@@ -277,7 +277,16 @@ impl<'a> DocumentView<'a> {
         let mut i = run.first;
         while i < run.end {
             let w = self.word(i);
-            if w == "of" && i > start {
+            if w == "for" && i > start {
+                // "National Commission for Museums": kept only after an organisation keyword.
+                if !is_org_keyword(self.word(i - 1)) {
+                    pieces.push(Run {
+                        first: start,
+                        end: i,
+                    });
+                    start = i + 1;
+                }
+            } else if w == "of" && i > start {
                 let head = self.word(i - 1);
                 let keeps_of = is_org_keyword(head)
                     || is_place_keyword(head)
@@ -410,6 +419,16 @@ impl<'a> DocumentView<'a> {
                     continue;
                 }
             }
+            // "Western Australia": a demonym before a place is part of the place's name.
+            if lexicon().demonym(w).is_some()
+                && first + 1 < end
+                && !lexicon()
+                    .places_named(&self.span_text(first + 1, end))
+                    .is_empty()
+            {
+                out.push(self.segment(first, end, EntityType::Place, Evidence::Strong));
+                return;
+            }
             if let Some(country) = lexicon().demonym(w) {
                 // A demonym followed by more name words that are not titles is part of a
                 // name ("American Airlines" was caught above); here it stands alone.
@@ -434,6 +453,16 @@ impl<'a> DocumentView<'a> {
                     first = place_end;
                     continue;
                 }
+            }
+            // "Agriculture Secretary Samuel Otieno": portfolio words before a title join the role.
+            let mut k = first;
+            while k < end && is_portfolio(self.word(k)) && !is_title(self.word(k)) {
+                k += 1;
+            }
+            if k > first && k + 1 < end && is_title(self.word(k)) {
+                role_start.get_or_insert(first);
+                first = k;
+                continue;
             }
             if is_title(w) && !(first + 1 == end && role_start.is_none() && !is_title_only(w)) {
                 role_start.get_or_insert(first);
@@ -487,9 +516,9 @@ impl<'a> DocumentView<'a> {
                     continue;
                 }
                 let name = &self.span_text(i, j);
-                let known = (j - i == 1 && (self.is_known(name) || is_acronym(name)))
+                let known = (j - i == 1 && (is_acronym(name) || lexicon().demonym(name).is_some()))
                     || !lexicon().places_named(name).is_empty()
-                    || (j - i > 1 && self.body_has_phrase(name));
+                    || self.body_has_phrase(name);
                 if known && !is_never_name(name) && !is_title(name) {
                     matched = Some(j);
                     break;
@@ -537,6 +566,30 @@ impl<'a> DocumentView<'a> {
             seg.place = Some(idx);
             return seg;
         }
+        if n_words > 1 && is_org_keyword(last) {
+            return self.segment(first, end, EntityType::Organisation, Evidence::Strong);
+        }
+        // "Sindh province", "the Jordan river": a lower-case place noun after the name.
+        if matches!(
+            self.word(end),
+            "province"
+                | "region"
+                | "state"
+                | "district"
+                | "county"
+                | "village"
+                | "town"
+                | "city"
+                | "valley"
+                | "river"
+                | "island"
+                | "oblast"
+                | "governorate"
+                | "prefecture"
+        ) && !self.new_line(end)
+        {
+            return self.segment(first, end, EntityType::Place, Evidence::Strong);
+        }
         if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
             return self.segment(first, end, EntityType::Place, Evidence::Strong);
         }
@@ -550,7 +603,14 @@ impl<'a> DocumentView<'a> {
 
         let mut person = 0i32;
         let first_word = self.word(first);
-        if n_words >= 2 && lex.is_given_name(first_word) {
+        // A given name counts unless it is also a place ("London Heathrow").
+        let is_big_place = |w: &str| {
+            lex.places_named(w).first().is_some_and(|&i| {
+                let p = lex.place(i);
+                p.kind == PlaceKind::Country || p.population >= 1_000_000
+            })
+        };
+        if n_words >= 2 && lex.is_given_name(first_word) && !is_big_place(first_word) {
             person += 3;
         }
         if n_words >= 2 && (lex.is_surname(last) || has_surname_ending(last)) {
@@ -573,8 +633,10 @@ impl<'a> DocumentView<'a> {
         if self.preceded_by_person_cue(first) {
             person += 3;
         }
-        if n_words >= 2 && self.personal_pronoun_follows(end) {
-            person += 2;
+        match self.pronoun_after(end) {
+            Some(true) if n_words >= 2 => person += 2,
+            Some(false) => person -= 2,
+            _ => {}
         }
         if person >= 3 && n_words >= 2 || person >= 4 {
             let evidence = if person >= 5 {
@@ -674,8 +736,8 @@ impl<'a> DocumentView<'a> {
             || lexicon().demonym(w).is_some()
     }
 
-    /// The phrase (two to five words) appears as a run of capitalised words in the
-    /// body, outside headlines. The set is built once, on the first headline that asks.
+    /// The phrase is a name in the body, outside headlines: a whole run of capitalised
+    /// words, or one after its titles, or a person's surname. Built on first use.
     fn body_has_phrase(&self, phrase: &str) -> bool {
         self.body_phrases
             .get_or_init(|| {
@@ -694,11 +756,28 @@ impl<'a> DocumentView<'a> {
                     {
                         end += 1;
                     }
-                    for a in i..end {
-                        for b in (a + 2)..=(a + 5).min(end) {
-                            phrases
-                                .insert(&self.text[self.tokens[a].start..self.tokens[b - 1].end]);
+                    // The whole run, the run after leading titles or demonyms ("Foreign
+                    // Minister Jeyhun Bayramov" gives "Jeyhun Bayramov"), and a person's
+                    // surname; not arbitrary sub-phrases ("Shipping Group" of
+                    // "Atlantica Shipping Group").
+                    let span = |a: usize, b: usize| {
+                        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+                    };
+                    let mut a = i;
+                    loop {
+                        phrases.insert(span(a, end));
+                        let w = self.word(a);
+                        let peelable = is_title(w)
+                            || is_portfolio(w)
+                            || lexicon().demonym(w).is_some()
+                            || is_function_word(w);
+                        if a + 1 >= end || !peelable {
+                            break;
                         }
+                        a += 1;
+                    }
+                    if end - a >= 2 && !(a..end).any(|k| is_org_keyword(self.word(k))) {
+                        phrases.insert(span(end - 1, end));
                     }
                     i = end;
                 }
@@ -731,6 +810,8 @@ impl<'a> DocumentView<'a> {
                 && end + 2 < self.tokens.len()
                 && self.word(end + 2) == ","
             || is_title(next)
+            || is_role_noun(next)
+                && matches!(self.word(end + 2), "of" | "at" | "for" | "-" | "and" | ",")
     }
 
     /// Context that marks a name as a person's: apposition, a saying verb after it, or "said" before it.
@@ -740,16 +821,20 @@ impl<'a> DocumentView<'a> {
             || first > 0 && matches!(self.word(first - 1), "said" | "says" | "told")
     }
 
-    /// "he", "she", "his" or "her" comes within the next sentence, before any "it" or "its".
-    fn personal_pronoun_follows(&self, end: usize) -> bool {
+    /// The first pronoun within the next sentence or so: Some(true) for "he"/"she",
+    /// Some(false) for "it"/"its" (organisations and things), None for neither.
+    fn pronoun_after(&self, end: usize) -> Option<bool> {
         for i in end..(end + 25).min(self.tokens.len()) {
             match self.word(i) {
-                "he" | "she" | "his" | "her" | "He" | "She" | "His" | "Her" | "him" => return true,
-                "it" | "its" | "It" | "Its" | "they" | "They" | "their" | "Their" => return false,
+                "he" | "she" | "his" | "her" | "He" | "She" | "His" | "Her" | "him" => {
+                    return Some(true)
+                }
+                "it" | "its" | "It" | "Its" => return Some(false),
+                "they" | "They" | "their" | "Their" => return None,
                 _ => {}
             }
         }
-        false
+        None
     }
 
     /// The longest country, region or city name at the start of `first..end`, if any
@@ -1014,7 +1099,8 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
                         n_upper += 1;
                         true
                     } else {
-                        is_function_word(w) || is_name_particle(w)
+                        // "s" of a possessive ("Chile's Runoff …") is no content word.
+                        is_function_word(w) || is_name_particle(w) || w == "s"
                     }
                 });
                 all_known && n_words >= 3 && n_upper >= 3

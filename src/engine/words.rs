@@ -71,6 +71,8 @@ const TITLES: &[&str] = &[
 #[rustfmt::skip]
 const PORTFOLIOS: &[&str] = &[
     "State", "Foreign", "Affairs", "Defence", "Defense", "Interior", "Finance", "Economy",
+    "Infrastructure", "Digital", "Climate", "Water", "Fisheries", "Planning", "Immigration",
+    "Mining", "Natural", "Resources", "Heritage", "Women", "Children", "Family", "Rural",
     "Justice", "Health", "Education", "Energy", "Treasury", "Commerce", "Agriculture", "Transport",
     "Transportation", "Labor", "Labour", "Trade", "Culture", "Environment", "Industry", "Tourism",
     "Homeland", "Security", "Internal", "External", "Economic", "Development", "Communications",
@@ -100,7 +102,7 @@ const ORG_KEYWORDS: &[&str] = &[
     "Computers", "Mining", "Steel", "Railways", "Railway", "Broadcasting", "Union", "League",
     "Directorate", "Ministries", "Mission", "Operations", "Unit", "Chamber", "Caucus",
     "Institution", "Center", "Centre", "Initiative", "Program", "Programme", "Project", "Review",
-    "Magazine", "Gazette", "Herald", "Tribune", "Aircraft", "Courts", "Treasury", "Military", "Telegraph", "Guardian", "Observer", "Reuters",
+    "Magazine", "Gazette", "Herald", "Tribune", "Nations", "Air", "Aircraft", "Courts", "Treasury", "Military", "Telegraph", "Guardian", "Observer", "Reuters",
     "Associates",
 ];
 
@@ -121,7 +123,7 @@ const PLACE_KEYWORDS: &[&str] = &[
 /// Words that start a place name ("Mount Everest", "Lake Como").
 #[rustfmt::skip]
 const PLACE_PREFIXES: &[&str] = &[
-    "Mount", "Lake", "Cape", "Fort", "Port", "Gulf", "Isle", "Sea",
+    "Mount", "Lake", "Cape", "Fort", "Port", "Gulf", "Isle", "Sea", "Mont", "Monte", "Mt.",
 ];
 
 /// Words that end names of things we do not extract (documents, events, products).
@@ -138,6 +140,7 @@ const OTHER_NAME_KEYWORDS: &[&str] = &[
 /// Lowercase particles that may stand inside a personal name.
 #[rustfmt::skip]
 const NAME_PARTICLES: &[&str] = &[
+    "des", "do", "dela",
     "von", "van", "der", "den", "de", "da", "das", "dos", "du", "di", "del", "della", "la", "le",
     "bin", "bint", "ibn", "al", "el", "ben", "ter", "zu",
 ];
