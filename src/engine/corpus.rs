@@ -254,7 +254,21 @@ fn grouping_keys(document: &Document) -> Vec<String> {
                 },
                 EntityType::Person => match full_names_by_part.get(&name) {
                     Some(full) if full.len() == 1 && !name.contains(' ') => full[0].clone(),
-                    _ => name,
+                    // A multi-word surname: "Von der Leyen" after "Ursula von der Leyen".
+                    _ => {
+                        let suffix = format!(" {}", name.to_lowercase());
+                        let mut longer: Vec<&String> = full_names_by_part
+                            .values()
+                            .flatten()
+                            .filter(|f| f.len() > name.len() && f.to_lowercase().ends_with(&suffix))
+                            .collect();
+                        longer.sort_unstable();
+                        longer.dedup();
+                        match longer[..] {
+                            [only] => only.clone(),
+                            _ => name,
+                        }
+                    }
                 },
                 _ => strip_article(&name).to_string(),
             }

@@ -240,6 +240,16 @@ impl<'a> DocumentView<'a> {
                         continue;
                     }
                 }
+                // "International Committee of the Red Cross": "of the" inside an organisation's name.
+                if w == "of"
+                    && self.word(end + 1) == "the"
+                    && is_org_keyword(self.word(end - 1))
+                    && self.is_name_word(end + 2)
+                    && !self.new_line(end + 2)
+                {
+                    end += 3;
+                    continue;
+                }
                 if next_is_name && (w == "of" || w == "&" || w == "for") {
                     end += 2;
                     end = self.absorb_initial_period(end - 1, end);
@@ -337,7 +347,9 @@ impl<'a> DocumentView<'a> {
         // stands alone or is also written in lower case.
         if self.at_sentence_start(first) {
             let w = self.word(first);
-            let unknown = !self.is_known(w) && !is_acronym(w);
+            // A capitalised particle opens a name: "Von der Leyen said".
+            let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
+            let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name;
             let alone = end - first == 1;
             if is_function_word(w)
                 || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str()))
@@ -379,6 +391,18 @@ impl<'a> DocumentView<'a> {
             return;
         }
         // Organisation keywords win over everything inside: "US Department of State".
+        // A gazetteer name wins over keywords inside it ("European Union").
+        let has_keyword = (first..end).any(|k| is_org_keyword(self.word(k)));
+        if let Some(&idx) = lexicon()
+            .places_named(&self.span_text(first, end))
+            .first()
+            .filter(|_| has_keyword)
+        {
+            let mut seg = self.segment(first, end, EntityType::Place, Evidence::Strong);
+            seg.place = Some(idx);
+            out.push(seg);
+            return;
+        }
         let keyword_at_end = is_org_keyword(self.word(end - 1));
         let keyword_heads_of = (first..end.saturating_sub(1))
             .any(|k| is_org_keyword(self.word(k)) && self.word(k + 1) == "of");
@@ -586,6 +610,13 @@ impl<'a> DocumentView<'a> {
                 | "oblast"
                 | "governorate"
                 | "prefecture"
+                | "crossing"
+                | "border"
+                | "camp"
+                | "airport"
+                | "port"
+                | "strip"
+                | "area"
         ) && !self.new_line(end)
         {
             return self.segment(first, end, EntityType::Place, Evidence::Strong);
@@ -771,7 +802,11 @@ impl<'a> DocumentView<'a> {
                             || is_portfolio(w)
                             || lexicon().demonym(w).is_some()
                             || is_function_word(w);
-                        if a + 1 >= end || !peelable {
+                        // Not down to a bare keyword ("Commission" of "European Commission").
+                        let rest_is_keyword = end - a == 2
+                            && (is_org_keyword(self.word(a + 1))
+                                || is_place_keyword(self.word(a + 1)));
+                        if a + 1 >= end || !peelable || rest_is_keyword {
                             break;
                         }
                         a += 1;
