@@ -124,6 +124,8 @@ struct DocumentView<'a> {
     capitalised_mid_sentence: HashSet<&'a str>,
     /// Sentence-initial words also seen in lower case somewhere.
     seen_lowercase: HashSet<&'a str>,
+    /// Per token: a word that can be part of a name (capitalised, not a month or the like).
+    name_words: Vec<bool>,
     /// Runs of capitalised words in the body, for headline checks; built on demand.
     body_phrases: OnceCell<HashSet<&'a str>>,
 }
@@ -148,6 +150,15 @@ impl<'a> DocumentView<'a> {
                 }
             }
         }
+        let name_words = tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                t.kind == TokenKind::Word
+                    && starts_upper(w)
+                    && (!is_never_name(w) || is_dotted_abbreviation(w))
+            })
+            .collect();
         let mut seen_lowercase = HashSet::default();
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let w = t.text(text);
@@ -161,6 +172,7 @@ impl<'a> DocumentView<'a> {
             in_headline,
             capitalised_mid_sentence,
             seen_lowercase,
+            name_words,
             body_phrases: OnceCell::new(),
         }
     }
@@ -176,11 +188,7 @@ impl<'a> DocumentView<'a> {
 
     /// A word that can be part of a name: capitalised, not a closed-class non-name.
     fn is_name_word(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let w = self.word(i);
-        starts_upper(w) && (!is_never_name(w) || is_dotted_abbreviation(w))
+        self.name_words.get(i).copied().unwrap_or(false)
     }
 
     fn joined(&self, i: usize) -> bool {
@@ -875,6 +883,9 @@ impl<'a> DocumentView<'a> {
     /// The longest country, region or city name at the start of `first..end`, if any
     /// leaves words after it.
     fn leading_place(&self, first: usize, end: usize) -> Option<(usize, PlaceIdx)> {
+        if end - first < 2 {
+            return None;
+        }
         let lex = lexicon();
         for j in (first + 1..end.min(first + 5)).rev() {
             if !self.is_word(j - 1) {
