@@ -96,7 +96,7 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
                     .map(|&(e, n)| {
                         let entity = &corpus.entities[e];
                         json!({"id": entity.id, "name": entity.name, "type": entity.kind.code(),
-                               "aliases": entity.aliases, "mentions": n, "country": entity.country})
+                               "aliases": entity.aliases, "roles": entity.roles, "mentions": n, "country": entity.country})
                     })
                     .collect();
                 let dates: Vec<serde_json::Value> = doc

@@ -64,6 +64,8 @@ pub struct Entity {
     pub documents: Vec<usize>,
     /// ISO country code for places and nationalities linked to the gazetteer.
     pub country: Option<&'static str>,
+    /// Titles and roles written before a person's name ("Foreign Minister"), first seen first.
+    pub roles: Vec<String>,
 }
 
 /// All loaded documents and the entity index built over them.
@@ -150,6 +152,7 @@ impl Corpus {
                         n_mentions: 0,
                         documents: Vec::new(),
                         country: place.map(|p| p.country).filter(|c| !c.is_empty()),
+                        roles: Vec::new(),
                     });
                     self.surface_counts.push(HashMap::new());
                     self.key_index.insert(full_key, i);
@@ -158,6 +161,11 @@ impl Corpus {
             };
             let entity = &mut self.entities[entity_idx];
             entity.n_mentions += 1;
+            if let Some(role) = &mention.role {
+                if !entity.roles.contains(role) {
+                    entity.roles.push(role.clone());
+                }
+            }
             if entity.documents.last() != Some(&doc_idx) {
                 entity.documents.push(doc_idx);
             }
@@ -335,6 +343,7 @@ mod tests {
         )]);
         let person = entity(&c, "Jeyhun Bayramov");
         assert_eq!(person.n_mentions, 2);
+        assert_eq!(person.roles, ["Foreign Minister"]);
         assert_eq!(person.aliases, ["Bayramov"]);
         let us = entity(&c, "United States");
         assert_eq!(us.n_mentions, 2);
