@@ -119,14 +119,26 @@ impl Corpus {
 
     /// Records a file that could not even be read, so that the user sees it by name.
     pub fn add_unreadable(&mut self, name: &str, reason: &str) {
+        self.add_refused(
+            name,
+            FileError::Unreadable {
+                reason: reason.to_string(),
+            },
+        );
+    }
+
+    /// Records a file refused before its bytes were read (too large, unreadable).
+    pub fn add_refused(&mut self, name: &str, error: FileError) {
+        let size = match error {
+            FileError::TooLarge { size, .. } => size,
+            _ => 0,
+        };
         self.files.push(FileReport {
             name: name.to_string(),
-            size: 0,
+            size,
             n_documents: 0,
             warnings: Vec::new(),
-            error: Some(FileError::Unreadable {
-                reason: reason.to_string(),
-            }),
+            error: Some(error),
             duplicate_of: None,
         });
     }

@@ -856,6 +856,10 @@ impl<'a> Scanner<'a> {
     /// "today", "yesterday", "last week", "next month", "this year", "two years ago", "earlier this year"
     fn relative(&self, i: usize) -> Option<Found> {
         let w = self.lower(i);
+        // "this morning": the document date (the part of the day is not kept).
+        if w == "this" && matches!(self.lower(i + 1), "morning" | "afternoon" | "evening") {
+            return self.found(i, i + 2, Expr::RelDays(0));
+        }
         match w {
             "today" | "tonight" => return self.found(i, i + 1, Expr::RelDays(0)),
             "yesterday" => return self.found(i, i + 1, Expr::RelDays(-1)),

@@ -4,7 +4,8 @@ use gloo_file::futures::read_as_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::engine::{AnalysisOptions, Corpus};
+use crate::engine::decode::MAX_FILE_BYTES;
+use crate::engine::{AnalysisOptions, Corpus, FileError};
 
 /// Reads each file in turn and adds it to the corpus; bumps `version` after each so
 /// that the views follow as files arrive. A file that cannot be read is reported by name.
@@ -17,6 +18,21 @@ pub fn load_files(
     spawn_local(async move {
         for file in files {
             let name = file.name();
+            // Refuse an oversized file before reading it, so the tab never holds it.
+            let size = file.size() as usize;
+            if size > MAX_FILE_BYTES {
+                corpus.update_value(|c| {
+                    c.add_refused(
+                        &name,
+                        FileError::TooLarge {
+                            size,
+                            limit: MAX_FILE_BYTES,
+                        },
+                    )
+                });
+                version.update(|v| *v += 1);
+                continue;
+            }
             let blob = gloo_file::File::from(file);
             match read_as_bytes(&blob).await {
                 Ok(bytes) => corpus.update_value(|c| {

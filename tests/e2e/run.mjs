@@ -50,6 +50,26 @@ test('a hostile file is shown as text and executes nothing', async (app) => {
   assert.equal(await app.page.$$eval('.documents img, .documents script', (els) => els.length), 0);
 });
 
+test('an oversized file and an empty one get messages naming the limit, and the rest loads', async (app) => {
+  // Built in the page: 60 MB of text, above the 50 MB limit, never read into the engine.
+  await app.page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(60 * 1024 * 1024).fill(97)], 'huge.txt', { type: 'text/plain' }));
+    transfer.items.add(new File([''], 'empty.txt', { type: 'text/plain' }));
+    transfer.items.add(new File(['Talks in Almaty, Kazakhstan went on. Ararat Mirzoyan said so.'], 'small.txt', { type: 'text/plain' }));
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  });
+  await app.waitForFileMessages(3);
+  const messages = await app.texts('file-message');
+  assert.ok(messages.some((m) => /huge\.txt is too large \(62\.9 MB\): the limit is 50 MB per file/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /empty\.txt is empty/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /small\.txt: 1 document/.test(m)), messages.join(' | '));
+  assert.ok((await app.texts('entity')).includes('Ararat Mirzoyan'));
+});
+
 test('the sample corpus loads and a facet click narrows the documents', async (app) => {
   await app.trySample();
   const before = (await app.texts('document')).length;
