@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 
 use super::loading::{file_list, load_files};
 use super::sample::SAMPLE_FILES;
-use crate::engine::{AnalysisOptions, Corpus, EntityType, SplitOptions};
+use crate::engine::{AnalysisOptions, Anchoring, Corpus, DateMention, EntityType, SplitOptions};
 
 /// Facet sections, in display order.
 const FACETS: &[(EntityType, &str)] = &[
@@ -170,7 +170,11 @@ fn Explorer(
             let mut shown: Vec<usize> = (0..c.documents.len())
                 .filter(|&d| chosen.iter().all(|&e| c.entities.get(e).is_some_and(|e| e.documents.binary_search(&d).is_ok())))
                 .collect();
-            shown.sort_by_key(|&d| (c.documents[d].date.map(|dd| dd.date), d));
+                        // By document date, undated documents last.
+            shown.sort_by_key(|&d| {
+                let date = c.documents[d].date.map(|dd| dd.date);
+                (date.is_none(), date, d)
+            });
             let n_shown = shown.len();
             let items = shown
                 .into_iter()
@@ -183,10 +187,10 @@ fn Explorer(
                             entity_names.push((entity.name.clone(), entity.kind.code()));
                         }
                     }
-                    let dates: Vec<String> = doc
+                                        let dates: Vec<(String, &'static str)> = doc
                         .dates
                         .iter()
-                        .map(|m| format!("{} → {}", &doc.text[m.start..m.end], m.value))
+                        .map(|m| (format!("{} → {}", &doc.text[m.start..m.end], date_label(m)), anchoring_note(m.anchoring)))
                         .collect();
                     let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
                     let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
@@ -201,7 +205,7 @@ fn Explorer(
                                 }).collect_view()}
                             </ul>
                             <ul class="dates">
-                                {dates.into_iter().map(|d| view! { <li data-testid="date">{d}</li> }).collect_view()}
+                                                                {dates.into_iter().map(|(d, note)| view! { <li data-testid="date" title=note>{d}</li> }).collect_view()}
                             </ul>
                         </article>
                     }
@@ -219,5 +223,31 @@ fn Explorer(
             <aside class="facets" aria-label="Entities">{facets}</aside>
             <main class="documents" aria-label="Documents">{documents}</main>
         </div>
+    }
+}
+
+/// The normalised date as a reader wants it: "2024-05-10..11" for a range of days,
+/// the TIMEX value otherwise ("2024-05", "1991", "2006-Q4").
+fn date_label(m: &DateMention) -> String {
+    match m.interval {
+        Some((first, last)) if m.precision == crate::engine::Precision::Day && first != last => {
+            if first.year() == last.year() && first.month() == last.month() {
+                format!("{first}..{:02}", last.day())
+            } else {
+                format!("{first}..{last}")
+            }
+        }
+        None if m.anchoring == Anchoring::Unresolved => format!("{} (no document date)", m.value),
+        _ => m.value.clone(),
+    }
+}
+
+/// How a date was anchored, for the tooltip.
+fn anchoring_note(anchoring: Anchoring) -> &'static str {
+    match anchoring {
+        Anchoring::Explicit => "written out in full",
+        Anchoring::YearInferred => "year taken from the document date or a nearby year",
+        Anchoring::Relative => "counted from the document date",
+        Anchoring::Unresolved => "relative, but the document has no date to count from",
     }
 }
