@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::decode::FileError;
 use super::entities::EntityType;
-use super::lexicon::{lexicon, PlaceKind};
+use super::lexicon::{lexicon, PlaceIdx};
 use super::{analyze_file, AnalysisOptions, Document};
 
 /// What happened to one file the user loaded.
@@ -66,6 +66,8 @@ pub struct Entity {
     pub country: Option<&'static str>,
     /// Titles and roles written before a person's name ("Foreign Minister"), first seen first.
     pub roles: Vec<String>,
+    /// The gazetteer entry of a linked place or of a nationality's country.
+    pub place: Option<PlaceIdx>,
 }
 
 /// All loaded documents and the entity index built over them.
@@ -165,6 +167,7 @@ impl Corpus {
                         documents: Vec::new(),
                         country: place.map(|p| p.country).filter(|c| !c.is_empty()),
                         roles: Vec::new(),
+                        place: mention.place,
                     });
                     self.surface_counts.push(HashMap::new());
                     self.key_index.insert(full_key, i);
@@ -204,20 +207,10 @@ impl Corpus {
         let entity = &mut self.entities[entity_idx];
         let canonical = forms[0].0.clone();
         entity.name = canonical;
-        if entity.kind == EntityType::Place {
-            if let Some(country) = entity.country {
-                let lex = lexicon();
-                let linked = lex
-                    .places_named(&entity.name)
-                    .iter()
-                    .map(|&i| lex.place(i))
-                    .find(|p| p.country == country);
-                if let Some(place) = linked
-                    .filter(|p| p.kind == PlaceKind::Country || p.kind != PlaceKind::Continent)
-                {
-                    entity.name = place.name.to_string();
-                }
-            }
+        // A place linked to the gazetteer is called by the gazetteer's name ("KYIV" and
+        // "Kyiv" are Kyiv, "US" is the United States).
+        if let (EntityType::Place, Some(idx)) = (entity.kind, entity.place) {
+            entity.name = lexicon().place(idx).name.to_string();
         }
         let mut aliases: Vec<(&String, &usize)> = forms
             .into_iter()

@@ -451,7 +451,22 @@ impl<'a> DocumentView<'a> {
                     continue;
                 }
             }
-            // "Western Australia": a demonym before a place is part of the place's name.
+            // "Saudi Arabia", "Western Australia": a demonym that begins a place's name.
+            if lexicon().demonym(w).is_some() && first + 2 <= end {
+                let lex = lexicon();
+                let longest = (first + 2..=end.min(first + 5)).rev().find_map(|j| {
+                    lex.places_named(&self.span_text(first, j))
+                        .first()
+                        .map(|&idx| (j, idx))
+                });
+                if let Some((j, idx)) = longest {
+                    let mut seg = self.segment(first, j, EntityType::Place, Evidence::Strong);
+                    seg.place = Some(idx);
+                    out.push(seg);
+                    first = j;
+                    continue;
+                }
+            }
             if lexicon().demonym(w).is_some()
                 && first + 1 < end
                 && !lexicon()
@@ -511,7 +526,32 @@ impl<'a> DocumentView<'a> {
                 if first < end && self.word(first) == "." {
                     first += 1;
                 }
+                // "Secretary-General": a hyphenated title.
+                if first + 1 < end
+                    && matches!(self.word(first), "-" | "–")
+                    && is_title(self.word(first + 1))
+                {
+                    first += 1;
+                }
                 continue;
+            }
+            // "NATO Secretary-General Mark Rutte", "Kremlin spokesman …": a name before a
+            // title and another name is a mention of its own.
+            if role_start.is_none() {
+                let title_at = (first + 1..end.saturating_sub(1)).find(|&k| {
+                    is_title(self.word(k))
+                        && !is_portfolio(self.word(k))
+                        && self.tokens[k].space_before
+                });
+                if let Some(k) = title_at {
+                    let rest_has_name =
+                        (k + 1..end).any(|i| self.is_name_word(i) && !is_title(self.word(i)));
+                    if rest_has_name {
+                        out.push(self.classify_name(first, k));
+                        first = k;
+                        continue;
+                    }
+                }
             }
             break;
         }
@@ -633,6 +673,18 @@ impl<'a> DocumentView<'a> {
             return self.segment(first, end, EntityType::Place, Evidence::Strong);
         }
         if n_words == 1 && is_acronym(&name) {
+            // "KYIV" in a dateline: a place written in capitals.
+            let mut title_case = name.to_lowercase();
+            if let Some(c) = title_case.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            if name.len() > 3 {
+                if let Some(&idx) = lex.places_named(&title_case).first() {
+                    let mut seg = self.segment(first, end, EntityType::Place, Evidence::Weak);
+                    seg.place = Some(idx);
+                    return seg;
+                }
+            }
             return self.segment(first, end, EntityType::Organisation, Evidence::Weak);
         }
         // "Long Beach, California": a name followed by a known region or country.
