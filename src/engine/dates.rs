@@ -488,8 +488,8 @@ impl<'a> Scanner<'a> {
         )
     }
 
-    /// 19/04/2024, 04/19/2024, 7/8/07 (ambiguous unless one part exceeds 12 or the order is set).
-    fn numeric(&self, i: usize) -> Option<Found> {
+    /// The three numbers of "19/04/2024" or "7.8.07": (first, second, four-digit year).
+    fn numeric_parts(&self, i: usize) -> Option<(u32, u32, i16)> {
         let a = self.number(i)?;
         let sep = self.word(i + 1);
         if !matches!(sep, "/" | ".") || !self.joined(i + 1) || !self.joined(i + 2) {
@@ -503,15 +503,33 @@ impl<'a> Scanner<'a> {
         let y: i32 = year_token.parse().ok()?;
         let year = match year_token.len() {
             4 => y,
-            2 => {
-                if y < 50 {
-                    2000 + y
-                } else {
-                    1900 + y
-                }
-            }
+            2 if y < 50 => 2000 + y,
+            2 => 1900 + y,
             _ => return None,
-        } as i16;
+        };
+        (a <= 31 && b <= 31).then_some((a, b, year as i16))
+    }
+
+    /// The day-month order a document settles itself: some numeric date in it has a
+    /// first or second part above 12, and none says the opposite.
+    fn document_order(&self) -> NumericOrder {
+        let (mut day_first, mut month_first) = (false, false);
+        for i in 0..self.tokens.len() {
+            if let Some((a, b, _)) = self.numeric_parts(i) {
+                day_first |= a > 12;
+                month_first |= b > 12;
+            }
+        }
+        match (day_first, month_first) {
+            (true, false) => NumericOrder::DayFirst,
+            (false, true) => NumericOrder::MonthFirst,
+            _ => NumericOrder::Unknown,
+        }
+    }
+
+    /// 19/04/2024, 04/19/2024, 7/8/07 (ambiguous unless one part exceeds 12 or the order is set).
+    fn numeric(&self, i: usize) -> Option<Found> {
+        let (a, b, year) = self.numeric_parts(i)?;
         let (a, b) = (a as i8, b as i8);
         let (month, day, ambiguous) = match self.order {
             NumericOrder::DayFirst => (b, a, false),
@@ -1129,12 +1147,16 @@ fn day_value(d: Date) -> String {
 /// Finds date expressions in a document's tokens (unresolved).
 fn scan(text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Found> {
     let lower_text = text.to_ascii_lowercase();
-    let scanner = Scanner {
+    let mut scanner = Scanner {
         text,
         lower_text: &lower_text,
         tokens,
         order,
     };
+    // Without a setting, the document may settle the day-month order itself.
+    if order == NumericOrder::Unknown {
+        scanner.order = scanner.document_order();
+    }
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -1151,6 +1173,54 @@ fn scan(text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Found> {
         }
     }
     found
+}
+
+/// A date given in a file's metadata: `date:` in Markdown/YAML front matter, or the
+/// `Date:` header of an e-mail. None when the file has neither.
+pub fn metadata_date(text: &str) -> Option<Date> {
+    let mut lines = text.lines().take(60);
+    let first = lines.next()?.trim();
+    let value = if first == "---" {
+        lines.take_while(|l| l.trim() != "---").find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.trim().eq_ignore_ascii_case("date"))
+                .map(|(_, v)| v)
+        })
+    } else {
+        // E-mail headers: "Key: value" lines up to the first blank line, with a Date.
+        let headers: Vec<&str> = std::iter::once(first)
+            .chain(lines.take_while(|l| !l.trim().is_empty()))
+            .collect();
+        let is_header = |l: &&str| {
+            l.starts_with([' ', '\t'])
+                || l.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+        };
+        let looks_like_mail = headers.iter().all(is_header)
+            && headers
+                .iter()
+                .any(|l| l.starts_with("From:") || l.starts_with("Subject:"));
+        if !looks_like_mail {
+            return None;
+        }
+        headers.iter().find_map(|l| l.strip_prefix("Date:"))
+    }?;
+    let value = value.trim().trim_matches(['"', '\'']);
+    if let Some(date) = value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+        return Some(date);
+    }
+    let tokens = super::token::tokenize(value);
+    scan(value, &tokens, NumericOrder::Unknown)
+        .into_iter()
+        .find_map(|f| match f.expr {
+            Expr::Day {
+                year: Some(y),
+                month,
+                day,
+            } => valid(y, month, day),
+            _ => None,
+        })
 }
 
 /// The date a document is anchored to, and where it came from.

@@ -78,6 +78,8 @@ pub fn analyze_document(
 /// their year from earlier ones when they have none.
 pub fn analyze_text(source: &str, text: &str, options: &AnalysisOptions) -> Vec<Document> {
     let articles = split::split_articles(text, options.split);
+    // Front matter or an e-mail Date header dates every article of the file.
+    let metadata_date = dates::metadata_date(text);
     let mut documents: Vec<Document> = Vec::with_capacity(articles.len());
     for (part, article) in articles.into_iter().enumerate() {
         let fallback_year = documents.last().and_then(|d: &Document| {
@@ -95,7 +97,7 @@ pub fn analyze_text(source: &str, text: &str, options: &AnalysisOptions) -> Vec<
             part,
             title,
             body,
-            None,
+            metadata_date,
             fallback_year,
             options,
         ));

@@ -172,3 +172,28 @@ fn anchoring_prefers_dateline_then_metadata_then_latest_date() {
     );
     assert_eq!(m[1].anchoring, Anchoring::YearInferred);
 }
+
+#[test]
+fn a_document_settles_the_day_month_order_itself() {
+    let text = "Signed 25/03/2024, reviewed 03/04/2024.";
+    let tokens = tokenize(text);
+    let (m, _) = recognize(text, &tokens, DateContext::default());
+    assert_eq!(m[1].value, "2024-04-03");
+    assert!(!m[1].ambiguous);
+}
+
+#[test]
+#[rustfmt::skip]
+fn metadata_dates_from_front_matter_and_mail_headers() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("front matter iso", "---\ntitle: Talks\ndate: 2024-05-13\n---\nText.", Some("2024-05-13")),
+        ("front matter words", "---\nDate: \"May 13, 2024\"\n---\nText.", Some("2024-05-13")),
+        ("mail header", "From: a@b.c\nSubject: Talks\nDate: Mon, 13 May 2024 10:00:00 +0000\n\nBody.", Some("2024-05-13")),
+        ("no metadata", "Talks\nDate: tomorrow, or so we hope.\n", None),
+        ("unterminated front matter", "---\nno date here", None),
+    ];
+    for (name, text, expected) in cases {
+        let got = metadata_date(text).map(|d| d.to_string());
+        assert_eq!(got.as_deref(), *expected, "case {name}");
+    }
+}
