@@ -78,9 +78,11 @@ fn is_headline(line: &str) -> bool {
     if let Some(heading) = t.strip_prefix("# ") {
         return !heading.trim().is_empty();
     }
+    // Cheapest tests first: most lines are paragraphs ending in a period.
     !t.is_empty()
-        && t.chars().count() <= 150
         && !t.ends_with(['.', ',', ';', ':', '!', '?', '"', '”'])
+        && t.len() <= 4 * 150
+        && t.chars().count() <= 150
         && is_title_case(t)
 }
 
@@ -146,10 +148,13 @@ pub fn split_articles(text: &str, options: SplitOptions) -> Vec<Article> {
             title: Some(lines[h].text.trim().trim_start_matches("# ").to_string()),
         });
     }
-    if articles
-        .iter()
-        .any(|a| n_words(&text[a.start..a.end]) < MIN_ARTICLE_WORDS)
-    {
+    if articles.iter().any(|a| {
+        text[a.start..a.end]
+            .split_whitespace()
+            .take(MIN_ARTICLE_WORDS)
+            .count()
+            < MIN_ARTICLE_WORDS
+    }) {
         return whole;
     }
     articles

@@ -216,30 +216,32 @@ fn next_char(text: &str, pos: usize) -> char {
 fn mark_sentences(text: &str, tokens: &mut [Token]) {
     let mut after_stop = true;
     for i in 0..tokens.len() {
-        let starts = tokens[i].line_start || after_stop;
-        tokens[i].sentence_start = starts && !is_closing(tokens[i].text(text));
+        let t = tokens[i].text(text);
+        let kind = tokens[i].kind;
+        let closing = kind == TokenKind::Punct && is_closing(t);
+        tokens[i].sentence_start = (tokens[i].line_start || after_stop) && !closing;
         if tokens[i].sentence_start {
             after_stop = false;
         }
-        let t = tokens[i].text(text);
-        if tokens[i].kind == TokenKind::Punct && matches!(t, "." | "!" | "?") {
-            let previous = if i > 0 { Some(&tokens[i - 1]) } else { None };
+        if kind == TokenKind::Punct && matches!(t, "." | "!" | "?") {
+            // A period joined to an abbreviation ("Mr.", "Inc.") or an initial ("J.")
+            // does not end the sentence.
             let is_abbreviation = t == "."
-                && previous.is_some_and(|p| {
-                    !p.space_before && p.kind == TokenKind::Word && {
-                        let w = p.text(text);
-                        let lower = w.to_lowercase();
-                        ABBREVIATIONS.contains(&lower.as_str())
-                            || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                    }
-                });
+                && !tokens[i].space_before
+                && i > 0
+                && tokens[i - 1].kind == TokenKind::Word
+                && {
+                    let w = tokens[i - 1].text(text);
+                    ABBREVIATIONS.contains(&Lower::new(w).as_str())
+                        || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                };
             if !is_abbreviation {
                 after_stop = true;
             }
-        } else if tokens[i].kind == TokenKind::Word && tokens[i].text(text).ends_with('.') {
+        } else if kind == TokenKind::Word && t.ends_with('.') {
             // "U.S." at the end of a sentence ends it when a capital follows after space;
             // we cannot tell, so keep going: a name run may continue ("U.S. Army").
-        } else if !is_closing(t) {
+        } else if !closing {
             after_stop = false;
         }
     }
@@ -294,13 +296,13 @@ mod tests {
 
     #[test]
     fn marks_sentence_starts() {
-        let text = "Mr. Smith left. He said no.\nNew line here";
+        let text = "Then Mr. Smith left. He met Dr. Jones.\nNew line here";
         let tokens = tokenize(text);
         let starts: Vec<&str> = tokens
             .iter()
             .filter(|t| t.sentence_start)
             .map(|t| t.text(text))
             .collect();
-        assert_eq!(starts, ["Mr", "He", "New"]);
+        assert_eq!(starts, ["Then", "He", "New"]);
     }
 }
