@@ -105,7 +105,51 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<EntityMention> {
     mentions.sort_by_key(|m| (m.kind, m.start, m.end));
     mentions.dedup_by(|b, a| a.kind == b.kind && a.start < b.end && b.start < a.end);
     mentions.sort_by_key(|m| (m.start, m.end));
+    link_places(text, &mut mentions);
     mentions
+}
+
+/// Chooses among gazetteer places that share a name by the document's other places:
+/// "Georgia" beside Tbilisi is the country, beside Atlanta the US state; "Hyderabad"
+/// beside Karachi is the Pakistani city. Without context the default order stands
+/// (countries first, then by population).
+fn link_places(text: &str, mentions: &mut [EntityMention]) {
+    let lex = lexicon();
+    let name_of = |m: &EntityMention| {
+        text[m.start..m.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Countries of the places and nationalities that have only one reading.
+    let mut countries: HashMap<&'static str, usize> = HashMap::default();
+    let mut ambiguous = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(idx) = m.place else { continue };
+        let n_readings = if m.kind == EntityType::Place {
+            lex.places_named(&name_of(m)).len()
+        } else {
+            1
+        };
+        if n_readings > 1 {
+            ambiguous.push(i);
+        } else {
+            *countries.entry(lex.place(idx).country).or_default() += 1;
+        }
+    }
+    for i in ambiguous {
+        let candidates = lex.places_named(&name_of(&mentions[i]));
+        // max_by_key keeps the last maximum; iterate in reverse so that ties keep the default order.
+        let best = candidates
+            .iter()
+            .rev()
+            .max_by_key(|&&c| countries.get(lex.place(c).country).copied().unwrap_or(0));
+        if let Some(&best) = best {
+            if countries.get(lex.place(best).country).copied().unwrap_or(0) > 0 {
+                mentions[i].place = Some(best);
+            }
+        }
+    }
 }
 
 /// A run of name-like tokens on one line: token indices, end exclusive.
@@ -1290,6 +1334,49 @@ mod tests {
                 &[("Mobile", "LOC"), ("Alabama", "LOC")],
             ),
         ]);
+    }
+
+    #[test]
+    fn shared_place_names_follow_the_document() {
+        let lex = lexicon();
+        let country_of = |text: &str, name: &str| {
+            let tokens = tokenize(text);
+            let m = recognize(text, &tokens)
+                .into_iter()
+                .find(|m| &text[m.start..m.end] == name)
+                .unwrap();
+            let place = lex.place(m.place.unwrap());
+            (place.country, place.kind)
+        };
+        let cases: &[(&str, &str, &str, (&str, PlaceKind))] = &[
+            (
+                "georgia near tbilisi",
+                "Protests in Tbilisi, Georgia grew.",
+                "Georgia",
+                ("GE", PlaceKind::Country),
+            ),
+            (
+                "georgia near atlanta",
+                "Voters in Atlanta, Georgia queued.",
+                "Georgia",
+                ("US", PlaceKind::Region),
+            ),
+            (
+                "georgia alone",
+                "Georgia held elections.",
+                "Georgia",
+                ("GE", PlaceKind::Country),
+            ),
+            (
+                "hyderabad in sindh",
+                "Floods hit Karachi and Hyderabad in Pakistan.",
+                "Hyderabad",
+                ("PK", PlaceKind::City),
+            ),
+        ];
+        for (name, text, place, expected) in cases {
+            assert_eq!(country_of(text, place), *expected, "case {name}");
+        }
     }
 
     #[test]
