@@ -195,7 +195,8 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
     let mut best = f64::MAX;
     let mut n_entities = 0;
     let mut n_dates = 0;
-    for _ in 0..3 {
+    // Best of five: the figure is the engine's, not the shared machine's load.
+    for _ in 0..5 {
         let started = Instant::now();
         let docs = dossier::engine::analyze_text("bench.txt", &text, options);
         best = best.min(started.elapsed().as_secs_f64());
@@ -203,6 +204,6 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
         n_dates = docs.iter().map(|d| d.dates.len()).sum();
     }
     let size_mb = text.len() as f64 / 1e6;
-    println!("native engine: {size_mb:.1} MB in {best:.3} s = {:.1} MB/s (best of 3; {n_entities} entity and {n_dates} date mentions)", size_mb / best);
+    println!("native engine: {size_mb:.1} MB in {best:.3} s = {:.1} MB/s (best of 5; {n_entities} entity and {n_dates} date mentions)", size_mb / best);
     ExitCode::SUCCESS
 }
