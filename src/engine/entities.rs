@@ -291,6 +291,16 @@ impl<'a> DocumentView<'a> {
                         end = k + 1;
                         continue;
                     }
+                    // "al-Burhan", "el-Sisi": a particle hyphenated to the name.
+                    if k == end + 1
+                        && matches!(self.word(k), "-" | "–")
+                        && self.joined(k)
+                        && self.joined(k + 1)
+                        && self.is_name_word(k + 1)
+                    {
+                        end = k + 2;
+                        continue;
+                    }
                 }
                 // "International Committee of the Red Cross": "of the" inside an organisation's name.
                 if w == "of"
@@ -302,7 +312,7 @@ impl<'a> DocumentView<'a> {
                     end += 3;
                     continue;
                 }
-                if next_is_name && (w == "of" || w == "&" || w == "for") {
+                if next_is_name && (w == "of" || w == "&" || w == "for" || w == "on") {
                     end += 2;
                     end = self.absorb_initial_period(end - 1, end);
                     continue;
@@ -339,7 +349,7 @@ impl<'a> DocumentView<'a> {
         let mut i = run.first;
         while i < run.end {
             let w = self.word(i);
-            if w == "for" && i > start {
+            if (w == "for" || w == "on") && i > start {
                 // "National Commission for Museums": kept only after an organisation keyword.
                 if !is_org_keyword(self.word(i - 1)) {
                     pieces.push(Run {
@@ -712,6 +722,25 @@ impl<'a> DocumentView<'a> {
         ) && !self.new_line(end)
         {
             return self.segment(first, end, EntityType::Place, Evidence::Strong);
+        }
+        // "North Darfur", "Central Java": a compass word before a name makes a region.
+        if n_words == 2
+            && matches!(
+                self.word(first),
+                "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Central"
+                    | "Upper"
+                    | "Lower"
+            )
+        {
+            return self.segment(first, end, EntityType::Place, Evidence::Weak);
         }
         if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
             return self.segment(first, end, EntityType::Place, Evidence::Strong);

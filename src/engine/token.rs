@@ -238,6 +238,13 @@ fn mark_sentences(text: &str, tokens: &mut [Token]) {
             if !is_abbreviation {
                 after_stop = true;
             }
+        } else if kind == TokenKind::Punct
+            && matches!(t, "—" | "–" | "-")
+            && i > 0
+            && tokens[i - 1].text(text) == ")"
+        {
+            // A wire dateline, "KYIV, March 4 (Reuters) - Ukraine …": the story starts here.
+            after_stop = true;
         } else if kind == TokenKind::Word && t.ends_with('.') {
             // "U.S." at the end of a sentence ends it when a capital follows after space;
             // we cannot tell, so keep going: a name run may continue ("U.S. Army").
