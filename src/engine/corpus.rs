@@ -50,6 +50,24 @@ impl FileReport {
     }
 }
 
+/// What a piece of a document's text is, for the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    /// A mention of the entity at this index of [`Corpus::entities`].
+    Entity(usize),
+    /// The date mention at this index of the document's `dates`.
+    Date(usize),
+}
+
+/// A byte range of a document's text and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    pub start: usize,
+    pub end: usize,
+    pub mark: Mark,
+}
+
 /// A named entity across the corpus.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
@@ -220,6 +238,51 @@ impl Corpus {
         entity.aliases = aliases.into_iter().map(|(f, _)| f.clone()).collect();
     }
 
+    /// A document's text cut into pieces for the reader: plain text, entity mentions
+    /// and date mentions, in order, covering the whole text without overlaps. Where
+    /// mentions overlap, the one that starts first (then the longer) is kept whole.
+    pub fn highlights(&self, doc_idx: usize) -> Vec<Highlight> {
+        let Some(doc) = self.documents.get(doc_idx) else {
+            return Vec::new();
+        };
+        let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
+        for (i, m) in doc.entities.iter().enumerate() {
+            marks.push((
+                m.start,
+                m.end,
+                Mark::Entity(self.mention_entities[doc_idx][i]),
+            ));
+        }
+        for (i, m) in doc.dates.iter().enumerate() {
+            marks.push((m.start, m.end, Mark::Date(i)));
+        }
+        marks.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::with_capacity(marks.len() * 2 + 1);
+        let mut at = 0;
+        for (start, end, mark) in marks {
+            if start < at {
+                continue;
+            }
+            if start > at {
+                out.push(Highlight {
+                    start: at,
+                    end: start,
+                    mark: Mark::Plain,
+                });
+            }
+            out.push(Highlight { start, end, mark });
+            at = end;
+        }
+        if at < doc.text.len() {
+            out.push(Highlight {
+                start: at,
+                end: doc.text.len(),
+                mark: Mark::Plain,
+            });
+        }
+        out
+    }
+
     /// Entities sorted by how many documents mention them, then by name.
     pub fn entities_by_document_count(&self) -> Vec<&Entity> {
         let mut list: Vec<&Entity> = self.entities.iter().collect();
@@ -375,6 +438,26 @@ mod tests {
         )]);
         assert_ne!(entity(&c, "John Smith").id, entity(&c, "Mary Smith").id);
         assert_eq!(entity(&c, "John Smith").n_mentions, 1);
+    }
+
+    #[test]
+    fn highlights_cover_the_text_in_order_without_overlaps() {
+        let text = "Foreign Minister Jeyhun Bayramov met the press in Almaty on May 10, 2024.";
+        let c = corpus(&[("a.txt", text)]);
+        let pieces = c.highlights(0);
+        assert_eq!(pieces.first().map(|h| h.start), Some(0));
+        assert_eq!(
+            pieces.last().map(|h| h.end),
+            Some(c.documents[0].text.len())
+        );
+        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
+        let marked: Vec<&str> = pieces
+            .iter()
+            .filter(|h| h.mark != Mark::Plain)
+            .map(|h| &c.documents[0].text[h.start..h.end])
+            .collect();
+        assert_eq!(marked, ["Jeyhun Bayramov", "Almaty", "May 10, 2024"]);
+        assert!(c.highlights(7).is_empty());
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod synthetic;
 pub mod token;
 mod words;
 
-pub use corpus::{Corpus, Entity, FileReport};
+pub use corpus::{Corpus, Entity, FileReport, Highlight, Mark};
 pub use dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};
 pub use decode::FileError;
 pub use entities::{EntityMention, EntityType};

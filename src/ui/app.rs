@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use super::loading::{file_list, load_files};
+use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
 use crate::engine::{AnalysisOptions, Anchoring, Corpus, DateMention, EntityType, SplitOptions};
 
@@ -105,6 +106,8 @@ fn Explorer(
     version: ReadSignal<u64>,
     selected: RwSignal<BTreeSet<usize>>,
 ) -> impl IntoView {
+    // The document open in the reader.
+    let open = RwSignal::new(None::<usize>);
     let file_messages = move || {
         version.get();
         corpus.with_value(|c| {
@@ -196,7 +199,7 @@ fn Explorer(
                     let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
                     view! {
                         <article class="document" data-testid="document">
-                            <h3 data-testid="document-title">{doc.title.clone()}</h3>
+                            <h3><button class="title" on:click=move |_| open.set(Some(d)) data-testid="document-title">{doc.title.clone()}</button></h3>
                             <p class="meta">{doc.source.clone()} " · " {date}</p>
                             <p class="snippet">{snippet}</p>
                             <ul class="chips">
@@ -221,7 +224,10 @@ fn Explorer(
         <ul class="files" data-testid="file-messages">{file_messages}</ul>
         <div class="explorer">
             <aside class="facets" aria-label="Entities">{facets}</aside>
-            <main class="documents" aria-label="Documents">{documents}</main>
+                        <main class="documents" aria-label="Documents">
+                <Reader corpus version open/>
+                {documents}
+            </main>
         </div>
     }
 }

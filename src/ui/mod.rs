@@ -2,6 +2,7 @@
 
 mod app;
 mod loading;
+mod reader;
 mod sample;
 
 pub use app::App;

@@ -96,6 +96,11 @@ export class DossierPage {
     await this.page.waitForSelector('[data-testid=document]');
   }
 
+  async openDocument(title) {
+    await this.page.click(`[data-testid=document-title]:text-is("${title}")`);
+    await this.page.waitForSelector('[data-testid=reader]');
+  }
+
   async clickFacetValue(name) {
     await this.page.click(`[data-testid=facet-value]:has(.name:text-is("${name}"))`);
   }

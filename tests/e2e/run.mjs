@@ -42,12 +42,33 @@ test('dropping the seed file with a PDF lists its two articles, its entities, an
   await app.screenshot('seed-dropped');
 });
 
+test('the reader shows a document with its mentions marked by type', async (app) => {
+  await app.drop([{ name: 'almaty-talks.txt', type: 'text/plain', bytes: seed }]);
+  await app.waitForFileMessages(1);
+  await app.openDocument('Azerbaijan and Armenia Advance Delimitation Talks in Almaty');
+  const marks = await app.page.$$eval('[data-testid=reader] [data-testid=mention]', (els) =>
+    els.map((e) => [e.textContent, e.className, e.title]));
+  const find = (text) => marks.find((m) => m[0] === text);
+  assert.ok(find('Jeyhun Bayramov') && find('Jeyhun Bayramov')[1].includes('per'), JSON.stringify(marks));
+  assert.ok(find('Almaty') && find('Almaty')[1].includes('loc'));
+  assert.ok(find('Bayramov') && find('Bayramov')[2].startsWith('Jeyhun Bayramov'), 'a surname shows its full name');
+  assert.ok(find('May 10-11') && find('May 10-11')[2].startsWith('2024-05-10 · year inferred'));
+  const text = await app.page.$eval('[data-testid=reader] .text', (e) => e.textContent);
+  assert.ok(text.includes('Murat Nurtleu, the Deputy Prime Minister'), 'the whole text is shown');
+  await app.screenshot('reader');
+  await app.page.click('[data-testid=close-reader]');
+  assert.equal(await app.page.$$eval('[data-testid=reader]', (els) => els.length), 0);
+});
+
 test('a hostile file is shown as text and executes nothing', async (app) => {
   await app.drop([{ name: 'hostile.txt', type: 'text/plain', bytes: hostile }]);
   await app.waitForFileMessages(1);
+  await app.openDocument('Hostile Note');
+  const shown = await app.page.$eval('[data-testid=reader] .text', (e) => e.textContent);
+  assert.ok(shown.includes('<script>window.__pwned = 1</script>'), 'markup is shown as text');
   await app.page.waitForTimeout(300);
   assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await app.page.$$eval('.documents img, .documents script', (els) => els.length), 0);
+  assert.equal(await app.page.$$eval('.documents img, .documents script, .reader img, .reader script', (els) => els.length), 0);
 });
 
 test('an oversized file and an empty one get messages naming the limit, and the rest loads', async (app) => {
