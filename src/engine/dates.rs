@@ -1136,6 +1136,19 @@ fn month_end(year: i16, month: i8) -> Option<Date> {
     Some(Date::new(year, month, 1).ok()?.last_of_month())
 }
 
+/// The first and last day of a month.
+fn month_interval(year: i16, month: i8) -> Option<(Date, Date)> {
+    Some((Date::new(year, month, 1).ok()?, month_end(year, month)?))
+}
+
+/// The first and last day of the decade starting in `year`.
+fn decade_interval(year: i16) -> Option<(Date, Date)> {
+    Some((
+        Date::new(year, 1, 1).ok()?,
+        Date::new(year.checked_add(9)?, 12, 31).ok()?,
+    ))
+}
+
 fn month_value(year: i16, month: i8) -> String {
     format!("{year:04}-{month:02}")
 }
@@ -1456,10 +1469,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
             };
             match year {
                 Some(y) => {
-                    m.interval = Some((
-                        Date::new(y, month, 1).unwrap_or_default(),
-                        month_end(y, month).unwrap_or_default(),
-                    ));
+                    m.interval = month_interval(y, month);
                     m.value = month_value(y, month);
                 }
                 None => {
@@ -1481,10 +1491,9 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
             match year {
                 Some(y) => {
                     let y1 = if month2 < month { y - 1 } else { y };
-                    m.interval = Some((
-                        Date::new(y1, month, 1).unwrap_or_default(),
-                        month_end(y, month2).unwrap_or_default(),
-                    ));
+                    m.interval = month_interval(y1, month)
+                        .zip(month_interval(y, month2))
+                        .map(|(a, b)| (a.0, b.1));
                     m.value = month_value(y1, month);
                 }
                 None => {
@@ -1500,10 +1509,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
         }
         Expr::Decade(y) => {
             m.precision = Precision::Decade;
-            m.interval = Some((
-                Date::new(y, 1, 1).unwrap_or_default(),
-                Date::new(y + 9, 12, 31).unwrap_or_default(),
-            ));
+            m.interval = decade_interval(y);
             m.value = format!("{:03}", y / 10);
         }
         Expr::Quarter { year, quarter } => {
@@ -1515,10 +1521,9 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
             match year {
                 Some(y) => {
                     let m1 = (quarter - 1) * 3 + 1;
-                    m.interval = Some((
-                        Date::new(y, m1, 1).unwrap_or_default(),
-                        month_end(y, m1 + 2).unwrap_or_default(),
-                    ));
+                    m.interval = month_interval(y, m1)
+                        .zip(month_interval(y, m1 + 2))
+                        .map(|(a, b)| (a.0, b.1));
                     m.value = format!("{y:04}-Q{quarter}");
                 }
                 None => {
@@ -1643,10 +1648,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
             match anchor {
                 Some(a) => {
                     let y = a.year() + offset as i16;
-                    m.interval = Some((
-                        Date::new(y, month, 1).unwrap_or_default(),
-                        month_end(y, month).unwrap_or_default(),
-                    ));
+                    m.interval = month_interval(y, month);
                     m.value = month_value(y, month);
                 }
                 None => {
@@ -1661,10 +1663,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
             match anchor {
                 Some(a) => {
                     let y = (a.year() / 10 + offset as i16) * 10;
-                    m.interval = Some((
-                        Date::new(y, 1, 1).unwrap_or_default(),
-                        Date::new(y + 9, 12, 31).unwrap_or_default(),
-                    ));
+                    m.interval = decade_interval(y);
                     m.value = format!("{:03}", y / 10);
                 }
                 None => {
