@@ -80,7 +80,8 @@ fn newsy_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+    // 400 cases in CI; PROPTEST_CASES=N for a longer run.
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400), .. ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics_and_spans_are_well_formed(text in any::<String>()) {
