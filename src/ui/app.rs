@@ -6,7 +6,7 @@ use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
-use super::loading::{file_list, load_files};
+use super::loading::{file_list, load_files, Progress};
 use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
 use crate::engine::{AnalysisOptions, Anchoring, Corpus, DateMention, EntityType, SplitOptions};
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
     // Bumped whenever the corpus changes; views read it to know when to recompute.
     let (version, set_version) = signal(0u64);
     let (dragging, set_dragging) = signal(false);
+    let (progress, set_progress) = signal(None::<Progress>);
     let (split_articles, set_split_articles) = signal(true);
     let selected = RwSignal::new(BTreeSet::<usize>::new());
 
@@ -41,12 +42,12 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
         set_dragging.set(false);
         let files = file_list(ev.data_transfer().and_then(|d| d.files()));
-        load_files(files, corpus, set_version, options());
+        load_files(files, corpus, set_version, set_progress, options());
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         let files = file_list(input.files());
-        load_files(files, corpus, set_version, options());
+        load_files(files, corpus, set_version, set_progress, options());
         input.set_value("");
     };
     let load_sample = move |_| {
@@ -89,6 +90,11 @@ pub fn App() -> impl IntoView {
                     </label>
                 </div>
             </header>
+                        {move || progress.get().map(|p| view! {
+                <p class="progress" role="status" data-testid="progress">
+                    {format!("Reading file {} of {} ({:.1} of {:.1} MB)…", p.n_done, p.n_files, p.bytes_done / 1e6, p.bytes_total / 1e6)}
+                </p>
+            })}
             <Show when=is_empty fallback=move || view! { <Explorer corpus version selected/> }>
                 <section class="empty" data-testid="empty-state">
                     <h2>"Drop text files anywhere on this page"</h2>

@@ -7,16 +7,36 @@ use leptos::task::spawn_local;
 use crate::engine::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysisOptions, Corpus, FileError};
 
+/// How far a batch of files has been read.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Progress {
+    pub n_done: usize,
+    pub n_files: usize,
+    pub bytes_done: f64,
+    pub bytes_total: f64,
+}
+
 /// Reads each file in turn and adds it to the corpus; bumps `version` after each so
-/// that the views follow as files arrive. A file that cannot be read is reported by name.
+/// that the views follow as files arrive, and reports progress (None when done). A
+/// file that cannot be read is reported by name.
 pub fn load_files(
     files: Vec<web_sys::File>,
     corpus: StoredValue<Corpus>,
     version: WriteSignal<u64>,
+    progress: WriteSignal<Option<Progress>>,
     options: AnalysisOptions,
 ) {
+    let mut state = Progress {
+        n_files: files.len(),
+        bytes_total: files.iter().map(|f| f.size()).sum(),
+        ..Progress::default()
+    };
+    progress.set(Some(state));
     spawn_local(async move {
         for file in files {
+            state.n_done += 1;
+            state.bytes_done += file.size();
+            progress.set(Some(state));
             let name = file.name();
             // Refuse an oversized file before reading it, so the tab never holds it.
             let size = file.size() as usize;
@@ -44,6 +64,7 @@ pub fn load_files(
             // Let the page paint between files.
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
+        progress.set(None);
     });
 }
 

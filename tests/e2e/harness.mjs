@@ -83,8 +83,10 @@ export class DossierPage {
     }, payload);
   }
 
+  /** Waits until n files are reported and the progress line is gone (loading finished). */
   async waitForFileMessages(n) {
     await this.page.waitForFunction((k) => document.querySelectorAll('[data-testid=file-message]').length >= k, n, { timeout: 20000 });
+    await this.page.waitForSelector('[data-testid=progress]', { state: 'detached', timeout: 20000 });
   }
 
   async texts(testid) {

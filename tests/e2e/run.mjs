@@ -74,6 +74,9 @@ test('a hostile file is shown as text and executes nothing', async (app) => {
 test('an oversized file and an empty one get messages naming the limit, and the rest loads', async (app) => {
   // Built in the page: 60 MB of text, above the 50 MB limit, never read into the engine.
   await app.page.evaluate(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid=progress]')) window.__sawProgress = true;
+    }).observe(document.body, { childList: true, subtree: true });
     const transfer = new DataTransfer();
     transfer.items.add(new File([new Uint8Array(60 * 1024 * 1024).fill(97)], 'huge.txt', { type: 'text/plain' }));
     transfer.items.add(new File([''], 'empty.txt', { type: 'text/plain' }));
@@ -89,6 +92,7 @@ test('an oversized file and an empty one get messages naming the limit, and the 
   assert.ok(messages.some((m) => /empty\.txt is empty/.test(m)), messages.join(' | '));
   assert.ok(messages.some((m) => /small\.txt: 1 document/.test(m)), messages.join(' | '));
   assert.ok((await app.texts('entity')).includes('Ararat Mirzoyan'));
+  assert.equal(await app.page.evaluate(() => window.__sawProgress), true, 'a progress line was shown while loading');
 });
 
 test('the sample corpus loads and a facet click narrows the documents', async (app) => {
