@@ -132,27 +132,45 @@ fn Explorer(
                 .collect_view()
         })
     };
+    // Facet controls: a name filter across facets, and which facets show all values.
+    let name_filter = RwSignal::new(String::new());
+    let expanded = RwSignal::new(BTreeSet::<&'static str>::new());
     let facets = move || {
         version.get();
         let chosen = selected.get();
+        let needle = name_filter.get().to_lowercase();
+        let open_facets = expanded.get();
         corpus.with_value(|c| {
+            // Entity indices by document count, then name: computed once per render.
+            let mut order: Vec<usize> = (0..c.entities.len()).collect();
+            order.sort_by(|&a, &b| {
+                let (ea, eb) = (&c.entities[a], &c.entities[b]);
+                eb.documents.len().cmp(&ea.documents.len()).then_with(|| ea.name.cmp(&eb.name))
+            });
             FACETS
                 .iter()
                 .map(|&(kind, label)| {
-                    let entities: Vec<(usize, String, usize)> = c
-                        .entities_by_document_count()
-                        .into_iter()
-                        .filter(|e| e.kind == kind)
-                        .take(FACET_LIMIT)
-                        .map(|e| (c.entities.iter().position(|x| x.id == e.id).unwrap_or(0), e.name.clone(), e.documents.len()))
+                    let matching: Vec<usize> = order
+                        .iter()
+                        .copied()
+                        .filter(|&i| c.entities[i].kind == kind)
+                        .filter(|&i| needle.is_empty() || c.entities[i].name.to_lowercase().contains(&needle))
                         .collect();
-                    let n_total = c.entities.iter().filter(|e| e.kind == kind).count();
+                    let n_matching = matching.len();
+                    let show_all = open_facets.contains(kind.code());
+                    let limit = if show_all { n_matching } else { FACET_LIMIT };
+                    let values: Vec<(usize, String, usize)> = matching
+                        .into_iter()
+                        .take(limit)
+                        .map(|i| (i, c.entities[i].name.clone(), c.entities[i].documents.len()))
+                        .collect();
                     let chosen = chosen.clone();
+                    let code = kind.code();
                     view! {
-                        <section class="facet" data-testid=format!("facet-{}", kind.code())>
-                            <h3>{label} <span class="count">{n_total}</span></h3>
+                        <section class="facet" data-testid=format!("facet-{code}")>
+                            <h3>{label} <span class="count">{n_matching}</span></h3>
                             <ul>
-                                {entities.into_iter().map(|(idx, name, n_docs)| {
+                                {values.into_iter().map(|(idx, name, n_docs)| {
                                     let active = chosen.contains(&idx);
                                     view! {
                                         <li>
@@ -166,10 +184,43 @@ fn Explorer(
                                     }
                                 }).collect_view()}
                             </ul>
+                            {(n_matching > FACET_LIMIT).then(|| view! {
+                                <button class="more" data-testid="facet-more"
+                                    on:click=move |_| expanded.update(|e| { if !e.remove(code) { e.insert(code); } })>
+                                    {if show_all { "Show fewer".to_string() } else { format!("Show all {n_matching}") }}
+                                </button>
+                            })}
                         </section>
                     }
                 })
                 .collect_view()
+        })
+    };
+    // Active filters as removable chips, with a way to clear them all.
+    let active_filters = move || {
+        version.get();
+        let chosen = selected.get();
+        (!chosen.is_empty()).then(|| {
+            corpus.with_value(|c| {
+                let chips = chosen
+                    .iter()
+                    .filter_map(|&i| c.entities.get(i).map(|e| (i, e.name.clone())))
+                    .map(|(i, name)| view! {
+                        <li>
+                            <button class="chip-remove" data-testid="active-filter" title="Remove this filter"
+                                on:click=move |_| selected.update(|s| { s.remove(&i); })>
+                                {name} " ×"
+                            </button>
+                        </li>
+                    })
+                    .collect_view();
+                view! {
+                    <div class="active-filters">
+                        <ul>{chips}</ul>
+                        <button class="clear" data-testid="clear-filters" on:click=move |_| selected.set(BTreeSet::new())>"Clear all"</button>
+                    </div>
+                }
+            })
         })
     };
     let documents = move || {
@@ -229,9 +280,14 @@ fn Explorer(
     view! {
         <ul class="files" data-testid="file-messages">{file_messages}</ul>
         <div class="explorer">
-            <aside class="facets" aria-label="Entities">{facets}</aside>
+            <aside class="facets" aria-label="Entities">
+                <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names"
+                    prop:value=name_filter on:input=move |ev| name_filter.set(event_target_value(&ev)) data-testid="name-filter"/>
+                {facets}
+            </aside>
                         <main class="documents" aria-label="Documents">
                 <Reader corpus version open/>
+                {active_filters}
                 {documents}
             </main>
         </div>

@@ -105,7 +105,15 @@ test('the sample corpus loads and a facet click narrows the documents', async (a
   await app.page.waitForFunction((n) => document.querySelectorAll('[data-testid=document]').length < n, before);
   const summary = await app.texts('summary');
   assert.match(summary[0], /^\d+ of \d+ documents$/);
+  assert.deepEqual(await app.texts('active-filter'), [`${people[0]} ×`]);
   await app.screenshot('sample-filtered');
+  await app.page.click('[data-testid=clear-filters]');
+  await app.page.waitForFunction((n) => document.querySelectorAll('[data-testid=document]').length === n, before);
+  // Typing in the name filter narrows every facet to matching names.
+  await app.page.fill('[data-testid=name-filter]', people[0].slice(0, 5));
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-value]').length < 10);
+  const names = await app.page.$$eval('[data-testid=facet-value] .name', (els) => els.map((e) => e.textContent.toLowerCase()));
+  assert.ok(names.length > 0 && names.every((n) => n.includes(people[0].slice(0, 5).toLowerCase())), names.join(', '));
 });
 
 const server = await serveDist();
