@@ -1473,8 +1473,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                     m.value = month_value(y, month);
                 }
                 None => {
-                    unresolved(&mut m, Precision::Month);
-                    m.value = format!("XXXX-{month:02}");
+                    unresolved_month(&mut m, month);
                 }
             }
         }
@@ -1497,8 +1496,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                     m.value = month_value(y1, month);
                 }
                 None => {
-                    unresolved(&mut m, Precision::Month);
-                    m.value = format!("XXXX-{month:02}");
+                    unresolved_month(&mut m, month);
                 }
             }
         }
@@ -1539,7 +1537,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                     m.interval = season.interval(y);
                     m.value = format!("{y:04}-{}", season.code());
                 }
-                None => unreachable_season(&mut m, season),
+                None => unresolved_season(&mut m, season),
             }
         }
         Expr::RelSeason { offset, season } => {
@@ -1551,7 +1549,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                     m.interval = season.interval(y);
                     m.value = format!("{y:04}-{}", season.code());
                 }
-                None => unreachable_season(&mut m, season),
+                None => unresolved_season(&mut m, season),
             }
         }
         Expr::RelDays(n) => {
@@ -1652,8 +1650,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                     m.value = month_value(y, month);
                 }
                 None => {
-                    unresolved(&mut m, Precision::Month);
-                    m.value = format!("XXXX-{month:02}");
+                    unresolved_month(&mut m, month);
                 }
             }
         }
@@ -1685,7 +1682,14 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
     m
 }
 
-fn unreachable_season(m: &mut DateMention, season: Season) {
+/// A month whose year no anchor could give: "XXXX-05".
+fn unresolved_month(m: &mut DateMention, month: i8) {
+    m.precision = Precision::Month;
+    m.anchoring = Anchoring::Unresolved;
+    m.value = format!("XXXX-{month:02}");
+}
+
+fn unresolved_season(m: &mut DateMention, season: Season) {
     m.anchoring = Anchoring::Unresolved;
     m.value = format!("XXXX-{}", season.code());
 }

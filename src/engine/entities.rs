@@ -565,7 +565,7 @@ impl<'a> DocumentView<'a> {
                 first = k;
                 continue;
             }
-            if is_title(w) && !(first + 1 == end && role_start.is_none() && !is_title_only(w)) {
+            if is_title(w) {
                 role_start.get_or_insert(first);
                 first += 1;
                 // "Minister of Foreign Affairs": the portfolio is part of the title.
@@ -1133,11 +1133,6 @@ fn is_role_noun(w: &str) -> bool {
             | "chancellor"
             | "premier"
     )
-}
-
-/// "President", "Minister": titles that are never names by themselves.
-fn is_title_only(w: &str) -> bool {
-    is_title(w)
 }
 
 fn starts_upper(w: &str) -> bool {
