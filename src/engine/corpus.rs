@@ -205,7 +205,11 @@ impl Corpus {
             *self.surface_counts[entity_idx].entry(surface).or_default() += 1;
             mention_entities.push(entity_idx);
         }
-        for &i in &mention_entities {
+        // Each entity of the document once, however often it is mentioned.
+        let mut touched = mention_entities.clone();
+        touched.sort_unstable();
+        touched.dedup();
+        for i in touched {
             self.refresh_names(i);
         }
         self.documents.push(document);
@@ -283,16 +287,17 @@ impl Corpus {
         out
     }
 
-    /// Entities sorted by how many documents mention them, then by name.
-    pub fn entities_by_document_count(&self) -> Vec<&Entity> {
-        let mut list: Vec<&Entity> = self.entities.iter().collect();
-        list.sort_by(|a, b| {
-            b.documents
+    /// Indices into `entities`, most documents first, then by name.
+    pub fn entities_by_document_count(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.entities.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&self.entities[a], &self.entities[b]);
+            eb.documents
                 .len()
-                .cmp(&a.documents.len())
-                .then_with(|| a.name.cmp(&b.name))
+                .cmp(&ea.documents.len())
+                .then_with(|| ea.name.cmp(&eb.name))
         });
-        list
+        order
     }
 }
 

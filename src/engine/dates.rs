@@ -125,6 +125,20 @@ enum Expr {
     Vague(&'static str),
 }
 
+impl Expr {
+    /// The day of a fully written date ("April 19, 2024"), if this is one and it exists.
+    fn full_date(self) -> Option<Date> {
+        match self {
+            Expr::Day {
+                year: Some(y),
+                month,
+                day,
+            } => valid(y, month, day),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Season {
     Spring,
@@ -1226,14 +1240,7 @@ pub fn metadata_date(text: &str) -> Option<Date> {
     let tokens = super::token::tokenize(value);
     scan(value, &tokens, NumericOrder::Unknown)
         .into_iter()
-        .find_map(|f| match f.expr {
-            Expr::Day {
-                year: Some(y),
-                month,
-                day,
-            } => valid(y, month, day),
-            _ => None,
-        })
+        .find_map(|f| f.expr.full_date())
 }
 
 /// The date a document is anchored to, and where it came from.
@@ -1328,24 +1335,17 @@ fn document_date(
             break;
         }
         if let Some(f) = found.iter().find(|f| f.first == i) {
-            if let Expr::Day {
-                year: Some(y),
-                month,
-                day,
-            } = f.expr
-            {
+            if let Some(date) = f.expr.full_date() {
                 let line_start = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
                 let line_end = text[t.start..]
                     .find('\n')
                     .map_or(text.len(), |p| t.start + p);
                 let date_len = tokens[f.end - 1].end - t.start;
                 if line_end - line_start <= date_len + 40 {
-                    if let Some(date) = valid(y, month, day) {
-                        return Some(DocumentDate {
-                            date,
-                            source: DocumentDateSource::Dateline,
-                        });
-                    }
+                    return Some(DocumentDate {
+                        date,
+                        source: DocumentDateSource::Dateline,
+                    });
                 }
             }
         }
@@ -1358,14 +1358,7 @@ fn document_date(
     }
     found
         .iter()
-        .filter_map(|f| match f.expr {
-            Expr::Day {
-                year: Some(y),
-                month,
-                day,
-            } => valid(y, month, day),
-            _ => None,
-        })
+        .filter_map(|f| f.expr.full_date())
         .max()
         .map(|date| DocumentDate {
             date,

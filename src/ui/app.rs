@@ -142,11 +142,7 @@ fn Explorer(
         let open_facets = expanded.get();
         corpus.with_value(|c| {
             // Entity indices by document count, then name: computed once per render.
-            let mut order: Vec<usize> = (0..c.entities.len()).collect();
-            order.sort_by(|&a, &b| {
-                let (ea, eb) = (&c.entities[a], &c.entities[b]);
-                eb.documents.len().cmp(&ea.documents.len()).then_with(|| ea.name.cmp(&eb.name))
-            });
+                        let order = c.entities_by_document_count();
             FACETS
                 .iter()
                 .map(|&(kind, label)| {
