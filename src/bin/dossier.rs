@@ -10,6 +10,8 @@ use serde_json::json;
 const USAGE: &str = "usage:
   dossier analyze FILE... [--json] [--no-split] [--day-first|--month-first]
   dossier eval GOLD.jsonl            prediction lines for the official scorer
+  dossier links GOLD.tsv TEXTS_DIR [DEV.jsonl]
+                                     place-linking accuracy on an annotated test set
   dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file";
 
 fn main() -> ExitCode {
@@ -44,6 +46,12 @@ fn main() -> ExitCode {
             analyze(&positional, flags.contains(&"--json"), &options)
         }
         "eval" if positional.len() == 1 => run_eval(positional[0], &options),
+        "links" if (2..=3).contains(&positional.len()) => run_links(
+            positional[0],
+            positional[1],
+            positional.get(2).copied(),
+            &options,
+        ),
         "bench" => bench(&args[1..], &options),
         _ => {
             eprintln!("{USAGE}");
@@ -166,6 +174,94 @@ fn run_eval(path: &str, options: &AnalysisOptions) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Scores place linking on the test set: documents named `dev:ID` come from the gold
+/// JSONL (analysed whole, as `eval` does), the others are files in `texts_dir`
+/// (analysed as the app would, split into articles).
+fn run_links(
+    gold_path: &str,
+    texts_dir: &str,
+    dev_path: Option<&str>,
+    options: &AnalysisOptions,
+) -> ExitCode {
+    let read =
+        |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"));
+    let result = (|| -> Result<eval::LinkScore, String> {
+        let gold = eval::parse_gold_links(&read(gold_path)?)?;
+        let mut dev = std::collections::HashMap::new();
+        if let Some(path) = dev_path {
+            for line in read(path)?.lines().filter(|l| !l.trim().is_empty()) {
+                let doc: eval::GoldDocument =
+                    serde_json::from_str(line).map_err(|e| format!("{path}: {e}"))?;
+                dev.insert(doc.id.clone(), doc);
+            }
+        }
+        let mut predicted: std::collections::HashMap<String, Vec<eval::PredictedLink>> =
+            Default::default();
+        let mut score = eval::LinkScore::default();
+        for link in &gold {
+            if !predicted.contains_key(&link.document) {
+                let links = if let Some(id) = link.document.strip_prefix("dev:") {
+                    // Without the dev file its rows are skipped, not counted wrong.
+                    let Some(doc) = dev.get(id) else { continue };
+                    let dct = doc.dct.as_deref().and_then(eval::parse_dct);
+                    let analysed = dossier::engine::analyze_document(
+                        id,
+                        0,
+                        id.to_string(),
+                        doc.text.clone(),
+                        dct,
+                        None,
+                        options,
+                    );
+                    eval::predicted_links(&doc.text, &[(0, &analysed)])
+                } else {
+                    let path = format!("{texts_dir}/{}", link.document);
+                    let text = read(&path)?;
+                    let documents = dossier::engine::analyze_text(&link.document, &text, options);
+                    let mut parts = Vec::new();
+                    for d in &documents {
+                        let base = text.find(d.text.as_str()).ok_or_else(|| {
+                            format!("{path}: part {} not found in the file", d.part)
+                        })?;
+                        parts.push((base, d));
+                    }
+                    eval::predicted_links(&text, &parts)
+                };
+                predicted.insert(link.document.clone(), links);
+            }
+            eval::score_link(&mut score, link, &predicted[&link.document]);
+        }
+        Ok(score)
+    })();
+    match result {
+        Ok(score) => {
+            for (g, keys) in &score.errors {
+                let got = if keys.is_empty() {
+                    "not recognised".to_string()
+                } else {
+                    keys.join(" ")
+                };
+                println!(
+                    "{}\t{}\texpected {}\tgot {got}",
+                    g.document, g.surface, g.key
+                );
+            }
+            let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
+            println!(
+                "place linking: {} gold mentions, {} recognised as places; accuracy {:.1} on recognised ({}/{}), {:.1} on all ({}/{})",
+                score.total, score.recognised,
+                pct(score.correct, score.recognised), score.correct, score.recognised,
+                pct(score.correct, score.total), score.correct, score.total
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
     }
 }
 

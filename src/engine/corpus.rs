@@ -231,8 +231,12 @@ impl Corpus {
         entity.name = canonical;
         // A place linked to the gazetteer is called by the gazetteer's name ("KYIV" and
         // "Kyiv" are Kyiv, "US" is the United States).
+        // Unless the gazetteer spells it with marks the text leaves out ("Rafaḩ" as "Rafah").
         if let (EntityType::Place, Some(idx)) = (entity.kind, entity.place) {
-            entity.name = lexicon().place(idx).name.to_string();
+            let gazetteer_name = lexicon().place(idx).name;
+            if gazetteer_name.is_ascii() || !entity.name.is_ascii() {
+                entity.name = gazetteer_name.to_string();
+            }
         }
         let mut aliases: Vec<(&String, &usize)> = forms
             .into_iter()
@@ -330,7 +334,7 @@ fn grouping_keys(document: &Document) -> Vec<String> {
             let name = surface(m);
             match m.kind {
                 EntityType::Place => match m.place {
-                    Some(p) => format!("geo{}", lexicon().place(p).geonameid),
+                    Some(p) => lexicon().place(p).key(),
                     None => strip_article(&name).to_string(),
                 },
                 EntityType::Person => match full_names_by_part.get(&name) {

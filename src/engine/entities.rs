@@ -21,7 +21,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::lexicon::{lexicon, PlaceIdx, PlaceKind};
+use super::lexicon::{lexicon, Place, PlaceIdx, PlaceKind};
 use super::token::{Token, TokenKind};
 use super::words::*;
 
@@ -109,10 +109,19 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<EntityMention> {
     mentions
 }
 
-/// Chooses among gazetteer places that share a name by the document's other places:
-/// "Georgia" beside Tbilisi is the country, beside Atlanta the US state; "Hyderabad"
-/// beside Karachi is the Pakistani city. Without context the default order stands
-/// (countries first, then by population).
+/// Links each place mention to the gazetteer, or leaves it unlinked. Among places
+/// that share a name, context chooses, nearest first:
+/// 1. apposition: "Paris, Texas", "London, Ontario", "Valencia in Venezuela", and
+///    "Seattle, Washington" (the state, not the capital) pick the pair that nests;
+/// 2. the other places and nationalities of the sentence, paragraph and document,
+///    each counting for its country and, more, for its region ("Georgia" beside
+///    Tbilisi is the country, beside Atlanta the US state).
+///
+/// Without context the default order stands (countries first, then a city before
+/// its namesake region, then by population). A country's name yields only to a
+/// namesake supported by its own region, and a small town (from the link-only
+/// table) or a far smaller namesake (Moscow, Idaho) only to evidence in its own
+/// paragraph, so that a document about the US does not move Moscow to Idaho.
 fn link_places(text: &str, mentions: &mut [EntityMention]) {
     let lex = lexicon();
     let name_of = |m: &EntityMention| {
@@ -121,34 +130,245 @@ fn link_places(text: &str, mentions: &mut [EntityMention]) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    // Countries of the places and nationalities that have only one reading.
-    let mut countries: HashMap<&'static str, usize> = HashMap::default();
-    let mut ambiguous = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(idx) = m.place else { continue };
-        let n_readings = if m.kind == EntityType::Place {
-            lex.places_named(&name_of(m)).len()
-        } else {
-            1
-        };
-        if n_readings > 1 {
-            ambiguous.push(i);
-        } else {
-            *countries.entry(lex.place(idx).country).or_default() += 1;
+    let candidates: Vec<Cow<'static, [PlaceIdx]>> = mentions
+        .iter()
+        .map(|m| match m.kind {
+            EntityType::Place => {
+                // "the Donetsk region": the lower-case word after the name says its kind.
+                let next = text[m.end..].split_whitespace().next().unwrap_or("");
+                let next = next.trim_end_matches(|c: char| c.is_ascii_punctuation());
+                if kind_word(next).is_some() {
+                    link_candidates(&format!("{} {next}", name_of(m)))
+                } else {
+                    link_candidates(&name_of(m))
+                }
+            }
+            _ => Cow::Borrowed(&[][..]),
+        })
+        .collect();
+    let mut decided: Vec<bool> = candidates.iter().map(|c| c.len() <= 1).collect();
+    for (m, c) in mentions.iter_mut().zip(&candidates) {
+        if let Some(&first) = c.first() {
+            m.place = Some(first);
         }
     }
-    for i in ambiguous {
-        let candidates = lex.places_named(&name_of(&mentions[i]));
+    // 1. Apposition between neighbouring place mentions.
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if a.kind != EntityType::Place
+            || b.kind != EntityType::Place
+            || decided[i] && decided[i + 1]
+        {
+            continue;
+        }
+        let between = &text[a.end..b.start.max(a.end)];
+        if !matches!(between.trim(), "," | "in") {
+            continue;
+        }
+        let pair = candidates[i].iter().find_map(|&inner| {
+            candidates[i + 1]
+                .iter()
+                .find(|&&outer| contains(lex.place(outer), lex.place(inner)))
+                .map(|&outer| (inner, outer))
+        });
+        if let Some((inner, outer)) = pair {
+            mentions[i].place = Some(inner);
+            mentions[i + 1].place = Some(outer);
+            decided[i] = true;
+            decided[i + 1] = true;
+        }
+    }
+    // 2. Context: where each settled place or nationality is, and what it stands for.
+    let (sentence_of, paragraph_of) = sentence_and_paragraph_ids(text, mentions);
+    let mut context: Vec<Clue> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(idx) = m.place else { continue };
+        let p = lex.place(idx);
+        let settled = m.kind == EntityType::Nationality || decided[i];
+        let one_country = candidates[i]
+            .iter()
+            .all(|&c| lex.place(c).country == p.country);
+        if p.country.is_empty() || !(settled || one_country) {
+            continue;
+        }
+        let admin1 = match p.kind {
+            PlaceKind::City | PlaceKind::Capital | PlaceKind::Region if settled => p.admin1,
+            _ => "",
+        };
+        context.push(Clue {
+            mention: i,
+            sentence: sentence_of[i],
+            paragraph: paragraph_of[i],
+            country: p.country,
+            admin1,
+        });
+    }
+    for i in 0..mentions.len() {
+        if decided[i] {
+            continue;
+        }
+        let here = (sentence_of[i], paragraph_of[i]);
+        // (support anywhere, support in this paragraph, support from its own region)
+        let support = |p: &Place| {
+            let (mut total, mut far_points) = ((0, 0, 0), 0);
+            for clue in context
+                .iter()
+                .filter(|c| c.mention != i && c.country == p.country)
+            {
+                let weight = if clue.sentence == here.0 {
+                    4
+                } else if clue.paragraph == here.1 {
+                    2
+                } else {
+                    1
+                };
+                let same_region =
+                    !p.admin1.is_empty() && clue.admin1 == p.admin1 && p.kind != PlaceKind::Country;
+                let points = if same_region { 3 * weight } else { weight };
+                if weight > 1 {
+                    total.0 += points;
+                    total.1 += points;
+                } else {
+                    far_points += points;
+                }
+                if same_region {
+                    total.2 += points;
+                }
+            }
+            // Far clues add up to at most one near one: a long report about one
+            // country must not outvote the sentence that names another.
+            total.0 += far_points.min(MAX_FAR_SUPPORT);
+            total
+        };
+        let default = lex.place(candidates[i][0]);
+        let default_support = support(default);
         // max_by_key keeps the last maximum; iterate in reverse so that ties keep the default order.
-        let best = candidates
+        let Some(&best) = candidates[i]
             .iter()
             .rev()
-            .max_by_key(|&&c| countries.get(lex.place(c).country).copied().unwrap_or(0));
-        if let Some(&best) = best {
-            if countries.get(lex.place(best).country).copied().unwrap_or(0) > 0 {
-                mentions[i].place = Some(best);
-            }
+            .max_by_key(|&&c| support(lex.place(c)).0)
+        else {
+            continue;
+        };
+        let chosen = lex.place(best);
+        let chosen_support = support(chosen);
+        let far_smaller = default.population > 20 * chosen.population.max(1)
+            && !matches!(chosen.kind, PlaceKind::Country | PlaceKind::Region);
+        let needs_local = chosen.link_only && !default.link_only || far_smaller;
+        // A city is not its namesake region ("Kyiv" among towns of Kyiv Oblast).
+        let city_to_own_region = chosen.kind == PlaceKind::Region
+            && chosen.country == default.country
+            && matches!(default.kind, PlaceKind::City | PlaceKind::Capital);
+        let accepted = !city_to_own_region
+            && chosen_support.0 > default_support.0
+            && (default.kind != PlaceKind::Country || chosen_support.2 > 0)
+            && (!needs_local || chosen_support.1 > default_support.1 && chosen_support.2 > 0);
+        if accepted {
+            mentions[i].place = Some(best);
         }
+    }
+}
+
+/// The most that clues outside a mention's paragraph add to a reading's support.
+const MAX_FAR_SUPPORT: usize = 4;
+
+/// A settled place or nationality of the document, as evidence for its neighbours.
+struct Clue {
+    mention: usize,
+    sentence: usize,
+    paragraph: usize,
+    country: &'static str,
+    /// The first-level region it lies in or is ("" for a country or nationality).
+    admin1: &'static str,
+}
+
+/// `outer` contains `inner`: its country, or the region it lies in.
+fn contains(outer: &Place, inner: &Place) -> bool {
+    outer.country == inner.country
+        && !outer.country.is_empty()
+        && match outer.kind {
+            PlaceKind::Country => inner.kind != PlaceKind::Country,
+            PlaceKind::Region => {
+                !matches!(inner.kind, PlaceKind::Region | PlaceKind::Country)
+                    && !outer.admin1.is_empty()
+                    && outer.admin1 == inner.admin1
+            }
+            _ => false,
+        }
+}
+
+/// For each mention, the index of its sentence and of its paragraph (blank-line
+/// separated), counted from the start of the text.
+fn sentence_and_paragraph_ids(text: &str, mentions: &[EntityMention]) -> (Vec<usize>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let (mut sentence, mut paragraph, mut at) = (0, 0, 0);
+    let mut sentences = Vec::with_capacity(mentions.len());
+    let mut paragraphs = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        while at < m.start.min(bytes.len()) {
+            match bytes[at] {
+                b'\n' => {
+                    sentence += 1;
+                    if bytes[at + 1..]
+                        .iter()
+                        .take_while(|b| **b != b'\n')
+                        .all(u8::is_ascii_whitespace)
+                    {
+                        paragraph += 1;
+                    }
+                }
+                b'.' | b'!' | b'?' if bytes.get(at + 1).is_some_and(u8::is_ascii_whitespace) => {
+                    sentence += 1
+                }
+                _ => {}
+            }
+            at += 1;
+        }
+        sentences.push(sentence);
+        paragraphs.push(paragraph);
+    }
+    (sentences, paragraphs)
+}
+
+/// The kind of place a word after a name says it is ("province", "city").
+fn kind_word(word: &str) -> Option<PlaceKind> {
+    match word {
+        "city" => Some(PlaceKind::City),
+        "province" | "region" | "state" | "county" | "district" | "oblast" | "governorate"
+        | "prefecture" => Some(PlaceKind::Region),
+        _ => None,
+    }
+}
+
+/// Gazetteer readings of a recognised place name, trying it without a trailing
+/// "province", "region", "city" ("Sindh province", "Almaty region") when it has none.
+fn link_candidates(name: &str) -> Cow<'static, [PlaceIdx]> {
+    let lex = lexicon();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let found = lex.link_candidates(name);
+    if !found.is_empty() {
+        return Cow::Borrowed(found);
+    }
+    let Some((head, last)) = name.rsplit_once(' ') else {
+        return Cow::Borrowed(&[]);
+    };
+    let Some(wanted) = kind_word(&last.to_lowercase()) else {
+        return Cow::Borrowed(&[]);
+    };
+    // The trailing word names the kind: "Donetsk region" is the region, not the city.
+    let all = lex.link_candidates(head);
+    let of_kind: Vec<PlaceIdx> = all
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let kind = lex.place(i).kind;
+            kind == wanted || wanted == PlaceKind::City && kind == PlaceKind::Capital
+        })
+        .collect();
+    if of_kind.is_empty() {
+        Cow::Borrowed(all)
+    } else {
+        Cow::Owned(of_kind)
     }
 }
 
@@ -546,7 +766,12 @@ impl<'a> DocumentView<'a> {
             if let Some((place_end, idx)) = self.leading_place(first, end) {
                 let rest_starts_title = is_title(self.word(place_end));
                 let rest_words = (place_end..end).filter(|&i| self.is_word(i)).count();
-                if rest_starts_title || rest_words >= 2 {
+                // "Ngozi Okonjo-Iweala", "Victoria Nuland": a place that is also a given
+                // name, before a name, is the person's first name.
+                let given_name_first = place_end == first + 1
+                    && lexicon().place(idx).kind != PlaceKind::Country
+                    && lexicon().is_given_name(self.word(first));
+                if rest_starts_title || rest_words >= 2 && !given_name_first {
                     let mut seg =
                         self.segment(first, place_end, EntityType::Place, Evidence::Strong);
                     seg.place = Some(idx);
@@ -745,19 +970,20 @@ impl<'a> DocumentView<'a> {
         if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
             return self.segment(first, end, EntityType::Place, Evidence::Strong);
         }
+        let all_capitals = name.len() > 3
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'');
+        if all_capitals && (n_words == 1 || self.tokens[first].line_start) {
+            // "KYIV", "PORT SUDAN" in a dateline: a place written in capitals.
+            let title_case = title_case_words(&name);
+            if let Some(&idx) = lex.places_named(&title_case).first() {
+                let mut seg = self.segment(first, end, EntityType::Place, Evidence::Weak);
+                seg.place = Some(idx);
+                return seg;
+            }
+        }
         if n_words == 1 && is_acronym(&name) {
-            // "KYIV" in a dateline: a place written in capitals.
-            let mut title_case = name.to_lowercase();
-            if let Some(c) = title_case.get_mut(0..1) {
-                c.make_ascii_uppercase();
-            }
-            if name.len() > 3 {
-                if let Some(&idx) = lex.places_named(&title_case).first() {
-                    let mut seg = self.segment(first, end, EntityType::Place, Evidence::Weak);
-                    seg.place = Some(idx);
-                    return seg;
-                }
-            }
             return self.segment(first, end, EntityType::Organisation, Evidence::Weak);
         }
         // "Long Beach, California": a name followed by a known region or country.
@@ -809,6 +1035,15 @@ impl<'a> DocumentView<'a> {
                 Evidence::Weak
             };
             return self.segment(first, end, EntityType::Person, evidence);
+        }
+        // "Adre", "Khan Younis": a town from the small-city table, when nothing else
+        // speaks for another type and the name is not also a personal name.
+        if person <= 0 && !lex.is_given_name(first_word) && !lex.is_surname(last) {
+            if let Some(&idx) = lex.link_candidates(&name).first() {
+                let mut seg = self.segment(first, end, EntityType::Place, Evidence::Weak);
+                seg.place = Some(idx);
+                return seg;
+            }
         }
         self.segment(first, end, EntityType::Organisation, Evidence::Default)
     }
@@ -1207,6 +1442,21 @@ fn is_market_index(name: &str) -> bool {
     INDICES.contains(&name) || name.ends_with(" Index") || name.ends_with(" Average")
 }
 
+/// "PORT SUDAN" → "Port Sudan".
+fn title_case_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = matches!(c, ' ' | '-');
+    }
+    out
+}
+
 /// "NATO", "UN", "EADS": two to six capitals.
 fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
@@ -1365,10 +1615,12 @@ mod tests {
         let lex = lexicon();
         let country_of = |text: &str, name: &str| {
             let tokens = tokenize(text);
-            let m = recognize(text, &tokens)
-                .into_iter()
+            let mentions = recognize(text, &tokens);
+            let found: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+            let m = mentions
+                .iter()
                 .find(|m| &text[m.start..m.end] == name)
-                .unwrap();
+                .unwrap_or_else(|| panic!("{name} not in {found:?}"));
             let place = lex.place(m.place.unwrap());
             (place.country, place.kind)
         };
@@ -1390,6 +1642,42 @@ mod tests {
                 "Georgia held elections.",
                 "Georgia",
                 ("GE", PlaceKind::Country),
+            ),
+            (
+                "apposition picks the small namesake",
+                "The tour opens in Paris, Texas, then goes to Dallas.",
+                "Paris",
+                ("US", PlaceKind::City),
+            ),
+            (
+                "apposition picks the state",
+                "The plant near Seattle, Washington, will close.",
+                "Washington",
+                ("US", PlaceKind::Region),
+            ),
+            (
+                "capital before its namesake region",
+                "Officials in Washington said the talks would go on.",
+                "Washington",
+                ("US", PlaceKind::Capital),
+            ),
+            (
+                "a city is not its own oblast",
+                "Drones hit Bucha and Irpin, and air defences were active over Kyiv.",
+                "Kyiv",
+                ("UA", PlaceKind::Capital),
+            ),
+            (
+                "a trailing region word",
+                "Fighting continued near Pokrovsk in the Donetsk region.",
+                "Donetsk",
+                ("UA", PlaceKind::Region),
+            ),
+            (
+                "a dateline in capitals",
+                "PORT SUDAN, June 12 — Convoys stalled.",
+                "PORT SUDAN",
+                ("SD", PlaceKind::City),
             ),
             (
                 "hyderabad in sindh",

@@ -105,6 +105,108 @@ pub fn predict_jsonl(
     }
 }
 
+/// One annotated place mention of the linking test set (`eval/linking/gold.tsv`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoldLink {
+    pub document: String,
+    /// Code points in the document's text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    /// A [`Place::key`](super::lexicon::Place::key), or "unlinked".
+    pub key: String,
+}
+
+/// Parses the linking test set: tab-separated document, start, end, surface, key.
+pub fn parse_gold_links(tsv: &str) -> Result<Vec<GoldLink>, String> {
+    let mut links = Vec::new();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let parse = |s: &str| {
+            s.parse::<usize>()
+                .map_err(|e| format!("line {}: {e}", n + 1))
+        };
+        if f.len() < 5 {
+            return Err(format!("line {}: expected 5 columns", n + 1));
+        }
+        links.push(GoldLink {
+            document: f[0].to_string(),
+            start: parse(f[1])?,
+            end: parse(f[2])?,
+            surface: f[3].to_string(),
+            key: f[4].to_string(),
+        });
+    }
+    Ok(links)
+}
+
+/// A place mention as the engine linked it, in code points of the annotated text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PredictedLink {
+    pub start: usize,
+    pub end: usize,
+    pub key: String,
+}
+
+/// The place mentions of analysed documents, with offsets moved into the text they
+/// were cut from: `parts` pairs each document with its byte offset in `text`.
+pub fn predicted_links(text: &str, parts: &[(usize, &super::Document)]) -> Vec<PredictedLink> {
+    let offsets = CharOffsets::new(text);
+    let lex = super::lexicon::lexicon();
+    let mut out = Vec::new();
+    for (base, doc) in parts {
+        for m in doc
+            .entities
+            .iter()
+            .filter(|m| m.kind == super::EntityType::Place)
+        {
+            out.push(PredictedLink {
+                start: offsets.to_char(base + m.start),
+                end: offsets.to_char(base + m.end),
+                key: m
+                    .place
+                    .map(|p| lex.place(p).key())
+                    .unwrap_or_else(|| "unlinked".to_string()),
+            });
+        }
+    }
+    out
+}
+
+/// Linking accuracy: `correct` of `recognised` gold mentions that some predicted
+/// place mention overlaps (and of `total`, counting the unrecognised as wrong).
+#[derive(Debug, Default, PartialEq)]
+pub struct LinkScore {
+    pub total: usize,
+    pub recognised: usize,
+    pub correct: usize,
+    /// Gold mention, and the keys predicted over it (empty: not recognised).
+    pub errors: Vec<(GoldLink, Vec<String>)>,
+}
+
+/// A gold mention is linked correctly when a predicted place mention overlapping it
+/// has its key (a gold span that wraps several places, "Seattle, Washington, in the
+/// United States", is right if its head place is among them).
+pub fn score_link(score: &mut LinkScore, gold: &GoldLink, predicted: &[PredictedLink]) {
+    let over: Vec<&PredictedLink> = predicted
+        .iter()
+        .filter(|p| p.start < gold.end && gold.start < p.end)
+        .collect();
+    score.total += 1;
+    if !over.is_empty() {
+        score.recognised += 1;
+    }
+    if over.iter().any(|p| p.key == gold.key) {
+        score.correct += 1;
+    } else {
+        let keys = over.iter().map(|p| p.key.clone()).collect();
+        score.errors.push((gold.clone(), keys));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +227,33 @@ mod tests {
         let t = &p.timexes[0];
         assert_eq!(span(t.start, t.end), "May 3, 2024");
         assert_eq!(t.value, "2024-05-03");
+    }
+
+    #[test]
+    fn links_are_scored_by_overlap_and_key() {
+        let gold = parse_gold_links(
+            "# header\nd\t0\t7\tGeorgia\tgeonames:614540\nd\t20\t26\tBucha\tunlinked\nd\t30\t34\tNone\tunlinked\n",
+        )
+        .unwrap();
+        let predicted = [
+            PredictedLink {
+                start: 0,
+                end: 7,
+                key: "geonames:614540".into(),
+            },
+            PredictedLink {
+                start: 20,
+                end: 25,
+                key: "geonames:711350".into(),
+            },
+        ];
+        let mut score = LinkScore::default();
+        for g in &gold {
+            score_link(&mut score, g, &predicted);
+        }
+        assert_eq!((score.total, score.recognised, score.correct), (3, 2, 1));
+        assert_eq!(score.errors[1].1, Vec::<String>::new());
+        assert!(parse_gold_links("d\tx\t1\ta\tb").is_err());
     }
 
     #[test]

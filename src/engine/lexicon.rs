@@ -3,6 +3,14 @@
 //! The tables in `data/generated/` are made by `tools/gen_data.py` from registry
 //! packages (provenance in `data/PROVENANCE.md`). They are embedded as text and
 //! indexed lazily, borrowing the embedded bytes rather than copying them.
+//!
+//! Two tiers of places: the embedded core (countries, first-level regions, capitals,
+//! cities of 100,000 or more, continents) both recognises and links places; the
+//! smaller cities (15,000 or more, `cities.tsv`) only link a name that the recogniser
+//! already typed as a place, because thousands of small-town names are also ordinary
+//! words and surnames. Native builds embed the small cities too; the web app loads
+//! them as a separate asset after first paint and installs them with
+//! [`install_small_cities`] before its first analysis.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -12,6 +20,30 @@ const PLACES: &str = include_str!("../../data/generated/places.tsv");
 const DEMONYMS: &str = include_str!("../../data/generated/demonyms.tsv");
 const GIVEN_NAMES: &str = include_str!("../../data/generated/given_names.txt");
 const SURNAMES: &str = include_str!("../../data/generated/surnames.txt");
+#[cfg(not(target_arch = "wasm32"))]
+const SMALL_CITIES: &str = include_str!("../../data/generated/cities.tsv");
+
+/// The small-city table supplied at run time (the web app's separate asset).
+static INSTALLED_SMALL_CITIES: OnceLock<&'static str> = OnceLock::new();
+
+/// Supplies the small-city table (`cities.tsv`). It takes effect only if the lexicon
+/// has not been built yet; returns whether it did.
+pub fn install_small_cities(table: String) -> bool {
+    if LEXICON.get().is_some() {
+        return false;
+    }
+    INSTALLED_SMALL_CITIES
+        .set(Box::leak(table.into_boxed_str()))
+        .is_ok()
+}
+
+fn small_cities() -> &'static str {
+    #[cfg(not(target_arch = "wasm32"))]
+    if INSTALLED_SMALL_CITIES.get().is_none() {
+        return SMALL_CITIES;
+    }
+    INSTALLED_SMALL_CITIES.get().copied().unwrap_or("")
+}
 
 /// What kind of place a gazetteer entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -26,12 +58,33 @@ pub enum PlaceKind {
 /// One gazetteer entry.
 #[derive(Clone, Debug)]
 pub struct Place {
+    /// GeoNames id; 0 for regions outside the US (known by `country` + `admin1`) and
+    /// for the few curated entries GeoNames lacks.
     pub geonameid: u32,
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of the country ("" for continents).
     pub country: &'static str,
+    /// GeoNames first-level region code within the country ("" if none).
+    pub admin1: &'static str,
+    /// For regions, the summed population of their cities in the gazetteer.
     pub population: u64,
     pub name: &'static str,
+    /// From the small-city table: links a recognised place, never recognises one.
+    pub link_only: bool,
+}
+
+impl Place {
+    /// A stable identifier: "geonames:ID", "admin1:CC.CODE" for regions without a
+    /// GeoNames id in our tables, else "name:NAME".
+    pub fn key(&self) -> String {
+        if self.geonameid != 0 {
+            format!("geonames:{}", self.geonameid)
+        } else if self.kind == PlaceKind::Region && !self.admin1.is_empty() {
+            format!("admin1:{}.{}", self.country, self.admin1)
+        } else {
+            format!("name:{}", self.name)
+        }
+    }
 }
 
 /// Index into [`Lexicon::places`].
@@ -40,17 +93,22 @@ pub type PlaceIdx = u32;
 /// All embedded lists, indexed for lookup.
 pub struct Lexicon {
     pub places: Vec<Place>,
+    /// Core places by name and alias: these recognise places.
     by_name: HashMap<&'static str, Vec<PlaceIdx>>,
+    /// Core and small places by name and alias: these link places.
+    link_by_name: HashMap<&'static str, Vec<PlaceIdx>>,
     country_by_iso: HashMap<&'static str, PlaceIdx>,
+    region_by_code: HashMap<(&'static str, &'static str), PlaceIdx>,
     /// Demonym → country code, or None for groups without one country.
     demonyms: HashMap<&'static str, Option<&'static str>>,
     given_names: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
 }
 
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::build)
 }
 
@@ -63,9 +121,11 @@ fn records(table: &'static str) -> impl Iterator<Item = &'static str> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lexicon = Lexicon {
-            places: Vec::with_capacity(7000),
-            by_name: HashMap::with_capacity_and_hasher(16000, Default::default()),
+            places: Vec::with_capacity(40000),
+            by_name: HashMap::with_capacity_and_hasher(24000, Default::default()),
+            link_by_name: HashMap::with_capacity_and_hasher(64000, Default::default()),
             country_by_iso: HashMap::with_capacity_and_hasher(256, Default::default()),
+            region_by_code: HashMap::with_capacity_and_hasher(4000, Default::default()),
             demonyms: HashMap::default(),
             given_names: records(GIVEN_NAMES).collect(),
             surnames: records(SURNAMES).collect(),
@@ -79,13 +139,19 @@ impl Lexicon {
                 geonameid: f[1].parse().unwrap_or(0),
                 kind: PlaceKind::Country,
                 country: f[0],
+                admin1: "",
                 population: f[2].parse().unwrap_or(0),
                 name: f[4],
+                link_only: false,
             });
             lexicon.country_by_iso.insert(f[0], idx);
             lexicon.add_aliases(idx, f[5]);
         }
-        for line in records(PLACES) {
+        let tiers = [(PLACES, false), (small_cities(), true)];
+        for (line, link_only) in tiers
+            .into_iter()
+            .flat_map(|(table, link_only)| records(table).map(move |l| (l, link_only)))
+        {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 7 {
                 continue;
@@ -100,9 +166,14 @@ impl Lexicon {
                 geonameid: f[0].parse().unwrap_or(0),
                 kind,
                 country: f[2],
+                admin1: f[3],
                 population: f[4].parse().unwrap_or(0),
                 name: f[5],
+                link_only,
             });
+            if kind == PlaceKind::Region && !f[3].is_empty() {
+                lexicon.region_by_code.insert((f[2], f[3]), idx);
+            }
             lexicon.add_aliases(idx, f[6]);
         }
         for line in records(DEMONYMS) {
@@ -112,38 +183,60 @@ impl Lexicon {
                     .insert(word, if iso == "-" { None } else { Some(iso) });
             }
         }
-        // Most likely reading first: countries, then by population.
         let places = &lexicon.places;
-        for candidates in lexicon.by_name.values_mut() {
-            candidates.sort_by_key(|&i| {
-                let p = &places[i as usize];
-                (
-                    p.kind != PlaceKind::Country,
-                    std::cmp::Reverse(p.population),
-                )
-            });
-            candidates.dedup();
+        for (name, candidates) in lexicon
+            .by_name
+            .iter_mut()
+            .chain(lexicon.link_by_name.iter_mut())
+        {
+            sort_by_likelihood(name, candidates, places);
         }
         lexicon
     }
 
     fn push_place(&mut self, place: Place) -> PlaceIdx {
         let idx = self.places.len() as PlaceIdx;
-        self.by_name.entry(place.name).or_default().push(idx);
+        let (name, link_only) = (place.name, place.link_only);
         self.places.push(place);
+        self.index_name(name, idx, link_only);
         idx
     }
 
     fn add_aliases(&mut self, idx: PlaceIdx, aliases: &'static str) {
+        let link_only = self.places[idx as usize].link_only;
         for alias in aliases.split('|').filter(|a| !a.is_empty()) {
             let alias = alias.strip_prefix("the ").unwrap_or(alias);
-            self.by_name.entry(alias).or_default().push(idx);
+            self.index_name(alias, idx, link_only);
         }
     }
 
-    /// Places whose name or alias is exactly `name`, most likely first.
+    fn index_name(&mut self, name: &'static str, idx: PlaceIdx, link_only: bool) {
+        if !link_only {
+            self.by_name.entry(name).or_default().push(idx);
+        }
+        self.link_by_name.entry(name).or_default().push(idx);
+    }
+
+    /// Places whose name or alias is exactly `name`, most likely first: the ones that
+    /// make a name a place.
     pub fn places_named(&self, name: &str) -> &[PlaceIdx] {
         self.by_name.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every place a recognised place name may refer to, small cities included, most
+    /// likely first.
+    pub fn link_candidates(&self, name: &str) -> &[PlaceIdx] {
+        self.link_by_name
+            .get(name)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The first-level region `admin1` of country `iso`.
+    pub fn region(&self, iso: &str, admin1: &str) -> Option<&Place> {
+        self.region_by_code
+            .get(&(iso, admin1))
+            .map(|&i| self.place(i))
     }
 
     pub fn place(&self, idx: PlaceIdx) -> &Place {
@@ -167,6 +260,43 @@ impl Lexicon {
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
     }
+}
+
+/// Most likely reading first: countries; then a city before the region of the same
+/// name that holds it ("New York", "Kherson": the region is named after the city),
+/// and a capital before a region of its country ("Washington");
+/// then the embedded core before small towns; then a place of exactly that name
+/// before one that has it as an alternate ("New Delhi" the capital, not Delhi); then
+/// by population.
+fn sort_by_likelihood(name: &str, candidates: &mut Vec<PlaceIdx>, places: &[Place]) {
+    candidates.sort_unstable();
+    candidates.dedup();
+    let city_regions: Vec<(&str, &str)> = candidates
+        .iter()
+        .map(|&i| &places[i as usize])
+        .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Capital))
+        .map(|p| (p.country, p.admin1))
+        .collect();
+    let capital_countries: Vec<&str> = candidates
+        .iter()
+        .map(|&i| &places[i as usize])
+        .filter(|p| p.kind == PlaceKind::Capital)
+        .map(|p| p.country)
+        .collect();
+    candidates.sort_by_key(|&i| {
+        let p = &places[i as usize];
+        let shadowed_region = p.kind == PlaceKind::Region
+            && (city_regions.contains(&(p.country, p.admin1))
+                || capital_countries.contains(&p.country));
+        (
+            p.kind != PlaceKind::Country,
+            shadowed_region,
+            p.link_only,
+            p.name != name,
+            std::cmp::Reverse(p.population),
+            i,
+        )
+    });
 }
 
 #[cfg(test)]
@@ -204,6 +334,35 @@ mod tests {
         assert!(lex.is_surname("Smith"));
     }
 
+    #[test]
+    fn regions_and_small_cities_link_but_only_the_core_recognises() {
+        let lex = lexicon();
+        let kind_of = |name: &str| lex.place(lex.link_candidates(name)[0]).kind;
+        // Cases: (name, expected first reading, its country).
+        let cases = [
+            ("Bavaria", PlaceKind::Region, "DE"),
+            ("Victoria", PlaceKind::Region, "AU"),
+            ("New York", PlaceKind::City, "US"),
+            ("Georgia", PlaceKind::Country, "GE"),
+            ("Bucha", PlaceKind::City, "UA"),
+        ];
+        for (name, kind, iso) in cases {
+            assert_eq!(kind_of(name), kind, "{name}");
+            assert_eq!(
+                lex.place(lex.link_candidates(name)[0]).country,
+                iso,
+                "{name}"
+            );
+        }
+        // A town of 37,000 links a recognised name but does not make one.
+        assert!(lex.places_named("Bucha").is_empty());
+        let bavaria = lex.place(lex.places_named("Bavaria")[0]);
+        assert_eq!(bavaria.key(), "admin1:DE.02");
+        assert_eq!(lex.region("DE", "02").map(|r| r.name), Some("Bavaria"));
+        let almaty = lex.place(lex.places_named("Almaty")[0]);
+        assert_eq!(almaty.key(), "geonames:1526384");
+    }
+
     /// Generated tables must stay sorted and unique so that diffs stay small and
     /// duplicates cannot hide.
     #[test]
@@ -211,6 +370,7 @@ mod tests {
         for (name, table) in [
             ("countries", COUNTRIES),
             ("places", PLACES),
+            ("cities", SMALL_CITIES),
             ("demonyms", DEMONYMS),
             ("given_names", GIVEN_NAMES),
             ("surnames", SURNAMES),
