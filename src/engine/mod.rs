@@ -11,6 +11,7 @@ pub mod entities;
 pub mod eval;
 pub mod lexicon;
 pub mod offsets;
+pub mod places;
 pub mod split;
 pub mod synthetic;
 pub mod token;

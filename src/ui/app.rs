@@ -1,4 +1,4 @@
-//! The root component: empty state, drop zone, file messages, entity facets and the document list.
+//! The root component: empty state, drop zone, file messages, entity facets, the place list and the document list.
 
 use std::collections::BTreeSet;
 
@@ -6,18 +6,66 @@ use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use super::gazetteer;
 use super::loading::{file_list, load_files, Progress};
 use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
+use crate::engine::places::{filter_documents, flag, place_tree, PlaceFilter};
 use crate::engine::{AnalysisOptions, Anchoring, Corpus, DateMention, EntityType, SplitOptions};
 
-/// Facet sections, in display order.
+/// Facet sections, in display order; places have their own list grouped by country.
 const FACETS: &[(EntityType, &str)] = &[
     (EntityType::Person, "People"),
     (EntityType::Organisation, "Organisations"),
-    (EntityType::Place, "Places"),
     (EntityType::Nationality, "Nationalities"),
 ];
+
+/// One active filter: an entity, or a country or region of the place list. Filters
+/// combine with AND.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Filter {
+    Entity(usize),
+    Place(PlaceFilter),
+}
+
+impl Filter {
+    /// The documents this filter keeps, ascending.
+    fn documents(&self, c: &Corpus) -> Vec<usize> {
+        match self {
+            Filter::Entity(e) => c
+                .entities
+                .get(*e)
+                .map(|e| e.documents.clone())
+                .unwrap_or_default(),
+            Filter::Place(p) => filter_documents(c, p),
+        }
+    }
+
+    fn label(&self, c: &Corpus) -> String {
+        let lex = crate::engine::lexicon::lexicon();
+        match self {
+            Filter::Entity(e) => c
+                .entities
+                .get(*e)
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+            Filter::Place(PlaceFilter::Country(iso)) => lex
+                .country(iso)
+                .map_or(iso.to_string(), |p| p.name.to_string()),
+            Filter::Place(PlaceFilter::Region(iso, admin1)) => lex
+                .region(iso, admin1)
+                .map_or(admin1.to_string(), |p| p.name.to_string()),
+        }
+    }
+}
+
+fn toggle(selected: RwSignal<BTreeSet<Filter>>, filter: Filter) {
+    selected.update(|s| {
+        if !s.remove(&filter) {
+            s.insert(filter);
+        }
+    });
+}
 
 /// How many values a facet shows.
 const FACET_LIMIT: usize = 12;
@@ -30,7 +78,8 @@ pub fn App() -> impl IntoView {
     let (dragging, set_dragging) = signal(false);
     let (progress, set_progress) = signal(None::<Progress>);
     let (split_articles, set_split_articles) = signal(true);
-    let selected = RwSignal::new(BTreeSet::<usize>::new());
+    let selected = RwSignal::new(BTreeSet::<Filter>::new());
+    gazetteer::start_loading();
 
     let options = move || AnalysisOptions {
         split: SplitOptions {
@@ -52,12 +101,15 @@ pub fn App() -> impl IntoView {
     };
     let load_sample = move |_| {
         let options = options();
-        corpus.update_value(|c| {
-            for (name, text) in SAMPLE_FILES {
-                c.add_file(name, text.as_bytes(), &options);
-            }
+        leptos::task::spawn_local(async move {
+            gazetteer::ready().await;
+            corpus.update_value(|c| {
+                for (name, text) in SAMPLE_FILES {
+                    c.add_file(name, text.as_bytes(), &options);
+                }
+            });
+            set_version.update(|v| *v += 1);
         });
-        set_version.update(|v| *v += 1);
     };
     let is_empty = move || {
         version.get();
@@ -110,7 +162,7 @@ pub fn App() -> impl IntoView {
 fn Explorer(
     corpus: StoredValue<Corpus>,
     version: ReadSignal<u64>,
-    selected: RwSignal<BTreeSet<usize>>,
+    selected: RwSignal<BTreeSet<Filter>>,
 ) -> impl IntoView {
     // The document open in the reader.
     let open = RwSignal::new(None::<usize>);
@@ -167,11 +219,11 @@ fn Explorer(
                             <h3>{label} <span class="count">{n_matching}</span></h3>
                             <ul>
                                 {values.into_iter().map(|(idx, name, n_docs)| {
-                                    let active = chosen.contains(&idx);
+                                    let active = chosen.contains(&Filter::Entity(idx));
                                     view! {
                                         <li>
                                             <button class="facet-value" class:active=active aria-pressed=active.to_string()
-                                                on:click=move |_| selected.update(|s| { if !s.remove(&idx) { s.insert(idx); } })
+                                                on:click=move |_| toggle(selected, Filter::Entity(idx))
                                                 data-testid="facet-value">
                                                 <span class="name">{name}</span>
                                                 <span class="count">{n_docs}</span>
@@ -200,11 +252,11 @@ fn Explorer(
             corpus.with_value(|c| {
                 let chips = chosen
                     .iter()
-                    .filter_map(|&i| c.entities.get(i).map(|e| (i, e.name.clone())))
-                    .map(|(i, name)| view! {
+                    .map(|f| (f.clone(), f.label(c)))
+                    .map(|(f, name)| view! {
                         <li>
                             <button class="chip-remove" data-testid="active-filter" title="Remove this filter"
-                                on:click=move |_| selected.update(|s| { s.remove(&i); })>
+                                on:click=move |_| selected.update(|s| { s.remove(&f); })>
                                 {name} " ×"
                             </button>
                         </li>
@@ -223,8 +275,9 @@ fn Explorer(
         version.get();
         let chosen = selected.get();
         corpus.with_value(|c| {
+            let kept: Vec<Vec<usize>> = chosen.iter().map(|f| f.documents(c)).collect();
             let mut shown: Vec<usize> = (0..c.documents.len())
-                .filter(|&d| chosen.iter().all(|&e| c.entities.get(e).is_some_and(|e| e.documents.binary_search(&d).is_ok())))
+                .filter(|d| kept.iter().all(|docs| docs.binary_search(d).is_ok()))
                 .collect();
                         // By document date, undated documents last.
             shown.sort_by_key(|&d| {
@@ -273,13 +326,20 @@ fn Explorer(
             }
         })
     };
+    let gazetteer_note = move || {
+        version.get();
+        gazetteer::failed().then(|| view! {
+            <li class="message warning">"The small-city table did not load: towns under 100,000 people stay unlinked."</li>
+        })
+    };
     view! {
-        <ul class="files" data-testid="file-messages">{file_messages}</ul>
+        <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}</ul>
         <div class="explorer">
             <aside class="facets" aria-label="Entities">
                 <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names"
                     prop:value=name_filter on:input=move |ev| name_filter.set(event_target_value(&ev)) data-testid="name-filter"/>
                 {facets}
+                <PlaceList corpus version selected name_filter/>
             </aside>
                         <main class="documents" aria-label="Documents">
                 <Reader corpus version open/>
@@ -313,5 +373,108 @@ fn anchoring_note(anchoring: Anchoring) -> &'static str {
         Anchoring::YearInferred => "year taken from the document date or a nearby year",
         Anchoring::Relative => "counted from the document date",
         Anchoring::Unresolved => "relative, but the document has no date to count from",
+    }
+}
+
+/// Places grouped by country, then region, with document counts. Countries (with
+/// their flag) are sorted by count; each opens to its regions and places. Nationalities
+/// count toward their country's documents but are listed as nationalities. Clicking a
+/// country, a region or a place filters the documents like any facet value.
+#[component]
+fn PlaceList(
+    corpus: StoredValue<Corpus>,
+    version: ReadSignal<u64>,
+    selected: RwSignal<BTreeSet<Filter>>,
+    name_filter: RwSignal<String>,
+) -> impl IntoView {
+    let place_search = RwSignal::new(String::new());
+    let list = move || {
+        version.get();
+        let chosen = selected.get();
+        let needle = place_search.get().to_lowercase();
+        let global = name_filter.get().to_lowercase();
+        corpus.with_value(|c| {
+            let tree = place_tree(c);
+            let matches = |name: &str| {
+                let name = name.to_lowercase();
+                name.contains(&needle) && name.contains(&global)
+            };
+            let value = |filter: Filter, label: String, n_docs: usize, class: &'static str| {
+                let active = chosen.contains(&filter);
+                view! {
+                    <button class=format!("facet-value {class}") class:active=active aria-pressed=active.to_string()
+                        on:click=move |_| toggle(selected, filter.clone()) data-testid="place-value">
+                        <span class="name">{label}</span>
+                        <span class="count">{n_docs}</span>
+                    </button>
+                }
+            };
+            let entity_row = |i: usize, class: &'static str| {
+                let e = &c.entities[i];
+                let label = if e.kind == EntityType::Nationality { format!("{} (nationality)", e.name) } else { e.name.clone() };
+                view! { <li>{value(Filter::Entity(i), label, e.documents.len(), class)}</li> }
+            };
+            let searching = !needle.is_empty() || !global.is_empty();
+            let countries = tree.countries.iter().filter_map(|country| {
+                let place_names = country.regions.iter().flat_map(|r| r.places.iter()).chain(&country.other_places).chain(&country.nationalities);
+                let hit = matches(country.name)
+                    || country.regions.iter().any(|r| matches(&r.name))
+                    || place_names.clone().any(|&i| matches(&c.entities[i].name));
+                if !hit {
+                    return None;
+                }
+                let heading = value(
+                    Filter::Place(PlaceFilter::Country(country.iso)),
+                    format!("{} {}", flag(country.iso), country.name),
+                    country.documents.len(),
+                    "country",
+                );
+                let regions = country.regions.iter().map(|r| {
+                    let places = r.places.iter().filter(|&&i| c.entities[i].name != r.name).map(|&i| entity_row(i, "place")).collect_view();
+                    view! {
+                        <li>
+                            {value(Filter::Place(PlaceFilter::Region(country.iso, r.admin1)), r.name.clone(), r.documents.len(), "region")}
+                            <ul>{places}</ul>
+                        </li>
+                    }
+                }).collect_view();
+                let others = country.other_places.iter().map(|&i| entity_row(i, "place")).collect_view();
+                let nationalities = country.nationalities.iter().map(|&i| entity_row(i, "nationality")).collect_view();
+                Some(view! {
+                    <li class="country" data-testid="place-country">
+                        <details open=searching>
+                            <summary>{heading}</summary>
+                            <ul>{regions}{others}{nationalities}</ul>
+                        </details>
+                    </li>
+                })
+            }).collect_view();
+            let group = |title: &'static str, ids: &[usize], testid: &'static str| {
+                let rows: Vec<usize> = ids.iter().copied().filter(|&i| matches(&c.entities[i].name)).collect();
+                (!rows.is_empty()).then(|| view! {
+                    <li class="country" data-testid=testid>
+                        <details open=searching>
+                            <summary>{title} <span class="count">{rows.len()}</span></summary>
+                            <ul>{rows.into_iter().map(|i| entity_row(i, "place")).collect_view()}</ul>
+                        </details>
+                    </li>
+                })
+            };
+            view! {
+                <ul class="place-list">
+                    {countries}
+                    {group("Beyond one country", &tree.beyond_countries, "place-beyond")}
+                    {group("Not in the gazetteer", &tree.unlinked, "place-unlinked")}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <section class="facet places" data-testid="facet-LOC">
+            <h3>"Places"</h3>
+            <input class="name-filter" type="search" placeholder="Search places" aria-label="Search places"
+                prop:value=place_search on:input=move |ev| place_search.set(event_target_value(&ev)) data-testid="place-search"/>
+            {list}
+        </section>
     }
 }

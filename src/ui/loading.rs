@@ -33,6 +33,8 @@ pub fn load_files(
     };
     progress.set(Some(state));
     spawn_local(async move {
+        // Every document is linked against the same gazetteer.
+        super::gazetteer::ready().await;
         for file in files {
             state.n_done += 1;
             state.bytes_done += file.size();

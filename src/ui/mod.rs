@@ -1,6 +1,7 @@
 //! The browser interface: Leptos components over the engine. Only this tree touches the DOM.
 
 mod app;
+mod gazetteer;
 mod loading;
 mod reader;
 mod sample;

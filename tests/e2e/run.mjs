@@ -95,6 +95,30 @@ test('an oversized file and an empty one get messages naming the limit, and the 
   assert.equal(await app.page.evaluate(() => window.__sawProgress), true, 'a progress line was shown while loading');
 });
 
+test('the place list groups places by country and filters by country', async (app) => {
+  await app.drop([{ name: 'almaty-talks.txt', type: 'text/plain', bytes: seed }]);
+  await app.waitForFileMessages(1);
+  const countries = await app.page.$$eval('[data-testid=place-country] summary .name', (els) => els.map((e) => e.textContent));
+  for (const name of ['Azerbaijan', 'Armenia', 'Kazakhstan', 'United States']) {
+    assert.ok(countries.some((c) => c.endsWith(name)), `${name} missing from ${countries.join(', ')}`);
+  }
+  // Almaty is listed inside Kazakhstan's group; Friendship House is not in the gazetteer.
+  const kazakhstan = app.page.locator('[data-testid=place-country]', { hasText: 'Kazakhstan' });
+  assert.ok((await kazakhstan.textContent()).includes('Almaty'));
+  const unlinked = await app.page.$eval('[data-testid=place-unlinked]', (e) => e.textContent);
+  assert.ok(unlinked.includes('Friendship House'), unlinked);
+  // Searching the list keeps only matching countries.
+  await app.page.fill('[data-testid=place-search]', 'almat');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=place-country]').length === 1);
+  await app.page.fill('[data-testid=place-search]', '');
+  // Clicking a country filters the documents to those that mention it or a place in it.
+  await app.page.click('[data-testid=place-country] summary [data-testid=place-value]:has(.name:text-matches("Armenia$"))');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=active-filter]').length === 1);
+  assert.deepEqual(await app.texts('active-filter'), ['Armenia ×']);
+  assert.match((await app.texts('summary'))[0], /^2 of 2 documents$/);
+  await app.screenshot('place-list');
+});
+
 test('the sample corpus loads and a facet click narrows the documents', async (app) => {
   await app.trySample();
   const before = (await app.texts('document')).length;
