@@ -203,41 +203,57 @@ fn link_places(text: &str, mentions: &mut [EntityMention]) {
             admin1,
         });
     }
+    let mut country_clues: HashMap<&'static str, usize> = HashMap::default();
+    let mut region_clues: HashMap<(&'static str, &'static str), usize> = HashMap::default();
+    for clue in &context {
+        *country_clues.entry(clue.country).or_default() += 1;
+        if !clue.admin1.is_empty() {
+            *region_clues.entry((clue.country, clue.admin1)).or_default() += 1;
+        }
+    }
     for i in 0..mentions.len() {
         if decided[i] {
             continue;
         }
         let here = (sentence_of[i], paragraph_of[i]);
+        // Clues near this mention (its paragraph, at most NEAR_WINDOW clues either side)
+        // weigh more; the rest count through the document totals, so that a long
+        // document costs a bounded scan per mention.
+        let at = context.partition_point(|c| c.mention < i);
+        let near = &context[at.saturating_sub(NEAR_WINDOW)..(at + NEAR_WINDOW).min(context.len())];
         // (support anywhere, support in this paragraph, support from its own region)
         let support = |p: &Place| {
-            let (mut total, mut far_points) = ((0, 0, 0), 0);
-            for clue in context
+            let region_eligible = !p.admin1.is_empty() && p.kind != PlaceKind::Country;
+            let mut in_country = country_clues.get(p.country).copied().unwrap_or(0);
+            let mut in_region = if region_eligible {
+                region_clues
+                    .get(&(p.country, p.admin1))
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            let mut total = (0, 0, 0);
+            for clue in near
                 .iter()
-                .filter(|c| c.mention != i && c.country == p.country)
+                .filter(|c| c.paragraph == here.1 && c.country == p.country)
             {
-                let weight = if clue.sentence == here.0 {
-                    4
-                } else if clue.paragraph == here.1 {
-                    2
-                } else {
-                    1
-                };
-                let same_region =
-                    !p.admin1.is_empty() && clue.admin1 == p.admin1 && p.kind != PlaceKind::Country;
+                let weight = if clue.sentence == here.0 { 4 } else { 2 };
+                let same_region = region_eligible && clue.admin1 == p.admin1;
                 let points = if same_region { 3 * weight } else { weight };
-                if weight > 1 {
-                    total.0 += points;
-                    total.1 += points;
-                } else {
-                    far_points += points;
-                }
+                total.0 += points;
+                total.1 += points;
+                in_country -= 1;
                 if same_region {
                     total.2 += points;
+                    in_region -= 1;
                 }
             }
             // Far clues add up to at most one near one: a long report about one
             // country must not outvote the sentence that names another.
+            let far_points = in_country + 2 * in_region;
             total.0 += far_points.min(MAX_FAR_SUPPORT);
+            total.2 += 3 * in_region;
             total
         };
         let default = lex.place(candidates[i][0]);
@@ -271,6 +287,9 @@ fn link_places(text: &str, mentions: &mut [EntityMention]) {
 
 /// The most that clues outside a mention's paragraph add to a reading's support.
 const MAX_FAR_SUPPORT: usize = 4;
+
+/// How many clues on either side of a mention are looked at one by one.
+const NEAR_WINDOW: usize = 64;
 
 /// A settled place or nationality of the document, as evidence for its neighbours.
 struct Clue {
