@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::decode::FileError;
 use super::entities::EntityType;
-use super::lexicon::{lexicon, PlaceIdx};
+use super::lexicon::{lexicon, PlaceIdx, PlaceKind};
 use super::{analyze_file, AnalysisOptions, Document};
 
 /// What happened to one file the user loaded.
@@ -99,6 +99,18 @@ pub struct Corpus {
     content_hashes: HashMap<u64, String>,
     key_index: HashMap<String, usize>,
     surface_counts: Vec<HashMap<String, usize>>,
+    /// Links the user confirmed, by place name as written: they apply to every
+    /// identical mention, in the documents loaded and in those still to come.
+    link_choices: HashMap<String, Option<PlaceIdx>>,
+}
+
+/// One reading a place name may have, for the user to choose from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkChoice {
+    /// None: the place is not in the gazetteer.
+    pub place: Option<PlaceIdx>,
+    /// "Georgia (region, United States)".
+    pub label: String,
 }
 
 impl Corpus {
@@ -164,7 +176,17 @@ impl Corpus {
     }
 
     /// Indexes one analysed document.
-    pub fn add_document(&mut self, document: Document) {
+    pub fn add_document(&mut self, mut document: Document) {
+        if !self.link_choices.is_empty() {
+            for m in document.entities.iter_mut() {
+                if m.kind == EntityType::Place {
+                    let name = fold_whitespace(&document.text[m.start..m.end]);
+                    if let Some(&choice) = self.link_choices.get(&name) {
+                        m.place = choice;
+                    }
+                }
+            }
+        }
         let doc_idx = self.documents.len();
         let keys = grouping_keys(&document);
         let mut mention_entities = Vec::with_capacity(keys.len());
@@ -291,6 +313,85 @@ impl Corpus {
         out
     }
 
+    /// The readings a place entity's names may have: every gazetteer place of that
+    /// name (small towns included), then "not in the gazetteer". The current one is
+    /// among them.
+    pub fn link_choices(&self, entity_idx: usize) -> Vec<LinkChoice> {
+        let lex = lexicon();
+        let Some(entity) = self.entities.get(entity_idx) else {
+            return Vec::new();
+        };
+        let mut places: Vec<PlaceIdx> = Vec::new();
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            for &p in lex.link_candidates(strip_article(name)) {
+                if !places.contains(&p) {
+                    places.push(p);
+                }
+            }
+        }
+        if let Some(current) = entity.place {
+            if !places.contains(&current) {
+                places.insert(0, current);
+            }
+        }
+        let mut choices: Vec<LinkChoice> = places
+            .into_iter()
+            .map(|p| LinkChoice {
+                place: Some(p),
+                label: place_label(p),
+            })
+            .collect();
+        choices.push(LinkChoice {
+            place: None,
+            label: "not in the gazetteer".to_string(),
+        });
+        choices
+    }
+
+    /// The user's choice of reading for a place entity: every mention written like
+    /// any of its names, across the corpus, is linked to `place` (or unlinked), now
+    /// and in files loaded later. Entity indices change; ids stay stable.
+    pub fn relink(&mut self, entity_idx: usize, place: Option<PlaceIdx>) {
+        let Some(entity) = self.entities.get(entity_idx) else {
+            return;
+        };
+        if entity.kind != EntityType::Place {
+            return;
+        }
+        let names: Vec<String> = std::iter::once(entity.name.clone())
+            .chain(entity.aliases.iter().cloned())
+            .collect();
+        // The names as written in the documents (a linked place is called by its
+        // gazetteer name, which may not appear in the text).
+        let mut written: Vec<String> = Vec::new();
+        for (d, doc) in self.documents.iter().enumerate() {
+            for (m, &e) in doc.entities.iter().zip(&self.mention_entities[d]) {
+                if e == entity_idx {
+                    let name = fold_whitespace(&doc.text[m.start..m.end]);
+                    if !written.contains(&name) {
+                        written.push(name);
+                    }
+                }
+            }
+        }
+        for name in names.into_iter().chain(written) {
+            self.link_choices.insert(name, place);
+        }
+        self.reindex();
+    }
+
+    /// Rebuilds the entity index from the documents (after a change of links).
+    fn reindex(&mut self) {
+        let documents = std::mem::take(&mut self.documents);
+        self.entities.clear();
+        self.mention_entities.clear();
+        self.key_index.clear();
+        self.surface_counts.clear();
+        for document in documents {
+            self.add_document(document);
+        }
+    }
+
     /// Indices into `entities`, most documents first, then by name.
     pub fn entities_by_document_count(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.entities.len()).collect();
@@ -359,6 +460,31 @@ fn grouping_keys(document: &Document) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// "Georgia (country)", "Georgia (region, United States)", "Athens (city, Georgia, United States)".
+pub fn place_label(idx: PlaceIdx) -> String {
+    let lex = lexicon();
+    let p = lex.place(idx);
+    let kind = match p.kind {
+        PlaceKind::Continent => "continent",
+        PlaceKind::Country => "country",
+        PlaceKind::Region => "region",
+        PlaceKind::Capital => "capital",
+        PlaceKind::City => "city",
+    };
+    let mut parts = vec![kind.to_string()];
+    if !matches!(p.kind, PlaceKind::Country | PlaceKind::Region) {
+        if let Some(region) = lex.region(p.country, p.admin1) {
+            parts.push(region.name.to_string());
+        }
+    }
+    if p.kind != PlaceKind::Country {
+        if let Some(country) = lex.country(p.country) {
+            parts.push(country.name.to_string());
+        }
+    }
+    format!("{} ({})", p.name, parts.join(", "))
 }
 
 fn strip_article(name: &str) -> &str {
@@ -467,6 +593,43 @@ mod tests {
             .collect();
         assert_eq!(marked, ["Jeyhun Bayramov", "Almaty", "May 10, 2024"]);
         assert!(c.highlights(7).is_empty());
+    }
+
+    #[test]
+    fn a_confirmed_link_applies_to_every_identical_mention() {
+        let mut c = corpus(&[
+            ("a.txt", "Georgia held elections on Sunday."),
+            ("b.txt", "Rain fell across Georgia overnight."),
+        ]);
+        let georgia = entity(&c, "Georgia");
+        assert_eq!(georgia.country, Some("GE"));
+        assert_eq!(georgia.documents, [0, 1]);
+        let idx = c.entities.iter().position(|e| e.name == "Georgia").unwrap();
+        let choices = c.link_choices(idx);
+        let state = choices
+            .iter()
+            .find(|ch| ch.label == "Georgia (region, United States)")
+            .unwrap_or_else(|| panic!("{choices:?}"))
+            .place;
+        assert_eq!(choices.last().map(|ch| ch.place), Some(None));
+        c.relink(idx, state);
+        let georgia = entity(&c, "Georgia");
+        assert_eq!(
+            (georgia.country, georgia.documents.clone()),
+            (Some("US"), vec![0, 1])
+        );
+        // A file loaded later follows the choice too.
+        c.add_file(
+            "c.txt",
+            b"Storms hit Georgia again.",
+            &AnalysisOptions::default(),
+        );
+        assert_eq!(entity(&c, "Georgia").documents, [0, 1, 2]);
+        // Unlinking keeps the mentions as an unlinked place.
+        let idx = c.entities.iter().position(|e| e.name == "Georgia").unwrap();
+        c.relink(idx, None);
+        let georgia = entity(&c, "Georgia");
+        assert_eq!((georgia.place, georgia.documents.len()), (None, 3));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::gazetteer;
 use super::loading::{file_list, load_files, Progress};
 use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
+use crate::engine::lexicon::PlaceIdx;
 use crate::engine::places::{filter_documents, flag, place_tree, PlaceFilter};
 use crate::engine::{AnalysisOptions, Anchoring, Corpus, DateMention, EntityType, SplitOptions};
 
@@ -147,7 +148,7 @@ pub fn App() -> impl IntoView {
                     {format!("Reading file {} of {} ({:.1} of {:.1} MB)…", p.n_done, p.n_files, p.bytes_done / 1e6, p.bytes_total / 1e6)}
                 </p>
             })}
-            <Show when=is_empty fallback=move || view! { <Explorer corpus version selected/> }>
+            <Show when=is_empty fallback=move || view! { <Explorer corpus version set_version selected/> }>
                 <section class="empty" data-testid="empty-state">
                     <h2>"Drop text files anywhere on this page"</h2>
                     <p>"Plain text (.txt) and Markdown (.md) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load."</p>
@@ -162,6 +163,7 @@ pub fn App() -> impl IntoView {
 fn Explorer(
     corpus: StoredValue<Corpus>,
     version: ReadSignal<u64>,
+    set_version: WriteSignal<u64>,
     selected: RwSignal<BTreeSet<Filter>>,
 ) -> impl IntoView {
     // The document open in the reader.
@@ -339,7 +341,7 @@ fn Explorer(
                 <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names"
                     prop:value=name_filter on:input=move |ev| name_filter.set(event_target_value(&ev)) data-testid="name-filter"/>
                 {facets}
-                <PlaceList corpus version selected name_filter/>
+                <PlaceList corpus version set_version selected name_filter/>
             </aside>
                         <main class="documents" aria-label="Documents">
                 <Reader corpus version open/>
@@ -384,10 +386,40 @@ fn anchoring_note(anchoring: Anchoring) -> &'static str {
 fn PlaceList(
     corpus: StoredValue<Corpus>,
     version: ReadSignal<u64>,
+    set_version: WriteSignal<u64>,
     selected: RwSignal<BTreeSet<Filter>>,
     name_filter: RwSignal<String>,
 ) -> impl IntoView {
     let place_search = RwSignal::new(String::new());
+    // The user's reading of an ambiguous place name: applies to every identical
+    // mention. Entity filters survive by id (entity indices change).
+    let relink = move |entity: usize, place: Option<PlaceIdx>| {
+        let mut chosen = selected.get_untracked();
+        corpus.update_value(|c| {
+            let ids: Vec<(Filter, Option<String>)> = chosen
+                .iter()
+                .map(|f| match f {
+                    Filter::Entity(e) => (f.clone(), c.entities.get(*e).map(|e| e.id.clone())),
+                    _ => (f.clone(), None),
+                })
+                .collect();
+            c.relink(entity, place);
+            chosen = ids
+                .into_iter()
+                .filter_map(|(f, id)| match (f, id) {
+                    (Filter::Entity(_), Some(id)) => c
+                        .entities
+                        .iter()
+                        .position(|e| e.id == id)
+                        .map(Filter::Entity),
+                    (Filter::Entity(_), None) => None,
+                    (f, _) => Some(f),
+                })
+                .collect();
+        });
+        selected.set(chosen);
+        set_version.update(|v| *v += 1);
+    };
     let list = move || {
         version.get();
         let chosen = selected.get();
@@ -409,10 +441,34 @@ fn PlaceList(
                     </button>
                 }
             };
+            // A name with several gazetteer readings: the user may pick the one meant.
+            let chooser = |i: usize| {
+                let e = &c.entities[i];
+                let choices = if e.kind == EntityType::Place { c.link_choices(i) } else { Vec::new() };
+                (choices.iter().filter(|ch| ch.place.is_some()).count() > 1).then(|| {
+                    let current = e.place;
+                    let places: Vec<Option<PlaceIdx>> = choices.iter().map(|ch| ch.place).collect();
+                    let options = choices
+                        .iter()
+                        .enumerate()
+                        .map(|(k, ch)| view! { <option value=k.to_string() selected=ch.place == current>{ch.label.clone()}</option> })
+                        .collect_view();
+                    view! {
+                        <select class="relink" aria-label=format!("Which {} is meant", e.name) title="Which place is meant: applies to every mention written this way"
+                            data-testid="relink"
+                            on:change=move |ev| {
+                                let k: usize = event_target_value(&ev).parse().unwrap_or(0);
+                                if let Some(&place) = places.get(k) { relink(i, place) }
+                            }>
+                            {options}
+                        </select>
+                    }
+                })
+            };
             let entity_row = |i: usize, class: &'static str| {
                 let e = &c.entities[i];
                 let label = if e.kind == EntityType::Nationality { format!("{} (nationality)", e.name) } else { e.name.clone() };
-                view! { <li>{value(Filter::Entity(i), label, e.documents.len(), class)}</li> }
+                view! { <li>{value(Filter::Entity(i), label, e.documents.len(), class)}{chooser(i)}</li> }
             };
             let searching = !needle.is_empty() || !global.is_empty();
             let countries = tree.countries.iter().filter_map(|country| {
@@ -431,20 +487,25 @@ fn PlaceList(
                 );
                 let regions = country.regions.iter().map(|r| {
                     let places = r.places.iter().filter(|&&i| c.entities[i].name != r.name).map(|&i| entity_row(i, "place")).collect_view();
+                    // The region named as such heads its group; its reading can change too.
+                    let own = r.places.iter().find(|&&i| c.entities[i].name == r.name).and_then(|&i| chooser(i));
                     view! {
                         <li>
                             {value(Filter::Place(PlaceFilter::Region(country.iso, r.admin1)), r.name.clone(), r.documents.len(), "region")}
+                            {own}
                             <ul>{places}</ul>
                         </li>
                     }
                 }).collect_view();
                 let others = country.other_places.iter().map(|&i| entity_row(i, "place")).collect_view();
                 let nationalities = country.nationalities.iter().map(|&i| entity_row(i, "nationality")).collect_view();
+                // The country named as such may be another place of that name ("Georgia").
+                let country_chooser = country.country_entity.and_then(chooser).map(|select| view! { <li>{select}</li> });
                 Some(view! {
                     <li class="country" data-testid="place-country">
                         <details open=searching>
                             <summary>{heading}</summary>
-                            <ul>{regions}{others}{nationalities}</ul>
+                            <ul>{country_chooser}{regions}{others}{nationalities}</ul>
                         </details>
                     </li>
                 })

@@ -119,6 +119,32 @@ test('the place list groups places by country and filters by country', async (ap
   await app.screenshot('place-list');
 });
 
+test('choosing which Georgia is meant relinks every mention written that way', async (app) => {
+  await app.drop([
+    { name: 'a.txt', type: 'text/plain', bytes: Buffer.from('Georgia held elections on Sunday.\n') },
+    { name: 'b.txt', type: 'text/plain', bytes: Buffer.from('Rain fell across Georgia overnight.\n') },
+  ]);
+  await app.waitForFileMessages(2);
+  const group = (name) => app.page.locator('[data-testid=place-country]', { hasText: name });
+  assert.match(await group('Georgia').locator('summary .count').first().textContent(), /^2$/);
+  // Open Georgia's group by its disclosure triangle (the name itself filters).
+  await group('Georgia').locator('summary').first().click({ position: { x: 5, y: 10 } });
+  const chooser = app.page.locator('[data-testid=relink]').first();
+  const options = await chooser.locator('option').allTextContents();
+  assert.ok(options.includes('Georgia (region, United States)'), options.join(' | '));
+  await chooser.selectOption({ label: 'Georgia (region, United States)' });
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country] summary')]
+    .some((s) => s.textContent.includes('United States')));
+  const us = await group('United States').textContent();
+  assert.ok(us.includes('Georgia'), us);
+  assert.match(await group('United States').locator('summary .count').first().textContent(), /^2$/);
+  await app.screenshot('relinked');
+  // And back: the region's own row offers the choice again.
+  await app.page.locator('[data-testid=relink]').first().selectOption({ label: 'Georgia (country)' });
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country] summary')]
+    .every((s) => !s.textContent.includes('United States')));
+});
+
 test('the sample corpus loads and a facet click narrows the documents', async (app) => {
   await app.trySample();
   const before = (await app.texts('document')).length;
