@@ -1,9 +1,13 @@
-//! The browser entry point: installs the panic hook and mounts the app.
+//! The browser entry point: mounts the app in a page, or serves analysis in a worker.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(dossier::ui::App);
+    if dossier::ui::in_worker() {
+        dossier::ui::run_worker();
+    } else {
+        leptos::mount::mount_to_body(dossier::ui::App);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -96,12 +96,40 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
     /// Per document, per entity mention: the index of its entity in `entities`.
     pub mention_entities: Vec<Vec<usize>>,
-    content_hashes: HashMap<u64, String>,
+    content_hashes: HashMap<String, String>,
     key_index: HashMap<String, usize>,
     surface_counts: Vec<HashMap<String, usize>>,
     /// Links the user confirmed, by place name as written: they apply to every
     /// identical mention, in the documents loaded and in those still to come.
     link_choices: HashMap<String, Option<PlaceIdx>>,
+}
+
+/// One file decoded and analysed, not yet indexed: what a worker sends back.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct AnalysedFile {
+    pub name: String,
+    pub size: usize,
+    /// [`content_hash`] of the bytes, to note duplicates.
+    pub content_hash: String,
+    /// The documents and warnings, or why the file could not be read.
+    pub outcome: Result<(Vec<Document>, Vec<String>), FileError>,
+}
+
+impl AnalysedFile {
+    /// Decodes and analyses one file (the pure half of [`Corpus::add_file`]).
+    pub fn analyse(name: &str, bytes: &[u8], options: &AnalysisOptions) -> AnalysedFile {
+        AnalysedFile {
+            name: name.to_string(),
+            size: bytes.len(),
+            content_hash: content_hash(bytes),
+            outcome: analyze_file(name, bytes, options),
+        }
+    }
+}
+
+/// A file's identity for duplicate detection: FNV-1a of its bytes, in hex.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv1a(bytes))
 }
 
 /// One reading a place name may have, for the user to choose from.
@@ -121,21 +149,37 @@ impl Corpus {
     /// Decodes, analyses and indexes one file; returns its report. Never fails:
     /// a bad file is reported and the corpus keeps everything else.
     pub fn add_file(&mut self, name: &str, bytes: &[u8], options: &AnalysisOptions) -> &FileReport {
+        let content_hash = content_hash(bytes);
+        if self.content_hashes.contains_key(&content_hash) {
+            // Bytes already loaded: no need to analyse them again.
+            return self.add_analysed(AnalysedFile {
+                name: name.to_string(),
+                size: bytes.len(),
+                content_hash,
+                outcome: Ok((Vec::new(), Vec::new())),
+            });
+        }
+        self.add_analysed(AnalysedFile::analyse(name, bytes, options))
+    }
+
+    /// Indexes a file analysed elsewhere (the web app analyses in a worker); a file
+    /// with the bytes of one already loaded is noted as its duplicate.
+    pub fn add_analysed(&mut self, file: AnalysedFile) -> &FileReport {
         let mut report = FileReport {
-            name: name.to_string(),
-            size: bytes.len(),
+            name: file.name,
+            size: file.size,
             n_documents: 0,
             warnings: Vec::new(),
             error: None,
             duplicate_of: None,
         };
-        let hash = fnv1a(bytes);
-        if let Some(original) = self.content_hashes.get(&hash) {
+        if let Some(original) = self.content_hashes.get(&file.content_hash) {
             report.duplicate_of = Some(original.clone());
         } else {
-            match analyze_file(name, bytes, options) {
+            match file.outcome {
                 Ok((documents, warnings)) => {
-                    self.content_hashes.insert(hash, name.to_string());
+                    self.content_hashes
+                        .insert(file.content_hash, report.name.clone());
                     report.n_documents = documents.len();
                     report.warnings = warnings;
                     for document in documents {
@@ -630,6 +674,25 @@ mod tests {
         c.relink(idx, None);
         let georgia = entity(&c, "Georgia");
         assert_eq!((georgia.place, georgia.documents.len()), (None, 3));
+    }
+
+    #[test]
+    fn a_file_analysed_elsewhere_indexes_like_one_analysed_here() {
+        let options = AnalysisOptions::default();
+        let text =
+            b"Foreign Minister Jeyhun Bayramov met Ararat Mirzoyan in Almaty on May 10, 2024.";
+        let direct = corpus(&[("a.txt", std::str::from_utf8(text).unwrap())]);
+        // The worker's answer crosses as JSON.
+        let json = serde_json::to_string(&AnalysedFile::analyse("a.txt", text, &options)).unwrap();
+        let mut via_worker = Corpus::new();
+        via_worker.add_analysed(serde_json::from_str(&json).unwrap());
+        assert_eq!(via_worker.entities, direct.entities);
+        assert_eq!(via_worker.documents[0].dates, direct.documents[0].dates);
+        // The same bytes again are a duplicate, however they arrive.
+        via_worker.add_analysed(AnalysedFile::analyse("copy.txt", text, &options));
+        assert!(via_worker.files[1]
+            .message()
+            .contains("same content as a.txt"));
     }
 
     #[test]

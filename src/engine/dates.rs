@@ -14,7 +14,7 @@ use jiff::ToSpan;
 use super::token::{Token, TokenKind};
 
 /// How finely a date is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -29,7 +29,7 @@ pub enum Precision {
 }
 
 /// How a date's value was obtained, so that the interface can show it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Anchoring {
     /// Everything was written out ("April 19, 2024", "1991").
@@ -43,7 +43,7 @@ pub enum Anchoring {
 }
 
 /// Day-month order for numeric dates such as 03/04/2024.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NumericOrder {
     /// Decide only when one number exceeds 12; otherwise flag as ambiguous.
     #[default]
@@ -53,7 +53,7 @@ pub enum NumericOrder {
 }
 
 /// One date mention, normalised.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     /// Byte offsets into the document text.
     pub start: usize,
@@ -1244,13 +1244,13 @@ pub fn metadata_date(text: &str) -> Option<Date> {
 }
 
 /// The date a document is anchored to, and where it came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentDate {
     pub date: Date,
     pub source: DocumentDateSource,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentDateSource {
     /// A date line near the top of the document.

@@ -3,6 +3,7 @@
 //! Only whole-file problems are errors here; a file with a few invalid bytes is
 //! decoded with replacement characters and a warning, so nothing readable is lost.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Files larger than this are refused whole (the limit is named in the message).
@@ -12,11 +13,11 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
 /// Why a file could not be read at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FileError {
     /// A known binary format, named ("PDF document", "ZIP archive").
     Binary {
-        format: &'static str,
+        format: Cow<'static, str>,
     },
     /// Not a format Dossier reads.
     Unsupported {
@@ -31,6 +32,8 @@ pub enum FileError {
     Unreadable {
         reason: String,
     },
+    /// The user cancelled loading before this file was analysed.
+    Cancelled,
 }
 
 impl fmt::Display for FileError {
@@ -46,6 +49,7 @@ impl fmt::Display for FileError {
             ),
             FileError::Empty => write!(f, "is empty"),
             FileError::Unreadable { reason } => write!(f, "could not be read: {reason}"),
+            FileError::Cancelled => write!(f, "was not loaded: loading was cancelled"),
             FileError::TooLarge { size, limit } => write!(
                 f,
                 "is too large ({:.1} MB): the limit is {} MB per file",
@@ -108,7 +112,9 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
         });
     }
     if let Some(format) = sniff_binary(bytes) {
-        return Err(FileError::Binary { format });
+        return Err(FileError::Binary {
+            format: format.into(),
+        });
     }
     let ext = extension(name);
     if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
@@ -181,7 +187,7 @@ mod tests {
                 "a.txt",
                 b"%PDF-1.7 ...",
                 Err(FileError::Binary {
-                    format: "PDF document",
+                    format: "PDF document".into(),
                 }),
             ),
             (
@@ -189,7 +195,7 @@ mod tests {
                 "a.txt",
                 b"ab\x00cd",
                 Err(FileError::Binary {
-                    format: "binary file",
+                    format: "binary file".into(),
                 }),
             ),
             (

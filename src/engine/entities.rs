@@ -26,7 +26,9 @@ use super::token::{Token, TokenKind};
 use super::words::*;
 
 /// The four kinds of named entity Dossier extracts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntityType {
     #[serde(rename = "PER")]
     Person,
@@ -50,7 +52,7 @@ impl EntityType {
 }
 
 /// One mention of a named entity in a document's text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntityMention {
     /// Byte offsets into the document text, on char boundaries.
     pub start: usize,

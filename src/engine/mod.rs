@@ -17,7 +17,7 @@ pub mod synthetic;
 pub mod token;
 mod words;
 
-pub use corpus::{Corpus, Entity, FileReport, Highlight, Mark};
+pub use corpus::{AnalysedFile, Corpus, Entity, FileReport, Highlight, Mark};
 pub use dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};
 pub use decode::FileError;
 pub use entities::{EntityMention, EntityType};
@@ -25,14 +25,14 @@ pub use jiff::civil::Date;
 pub use split::SplitOptions;
 
 /// Settings that change how files are read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct AnalysisOptions {
     pub split: SplitOptions,
     pub numeric_order: NumericOrder,
 }
 
 /// One analysed document: an article of a file, its text and what was found in it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// The file it came from.
     pub source: String,

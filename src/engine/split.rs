@@ -17,7 +17,7 @@ pub struct Article {
 }
 
 /// Options for splitting; `split_articles: false` keeps every file whole.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SplitOptions {
     pub split_articles: bool,
 }

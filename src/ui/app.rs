@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use super::gazetteer;
-use super::loading::{file_list, load_files, Progress};
+use super::loading::{cancel, file_list, load_files, Progress, Sinks};
 use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
 use crate::engine::lexicon::PlaceIdx;
@@ -88,16 +88,21 @@ pub fn App() -> impl IntoView {
         },
         ..AnalysisOptions::default()
     };
+    let sinks = Sinks {
+        corpus,
+        version: set_version,
+        progress: set_progress,
+    };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
         let files = file_list(ev.data_transfer().and_then(|d| d.files()));
-        load_files(files, corpus, set_version, set_progress, options());
+        load_files(files, sinks, options());
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         let files = file_list(input.files());
-        load_files(files, corpus, set_version, set_progress, options());
+        load_files(files, sinks, options());
         input.set_value("");
     };
     let load_sample = move |_| {
@@ -145,7 +150,10 @@ pub fn App() -> impl IntoView {
             </header>
                         {move || progress.get().map(|p| view! {
                 <p class="progress" role="status" data-testid="progress">
-                    {format!("Reading file {} of {} ({:.1} of {:.1} MB)…", p.n_done, p.n_files, p.bytes_done / 1e6, p.bytes_total / 1e6)}
+                    {format!("Analysed {} of {} files ({:.1} of {:.1} MB){}", p.n_done, p.n_files, p.bytes_done / 1e6, p.bytes_total / 1e6,
+                        p.seconds_left.filter(|s| *s >= 1.0).map(|s| format!(", about {} s left", s.round())).unwrap_or_default())}
+                    " "
+                    <button class="clear" on:click=move |_| cancel() data-testid="cancel-loading">"Cancel"</button>
                 </p>
             })}
             <Show when=is_empty fallback=move || view! { <Explorer corpus version set_version selected/> }>

@@ -39,9 +39,16 @@ pub async fn ready() -> bool {
     false
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+/// Fetches a text file relative to the page, or to the worker script in a worker.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let global = js_sys::global();
+    let request = match global.dyn_ref::<web_sys::Window>() {
+        Some(window) => window.fetch_with_str(url),
+        None => global
+            .unchecked_ref::<web_sys::WorkerGlobalScope>()
+            .fetch_with_str(url),
+    };
+    let response = JsFuture::from(request)
         .await
         .map_err(|e| format!("{e:?}"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|e| format!("{e:?}"))?;

@@ -1,73 +1,315 @@
-//! Reading dropped or picked files in the browser and handing their bytes to the engine.
+//! Loading dropped or picked files: analysed in a Web Worker, indexed here in small batches.
+//!
+//! Files go to the worker a few at a time (so a folder of 10,000 files is not read
+//! all at once); analysed files come back as data and are added to the corpus in
+//! slices of at most [`SLICE_MS`] so that the page keeps answering; the views are
+//! refreshed at most every [`REFRESH_MS`]. Cancelling stops the worker mid-file;
+//! what was already analysed stays, the rest is listed as not loaded. If the worker
+//! cannot start, or its gazetteer differs from the page's, files are analysed here.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 
 use gloo_file::futures::read_as_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::gazetteer;
+use super::worker::{AnalysisWorker, WorkerReply};
 use crate::engine::decode::MAX_FILE_BYTES;
-use crate::engine::{AnalysisOptions, Corpus, FileError};
+use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 
-/// How far a batch of files has been read.
+/// Files the worker holds at once: enough to keep it busy, few enough to bound memory.
+const IN_FLIGHT: usize = 4;
+/// Longest stretch of indexing on the main thread before it yields.
+const SLICE_MS: f64 = 12.0;
+/// How often the views are refreshed while files arrive.
+const REFRESH_MS: u32 = 150;
+
+/// How far the current batch of files has got.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Progress {
     pub n_done: usize,
     pub n_files: usize,
     pub bytes_done: f64,
     pub bytes_total: f64,
+    /// Estimated from the rate so far, once there is one.
+    pub seconds_left: Option<f64>,
 }
 
-/// Reads each file in turn and adds it to the corpus; bumps `version` after each so
-/// that the views follow as files arrive, and reports progress (None when done). A
-/// file that cannot be read is reported by name.
-pub fn load_files(
-    files: Vec<web_sys::File>,
-    corpus: StoredValue<Corpus>,
-    version: WriteSignal<u64>,
-    progress: WriteSignal<Option<Progress>>,
-    options: AnalysisOptions,
-) {
-    let mut state = Progress {
-        n_files: files.len(),
-        bytes_total: files.iter().map(|f| f.size()).sum(),
-        ..Progress::default()
-    };
-    progress.set(Some(state));
-    spawn_local(async move {
-        // Every document is linked against the same gazetteer.
-        super::gazetteer::ready().await;
+/// Where the app's views are, for the loader to update them.
+#[derive(Clone, Copy)]
+pub struct Sinks {
+    pub corpus: StoredValue<Corpus>,
+    pub version: WriteSignal<u64>,
+    pub progress: WriteSignal<Option<Progress>>,
+}
+
+struct Job {
+    id: u32,
+    file: web_sys::File,
+    size: f64,
+}
+
+#[derive(Default)]
+struct Loader {
+    worker: Option<Rc<AnalysisWorker>>,
+    /// The worker answered and its gazetteer matches the page's.
+    worker_ready: bool,
+    /// Analyse on the page (the worker failed or disagrees).
+    on_main_thread: bool,
+    main_thread_busy: bool,
+    queue: VecDeque<(Job, AnalysisOptions)>,
+    in_flight: Vec<Job>,
+    analysed: VecDeque<AnalysedFile>,
+    progress: Progress,
+    started_ms: f64,
+    next_id: u32,
+    refresh_scheduled: bool,
+    sinks: Option<Sinks>,
+}
+
+thread_local! {
+    static LOADER: Rc<RefCell<Loader>> = Rc::default();
+}
+
+fn loader() -> Rc<RefCell<Loader>> {
+    LOADER.with(Rc::clone)
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Adds files to the loading queue; progress and results flow to `sinks`.
+pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
+    let state = loader();
+    {
+        let mut s = state.borrow_mut();
+        s.sinks = Some(sinks);
+        if s.queue.is_empty() && s.in_flight.is_empty() && s.analysed.is_empty() {
+            s.progress = Progress::default();
+            s.started_ms = now_ms();
+        }
         for file in files {
-            state.n_done += 1;
-            state.bytes_done += file.size();
-            progress.set(Some(state));
-            let name = file.name();
+            let size = file.size();
             // Refuse an oversized file before reading it, so the tab never holds it.
-            let size = file.size() as usize;
-            if size > MAX_FILE_BYTES {
-                corpus.update_value(|c| {
+            if size as usize > MAX_FILE_BYTES {
+                let name = file.name();
+                sinks.corpus.update_value(|c| {
                     c.add_refused(
                         &name,
                         FileError::TooLarge {
-                            size,
+                            size: size as usize,
                             limit: MAX_FILE_BYTES,
                         },
                     )
                 });
-                version.update(|v| *v += 1);
                 continue;
             }
-            let blob = gloo_file::File::from(file);
-            match read_as_bytes(&blob).await {
-                Ok(bytes) => corpus.update_value(|c| {
-                    c.add_file(&name, &bytes, &options);
-                }),
-                Err(e) => corpus.update_value(|c| c.add_unreadable(&name, &e.to_string())),
-            }
-            version.update(|v| *v += 1);
-            // Let the page paint between files.
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            s.next_id += 1;
+            let id = s.next_id;
+            s.progress.n_files += 1;
+            s.progress.bytes_total += size;
+            s.queue.push_back((Job { id, file, size }, options));
         }
-        progress.set(None);
+        sinks.progress.set(Some(s.progress));
+        sinks.version.update(|v| *v += 1);
+    }
+    ensure_worker(&state);
+    pump(&state);
+}
+
+/// Stops loading: the worker is stopped mid-file; files already analysed are kept,
+/// the others are listed as not loaded.
+pub fn cancel() {
+    let state = loader();
+    let mut s = state.borrow_mut();
+    if let Some(worker) = s.worker.take() {
+        worker.terminate();
+    }
+    s.worker_ready = false;
+    let Some(sinks) = s.sinks else { return };
+    let mut names: Vec<String> = s.in_flight.drain(..).map(|j| j.file.name()).collect();
+    names.extend(s.queue.drain(..).map(|(j, _)| j.file.name()));
+    let analysed: Vec<AnalysedFile> = s.analysed.drain(..).collect();
+    sinks.corpus.update_value(|c| {
+        for file in analysed {
+            c.add_analysed(file);
+        }
+        for name in &names {
+            c.add_refused(name, FileError::Cancelled);
+        }
     });
+    sinks.progress.set(None);
+    sinks.version.update(|v| *v += 1);
+}
+
+fn ensure_worker(state: &Rc<RefCell<Loader>>) {
+    let mut s = state.borrow_mut();
+    if s.worker.is_some() || s.on_main_thread {
+        return;
+    }
+    let weak = Rc::downgrade(state);
+    match AnalysisWorker::start(move |reply| {
+        if let Some(state) = weak.upgrade() {
+            on_reply(&state, reply);
+        }
+    }) {
+        Ok(worker) => s.worker = Some(Rc::new(worker)),
+        Err(_) => s.on_main_thread = true,
+    }
+}
+
+fn on_reply(state: &Rc<RefCell<Loader>>, reply: WorkerReply) {
+    match reply {
+        WorkerReply::Ready { places } => {
+            let state = state.clone();
+            spawn_local(async move {
+                // The page's gazetteer must be the worker's: place indices cross over.
+                gazetteer::ready().await;
+                let same = crate::engine::lexicon::lexicon().places.len() == places;
+                {
+                    let mut s = state.borrow_mut();
+                    if same {
+                        s.worker_ready = true;
+                    } else {
+                        s.on_main_thread = true;
+                        if let Some(worker) = s.worker.take() {
+                            worker.terminate();
+                        }
+                    }
+                }
+                pump(&state);
+            });
+        }
+        WorkerReply::Analysed { id, file } => {
+            {
+                let mut s = state.borrow_mut();
+                if let Some(pos) = s.in_flight.iter().position(|j| j.id == id) {
+                    let job = s.in_flight.remove(pos);
+                    s.progress.n_done += 1;
+                    s.progress.bytes_done += job.size;
+                }
+                s.analysed.push_back(*file);
+            }
+            schedule_refresh(state);
+            pump(state);
+        }
+    }
+}
+
+/// Sends queued files to the worker (or analyses them here) while there is room.
+fn pump(state: &Rc<RefCell<Loader>>) {
+    let mut s = state.borrow_mut();
+    if s.on_main_thread {
+        if !s.main_thread_busy && !s.queue.is_empty() {
+            s.main_thread_busy = true;
+            drop(s);
+            spawn_local(analyse_on_main_thread(state.clone()));
+        }
+        return;
+    }
+    if !s.worker_ready {
+        return;
+    }
+    let Some(worker) = s.worker.clone() else {
+        return;
+    };
+    while s.in_flight.len() < IN_FLIGHT {
+        let Some((job, options)) = s.queue.pop_front() else {
+            break;
+        };
+        worker.analyse(job.id, &job.file, &options);
+        s.in_flight.push(job);
+    }
+}
+
+/// The fallback: read and analyse each queued file on this thread, yielding between files.
+async fn analyse_on_main_thread(state: Rc<RefCell<Loader>>) {
+    gazetteer::ready().await;
+    loop {
+        let next = state.borrow_mut().queue.pop_front();
+        let Some((job, options)) = next else { break };
+        let name = job.file.name();
+        let analysed = match read_as_bytes(&gloo_file::File::from(job.file)).await {
+            Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &options),
+            Err(e) => AnalysedFile {
+                name,
+                size: 0,
+                content_hash: String::new(),
+                outcome: Err(FileError::Unreadable {
+                    reason: e.to_string(),
+                }),
+            },
+        };
+        {
+            let mut s = state.borrow_mut();
+            s.progress.n_done += 1;
+            s.progress.bytes_done += job.size;
+            s.analysed.push_back(analysed);
+        }
+        schedule_refresh(&state);
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    state.borrow_mut().main_thread_busy = false;
+    schedule_refresh(&state);
+}
+
+fn schedule_refresh(state: &Rc<RefCell<Loader>>) {
+    let mut s = state.borrow_mut();
+    if s.refresh_scheduled {
+        return;
+    }
+    s.refresh_scheduled = true;
+    let state = state.clone();
+    spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(REFRESH_MS).await;
+        refresh(&state).await;
+    });
+}
+
+/// Indexes what has arrived, in slices that leave the main thread free, then
+/// refreshes the views once.
+async fn refresh(state: &Rc<RefCell<Loader>>) {
+    let Some(sinks) = state.borrow().sinks else {
+        return;
+    };
+    loop {
+        let started = now_ms();
+        let mut more = false;
+        while now_ms() - started < SLICE_MS {
+            let next = state.borrow_mut().analysed.pop_front();
+            match next {
+                Some(file) => sinks.corpus.update_value(|c| {
+                    c.add_analysed(file);
+                }),
+                None => break,
+            }
+            more = !state.borrow().analysed.is_empty();
+        }
+        if !more {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    let mut s = state.borrow_mut();
+    s.refresh_scheduled = false;
+    let finished = s.queue.is_empty()
+        && s.in_flight.is_empty()
+        && s.analysed.is_empty()
+        && !s.main_thread_busy;
+    let elapsed = (now_ms() - s.started_ms) / 1000.0;
+    if s.progress.bytes_done > 0.0 && elapsed > 0.0 {
+        let rate = s.progress.bytes_done / elapsed;
+        s.progress.seconds_left = Some((s.progress.bytes_total - s.progress.bytes_done) / rate);
+    }
+    sinks.progress.set((!finished).then_some(s.progress));
+    drop(s);
+    sinks.version.update(|v| *v += 1);
 }
 
 /// Files of a `FileList` (from a drop or the file picker) as a vector.

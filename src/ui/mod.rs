@@ -5,6 +5,9 @@ mod gazetteer;
 mod loading;
 mod reader;
 mod sample;
+mod worker;
+
+pub use worker::{in_worker, run_worker};
 
 pub use app::App;
 

@@ -145,6 +145,31 @@ test('choosing which Georgia is meant relinks every mention written that way', a
     .every((s) => !s.textContent.includes('United States')));
 });
 
+test('files are analysed in a worker and loading can be cancelled', async (app) => {
+  // Three 12 MB files: the first is still being analysed when Cancel is pressed.
+  // Built in the page, as a real drop of File objects.
+  await app.page.evaluate(() => {
+    const text = 'Talks in Almaty, Kazakhstan went on. Ararat Mirzoyan met Jeyhun Bayramov on May 10, 2024.\n'.repeat(130000);
+    const transfer = new DataTransfer();
+    for (const n of [1, 2, 3]) transfer.items.add(new File([`File ${n}\n`, text], `big-${n}.txt`, { type: 'text/plain' }));
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  });
+  await app.page.waitForSelector('[data-testid=cancel-loading]');
+  assert.ok(app.page.workers().length >= 1, 'a worker runs the analysis');
+  await app.page.click('[data-testid=cancel-loading]');
+  await app.page.waitForSelector('[data-testid=progress]', { state: 'detached' });
+  const messages = await app.texts('file-message');
+  assert.equal(messages.length, 3, messages.join(' | '));
+  assert.ok(messages.some((m) => /was not loaded: loading was cancelled/.test(m)), messages.join(' | '));
+  // The page answers at once, and a new drop loads normally.
+  await app.drop([{ name: 'small.txt', type: 'text/plain', bytes: Buffer.from('Talks in Almaty went on.\n') }]);
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=file-message]')]
+    .some((m) => m.textContent.startsWith('small.txt: 1 document')));
+});
+
 test('the sample corpus loads and a facet click narrows the documents', async (app) => {
   await app.trySample();
   const before = (await app.texts('document')).length;
