@@ -71,6 +71,12 @@ fn toggle(selected: RwSignal<BTreeSet<Filter>>, filter: Filter) {
 /// How many values a facet shows.
 const FACET_LIMIT: usize = 12;
 
+/// Above this many files, loaded files are summed up in one line.
+const FILE_MESSAGE_LIMIT: usize = 12;
+
+/// Documents listed at a time; "Show more" adds as many again.
+const DOCUMENT_PAGE: usize = 100;
+
 #[component]
 pub fn App() -> impl IntoView {
     let corpus = StoredValue::new(Corpus::new());
@@ -176,11 +182,25 @@ fn Explorer(
 ) -> impl IntoView {
     // The document open in the reader.
     let open = RwSignal::new(None::<usize>);
+    let all_files = RwSignal::new(false);
     let file_messages = move || {
         version.get();
+        let show_all = all_files.get();
         corpus.with_value(|c| {
-            c.files
+            // Many files: one summary line, and a line for each file with something to say.
+            let many = c.files.len() > FILE_MESSAGE_LIMIT && !show_all;
+            let summary = many.then(|| {
+                let n_documents: usize = c.files.iter().map(|f| f.n_documents).sum();
+                view! {
+                    <li class="message" data-testid="files-summary">
+                        {format!("{} files loaded, {} documents", c.files.len(), n_documents)} " "
+                        <button class="clear" on:click=move |_| all_files.set(true)>"List every file"</button>
+                    </li>
+                }
+            });
+            let lines = c.files
                 .iter()
+                .filter(|f| !many || f.error.is_some() || !f.warnings.is_empty() || f.duplicate_of.is_some())
                 .map(|f| {
                     let class = if f.error.is_some() {
                         "message error"
@@ -191,7 +211,8 @@ fn Explorer(
                     };
                     view! { <li class=class data-testid="file-message">{f.message()}</li> }
                 })
-                .collect_view()
+                .collect_view();
+            view! { {summary} {lines} }
         })
     };
     // Facet controls: a name filter across facets, and which facets show all values.
@@ -281,9 +302,11 @@ fn Explorer(
             })
         })
     };
+    let n_listed = RwSignal::new(DOCUMENT_PAGE);
     let documents = move || {
         version.get();
         let chosen = selected.get();
+        let limit = n_listed.get();
         corpus.with_value(|c| {
             let kept: Vec<Vec<usize>> = chosen.iter().map(|f| f.documents(c)).collect();
             let mut shown: Vec<usize> = (0..c.documents.len())
@@ -297,6 +320,7 @@ fn Explorer(
             let n_shown = shown.len();
             let items = shown
                 .into_iter()
+                .take(limit)
                 .map(|d| {
                     let doc = &c.documents[d];
                     let mut entity_names: Vec<(String, &'static str)> = Vec::new();
@@ -330,9 +354,15 @@ fn Explorer(
                     }
                 })
                 .collect_view();
+            let more = (n_shown > limit).then(|| view! {
+                <button class="more" data-testid="more-documents" on:click=move |_| n_listed.update(|n| *n += DOCUMENT_PAGE)>
+                    {format!("Show {} more of {}", DOCUMENT_PAGE.min(n_shown - limit), n_shown - limit)}
+                </button>
+            });
             view! {
                 <p class="summary" data-testid="summary">{format!("{n_shown} of {} documents", c.documents.len())}</p>
                 {items}
+                {more}
             }
         })
     };

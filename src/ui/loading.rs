@@ -1,7 +1,7 @@
 //! Loading dropped or picked files: analysed in a Web Worker, indexed here in small batches.
 //!
-//! Files go to the worker a few at a time (so a folder of 10,000 files is not read
-//! all at once); analysed files come back as data and are added to the corpus in
+//! Files go to the worker in batches, a bounded number at a time (so a folder of
+//! 10,000 files is not read all at once); analysed files come back as data and are added to the corpus in
 //! slices of at most [`SLICE_MS`] so that the page keeps answering; the views are
 //! refreshed at most every [`REFRESH_MS`]. Cancelling stops the worker mid-file;
 //! what was already analysed stays, the rest is listed as not loaded. If the worker
@@ -20,8 +20,12 @@ use super::worker::{AnalysisWorker, WorkerReply};
 use crate::engine::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 
-/// Files the worker holds at once: enough to keep it busy, few enough to bound memory.
-const IN_FLIGHT: usize = 4;
+/// Files and bytes the worker holds at once: enough that it never waits for the page,
+/// few enough to bound memory (a folder of 10,000 files is not read all at once).
+const IN_FLIGHT: usize = 128;
+const IN_FLIGHT_BYTES: f64 = 16e6;
+/// Files per message to the worker.
+const BATCH: usize = 32;
 /// Longest stretch of indexing on the main thread before it yields.
 const SLICE_MS: f64 = 12.0;
 /// How often the views are refreshed while files arrive.
@@ -219,12 +223,34 @@ fn pump(state: &Rc<RefCell<Loader>>) {
     let Some(worker) = s.worker.clone() else {
         return;
     };
-    while s.in_flight.len() < IN_FLIGHT {
-        let Some((job, options)) = s.queue.pop_front() else {
+    loop {
+        let mut bytes: f64 = s.in_flight.iter().map(|j| j.size).sum();
+        let mut batch: Vec<Job> = Vec::new();
+        let mut options = AnalysisOptions::default();
+        while batch.len() < BATCH
+            && s.in_flight.len() + batch.len() < IN_FLIGHT
+            && (s.in_flight.is_empty() && batch.is_empty() || bytes < IN_FLIGHT_BYTES)
+        {
+            let Some((job, job_options)) = s.queue.pop_front() else {
+                break;
+            };
+            bytes += job.size;
+            options = job_options;
+            batch.push(job);
+        }
+        // While the worker is busy, send full batches only (a worker read is cheapest
+        // for many files at once); replies free slots and pump again. An idle worker
+        // gets whatever fits (large files, the last few).
+        if batch.is_empty() || batch.len() < BATCH && !s.queue.is_empty() && !s.in_flight.is_empty()
+        {
+            for job in batch.into_iter().rev() {
+                s.queue.push_front((job, options));
+            }
             break;
-        };
-        worker.analyse(job.id, &job.file, &options);
-        s.in_flight.push(job);
+        }
+        let jobs: Vec<(u32, &web_sys::File)> = batch.iter().map(|j| (j.id, &j.file)).collect();
+        worker.analyse(&jobs, &options);
+        s.in_flight.extend(batch);
     }
 }
 

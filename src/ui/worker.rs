@@ -1,8 +1,9 @@
 //! Analysis off the main thread: the same wasm module runs in a module Web Worker.
 //!
-//! The page sends `{id, file, options}` one file at a time (a few in flight); the
-//! worker reads the file, decodes and analyses it, and answers `{id, json}` with an
-//! [`AnalysedFile`] as JSON (one string is the cheapest thing to post). Before its
+//! The page sends batches `{jobs: [{id, file}], options}` (a few in flight); the
+//! worker reads each file, decodes and analyses it, and answers the batch with
+//! `{answers: [{id, json}]}`, each an [`AnalysedFile`] as JSON (one string is the
+//! cheapest thing to post). Before its
 //! first answer it says `{ready, places}`: the size of its gazetteer, which must equal
 //! the page's so that place indices mean the same on both sides.
 
@@ -12,6 +13,7 @@ use std::rc::Rc;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::{AnalysedFile, AnalysisOptions};
 
@@ -60,38 +62,86 @@ pub fn run_worker() {
     });
 }
 
-/// Starts analysing the queued files in order (each one reads, then analyses).
+/// Starts reading each queued batch at once, as one blob of all its files (a read of a
+/// dropped file is a round trip to the browser's file store: one per batch, and the
+/// next batch is read while this one is analysed), then analyses the batch and
+/// answers it in one message. If the batch cannot be read whole, its files are read
+/// one by one, so that an unreadable file is reported alone.
 fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsValue>>>) {
-    let jobs: Vec<JsValue> = queue.borrow_mut().drain(..).collect();
-    for job in jobs {
+    let batches: Vec<JsValue> = queue.borrow_mut().drain(..).collect();
+    for batch in batches {
+        let options: AnalysisOptions = get(&batch, "options")
+            .as_string()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        let jobs: Vec<JsValue> = js_sys::Array::from(&get(&batch, "jobs")).iter().collect();
+        let files: Vec<web_sys::File> = jobs
+            .iter()
+            .map(|j| get(j, "file").unchecked_into())
+            .collect();
+        let parts: js_sys::Array = files.iter().collect();
+        let whole = web_sys::Blob::new_with_blob_sequence(&parts).map(|b| b.array_buffer());
         let scope = scope.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let id = get(&job, "id");
-            let file: web_sys::File = get(&job, "file").unchecked_into();
-            let options: AnalysisOptions = get(&job, "options")
-                .as_string()
-                .and_then(|s| serde_json::from_str(&s).ok())
-                .unwrap_or_default();
-            let name = file.name();
-            let analysed =
-                match gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await {
+            let contents = match whole {
+                Ok(read) => match JsFuture::from(read).await {
+                    Ok(buffer) => Some(cut(&js_sys::Uint8Array::new(&buffer).to_vec(), &files)),
+                    Err(_) => None,
+                },
+                Err(_) => None,
+            };
+            let contents = match contents {
+                Some(contents) => contents,
+                None => {
+                    let mut each = Vec::with_capacity(files.len());
+                    for f in &files {
+                        each.push(
+                            JsFuture::from(f.array_buffer())
+                                .await
+                                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+                                .map_err(|e| format!("{e:?}")),
+                        );
+                    }
+                    each
+                }
+            };
+            let answers = js_sys::Array::new();
+            for ((job, file), bytes) in jobs.iter().zip(&files).zip(contents) {
+                let name = file.name();
+                let analysed = match bytes {
                     Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &options),
-                    Err(e) => AnalysedFile {
+                    Err(reason) => AnalysedFile {
                         name,
                         size: 0,
                         content_hash: String::new(),
-                        outcome: Err(crate::engine::FileError::Unreadable {
-                            reason: e.to_string(),
-                        }),
+                        outcome: Err(crate::engine::FileError::Unreadable { reason }),
                     },
                 };
+                let answer = Object::new();
+                set(&answer, "id", &get(job, "id"));
+                let json = serde_json::to_string(&analysed).unwrap_or_default();
+                set(&answer, "json", &JsValue::from_str(&json));
+                answers.push(&answer);
+            }
             let message = Object::new();
-            set(&message, "id", &id);
-            let json = serde_json::to_string(&analysed).unwrap_or_default();
-            set(&message, "json", &JsValue::from_str(&json));
+            set(&message, "answers", &answers);
             let _ = scope.post_message(&message);
         });
     }
+}
+
+/// The batch's bytes cut back into its files, by their sizes.
+fn cut(bytes: &[u8], files: &[web_sys::File]) -> Vec<Result<Vec<u8>, String>> {
+    let mut at = 0;
+    files
+        .iter()
+        .map(|f| {
+            let end = (at + f.size() as usize).min(bytes.len());
+            let piece = bytes[at..end].to_vec();
+            at = end;
+            Ok(piece)
+        })
+        .collect()
 }
 
 /// The page's handle on a worker.
@@ -136,9 +186,19 @@ impl AnalysisWorker {
                     on_reply(WorkerReply::Ready { places });
                     return;
                 }
-                let id = get(&data, "id").as_f64().unwrap_or(0.0) as u32;
-                let json = get(&data, "json").as_string().unwrap_or_default();
-                if let Ok(file) = serde_json::from_str::<AnalysedFile>(&json) {
+                for answer in js_sys::Array::from(&get(&data, "answers")).iter() {
+                    let id = get(&answer, "id").as_f64().unwrap_or(0.0) as u32;
+                    let json = get(&answer, "json").as_string().unwrap_or_default();
+                    let file = serde_json::from_str::<AnalysedFile>(&json).unwrap_or_else(|e| {
+                        AnalysedFile {
+                            name: format!("file {id}"),
+                            size: 0,
+                            content_hash: String::new(),
+                            outcome: Err(crate::engine::FileError::Unreadable {
+                                reason: e.to_string(),
+                            }),
+                        }
+                    });
                     on_reply(WorkerReply::Analysed {
                         id,
                         file: Box::new(file),
@@ -150,11 +210,17 @@ impl AnalysisWorker {
         Ok(AnalysisWorker { worker })
     }
 
-    /// Sends one file to analyse.
-    pub fn analyse(&self, id: u32, file: &web_sys::File, options: &AnalysisOptions) {
+    /// Sends a batch of files to analyse, answered in one message.
+    pub fn analyse(&self, jobs: &[(u32, &web_sys::File)], options: &AnalysisOptions) {
+        let list = js_sys::Array::new();
+        for (id, file) in jobs {
+            let job = Object::new();
+            set(&job, "id", &JsValue::from_f64(*id as f64));
+            set(&job, "file", file);
+            list.push(&job);
+        }
         let message = Object::new();
-        set(&message, "id", &JsValue::from_f64(id as f64));
-        set(&message, "file", file);
+        set(&message, "jobs", &list);
         let options = serde_json::to_string(options).unwrap_or_default();
         set(&message, "options", &JsValue::from_str(&options));
         let _ = self.worker.post_message(&message);

@@ -27,14 +27,19 @@ async function freePort() {
   });
 }
 
-/** Copies dist/ under a sub-path of a temporary web root and serves it with python's http.server. */
-export async function serveDist() {
+/** Copies dist/ under a sub-path of a temporary web root and serves it with python's http.server;
+ *  `extra` maps more paths under the sub-path to files to serve there (the benchmark's peers). */
+export async function serveDist(extra = {}) {
   const dist = path.join(root, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `make build` first');
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
   const target = path.join(webRoot, SUB_PATH);
   fs.mkdirSync(target, { recursive: true });
   fs.cpSync(dist, target, { recursive: true });
+  for (const [to, from] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(target, to)), { recursive: true });
+    fs.copyFileSync(from, path.join(target, to));
+  }
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', webRoot], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
@@ -47,12 +52,12 @@ export async function serveDist() {
   return { url: `http://127.0.0.1:${port}${SUB_PATH}`, stop: () => { server.kill(); fs.rmSync(webRoot, { recursive: true, force: true }); } };
 }
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 
