@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use super::gazetteer;
-use super::loading::{cancel, file_list, load_files, Progress, Sinks};
+use super::loading::{cancel, file_list, load_files, prepare, Progress, Sinks};
 use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
 use crate::engine::lexicon::PlaceIdx;
@@ -75,7 +75,11 @@ const FACET_LIMIT: usize = 12;
 const FILE_MESSAGE_LIMIT: usize = 12;
 
 /// Documents listed at a time; "Show more" adds as many again.
-const DOCUMENT_PAGE: usize = 100;
+const DOCUMENT_PAGE: usize = 50;
+
+/// Entity chips and dates shown per listed document (the reader shows them all).
+const CHIPS_PER_DOCUMENT: usize = 10;
+const DATES_PER_DOCUMENT: usize = 6;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -87,6 +91,7 @@ pub fn App() -> impl IntoView {
     let (split_articles, set_split_articles) = signal(true);
     let selected = RwSignal::new(BTreeSet::<Filter>::new());
     gazetteer::start_loading();
+    prepare();
 
     let options = move || AnalysisOptions {
         split: SplitOptions {
@@ -335,6 +340,7 @@ fn Explorer(
                         .iter()
                         .map(|m| (format!("{} → {}", &doc.text[m.start..m.end], date_label(m)), anchoring_note(m.anchoring)))
                         .collect();
+                    let (n_entities, n_dates) = (entity_names.len(), dates.len());
                     let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
                     let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
                     view! {
@@ -343,12 +349,14 @@ fn Explorer(
                             <p class="meta">{doc.source.clone()} " · " {date}</p>
                             <p class="snippet">{snippet}</p>
                             <ul class="chips">
-                                {entity_names.into_iter().map(|(name, code)| view! {
+                                {entity_names.into_iter().take(CHIPS_PER_DOCUMENT).map(|(name, code)| view! {
                                     <li class=format!("chip {}", code.to_lowercase()) data-testid="entity">{name}</li>
                                 }).collect_view()}
+                                {(n_entities > CHIPS_PER_DOCUMENT).then(|| view! { <li class="chip more-chips">{format!("+{} more", n_entities - CHIPS_PER_DOCUMENT)}</li> })}
                             </ul>
                             <ul class="dates">
-                                                                {dates.into_iter().map(|(d, note)| view! { <li data-testid="date" title=note>{d}</li> }).collect_view()}
+                                {dates.into_iter().take(DATES_PER_DOCUMENT).map(|(d, note)| view! { <li data-testid="date" title=note>{d}</li> }).collect_view()}
+                                {(n_dates > DATES_PER_DOCUMENT).then(|| view! { <li>{format!("+{} more", n_dates - DATES_PER_DOCUMENT)}</li> })}
                             </ul>
                         </article>
                     }

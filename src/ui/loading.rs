@@ -88,6 +88,17 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Starts the worker (and its warm-up) and indexes the gazetteer on the page, after
+/// first paint and before any file is dropped, so that neither delays the first load.
+pub fn prepare() {
+    let state = loader();
+    ensure_worker(&state);
+    spawn_local(async {
+        gazetteer::ready().await;
+        let _ = crate::engine::lexicon::lexicon();
+    });
+}
+
 /// Adds files to the loading queue; progress and results flow to `sinks`.
 pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
     let state = loader();

@@ -17,6 +17,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::{AnalysedFile, AnalysisOptions};
 
+/// Passes over the sample articles (about 40 KB) before the worker says it is ready.
+const WARM_UP_PASSES: usize = 8;
+
 /// True when this module runs in a worker rather than a page.
 pub fn in_worker() -> bool {
     js_sys::global().dyn_ref::<web_sys::Window>().is_none()
@@ -53,6 +56,15 @@ pub fn run_worker() {
             crate::engine::lexicon::install_small_cities(table);
         }
         let places = crate::engine::lexicon::lexicon().places.len();
+        // Warm up: a browser first runs wasm through a quick baseline compiler and
+        // optimises the functions that prove hot; a few passes over the sample
+        // articles get the engine there before the user's first files arrive.
+        let options = AnalysisOptions::default();
+        for _ in 0..WARM_UP_PASSES {
+            for (name, text) in super::sample::SAMPLE_FILES {
+                let _ = crate::engine::analyze_text(name, text, &options);
+            }
+        }
         let message = Object::new();
         set(&message, "ready", &JsValue::TRUE);
         set(&message, "places", &JsValue::from_f64(places as f64));
