@@ -1,7 +1,7 @@
 //! Loading dropped or picked files: analysed in a Web Worker, indexed here in small batches.
 //!
-//! Files go to the worker in batches, a bounded number at a time (so a folder of
-//! 10,000 files is not read all at once); analysed files come back as data and are added to the corpus in
+//! Files go to a pool of workers (one per core, up to four) in batches, a bounded
+//! number at a time (so a folder of 10,000 files is not read all at once); analysed files come back as data and are added to the corpus in
 //! slices of at most [`SLICE_MS`] so that the page keeps answering; the views are
 //! refreshed at most every [`REFRESH_MS`]. Cancelling stops the worker mid-file;
 //! what was already analysed stays, the rest is listed as not loaded. If the worker
@@ -20,12 +20,14 @@ use super::worker::{AnalysisWorker, WorkerReply};
 use crate::engine::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 
-/// Files and bytes the worker holds at once: enough that it never waits for the page,
+/// Files and bytes a worker holds at once: enough that it never waits for the page,
 /// few enough to bound memory (a folder of 10,000 files is not read all at once).
 const IN_FLIGHT: usize = 128;
 const IN_FLIGHT_BYTES: f64 = 16e6;
 /// Files per message to the worker.
 const BATCH: usize = 32;
+/// Most workers started, whatever the number of cores.
+const MAX_WORKERS: usize = 4;
 /// Longest stretch of indexing on the main thread before it yields.
 const SLICE_MS: f64 = 12.0;
 /// How often the views are refreshed while files arrive.
@@ -54,18 +56,25 @@ struct Job {
     id: u32,
     file: web_sys::File,
     size: f64,
+    options: AnalysisOptions,
+}
+
+/// One worker of the pool and the files it holds.
+struct Slot {
+    worker: Rc<AnalysisWorker>,
+    /// It answered and its gazetteer matches the page's.
+    ready: bool,
+    in_flight: Vec<Job>,
 }
 
 #[derive(Default)]
 struct Loader {
-    worker: Option<Rc<AnalysisWorker>>,
-    /// The worker answered and its gazetteer matches the page's.
-    worker_ready: bool,
-    /// Analyse on the page (the worker failed or disagrees).
+    /// One worker per core, up to [`MAX_WORKERS`]: the page itself is mostly idle.
+    workers: Vec<Slot>,
+    /// Analyse on the page (no worker could start, or one disagrees).
     on_main_thread: bool,
     main_thread_busy: bool,
     queue: VecDeque<(Job, AnalysisOptions)>,
-    in_flight: Vec<Job>,
     analysed: VecDeque<AnalysedFile>,
     progress: Progress,
     started_ms: f64,
@@ -105,7 +114,7 @@ pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOpti
     {
         let mut s = state.borrow_mut();
         s.sinks = Some(sinks);
-        if s.queue.is_empty() && s.in_flight.is_empty() && s.analysed.is_empty() {
+        if s.queue.is_empty() && s.n_in_flight() == 0 && s.analysed.is_empty() {
             s.progress = Progress::default();
             s.started_ms = now_ms();
         }
@@ -129,7 +138,15 @@ pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOpti
             let id = s.next_id;
             s.progress.n_files += 1;
             s.progress.bytes_total += size;
-            s.queue.push_back((Job { id, file, size }, options));
+            s.queue.push_back((
+                Job {
+                    id,
+                    file,
+                    size,
+                    options,
+                },
+                options,
+            ));
         }
         sinks.progress.set(Some(s.progress));
         sinks.version.update(|v| *v += 1);
@@ -143,12 +160,12 @@ pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOpti
 pub fn cancel() {
     let state = loader();
     let mut s = state.borrow_mut();
-    if let Some(worker) = s.worker.take() {
-        worker.terminate();
+    let mut names: Vec<String> = Vec::new();
+    for slot in s.workers.drain(..) {
+        slot.worker.terminate();
+        names.extend(slot.in_flight.iter().map(|j| j.file.name()));
     }
-    s.worker_ready = false;
     let Some(sinks) = s.sinks else { return };
-    let mut names: Vec<String> = s.in_flight.drain(..).map(|j| j.file.name()).collect();
     names.extend(s.queue.drain(..).map(|(j, _)| j.file.name()));
     let analysed: Vec<AnalysedFile> = s.analysed.drain(..).collect();
     sinks.corpus.update_value(|c| {
@@ -163,23 +180,51 @@ pub fn cancel() {
     sinks.version.update(|v| *v += 1);
 }
 
-fn ensure_worker(state: &Rc<RefCell<Loader>>) {
-    let mut s = state.borrow_mut();
-    if s.worker.is_some() || s.on_main_thread {
-        return;
+impl Loader {
+    fn n_in_flight(&self) -> usize {
+        self.workers.iter().map(|w| w.in_flight.len()).sum()
     }
-    let weak = Rc::downgrade(state);
-    match AnalysisWorker::start(move |reply| {
-        if let Some(state) = weak.upgrade() {
-            on_reply(&state, reply);
+
+    /// Back to analysing on the page: every worker stops and its files queue again.
+    fn fall_back_to_main_thread(&mut self) {
+        self.on_main_thread = true;
+        for slot in self.workers.drain(..).collect::<Vec<_>>() {
+            slot.worker.terminate();
+            for job in slot.in_flight.into_iter().rev() {
+                let options = job.options;
+                self.queue.push_front((job, options));
+            }
         }
-    }) {
-        Ok(worker) => s.worker = Some(Rc::new(worker)),
-        Err(_) => s.on_main_thread = true,
     }
 }
 
-fn on_reply(state: &Rc<RefCell<Loader>>, reply: WorkerReply) {
+fn ensure_worker(state: &Rc<RefCell<Loader>>) {
+    let mut s = state.borrow_mut();
+    if !s.workers.is_empty() || s.on_main_thread {
+        return;
+    }
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+    let n_workers = (cores as usize).clamp(1, MAX_WORKERS);
+    for index in 0..n_workers {
+        let weak = Rc::downgrade(state);
+        if let Ok(worker) = AnalysisWorker::start(move |reply| {
+            if let Some(state) = weak.upgrade() {
+                on_reply(&state, index, reply);
+            }
+        }) {
+            s.workers.push(Slot {
+                worker: Rc::new(worker),
+                ready: false,
+                in_flight: Vec::new(),
+            });
+        }
+    }
+    if s.workers.is_empty() {
+        s.on_main_thread = true;
+    }
+}
+
+fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
     match reply {
         WorkerReply::Ready { places } => {
             let state = state.clone();
@@ -189,13 +234,10 @@ fn on_reply(state: &Rc<RefCell<Loader>>, reply: WorkerReply) {
                 let same = crate::engine::lexicon::lexicon().places.len() == places;
                 {
                     let mut s = state.borrow_mut();
-                    if same {
-                        s.worker_ready = true;
-                    } else {
-                        s.on_main_thread = true;
-                        if let Some(worker) = s.worker.take() {
-                            worker.terminate();
-                        }
+                    if !same {
+                        s.fall_back_to_main_thread();
+                    } else if let Some(slot) = s.workers.get_mut(index) {
+                        slot.ready = true;
                     }
                 }
                 pump(&state);
@@ -204,8 +246,11 @@ fn on_reply(state: &Rc<RefCell<Loader>>, reply: WorkerReply) {
         WorkerReply::Analysed { id, file } => {
             {
                 let mut s = state.borrow_mut();
-                if let Some(pos) = s.in_flight.iter().position(|j| j.id == id) {
-                    let job = s.in_flight.remove(pos);
+                let job = s.workers.get_mut(index).and_then(|slot| {
+                    let pos = slot.in_flight.iter().position(|j| j.id == id)?;
+                    Some(slot.in_flight.remove(pos))
+                });
+                if let Some(job) = job {
                     s.progress.n_done += 1;
                     s.progress.bytes_done += job.size;
                 }
@@ -217,7 +262,7 @@ fn on_reply(state: &Rc<RefCell<Loader>>, reply: WorkerReply) {
     }
 }
 
-/// Sends queued files to the worker (or analyses them here) while there is room.
+/// Sends queued files to the workers (or analyses them here) while they have room.
 fn pump(state: &Rc<RefCell<Loader>>) {
     let mut s = state.borrow_mut();
     if s.on_main_thread {
@@ -228,40 +273,38 @@ fn pump(state: &Rc<RefCell<Loader>>) {
         }
         return;
     }
-    if !s.worker_ready {
-        return;
-    }
-    let Some(worker) = s.worker.clone() else {
-        return;
-    };
-    loop {
-        let mut bytes: f64 = s.in_flight.iter().map(|j| j.size).sum();
-        let mut batch: Vec<Job> = Vec::new();
-        let mut options = AnalysisOptions::default();
-        while batch.len() < BATCH
-            && s.in_flight.len() + batch.len() < IN_FLIGHT
-            && (s.in_flight.is_empty() && batch.is_empty() || bytes < IN_FLIGHT_BYTES)
-        {
-            let Some((job, job_options)) = s.queue.pop_front() else {
-                break;
-            };
-            bytes += job.size;
-            options = job_options;
-            batch.push(job);
-        }
-        // While the worker is busy, send full batches only (a worker read is cheapest
-        // for many files at once); replies free slots and pump again. An idle worker
-        // gets whatever fits (large files, the last few).
-        if batch.is_empty() || batch.len() < BATCH && !s.queue.is_empty() && !s.in_flight.is_empty()
-        {
-            for job in batch.into_iter().rev() {
-                s.queue.push_front((job, options));
+    let s = &mut *s;
+    for slot in s.workers.iter_mut().filter(|w| w.ready) {
+        loop {
+            let mut bytes: f64 = slot.in_flight.iter().map(|j| j.size).sum();
+            let mut batch: Vec<Job> = Vec::new();
+            let mut options = AnalysisOptions::default();
+            while batch.len() < BATCH
+                && slot.in_flight.len() + batch.len() < IN_FLIGHT
+                && (slot.in_flight.is_empty() && batch.is_empty() || bytes < IN_FLIGHT_BYTES)
+            {
+                let Some((job, job_options)) = s.queue.pop_front() else {
+                    break;
+                };
+                bytes += job.size;
+                options = job_options;
+                batch.push(job);
             }
-            break;
+            // While a worker is busy, send it full batches only (a worker read is
+            // cheapest for many files at once); replies free room and pump again. An
+            // idle worker gets whatever fits (large files, the last few).
+            if batch.is_empty()
+                || batch.len() < BATCH && !s.queue.is_empty() && !slot.in_flight.is_empty()
+            {
+                for job in batch.into_iter().rev() {
+                    s.queue.push_front((job, options));
+                }
+                break;
+            }
+            let jobs: Vec<(u32, &web_sys::File)> = batch.iter().map(|j| (j.id, &j.file)).collect();
+            slot.worker.analyse(&jobs, &options);
+            slot.in_flight.extend(batch);
         }
-        let jobs: Vec<(u32, &web_sys::File)> = batch.iter().map(|j| (j.id, &j.file)).collect();
-        worker.analyse(&jobs, &options);
-        s.in_flight.extend(batch);
     }
 }
 
@@ -335,10 +378,8 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
     }
     let mut s = state.borrow_mut();
     s.refresh_scheduled = false;
-    let finished = s.queue.is_empty()
-        && s.in_flight.is_empty()
-        && s.analysed.is_empty()
-        && !s.main_thread_busy;
+    let finished =
+        s.queue.is_empty() && s.n_in_flight() == 0 && s.analysed.is_empty() && !s.main_thread_busy;
     let elapsed = (now_ms() - s.started_ms) / 1000.0;
     if s.progress.bytes_done > 0.0 && elapsed > 0.0 {
         let rate = s.progress.bytes_done / elapsed;
