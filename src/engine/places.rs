@@ -96,7 +96,7 @@ pub fn place_tree(corpus: &Corpus) -> PlaceTree {
                 other_places: Vec::new(),
                 nationalities: Vec::new(),
             });
-        merge_sorted(&mut group.documents, &entity.documents);
+        group.documents.extend_from_slice(&entity.documents);
         if entity.kind == EntityType::Nationality {
             group.nationalities.push(i);
             continue;
@@ -126,7 +126,7 @@ pub fn place_tree(corpus: &Corpus) -> PlaceTree {
                     }
                 };
                 let region = &mut group.regions[pos];
-                merge_sorted(&mut region.documents, &entity.documents);
+                region.documents.extend_from_slice(&entity.documents);
                 region.places.push(i);
             }
             _ => group.other_places.push(i),
@@ -134,6 +134,10 @@ pub fn place_tree(corpus: &Corpus) -> PlaceTree {
     }
     tree.countries = countries.into_values().collect();
     for c in &mut tree.countries {
+        sort_unique(&mut c.documents);
+        for r in &mut c.regions {
+            sort_unique(&mut r.documents);
+        }
         c.regions.sort_by(|a, b| {
             b.documents
                 .len()
@@ -168,17 +172,17 @@ pub fn filter_documents(corpus: &Corpus, filter: &PlaceFilter) -> Vec<usize> {
             }
         };
         if selected && matches!(entity.kind, EntityType::Place | EntityType::Nationality) {
-            merge_sorted(&mut documents, &entity.documents);
+            documents.extend_from_slice(&entity.documents);
         }
     }
+    sort_unique(&mut documents);
     documents
 }
 
-/// Adds the ascending `more` to the ascending, duplicate-free `into`.
-fn merge_sorted(into: &mut Vec<usize>, more: &[usize]) {
-    into.extend_from_slice(more);
-    into.sort_unstable();
-    into.dedup();
+/// Document lists are gathered entity by entity, then sorted once.
+fn sort_unique(documents: &mut Vec<usize>) {
+    documents.sort_unstable();
+    documents.dedup();
 }
 
 #[cfg(test)]

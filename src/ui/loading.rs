@@ -74,7 +74,7 @@ struct Loader {
     /// Analyse on the page (no worker could start, or one disagrees).
     on_main_thread: bool,
     main_thread_busy: bool,
-    queue: VecDeque<(Job, AnalysisOptions)>,
+    queue: VecDeque<Job>,
     analysed: VecDeque<AnalysedFile>,
     progress: Progress,
     started_ms: f64,
@@ -138,15 +138,12 @@ pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOpti
             let id = s.next_id;
             s.progress.n_files += 1;
             s.progress.bytes_total += size;
-            s.queue.push_back((
-                Job {
-                    id,
-                    file,
-                    size,
-                    options,
-                },
+            s.queue.push_back(Job {
+                id,
+                file,
+                size,
                 options,
-            ));
+            });
         }
         sinks.progress.set(Some(s.progress));
         sinks.version.update(|v| *v += 1);
@@ -166,7 +163,7 @@ pub fn cancel() {
         names.extend(slot.in_flight.iter().map(|j| j.file.name()));
     }
     let Some(sinks) = s.sinks else { return };
-    names.extend(s.queue.drain(..).map(|(j, _)| j.file.name()));
+    names.extend(s.queue.drain(..).map(|j| j.file.name()));
     let analysed: Vec<AnalysedFile> = s.analysed.drain(..).collect();
     sinks.corpus.update_value(|c| {
         for file in analysed {
@@ -191,8 +188,7 @@ impl Loader {
         for slot in self.workers.drain(..).collect::<Vec<_>>() {
             slot.worker.terminate();
             for job in slot.in_flight.into_iter().rev() {
-                let options = job.options;
-                self.queue.push_front((job, options));
+                self.queue.push_front(job);
             }
         }
     }
@@ -283,11 +279,11 @@ fn pump(state: &Rc<RefCell<Loader>>) {
                 && slot.in_flight.len() + batch.len() < IN_FLIGHT
                 && (slot.in_flight.is_empty() && batch.is_empty() || bytes < IN_FLIGHT_BYTES)
             {
-                let Some((job, job_options)) = s.queue.pop_front() else {
+                let Some(job) = s.queue.pop_front() else {
                     break;
                 };
                 bytes += job.size;
-                options = job_options;
+                options = job.options;
                 batch.push(job);
             }
             // While a worker is busy, send it full batches only (a worker read is
@@ -297,7 +293,7 @@ fn pump(state: &Rc<RefCell<Loader>>) {
                 || batch.len() < BATCH && !s.queue.is_empty() && !slot.in_flight.is_empty()
             {
                 for job in batch.into_iter().rev() {
-                    s.queue.push_front((job, options));
+                    s.queue.push_front(job);
                 }
                 break;
             }
@@ -313,10 +309,10 @@ async fn analyse_on_main_thread(state: Rc<RefCell<Loader>>) {
     gazetteer::ready().await;
     loop {
         let next = state.borrow_mut().queue.pop_front();
-        let Some((job, options)) = next else { break };
+        let Some(job) = next else { break };
         let name = job.file.name();
         let analysed = match read_as_bytes(&gloo_file::File::from(job.file)).await {
-            Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &options),
+            Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &job.options),
             Err(e) => AnalysedFile {
                 name,
                 size: 0,

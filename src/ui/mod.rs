@@ -20,19 +20,7 @@ pub fn bench_engine(megabytes: u32) -> JsValue {
     let text = crate::engine::synthetic::news_text(megabytes as usize * 1_000_000);
     let options = crate::engine::AnalysisOptions::default();
     let _ = crate::engine::analyze_text("warm", "Almaty, Kazakhstan.", &options);
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
-    let started = now();
-    let documents = crate::engine::analyze_text("bench.txt", &text, &options);
-    let seconds = (now() - started) / 1000.0;
-    let report = BenchReport {
-        bytes: text.len(),
-        seconds,
-        mb_per_s: text.len() as f64 / 1e6 / seconds,
-        n_entities: documents.iter().map(|d| d.entities.len()).sum(),
-        n_dates: documents.iter().map(|d| d.dates.len()).sum(),
-    };
-    serde_wasm_bindgen::to_value(&report).unwrap_or(JsValue::NULL)
+    bench_engine_on(&text)
 }
 
 /// The generated benchmark text (news density), for `make bench` to feed both engines and to cut into documents.
