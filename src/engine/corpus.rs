@@ -86,6 +86,93 @@ pub struct Entity {
     pub roles: Vec<String>,
     /// The gazetteer entry of a linked place or of a nationality's country.
     pub place: Option<PlaceIdx>,
+    /// Hidden by the user: left out of facets, the place list and the reader's marks.
+    pub hidden: bool,
+}
+
+/// A change the user made to the entity index. Edits are kept in order, survive
+/// re-indexing (they name entities by id) and can be undone one by one.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum Edit {
+    /// Call the entity by this name.
+    Rename { id: String, name: String },
+    /// The mentions of `from` are mentions of `into`, which keeps its id and `name`.
+    Merge {
+        from: String,
+        into: String,
+        name: String,
+    },
+    /// Hide or show again.
+    SetHidden { id: String, hidden: bool },
+}
+
+/// The edits folded into lookups.
+#[derive(Clone, Debug, Default)]
+struct Curation {
+    renames: HashMap<String, String>,
+    merged_into: HashMap<String, String>,
+    hidden: std::collections::HashSet<String>,
+}
+
+impl Curation {
+    fn from_edits(edits: &[Edit]) -> Curation {
+        let mut c = Curation::default();
+        for edit in edits {
+            match edit {
+                Edit::Rename { id, name } => {
+                    c.renames.insert(id.clone(), name.clone());
+                }
+                Edit::Merge { from, into, name } => {
+                    c.merged_into.insert(from.clone(), into.clone());
+                    c.renames
+                        .entry(into.clone())
+                        .or_insert_with(|| name.clone());
+                }
+                Edit::SetHidden { id, hidden } => {
+                    if *hidden {
+                        c.hidden.insert(id.clone());
+                    } else {
+                        c.hidden.remove(id);
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    /// The id an entity's mentions end up under, after merges (chains followed, cycles cut).
+    fn resolve(&self, id: String) -> String {
+        let mut id = id;
+        for _ in 0..self.merged_into.len() {
+            match self.merged_into.get(&id) {
+                Some(next) => id = next.clone(),
+                None => break,
+            }
+        }
+        id
+    }
+}
+
+/// Why an edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    UnknownEntity,
+    /// Only entities of one type merge (a person into a person).
+    DifferentTypes,
+    SameEntity,
+    EmptyName,
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EditError::UnknownEntity => "that entity is no longer in the corpus",
+            EditError::DifferentTypes => "only entities of the same type can be merged",
+            EditError::SameEntity => "an entity cannot be merged into itself",
+            EditError::EmptyName => "a name cannot be empty",
+        })
+    }
 }
 
 /// All loaded documents and the entity index built over them.
@@ -97,7 +184,11 @@ pub struct Corpus {
     /// Per document, per entity mention: the index of its entity in `entities`.
     pub mention_entities: Vec<Vec<usize>>,
     content_hashes: HashMap<String, String>,
-    key_index: HashMap<String, usize>,
+    /// Entity index by id.
+    id_index: HashMap<String, usize>,
+    /// The user's edits, oldest first, and what they amount to.
+    edits: Vec<Edit>,
+    curation: Curation,
     surface_counts: Vec<HashMap<String, usize>>,
     /// Links the user confirmed, by place name as written: they apply to every
     /// identical mention, in the documents loaded and in those still to come.
@@ -237,13 +328,16 @@ impl Corpus {
         for (mention, key) in document.entities.iter().zip(keys) {
             let surface = fold_whitespace(&document.text[mention.start..mention.end]);
             let full_key = format!("{}:{key}", mention.kind.code());
-            let entity_idx = match self.key_index.get(&full_key) {
+            let id = self.curation.resolve(entity_id(&full_key));
+            let entity_idx = match self.id_index.get(&id) {
                 Some(&i) => i,
                 None => {
                     let i = self.entities.len();
                     let place = mention.place.map(|p| lexicon().place(p));
+                    self.id_index.insert(id.clone(), i);
                     self.entities.push(Entity {
-                        id: format!("{:012x}", fnv1a(full_key.as_bytes()) & 0xffff_ffff_ffff),
+                        hidden: self.curation.hidden.contains(&id),
+                        id,
                         name: surface.clone(),
                         kind: mention.kind,
                         aliases: Vec::new(),
@@ -254,7 +348,6 @@ impl Corpus {
                         place: mention.place,
                     });
                     self.surface_counts.push(HashMap::new());
-                    self.key_index.insert(full_key, i);
                     i
                 }
             };
@@ -304,6 +397,10 @@ impl Corpus {
                 entity.name = gazetteer_name.to_string();
             }
         }
+        if let Some(name) = self.curation.renames.get(&entity.id) {
+            entity.name = name.clone();
+        }
+        entity.hidden = self.curation.hidden.contains(&entity.id);
         let mut aliases: Vec<(&String, &usize)> = forms
             .into_iter()
             .filter(|(f, _)| **f != entity.name)
@@ -429,10 +526,77 @@ impl Corpus {
         let documents = std::mem::take(&mut self.documents);
         self.entities.clear();
         self.mention_entities.clear();
-        self.key_index.clear();
+        self.id_index.clear();
         self.surface_counts.clear();
         for document in documents {
             self.add_document(document);
+        }
+    }
+
+    /// The index of the entity with this id.
+    pub fn entity_by_id(&self, id: &str) -> Option<usize> {
+        self.id_index.get(id).copied()
+    }
+
+    /// The user's edits, oldest first.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// Applies a user's edit: renames and hiding take effect at once, a merge
+    /// re-indexes (mentions move to the other entity, which keeps its id).
+    pub fn edit(&mut self, edit: Edit) -> Result<(), EditError> {
+        match &edit {
+            Edit::Rename { id, name } => {
+                self.entity_by_id(id).ok_or(EditError::UnknownEntity)?;
+                if name.trim().is_empty() {
+                    return Err(EditError::EmptyName);
+                }
+            }
+            Edit::SetHidden { id, .. } => {
+                self.entity_by_id(id).ok_or(EditError::UnknownEntity)?;
+            }
+            Edit::Merge { from, into, .. } => {
+                let a = self.entity_by_id(from).ok_or(EditError::UnknownEntity)?;
+                let b = self.entity_by_id(into).ok_or(EditError::UnknownEntity)?;
+                if a == b {
+                    return Err(EditError::SameEntity);
+                }
+                if self.entities[a].kind != self.entities[b].kind {
+                    return Err(EditError::DifferentTypes);
+                }
+            }
+        }
+        let edit = match edit {
+            Edit::Rename { id, name } => Edit::Rename {
+                id,
+                name: fold_whitespace(&name),
+            },
+            other => other,
+        };
+        self.edits.push(edit);
+        self.apply_edits();
+        Ok(())
+    }
+
+    /// Takes back the last edit; returns it, or None when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Edit> {
+        let edit = self.edits.pop()?;
+        self.apply_edits();
+        Some(edit)
+    }
+
+    /// Re-applies the edits after a change to them: a re-index when merges changed,
+    /// else only names and visibility.
+    fn apply_edits(&mut self) {
+        let before = std::mem::take(&mut self.curation.merged_into);
+        self.curation = Curation::from_edits(&self.edits);
+        if before != self.curation.merged_into {
+            self.reindex();
+        } else {
+            for i in 0..self.entities.len() {
+                self.refresh_names(i);
+            }
         }
     }
 
@@ -448,6 +612,11 @@ impl Corpus {
         });
         order
     }
+}
+
+/// An entity's stable id: a hash of its type and grouping key.
+fn entity_id(full_key: &str) -> String {
+    format!("{:012x}", fnv1a(full_key.as_bytes()) & 0xffff_ffff_ffff)
 }
 
 /// The grouping key of each entity mention of a document.
@@ -707,5 +876,123 @@ mod tests {
             .message()
             .contains("report.pdf is a PDF document"));
         assert!(c.files[2].message().contains("same content as notes.txt"));
+    }
+
+    #[test]
+    fn edits_rename_merge_hide_and_undo() {
+        let mut c = corpus(&[
+            (
+                "a.txt",
+                "Talks\n\nAnna Petrova met David Miller in Almaty. Petrova spoke.\n",
+            ),
+            (
+                "b.txt",
+                "More\n\nA. Petrova and Dave Miller met in Astana.\n",
+            ),
+        ]);
+        let id_of = |c: &Corpus, name: &str| entity(c, name).id.clone();
+        let anna = id_of(&c, "Anna Petrova");
+        let short = id_of(&c, "A. Petrova");
+        let miller = id_of(&c, "David Miller");
+        let dave = id_of(&c, "Dave Miller");
+        let almaty = id_of(&c, "Almaty");
+        let n_entities = c.entities.len();
+
+        // Table: an edit, then what must hold.
+        type Check = fn(&Corpus, &str, &str) -> bool;
+        let cases: Vec<(&str, Edit, Check)> = vec![
+            (
+                "rename",
+                Edit::Rename {
+                    id: anna.clone(),
+                    name: "  Anna  V. Petrova ".into(),
+                },
+                |c, anna, _| c.entities[c.entity_by_id(anna).unwrap()].name == "Anna V. Petrova",
+            ),
+            (
+                "merge keeps the target's id and name, and joins documents",
+                Edit::Merge {
+                    from: short.clone(),
+                    into: anna.clone(),
+                    name: "Anna V. Petrova".into(),
+                },
+                |c, anna, short| {
+                    let e = &c.entities[c.entity_by_id(anna).unwrap()];
+                    c.entity_by_id(short).is_none()
+                        && e.name == "Anna V. Petrova"
+                        && e.documents == [0, 1]
+                        && e.aliases.contains(&"A. Petrova".to_string())
+                },
+            ),
+            (
+                "hide",
+                Edit::SetHidden {
+                    id: almaty.clone(),
+                    hidden: true,
+                },
+                |c, _, _| c.entities.iter().any(|e| e.name == "Almaty" && e.hidden),
+            ),
+        ];
+        for (name, edit, check) in &cases {
+            c.edit(edit.clone())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(check(&c, &anna, &short), "{name}");
+        }
+        // Edits survive a re-index (a relink re-indexes everything).
+        let astana = c.entities.iter().position(|e| e.name == "Astana").unwrap();
+        let place = c.entities[astana].place;
+        c.relink(astana, place);
+        for (name, _, check) in &cases {
+            assert!(check(&c, &anna, &short), "{name}, after a re-index");
+        }
+        // Refused edits change nothing.
+        let refused = [
+            (
+                Edit::Merge {
+                    from: almaty.clone(),
+                    into: miller.clone(),
+                    name: String::new(),
+                },
+                EditError::DifferentTypes,
+            ),
+            (
+                Edit::Merge {
+                    from: miller.clone(),
+                    into: miller.clone(),
+                    name: String::new(),
+                },
+                EditError::SameEntity,
+            ),
+            (
+                Edit::Rename {
+                    id: "0".into(),
+                    name: "x".into(),
+                },
+                EditError::UnknownEntity,
+            ),
+            (
+                Edit::Rename {
+                    id: dave.clone(),
+                    name: " ".into(),
+                },
+                EditError::EmptyName,
+            ),
+        ];
+        for (edit, error) in refused {
+            assert_eq!(c.edit(edit), Err(error));
+        }
+        assert_eq!(c.edits().len(), 3);
+        // Undo, last first, back to where it started.
+        assert!(matches!(c.undo(), Some(Edit::SetHidden { .. })));
+        assert!(!entity(&c, "Almaty").hidden);
+        assert!(matches!(c.undo(), Some(Edit::Merge { .. })));
+        assert_eq!(c.entities.len(), n_entities);
+        assert!(c.entity_by_id(&short).is_some());
+        assert!(matches!(c.undo(), Some(Edit::Rename { .. })));
+        assert_eq!(
+            c.entities[c.entity_by_id(&anna).unwrap()].name,
+            "Anna Petrova"
+        );
+        assert_eq!(c.undo(), None);
     }
 }

@@ -49,6 +49,18 @@ impl EntityType {
             EntityType::Nationality => "NORP",
         }
     }
+
+    /// The type a code names ("PER", "ORG", "LOC", "NORP").
+    pub fn from_code(code: &str) -> Option<EntityType> {
+        [
+            EntityType::Person,
+            EntityType::Organisation,
+            EntityType::Place,
+            EntityType::Nationality,
+        ]
+        .into_iter()
+        .find(|t| t.code() == code)
+    }
 }
 
 /// One mention of a named entity in a document's text.
@@ -654,8 +666,12 @@ impl<'a> DocumentView<'a> {
             let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
             let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name;
             let alone = end - first == 1;
-            if is_function_word(w)
-                || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str()))
+            // "A. Petrova": an initial with its period, not the article "A".
+            let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
+            if !initial
+                && (is_function_word(w)
+                    || unknown
+                        && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
             {
                 if end - first == 1 {
                     return;
@@ -1719,6 +1735,11 @@ mod tests {
                 "initials",
                 "The books of J. R. R. Tolkien sold well.",
                 &[("J. R. R. Tolkien", "PER")],
+            ),
+            (
+                "an initial opening a sentence is not the article",
+                "It rained. A. Petrova and Dave Miller met.",
+                &[("A. Petrova", "PER"), ("Dave Miller", "PER")],
             ),
             (
                 "particle von der",

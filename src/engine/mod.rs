@@ -15,9 +15,10 @@ pub mod places;
 pub mod split;
 pub mod synthetic;
 pub mod token;
+pub mod view;
 mod words;
 
-pub use corpus::{AnalysedFile, Corpus, Entity, FileReport, Highlight, Mark};
+pub use corpus::{AnalysedFile, Corpus, Edit, EditError, Entity, FileReport, Highlight, Mark};
 pub use dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};
 pub use decode::FileError;
 pub use entities::{EntityMention, EntityType};

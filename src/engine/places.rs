@@ -54,6 +54,8 @@ pub struct PlaceTree {
     pub beyond_countries: Vec<usize>,
     /// Places the gazetteer does not hold (facilities, small towns, landmarks).
     pub unlinked: Vec<usize>,
+    /// Per entity index: its documents within the set the tree was built over.
+    pub entity_documents: Vec<usize>,
 }
 
 /// The emoji flag of an ISO 3166-1 alpha-2 code ("KZ" → 🇰🇿), from regional indicator letters.
@@ -64,17 +66,47 @@ pub fn flag(iso: &str) -> String {
         .collect()
 }
 
-/// Builds the place list from the corpus.
+/// Builds the place list from the whole corpus.
 pub fn place_tree(corpus: &Corpus) -> PlaceTree {
+    place_tree_within(corpus, None)
+}
+
+/// Builds the place list over the documents flagged in `within` (all when None):
+/// counts are taken in those documents, and places with none there are left out.
+pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree {
     let lex = lexicon();
     let mut countries: BTreeMap<&'static str, CountryGroup> = BTreeMap::new();
-    let mut tree = PlaceTree::default();
-    let by_documents = corpus.entities_by_document_count();
-    for &i in &by_documents {
-        let entity = &corpus.entities[i];
-        if !matches!(entity.kind, EntityType::Place | EntityType::Nationality) {
+    let mut tree = PlaceTree {
+        entity_documents: vec![0; corpus.entities.len()],
+        ..PlaceTree::default()
+    };
+    let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, entity) in corpus.entities.iter().enumerate() {
+        if !matches!(entity.kind, EntityType::Place | EntityType::Nationality) || entity.hidden {
             continue;
         }
+        let documents: Vec<usize> = match within {
+            Some(set) => entity
+                .documents
+                .iter()
+                .copied()
+                .filter(|&d| set[d])
+                .collect(),
+            None => entity.documents.clone(),
+        };
+        if !documents.is_empty() {
+            tree.entity_documents[i] = documents.len();
+            kept.push((i, documents));
+        }
+    }
+    // Most documents first, then by name.
+    kept.sort_by(|a, b| {
+        b.1.len()
+            .cmp(&a.1.len())
+            .then_with(|| corpus.entities[a.0].name.cmp(&corpus.entities[b.0].name))
+    });
+    for (i, documents) in kept {
+        let entity = &corpus.entities[i];
         let Some(place) = entity.place.map(|p| lex.place(p)) else {
             if entity.kind == EntityType::Place {
                 tree.unlinked.push(i);
@@ -96,7 +128,7 @@ pub fn place_tree(corpus: &Corpus) -> PlaceTree {
                 other_places: Vec::new(),
                 nationalities: Vec::new(),
             });
-        group.documents.extend_from_slice(&entity.documents);
+        group.documents.extend_from_slice(&documents);
         if entity.kind == EntityType::Nationality {
             group.nationalities.push(i);
             continue;
@@ -126,7 +158,7 @@ pub fn place_tree(corpus: &Corpus) -> PlaceTree {
                     }
                 };
                 let region = &mut group.regions[pos];
-                region.documents.extend_from_slice(&entity.documents);
+                region.documents.extend_from_slice(&documents);
                 region.places.push(i);
             }
             _ => group.other_places.push(i),
@@ -159,7 +191,11 @@ pub fn filter_documents(corpus: &Corpus, filter: &PlaceFilter) -> Vec<usize> {
     let lex = lexicon();
     let mut documents = Vec::new();
     for entity in &corpus.entities {
-        let Some(place) = entity.place.map(|p| lex.place(p)) else {
+        let Some(place) = entity
+            .place
+            .map(|p| lex.place(p))
+            .filter(|_| !entity.hidden)
+        else {
             continue;
         };
         let selected = match *filter {
