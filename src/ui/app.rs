@@ -1,85 +1,25 @@
-//! The root component: empty state, drop zone, file messages, entity facets, the place list and the document list.
-
-use std::collections::BTreeSet;
+//! The root component: drop zone, loading, file messages, and the explorer's layout (facets, timeline, documents, reader).
 
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
+use super::documents::{ActiveFilters, DocumentList, SearchBox};
+use super::entity_panel::EntityPanel;
+use super::explore::Explore;
+use super::facets::Facet;
 use super::gazetteer;
 use super::loading::{cancel, file_list, load_files, prepare, Progress, Sinks};
+use super::place_list::PlaceList;
 use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
-use crate::engine::lexicon::PlaceIdx;
-use crate::engine::places::{filter_documents, flag, place_tree, PlaceFilter};
-use crate::engine::{AnalysisOptions, Anchoring, Corpus, DateMention, EntityType, SplitOptions};
-
-/// Facet sections, in display order; places have their own list grouped by country.
-const FACETS: &[(EntityType, &str)] = &[
-    (EntityType::Person, "People"),
-    (EntityType::Organisation, "Organisations"),
-    (EntityType::Nationality, "Nationalities"),
-];
-
-/// One active filter: an entity, or a country or region of the place list. Filters
-/// combine with AND.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Filter {
-    Entity(usize),
-    Place(PlaceFilter),
-}
-
-impl Filter {
-    /// The documents this filter keeps, ascending.
-    fn documents(&self, c: &Corpus) -> Vec<usize> {
-        match self {
-            Filter::Entity(e) => c
-                .entities
-                .get(*e)
-                .map(|e| e.documents.clone())
-                .unwrap_or_default(),
-            Filter::Place(p) => filter_documents(c, p),
-        }
-    }
-
-    fn label(&self, c: &Corpus) -> String {
-        let lex = crate::engine::lexicon::lexicon();
-        match self {
-            Filter::Entity(e) => c
-                .entities
-                .get(*e)
-                .map(|e| e.name.clone())
-                .unwrap_or_default(),
-            Filter::Place(PlaceFilter::Country(iso)) => lex
-                .country(iso)
-                .map_or(iso.to_string(), |p| p.name.to_string()),
-            Filter::Place(PlaceFilter::Region(iso, admin1)) => lex
-                .region(iso, admin1)
-                .map_or(admin1.to_string(), |p| p.name.to_string()),
-        }
-    }
-}
-
-fn toggle(selected: RwSignal<BTreeSet<Filter>>, filter: Filter) {
-    selected.update(|s| {
-        if !s.remove(&filter) {
-            s.insert(filter);
-        }
-    });
-}
-
-/// How many values a facet shows.
-const FACET_LIMIT: usize = 12;
+use super::timeline::TimelineView;
+use super::url_state::sync_with_address;
+use crate::engine::view::ViewState;
+use crate::engine::{AnalysisOptions, Corpus, EntityType, SplitOptions};
 
 /// Above this many files, loaded files are summed up in one line.
 const FILE_MESSAGE_LIMIT: usize = 12;
-
-/// Documents listed at a time; "Show more" adds as many again.
-const DOCUMENT_PAGE: usize = 50;
-
-/// Entity chips and dates shown per listed document (the reader shows them all).
-const CHIPS_PER_DOCUMENT: usize = 10;
-const DATES_PER_DOCUMENT: usize = 6;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -89,7 +29,9 @@ pub fn App() -> impl IntoView {
     let (dragging, set_dragging) = signal(false);
     let (progress, set_progress) = signal(None::<Progress>);
     let (split_articles, set_split_articles) = signal(true);
-    let selected = RwSignal::new(BTreeSet::<Filter>::new());
+    let state = RwSignal::new(ViewState::default());
+    sync_with_address(state);
+    let ex = Explore::new(corpus, version, set_version, state);
     gazetteer::start_loading();
     prepare();
 
@@ -167,7 +109,7 @@ pub fn App() -> impl IntoView {
                     <button class="clear" on:click=move |_| cancel() data-testid="cancel-loading">"Cancel"</button>
                 </p>
             })}
-            <Show when=is_empty fallback=move || view! { <Explorer corpus version set_version selected/> }>
+            <Show when=is_empty fallback=move || view! { <Explorer ex/> }>
                 <section class="empty" data-testid="empty-state">
                     <h2>"Drop text files anywhere on this page"</h2>
                     <p>"Plain text (.txt) and Markdown (.md) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load."</p>
@@ -179,14 +121,10 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Explorer(
-    corpus: StoredValue<Corpus>,
-    version: ReadSignal<u64>,
-    set_version: WriteSignal<u64>,
-    selected: RwSignal<BTreeSet<Filter>>,
-) -> impl IntoView {
-    // The document open in the reader.
-    let open = RwSignal::new(None::<usize>);
+fn Explorer(ex: Explore) -> impl IntoView {
+    let Explore {
+        corpus, version, ..
+    } = ex;
     let all_files = RwSignal::new(false);
     let file_messages = move || {
         version.get();
@@ -220,160 +158,8 @@ fn Explorer(
             view! { {summary} {lines} }
         })
     };
-    // Facet controls: a name filter across facets, and which facets show all values.
+    // A filter on names across the facets and the place list.
     let name_filter = RwSignal::new(String::new());
-    let expanded = RwSignal::new(BTreeSet::<&'static str>::new());
-    let facets = move || {
-        version.get();
-        let chosen = selected.get();
-        let needle = name_filter.get().to_lowercase();
-        let open_facets = expanded.get();
-        corpus.with_value(|c| {
-            // Entity indices by document count, then name: computed once per render.
-                        let order = c.entities_by_document_count();
-            FACETS
-                .iter()
-                .map(|&(kind, label)| {
-                    let matching: Vec<usize> = order
-                        .iter()
-                        .copied()
-                        .filter(|&i| c.entities[i].kind == kind)
-                        .filter(|&i| needle.is_empty() || c.entities[i].name.to_lowercase().contains(&needle))
-                        .collect();
-                    let n_matching = matching.len();
-                    let show_all = open_facets.contains(kind.code());
-                    let limit = if show_all { n_matching } else { FACET_LIMIT };
-                    let values: Vec<(usize, String, usize)> = matching
-                        .into_iter()
-                        .take(limit)
-                        .map(|i| (i, c.entities[i].name.clone(), c.entities[i].documents.len()))
-                        .collect();
-                    let chosen = chosen.clone();
-                    let code = kind.code();
-                    view! {
-                        <section class="facet" data-testid=format!("facet-{code}")>
-                            <h3>{label} <span class="count">{n_matching}</span></h3>
-                            <ul>
-                                {values.into_iter().map(|(idx, name, n_docs)| {
-                                    let active = chosen.contains(&Filter::Entity(idx));
-                                    view! {
-                                        <li>
-                                            <button class="facet-value" class:active=active aria-pressed=active.to_string()
-                                                on:click=move |_| toggle(selected, Filter::Entity(idx))
-                                                data-testid="facet-value">
-                                                <span class="name">{name}</span>
-                                                <span class="count">{n_docs}</span>
-                                            </button>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                            {(n_matching > FACET_LIMIT).then(|| view! {
-                                <button class="more" data-testid="facet-more"
-                                    on:click=move |_| expanded.update(|e| { if !e.remove(code) { e.insert(code); } })>
-                                    {if show_all { "Show fewer".to_string() } else { format!("Show all {n_matching}") }}
-                                </button>
-                            })}
-                        </section>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    // Active filters as removable chips, with a way to clear them all.
-    let active_filters = move || {
-        version.get();
-        let chosen = selected.get();
-        (!chosen.is_empty()).then(|| {
-            corpus.with_value(|c| {
-                let chips = chosen
-                    .iter()
-                    .map(|f| (f.clone(), f.label(c)))
-                    .map(|(f, name)| view! {
-                        <li>
-                            <button class="chip-remove" data-testid="active-filter" title="Remove this filter"
-                                on:click=move |_| selected.update(|s| { s.remove(&f); })>
-                                {name} " ×"
-                            </button>
-                        </li>
-                    })
-                    .collect_view();
-                view! {
-                    <div class="active-filters">
-                        <ul>{chips}</ul>
-                        <button class="clear" data-testid="clear-filters" on:click=move |_| selected.set(BTreeSet::new())>"Clear all"</button>
-                    </div>
-                }
-            })
-        })
-    };
-    let n_listed = RwSignal::new(DOCUMENT_PAGE);
-    let documents = move || {
-        version.get();
-        let chosen = selected.get();
-        let limit = n_listed.get();
-        corpus.with_value(|c| {
-            let kept: Vec<Vec<usize>> = chosen.iter().map(|f| f.documents(c)).collect();
-            let mut shown: Vec<usize> = (0..c.documents.len())
-                .filter(|d| kept.iter().all(|docs| docs.binary_search(d).is_ok()))
-                .collect();
-                        // By document date, undated documents last.
-            shown.sort_by_key(|&d| {
-                let date = c.documents[d].date.map(|dd| dd.date);
-                (date.is_none(), date, d)
-            });
-            let n_shown = shown.len();
-            let items = shown
-                .into_iter()
-                .take(limit)
-                .map(|d| {
-                    let doc = &c.documents[d];
-                    let mut entity_names: Vec<(String, &'static str)> = Vec::new();
-                    for &e in &c.mention_entities[d] {
-                        let entity = &c.entities[e];
-                        if !entity_names.iter().any(|(n, _)| *n == entity.name) {
-                            entity_names.push((entity.name.clone(), entity.kind.code()));
-                        }
-                    }
-                                        let dates: Vec<(String, &'static str)> = doc
-                        .dates
-                        .iter()
-                        .map(|m| (format!("{} → {}", &doc.text[m.start..m.end], date_label(m)), anchoring_note(m.anchoring)))
-                        .collect();
-                    let (n_entities, n_dates) = (entity_names.len(), dates.len());
-                    let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
-                    let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
-                    view! {
-                        <article class="document" data-testid="document">
-                            <h3><button class="title" on:click=move |_| open.set(Some(d)) data-testid="document-title">{doc.title.clone()}</button></h3>
-                            <p class="meta">{doc.source.clone()} " · " {date}</p>
-                            <p class="snippet">{snippet}</p>
-                            <ul class="chips">
-                                {entity_names.into_iter().take(CHIPS_PER_DOCUMENT).map(|(name, code)| view! {
-                                    <li class=format!("chip {}", code.to_lowercase()) data-testid="entity">{name}</li>
-                                }).collect_view()}
-                                {(n_entities > CHIPS_PER_DOCUMENT).then(|| view! { <li class="chip more-chips">{format!("+{} more", n_entities - CHIPS_PER_DOCUMENT)}</li> })}
-                            </ul>
-                            <ul class="dates">
-                                {dates.into_iter().take(DATES_PER_DOCUMENT).map(|(d, note)| view! { <li data-testid="date" title=note>{d}</li> }).collect_view()}
-                                {(n_dates > DATES_PER_DOCUMENT).then(|| view! { <li>{format!("+{} more", n_dates - DATES_PER_DOCUMENT)}</li> })}
-                            </ul>
-                        </article>
-                    }
-                })
-                .collect_view();
-            let more = (n_shown > limit).then(|| view! {
-                <button class="more" data-testid="more-documents" on:click=move |_| n_listed.update(|n| *n += DOCUMENT_PAGE)>
-                    {format!("Show {} more of {}", DOCUMENT_PAGE.min(n_shown - limit), n_shown - limit)}
-                </button>
-            });
-            view! {
-                <p class="summary" data-testid="summary">{format!("{n_shown} of {} documents", c.documents.len())}</p>
-                {items}
-                {more}
-            }
-        })
-    };
     let gazetteer_note = move || {
         version.get();
         gazetteer::failed().then(|| view! {
@@ -383,205 +169,24 @@ fn Explorer(
     view! {
         <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}</ul>
         <div class="explorer">
+            <TimelineView ex/>
             <aside class="facets" aria-label="Entities">
-                <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names"
+                <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names in every facet"
                     prop:value=name_filter on:input=move |ev| name_filter.set(event_target_value(&ev)) data-testid="name-filter"/>
-                {facets}
-                <PlaceList corpus version set_version selected name_filter/>
+                <Facet ex kind=EntityType::Person label="People" name_filter/>
+                <Facet ex kind=EntityType::Organisation label="Organisations" name_filter/>
+                <PlaceList ex name_filter/>
+                <Facet ex kind=EntityType::Nationality label="Nationalities" name_filter/>
             </aside>
-                        <main class="documents" aria-label="Documents">
-                <Reader corpus version open/>
-                {active_filters}
-                {documents}
+            <main class="documents" aria-label="Documents">
+                <SearchBox ex/>
+                <ActiveFilters ex/>
+                <EntityPanel ex/>
+                <DocumentList ex/>
             </main>
+            <div class="reading">
+                <Reader ex/>
+            </div>
         </div>
-    }
-}
-
-/// The normalised date as a reader wants it: "2024-05-10..11" for a range of days,
-/// the TIMEX value otherwise ("2024-05", "1991", "2006-Q4").
-fn date_label(m: &DateMention) -> String {
-    match m.interval {
-        Some((first, last)) if m.precision == crate::engine::Precision::Day && first != last => {
-            if first.year() == last.year() && first.month() == last.month() {
-                format!("{first}..{:02}", last.day())
-            } else {
-                format!("{first}..{last}")
-            }
-        }
-        None if m.anchoring == Anchoring::Unresolved => format!("{} (no document date)", m.value),
-        _ => m.value.clone(),
-    }
-}
-
-/// How a date was anchored, for the tooltip.
-fn anchoring_note(anchoring: Anchoring) -> &'static str {
-    match anchoring {
-        Anchoring::Explicit => "written out in full",
-        Anchoring::YearInferred => "year taken from the document date or a nearby year",
-        Anchoring::Relative => "counted from the document date",
-        Anchoring::Unresolved => "relative, but the document has no date to count from",
-    }
-}
-
-/// Places grouped by country, then region, with document counts. Countries (with
-/// their flag) are sorted by count; each opens to its regions and places. Nationalities
-/// count toward their country's documents but are listed as nationalities. Clicking a
-/// country, a region or a place filters the documents like any facet value.
-#[component]
-fn PlaceList(
-    corpus: StoredValue<Corpus>,
-    version: ReadSignal<u64>,
-    set_version: WriteSignal<u64>,
-    selected: RwSignal<BTreeSet<Filter>>,
-    name_filter: RwSignal<String>,
-) -> impl IntoView {
-    let place_search = RwSignal::new(String::new());
-    // The user's reading of an ambiguous place name: applies to every identical
-    // mention. Entity filters survive by id (entity indices change).
-    let relink = move |entity: usize, place: Option<PlaceIdx>| {
-        let mut chosen = selected.get_untracked();
-        corpus.update_value(|c| {
-            let ids: Vec<(Filter, Option<String>)> = chosen
-                .iter()
-                .map(|f| match f {
-                    Filter::Entity(e) => (f.clone(), c.entities.get(*e).map(|e| e.id.clone())),
-                    _ => (f.clone(), None),
-                })
-                .collect();
-            c.relink(entity, place);
-            chosen = ids
-                .into_iter()
-                .filter_map(|(f, id)| match (f, id) {
-                    (Filter::Entity(_), Some(id)) => c
-                        .entities
-                        .iter()
-                        .position(|e| e.id == id)
-                        .map(Filter::Entity),
-                    (Filter::Entity(_), None) => None,
-                    (f, _) => Some(f),
-                })
-                .collect();
-        });
-        selected.set(chosen);
-        set_version.update(|v| *v += 1);
-    };
-    let list = move || {
-        version.get();
-        let chosen = selected.get();
-        let needle = place_search.get().to_lowercase();
-        let global = name_filter.get().to_lowercase();
-        corpus.with_value(|c| {
-            let tree = place_tree(c);
-            let matches = |name: &str| {
-                let name = name.to_lowercase();
-                name.contains(&needle) && name.contains(&global)
-            };
-            let value = |filter: Filter, label: String, n_docs: usize, class: &'static str| {
-                let active = chosen.contains(&filter);
-                view! {
-                    <button class=format!("facet-value {class}") class:active=active aria-pressed=active.to_string()
-                        on:click=move |_| toggle(selected, filter.clone()) data-testid="place-value">
-                        <span class="name">{label}</span>
-                        <span class="count">{n_docs}</span>
-                    </button>
-                }
-            };
-            // A name with several gazetteer readings: the user may pick the one meant.
-            let chooser = |i: usize| {
-                let e = &c.entities[i];
-                let choices = if e.kind == EntityType::Place { c.link_choices(i) } else { Vec::new() };
-                (choices.iter().filter(|ch| ch.place.is_some()).count() > 1).then(|| {
-                    let current = e.place;
-                    let places: Vec<Option<PlaceIdx>> = choices.iter().map(|ch| ch.place).collect();
-                    let options = choices
-                        .iter()
-                        .enumerate()
-                        .map(|(k, ch)| view! { <option value=k.to_string() selected=ch.place == current>{ch.label.clone()}</option> })
-                        .collect_view();
-                    view! {
-                        <select class="relink" aria-label=format!("Which {} is meant", e.name) title="Which place is meant: applies to every mention written this way"
-                            data-testid="relink"
-                            on:change=move |ev| {
-                                let k: usize = event_target_value(&ev).parse().unwrap_or(0);
-                                if let Some(&place) = places.get(k) { relink(i, place) }
-                            }>
-                            {options}
-                        </select>
-                    }
-                })
-            };
-            let entity_row = |i: usize, class: &'static str| {
-                let e = &c.entities[i];
-                let label = if e.kind == EntityType::Nationality { format!("{} (nationality)", e.name) } else { e.name.clone() };
-                view! { <li>{value(Filter::Entity(i), label, e.documents.len(), class)}{chooser(i)}</li> }
-            };
-            let searching = !needle.is_empty() || !global.is_empty();
-            let countries = tree.countries.iter().filter_map(|country| {
-                let place_names = country.regions.iter().flat_map(|r| r.places.iter()).chain(&country.other_places).chain(&country.nationalities);
-                let hit = matches(country.name)
-                    || country.regions.iter().any(|r| matches(&r.name))
-                    || place_names.clone().any(|&i| matches(&c.entities[i].name));
-                if !hit {
-                    return None;
-                }
-                let heading = value(
-                    Filter::Place(PlaceFilter::Country(country.iso)),
-                    format!("{} {}", flag(country.iso), country.name),
-                    country.documents.len(),
-                    "country",
-                );
-                let regions = country.regions.iter().map(|r| {
-                    let places = r.places.iter().filter(|&&i| c.entities[i].name != r.name).map(|&i| entity_row(i, "place")).collect_view();
-                    // The region named as such heads its group; its reading can change too.
-                    let own = r.places.iter().find(|&&i| c.entities[i].name == r.name).and_then(|&i| chooser(i));
-                    view! {
-                        <li>
-                            {value(Filter::Place(PlaceFilter::Region(country.iso, r.admin1)), r.name.clone(), r.documents.len(), "region")}
-                            {own}
-                            <ul>{places}</ul>
-                        </li>
-                    }
-                }).collect_view();
-                let others = country.other_places.iter().map(|&i| entity_row(i, "place")).collect_view();
-                let nationalities = country.nationalities.iter().map(|&i| entity_row(i, "nationality")).collect_view();
-                // The country named as such may be another place of that name ("Georgia").
-                let country_chooser = country.country_entity.and_then(chooser).map(|select| view! { <li>{select}</li> });
-                Some(view! {
-                    <li class="country" data-testid="place-country">
-                        <details open=searching>
-                            <summary>{heading}</summary>
-                            <ul>{country_chooser}{regions}{others}{nationalities}</ul>
-                        </details>
-                    </li>
-                })
-            }).collect_view();
-            let group = |title: &'static str, ids: &[usize], testid: &'static str| {
-                let rows: Vec<usize> = ids.iter().copied().filter(|&i| matches(&c.entities[i].name)).collect();
-                (!rows.is_empty()).then(|| view! {
-                    <li class="country" data-testid=testid>
-                        <details open=searching>
-                            <summary>{title} <span class="count">{rows.len()}</span></summary>
-                            <ul>{rows.into_iter().map(|i| entity_row(i, "place")).collect_view()}</ul>
-                        </details>
-                    </li>
-                })
-            };
-            view! {
-                <ul class="place-list">
-                    {countries}
-                    {group("Beyond one country", &tree.beyond_countries, "place-beyond")}
-                    {group("Not in the gazetteer", &tree.unlinked, "place-unlinked")}
-                </ul>
-            }
-        })
-    };
-    view! {
-        <section class="facet places" data-testid="facet-LOC">
-            <h3>"Places"</h3>
-            <input class="name-filter" type="search" placeholder="Search places" aria-label="Search places"
-                prop:value=place_search on:input=move |ev| place_search.set(event_target_value(&ev)) data-testid="place-search"/>
-            {list}
-        </section>
     }
 }

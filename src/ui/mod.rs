@@ -1,10 +1,17 @@
 //! The browser interface: Leptos components over the engine. Only this tree touches the DOM.
 
 mod app;
+mod documents;
+mod entity_panel;
+mod explore;
+mod facets;
 mod gazetteer;
 mod loading;
+mod place_list;
 mod reader;
 mod sample;
+mod timeline;
+mod url_state;
 mod worker;
 
 pub use worker::{in_worker, run_worker};

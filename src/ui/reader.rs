@@ -1,47 +1,83 @@
-//! The reader: one document's text with its entity and date mentions marked by type.
+//! The reader: one document's text with its entity and date mentions marked by type; a mention filters by what it names.
 //!
 //! The text is rendered only as text nodes inside `<mark>` and `<span>` elements,
 //! never as HTML, so nothing in a document can run or inject markup.
 
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::engine::{Anchoring, Corpus, Mark};
+use super::documents::anchoring_note;
+use super::explore::Explore;
+use crate::engine::view::{find_document, precision_word, Value};
+use crate::engine::{Date, EntityType, Mark};
+
+/// What clicking a mention does: include its entity, or keep the days of its date.
+#[derive(Clone)]
+enum Action {
+    Include(Value, EntityType),
+    Range(Date, Date),
+}
+
+fn act(ex: Explore, action: &Action) {
+    match action {
+        Action::Include(value, facet) => ex.include(value.clone(), *facet, false),
+        Action::Range(a, b) => ex.state.update(|s| s.range = Some((*a, *b))),
+    }
+}
 
 #[component]
-pub fn Reader(
-    corpus: StoredValue<Corpus>,
-    version: ReadSignal<u64>,
-    open: RwSignal<Option<usize>>,
-) -> impl IntoView {
+pub fn Reader(ex: Explore) -> impl IntoView {
     let body = move || {
-        version.get();
-        let doc_idx = open.get()?;
-        corpus.with_value(|c| {
-            let doc = c.documents.get(doc_idx)?;
+        ex.version.track();
+        let open = ex.state.with(|s| s.open.clone())?;
+        ex.corpus.with_value(|c| {
+            let doc_idx = find_document(c, &open)?;
+            let doc = &c.documents[doc_idx];
             let pieces = c
                 .highlights(doc_idx)
                 .into_iter()
                 .map(|h| {
                     let text = doc.text[h.start..h.end].to_string();
-                    match h.mark {
-                        Mark::Plain => view! { <span>{text}</span> }.into_any(),
-                        Mark::Entity(e) => {
+                    let (class, tip, action) = match h.mark {
+                        Mark::Entity(e) if !c.entities[e].hidden => {
                             let entity = &c.entities[e];
                             let code = entity.kind.code();
-                            let tip = format!("{} · {}", entity.name, code);
-                            view! { <mark class=format!("m {}", code.to_lowercase()) title=tip data-testid="mention">{text}</mark> }.into_any()
+                            (
+                                format!("m {}", code.to_lowercase()),
+                                format!("{} · {code} · click to filter by it", entity.name),
+                                Some(Action::Include(Value::Entity(entity.id.clone()), entity.kind)),
+                            )
                         }
                         Mark::Date(m) => {
                             let date = &doc.dates[m];
-                            let how = match date.anchoring {
-                                Anchoring::Explicit => "written in full",
-                                Anchoring::YearInferred => "year inferred",
-                                Anchoring::Relative => "relative to the document date",
-                                Anchoring::Unresolved => "unresolved: no document date",
-                            };
-                            let tip = format!("{} · {how}", date.value);
-                            view! { <mark class="m date" title=tip data-testid="mention">{text}</mark> }.into_any()
+                            let tip = format!(
+                                "{} · {} · {}{}",
+                                date.value,
+                                precision_word(date.precision),
+                                anchoring_note(date.anchoring),
+                                if date.ambiguous { " · day and month order uncertain" } else { "" }
+                            );
+                            (
+                                "m date".to_string(),
+                                tip,
+                                date.interval.map(|(a, b)| Action::Range(a, b)),
+                            )
                         }
+                        _ => return view! { <span>{text}</span> }.into_any(),
+                    };
+                    match action {
+                        Some(action) => {
+                            let on_key = action.clone();
+                            view! {
+                                <mark class=class title=tip tabindex="0" role="button" data-testid="mention"
+                                    on:click=move |_| act(ex, &action)
+                                    on:keydown=move |ev: KeyboardEvent| if ev.key() == "Enter" { act(ex, &on_key) }>
+                                    {text}
+                                </mark>
+                            }
+                            .into_any()
+                        }
+                        None => view! { <mark class=class title=tip data-testid="mention">{text}</mark> }.into_any(),
                     }
                 })
                 .collect_view();
@@ -51,7 +87,7 @@ pub fn Reader(
                 <section class="reader" data-testid="reader" aria-label="Document">
                     <header>
                         <h2>{title}</h2>
-                        <button class="close" on:click=move |_| open.set(None) data-testid="close-reader">"Close"</button>
+                        <button class="close" on:click=move |_| ex.state.update(|s| s.open = None) data-testid="close-reader">"Close"</button>
                     </header>
                     <p class="meta">{meta}</p>
                     <div class="text">{pieces}</div>

@@ -108,8 +108,63 @@ export class DossierPage {
     await this.page.waitForSelector('[data-testid=reader]');
   }
 
-  async clickFacetValue(name) {
-    await this.page.click(`[data-testid=facet-value]:has(.name:text-is("${name}"))`);
+  /** Includes a facet value by name; `or` holds Shift to add it as an alternative. */
+  async clickFacetValue(name, { or = false } = {}) {
+    await this.page.click(`[data-testid=facet-value]:has(.name:text-is("${name}"))`,
+      { modifiers: or ? ['Shift'] : [] });
+  }
+
+  async excludeValue(name) {
+    await this.page.click(`.value-row:has(.name:text-is("${name}")) [data-testid=exclude-value]`);
+  }
+
+  /** A facet's values as [name, count] pairs, in display order. */
+  async facetValues(code) {
+    return this.page.$$eval(`[data-testid=facet-${code}] [data-testid=facet-value]`,
+      (els) => els.map((e) => [e.querySelector('.name').textContent, Number(e.querySelector('.count').textContent)]));
+  }
+
+  /** Waits until the summary line reads "n of m documents" and returns n. */
+  async waitForShown(n) {
+    await this.page.waitForFunction((k) => {
+      const s = document.querySelector('[data-testid=summary]');
+      return s && s.textContent.startsWith(`${k} of `);
+    }, n, { timeout: 10000 });
+    return n;
+  }
+
+  async titles() {
+    return (await this.texts('document-title')).sort();
+  }
+
+  async chips() {
+    return this.texts('active-filter');
+  }
+
+  /** Drags across the timeline from one fraction of its width to another. */
+  async brushTimeline(from, to) {
+    const box = await this.page.locator('[data-testid=timeline-chart]').boundingBox();
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width * from, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * to, y, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  async timelineBars() {
+    return this.page.$$eval('[data-testid=timeline-bar]', (els) => els.map((e) => e.dataset.label));
+  }
+
+  async search(text) {
+    await this.page.fill('[data-testid=search]', text);
+  }
+
+  async clickMention(text) {
+    await this.page.click(`[data-testid=reader] [data-testid=mention]:text-is("${text}")`);
+  }
+
+  async openCountry(name) {
+    await this.page.click(`[data-testid=place-country]:has(.country-head .name:text-matches("${name}$")) [data-testid=place-open]`);
   }
 
   async screenshot(name) {

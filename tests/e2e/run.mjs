@@ -52,7 +52,7 @@ test('the reader shows a document with its mentions marked by type', async (app)
   assert.ok(find('Jeyhun Bayramov') && find('Jeyhun Bayramov')[1].includes('per'), JSON.stringify(marks));
   assert.ok(find('Almaty') && find('Almaty')[1].includes('loc'));
   assert.ok(find('Bayramov') && find('Bayramov')[2].startsWith('Jeyhun Bayramov'), 'a surname shows its full name');
-  assert.ok(find('May 10-11') && find('May 10-11')[2].startsWith('2024-05-10 · year inferred'));
+  assert.ok(find('May 10-11') && find('May 10-11')[2].startsWith('2024-05-10 · day · year taken from the document date'), JSON.stringify(find('May 10-11')));
   const text = await app.page.$eval('[data-testid=reader] .text', (e) => e.textContent);
   assert.ok(text.includes('Murat Nurtleu, the Deputy Prime Minister'), 'the whole text is shown');
   await app.screenshot('reader');
@@ -98,12 +98,15 @@ test('an oversized file and an empty one get messages naming the limit, and the 
 test('the place list groups places by country and filters by country', async (app) => {
   await app.drop([{ name: 'almaty-talks.txt', type: 'text/plain', bytes: seed }]);
   await app.waitForFileMessages(1);
-  const countries = await app.page.$$eval('[data-testid=place-country] summary .name', (els) => els.map((e) => e.textContent));
+  const countries = await app.page.$$eval('[data-testid=place-country] .country-head .name', (els) => els.map((e) => e.textContent));
   for (const name of ['Azerbaijan', 'Armenia', 'Kazakhstan', 'United States']) {
     assert.ok(countries.some((c) => c.endsWith(name)), `${name} missing from ${countries.join(', ')}`);
   }
   // Almaty is listed inside Kazakhstan's group; Friendship House is not in the gazetteer.
+  await app.openCountry('Kazakhstan');
   const kazakhstan = app.page.locator('[data-testid=place-country]', { hasText: 'Kazakhstan' });
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country]')]
+    .some((c) => c.textContent.includes('Kazakhstan') && c.textContent.includes('Almaty')));
   assert.ok((await kazakhstan.textContent()).includes('Almaty'));
   const unlinked = await app.page.$eval('[data-testid=place-unlinked]', (e) => e.textContent);
   assert.ok(unlinked.includes('Friendship House'), unlinked);
@@ -112,7 +115,7 @@ test('the place list groups places by country and filters by country', async (ap
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=place-country]').length === 1);
   await app.page.fill('[data-testid=place-search]', '');
   // Clicking a country filters the documents to those that mention it or a place in it.
-  await app.page.click('[data-testid=place-country] summary [data-testid=place-value]:has(.name:text-matches("Armenia$"))');
+  await app.page.click('[data-testid=place-country] .country-head [data-testid=place-value]:has(.name:text-matches("Armenia$"))');
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=active-filter]').length === 1);
   assert.deepEqual(await app.texts('active-filter'), ['Armenia ×']);
   assert.match((await app.texts('summary'))[0], /^2 of 2 documents$/);
@@ -126,22 +129,23 @@ test('choosing which Georgia is meant relinks every mention written that way', a
   ]);
   await app.waitForFileMessages(2);
   const group = (name) => app.page.locator('[data-testid=place-country]', { hasText: name });
-  assert.match(await group('Georgia').locator('summary .count').first().textContent(), /^2$/);
-  // Open Georgia's group by its disclosure triangle (the name itself filters).
-  await group('Georgia').locator('summary').first().click({ position: { x: 5, y: 10 } });
+  assert.match(await group('Georgia').locator('.country-head .count').first().textContent(), /^2$/);
+  // Open Georgia's group by its disclosure button (the name itself filters).
+  await app.openCountry('Georgia');
   const chooser = app.page.locator('[data-testid=relink]').first();
   const options = await chooser.locator('option').allTextContents();
   assert.ok(options.includes('Georgia (region, United States)'), options.join(' | '));
   await chooser.selectOption({ label: 'Georgia (region, United States)' });
-  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country] summary')]
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country] .country-head')]
     .some((s) => s.textContent.includes('United States')));
+  await app.openCountry('United States');
   const us = await group('United States').textContent();
   assert.ok(us.includes('Georgia'), us);
-  assert.match(await group('United States').locator('summary .count').first().textContent(), /^2$/);
+  assert.match(await group('United States').locator('.country-head .count').first().textContent(), /^2$/);
   await app.screenshot('relinked');
   // And back: the region's own row offers the choice again.
   await app.page.locator('[data-testid=relink]').first().selectOption({ label: 'Georgia (country)' });
-  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country] summary')]
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country] .country-head')]
     .every((s) => !s.textContent.includes('United States')));
 });
 
@@ -189,6 +193,187 @@ test('the sample corpus loads and a facet click narrows the documents', async (a
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-value]').length < 10);
   const names = await app.page.$$eval('[data-testid=facet-value] .name', (els) => els.map((e) => e.textContent.toLowerCase()));
   assert.ok(names.length > 0 && names.every((n) => n.includes(people[0].slice(0, 5).toLowerCase())), names.join(', '));
+});
+
+// A small corpus for the explorer: who met whom, where and when.
+const meetings = [
+  ['almaty.txt', 'Talks in Almaty\n\nForeign Minister Anna Petrova met David Miller in Almaty, Kazakhstan on May 10, 2024. The peace talks went on.\n'],
+  ['yerevan.txt', 'Yerevan note\n\nAnna Petrova spoke in Yerevan, Armenia on June 3, 2024 about the border.\n'],
+  ['baku.txt', 'Baku note\n\nDavid Miller spoke in Baku, Azerbaijan in March 2023 about peace. A. Petrova listened.\n'],
+  ['abbey.txt', 'A note on history\n\nThe abbey was founded on October 14, 1066, historians said.\n'],
+].map(([name, text]) => ({ name, type: 'text/plain', bytes: Buffer.from(text) }));
+
+async function dropMeetings(app) {
+  await app.drop(meetings);
+  await app.waitForFileMessages(meetings.length);
+  await app.waitForShown(4);
+}
+
+test('facets: include, OR, exclude, with counts that follow the other filters', async (app) => {
+  await dropMeetings(app);
+  const counts = async () => Object.fromEntries(await app.facetValues('PER'));
+  assert.equal((await counts())['David Miller'], 2, JSON.stringify(await counts()));
+  // Include one person: the other's count becomes the documents they share.
+  await app.clickFacetValue('Anna Petrova');
+  await app.waitForShown(2);
+  assert.deepEqual(await app.titles(), ['Talks in Almaty', 'Yerevan note']);
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=facet-PER] [data-testid=facet-value]')]
+    .some((e) => e.textContent.includes('David Miller') && e.querySelector('.count').textContent === '1'));
+  // Shift-click adds an alternative: either person.
+  await app.clickFacetValue('David Miller', { or: true });
+  await app.waitForShown(3);
+  assert.deepEqual(await app.chips(), ['or Anna Petrova ×', 'or David Miller ×']);
+  assert.equal((await app.texts('facet-mode'))[0], 'any of these');
+  await app.screenshot('facets-or');
+  // Switching the facet to "all of these" keeps only the document with both.
+  await app.page.click('[data-testid=facet-PER] [data-testid=facet-mode]');
+  await app.waitForShown(1);
+  await app.page.click('[data-testid=facet-PER] [data-testid=facet-mode]');
+  await app.waitForShown(3);
+  // Exclude a country: its documents go.
+  await app.excludeValue('🇦🇿 Azerbaijan');
+  await app.waitForShown(2);
+  assert.ok((await app.chips()).includes('not Azerbaijan ×'), (await app.chips()).join(' | '));
+  await app.screenshot('facets-exclude');
+  await app.page.click('[data-testid=clear-filters]');
+  await app.waitForShown(4);
+});
+
+test('the timeline: outliers apart, brush a range, zoom in and out', async (app) => {
+  await dropMeetings(app);
+  // March 2023 to June 2024: one bar per month; 1066 is kept apart.
+  const bars = await app.timelineBars();
+  assert.equal(bars.length, 16, bars.join(' '));
+  assert.deepEqual([bars[0], bars[15]], ['2023-03', '2024-06']);
+  assert.match((await app.texts('timeline-before'))[0], /^1 earlier \(from 1066\)$/);
+  // Drag across the last two bars (May and June 2024): only documents dated then stay.
+  await app.brushTimeline(14.3 / 16, 15.7 / 16);
+  await app.waitForShown(2);
+  assert.deepEqual(await app.titles(), ['Talks in Almaty', 'Yerevan note']);
+  assert.deepEqual(await app.texts('timeline-range'), ['2024-05-01 to 2024-06-30']);
+  // Zoom into the range: one bar per day.
+  await app.page.click('[data-testid=timeline-zoom]');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-bar]').length === 61);
+  await app.screenshot('timeline-zoomed');
+  // From the keyboard: the bar of May 10 keeps one document.
+  await app.page.focus('[data-testid=timeline-bar][data-label="2024-05-10"]');
+  await app.page.keyboard.press('Enter');
+  await app.waitForShown(1);
+  await app.page.click('[data-testid=timeline-back]');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-bar]').length === 16);
+  // The outside bucket filters to the outlier.
+  await app.page.click('[data-testid=timeline-before]');
+  await app.waitForShown(1);
+  assert.deepEqual(await app.titles(), ['A note on history']);
+});
+
+test('search lists keyword-in-context lines and combines with facets', async (app) => {
+  await dropMeetings(app);
+  await app.search('peace');
+  await app.waitForShown(2);
+  const lines = await app.texts('kwic-line');
+  assert.equal(lines.length, 2, lines.join(' | '));
+  assert.ok(lines.some((l) => /2024\. The peace talks went on\.$/.test(l)), lines.join(' | '));
+  assert.equal(await app.page.$$eval('[data-testid=kwic-line] mark', (m) => m.map((e) => e.textContent).join()), 'peace,peace');
+  await app.clickFacetValue('Anna Petrova');
+  await app.waitForShown(1);
+  assert.deepEqual(await app.titles(), ['Talks in Almaty']);
+  await app.screenshot('search');
+});
+
+test('a mention in the reader filters by what it names; appears-with lists neighbours', async (app) => {
+  await dropMeetings(app);
+  await app.openDocument('Baku note');
+  await app.clickMention('David Miller');
+  await app.waitForShown(2);
+  assert.deepEqual(await app.chips(), ['David Miller ×']);
+  const neighbours = await app.texts('appears-with');
+  assert.ok(neighbours.some((n) => n.startsWith('Anna Petrova')), neighbours.join(' | '));
+  // A date mention keeps the days it names.
+  await app.clickMention('March 2023');
+  await app.waitForShown(1);
+  assert.ok((await app.chips()).includes('dated 2023-03-01 to 2023-03-31 ×'), (await app.chips()).join(' | '));
+  await app.screenshot('reader-filtered');
+});
+
+test('rename, merge and hide an entity, and undo each', async (app) => {
+  await dropMeetings(app);
+  const people = async () => (await app.facetValues('PER')).map(([n]) => n).sort();
+  assert.deepEqual(await people(), ['A. Petrova', 'Anna Petrova', 'David Miller']);
+  await app.clickFacetValue('A. Petrova');
+  await app.page.selectOption('[data-testid=merge-target]', { label: 'Anna Petrova (2)' });
+  await app.page.click('[data-testid=merge]');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-PER] [data-testid=facet-value]').length === 2);
+  assert.deepEqual(await people(), ['Anna Petrova', 'David Miller']);
+  assert.deepEqual(await app.chips(), ['Anna Petrova ×'], 'the filter follows the merge');
+  await app.waitForShown(3);
+  // Rename the merged entity; the reader follows.
+  await app.page.click('[data-testid=rename]');
+  await app.page.fill('[data-testid=rename-input]', 'Anna V. Petrova');
+  await app.page.click('[data-testid=rename-save]');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=facet-PER]').textContent.includes('Anna V. Petrova'));
+  await app.openDocument('Baku note');
+  const tip = await app.page.$eval('[data-testid=reader] [data-testid=mention]:text-is("A. Petrova")', (e) => e.title);
+  assert.ok(tip.startsWith('Anna V. Petrova'), tip);
+  // Hide David Miller: gone from the facet and from the reader's marks.
+  await app.page.click('[data-testid=clear-filters]');
+  await app.clickFacetValue('David Miller');
+  await app.page.click('[data-testid=hide]');
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid=facet-PER]').textContent.includes('David Miller'));
+  assert.equal(await app.page.$$eval('[data-testid=reader] [data-testid=mention]', (m) => m.filter((e) => e.textContent === 'David Miller').length), 0);
+  await app.screenshot('curated');
+  // Undo, last first.
+  await app.page.click('[data-testid=undo]');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=facet-PER]').textContent.includes('David Miller'));
+  await app.page.click('[data-testid=undo]');
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid=facet-PER]').textContent.includes('Anna V. Petrova'));
+  await app.page.click('[data-testid=undo]');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-PER] [data-testid=facet-value]').length === 3);
+});
+
+test('a copied link restores the view on the same corpus', async (app) => {
+  await dropMeetings(app);
+  await app.clickFacetValue('Anna Petrova');
+  await app.excludeValue('🇰🇿 Kazakhstan');
+  await app.search('border');
+  await app.waitForShown(1);
+  await app.openDocument('Yerevan note');
+  await app.page.waitForFunction(() => location.hash.includes('doc=') && location.hash.includes('q='));
+  const link = app.page.url();
+  assert.match(link, /#in=e\.[0-9a-f]+&not=c\.KZ&q=border&doc=yerevan\.txt~0$/);
+  // A fresh tab opens the link, and the same files are dropped: the same view.
+  const other = new DossierPage(await app.page.context().browser().newPage({ viewport: { width: 1280, height: 800 } }));
+  await other.open(link);
+  await other.drop(meetings);
+  await other.waitForFileMessages(meetings.length);
+  await other.waitForShown(1);
+  assert.deepEqual(await other.chips(), await app.chips());
+  assert.deepEqual(await other.titles(), ['Yerevan note']);
+  assert.equal(await other.page.$eval('[data-testid=reader] h2', (e) => e.textContent), 'Yerevan note');
+  assert.equal(await other.page.inputValue('[data-testid=search]'), 'border');
+  await other.screenshot('restored-from-link');
+  assert.deepEqual(other.consoleErrors, []);
+  await other.page.close();
+});
+
+test('keyboard only: include a value, choose a bar, open a document', async (app) => {
+  await dropMeetings(app);
+  await app.page.focus('[data-testid=facet-PER] [data-testid=facet-value]');
+  await app.page.keyboard.press('Enter');
+  await app.waitForShown(2);
+  const focused = await app.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(focused, 'none', 'focus is visible');
+  await app.page.focus('[data-testid=document-title]');
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForSelector('[data-testid=reader]');
+  await app.page.focus('[data-testid=reader] [data-testid=mention]');
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=active-filter]').length === 2);
+  // Every control has a name a screen reader can read.
+  const unnamed = await app.page.$$eval('button, input, select, [role=button]', (els) => els
+    .filter((e) => !(e.getAttribute('aria-label') || e.textContent.trim() || e.getAttribute('placeholder') || e.closest('label')))
+    .map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(unnamed, []);
 });
 
 const server = await serveDist();

@@ -1,0 +1,228 @@
+//! The document list: search box, active filters as chips, and the matching documents by date with snippets or keyword-in-context lines.
+
+use leptos::prelude::*;
+
+use super::explore::Explore;
+use crate::engine::view::{by_document_date, document_ref, keyword_in_context, value_label};
+use crate::engine::{Anchoring, DateMention, EntityType};
+
+/// Documents listed at a time; "Show more" adds as many again.
+const DOCUMENT_PAGE: usize = 50;
+
+/// Entity chips, dates and search hits shown per listed document (the reader shows them all).
+const CHIPS_PER_DOCUMENT: usize = 10;
+const DATES_PER_DOCUMENT: usize = 6;
+const HITS_PER_DOCUMENT: usize = 3;
+
+/// Characters of context on each side of a search hit.
+const CONTEXT_CHARS: usize = 60;
+
+/// Milliseconds of quiet typing before a search runs.
+const SEARCH_DELAY_MS: u64 = 200;
+
+/// The normalised date as a reader wants it: "2024-05-10..11" for a range of days,
+/// the TIMEX value otherwise ("2024-05", "1991", "2006-Q4").
+pub fn date_label(m: &DateMention) -> String {
+    match m.interval {
+        Some((first, last)) if m.precision == crate::engine::Precision::Day && first != last => {
+            if first.year() == last.year() && first.month() == last.month() {
+                format!("{first}..{:02}", last.day())
+            } else {
+                format!("{first}..{last}")
+            }
+        }
+        None if m.anchoring == Anchoring::Unresolved => format!("{} (no document date)", m.value),
+        _ => m.value.clone(),
+    }
+}
+
+/// How a date was anchored, for tooltips.
+pub fn anchoring_note(anchoring: Anchoring) -> &'static str {
+    match anchoring {
+        Anchoring::Explicit => "written out in full",
+        Anchoring::YearInferred => "year taken from the document date or a nearby year",
+        Anchoring::Relative => "counted from the document date",
+        Anchoring::Unresolved => "relative, but the document has no date to count from",
+    }
+}
+
+/// The search box: the state's search follows the typing after a short pause.
+#[component]
+pub fn SearchBox(ex: Explore) -> impl IntoView {
+    let typed = RwSignal::new(ex.state.get_untracked().search);
+    // A restored or cleared search shows in the box (only when the search itself
+    // changes: other filters must not undo typing still waiting for its pause).
+    let search = Memo::new(move |_| ex.state.with(|s| s.search.clone()));
+    Effect::new(move |_| {
+        let search = search.get();
+        if search != typed.get_untracked() {
+            typed.set(search);
+        }
+    });
+    let generation = StoredValue::new(0u64);
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        typed.set(text.clone());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    ex.state.update(|s| s.search = text);
+                }
+            },
+            std::time::Duration::from_millis(SEARCH_DELAY_MS),
+        );
+    };
+    view! {
+        <div class="search">
+            <input type="search" placeholder="Search the text of every document" aria-label="Search the documents"
+                prop:value=typed on:input=on_input data-testid="search"/>
+        </div>
+    }
+}
+
+/// Active filters as removable chips, with a way to clear them all.
+#[component]
+pub fn ActiveFilters(ex: Explore) -> impl IntoView {
+    move || {
+        ex.version.track();
+        let state = ex.state.get();
+        state.is_filtered().then(|| {
+            ex.corpus.with_value(|c| {
+                let any = |v| {
+                    crate::engine::view::facet_of(c, v).is_some_and(|f| state.any_of.contains(&f))
+                };
+                let included = state.include.iter().map(|v| {
+                    let label = if any(v) { format!("or {}", value_label(c, v)) } else { value_label(c, v) };
+                    let v = v.clone();
+                    view! {
+                        <li><button class="chip-remove" data-testid="active-filter" title="Remove this filter"
+                            on:click=move |_| ex.state.update(|s| s.toggle_include(v.clone()))>{label} " ×"</button></li>
+                    }
+                }).collect_view();
+                let excluded = state.exclude.iter().map(|v| {
+                    let label = format!("not {}", value_label(c, v));
+                    let v = v.clone();
+                    view! {
+                        <li><button class="chip-remove not" data-testid="active-filter" title="Remove this filter"
+                            on:click=move |_| ex.state.update(|s| s.toggle_exclude(v.clone()))>{label} " ×"</button></li>
+                    }
+                }).collect_view();
+                let range = state.range.map(|(a, b)| view! {
+                    <li><button class="chip-remove" data-testid="active-filter" title="Remove this filter"
+                        on:click=move |_| ex.state.update(|s| s.range = None)>{format!("dated {a} to {b}")} " ×"</button></li>
+                });
+                let search = (!state.search.trim().is_empty()).then(|| view! {
+                    <li><button class="chip-remove" data-testid="active-filter" title="Remove this filter"
+                        on:click=move |_| ex.state.update(|s| s.search.clear())>{format!("“{}”", state.search.trim())} " ×"</button></li>
+                });
+                view! {
+                    <div class="active-filters">
+                        <ul>{included}{excluded}{range}{search}</ul>
+                        <button class="clear" data-testid="clear-filters" on:click=move |_| ex.state.update(|s| s.clear_filters())>"Clear all"</button>
+                    </div>
+                }
+            })
+        })
+    }
+}
+
+#[component]
+pub fn DocumentList(ex: Explore) -> impl IntoView {
+    let n_listed = RwSignal::new(DOCUMENT_PAGE);
+    let documents = move || {
+        let evaluation = ex.evaluation.get();
+        let limit = n_listed.get();
+        let (search, open) = ex.state.with(|s| (s.search.clone(), s.open.clone()));
+        ex.corpus.with_value(|c| {
+            let shown = by_document_date(c, &evaluation.0.matching);
+            let n_shown = shown.len();
+            let page: Vec<usize> = shown.into_iter().take(limit).collect();
+            let hits = if search.trim().is_empty() {
+                Vec::new()
+            } else {
+                keyword_in_context(c, &search, &page, HITS_PER_DOCUMENT, usize::MAX, CONTEXT_CHARS)
+            };
+            let items = page
+                .into_iter()
+                .map(|d| {
+                    let doc = &c.documents[d];
+                    let mut entity_names: Vec<(String, &'static str)> = Vec::new();
+                    let mut counts = [0usize; 4];
+                    for &e in &c.mention_entities[d] {
+                        let entity = &c.entities[e];
+                        if entity.hidden || entity_names.iter().any(|(n, _)| *n == entity.name) {
+                            continue;
+                        }
+                        entity_names.push((entity.name.clone(), entity.kind.code()));
+                        counts[entity.kind as usize] += 1;
+                    }
+                    let dates: Vec<(String, &'static str)> = doc
+                        .dates
+                        .iter()
+                        .map(|m| (format!("{} → {}", &doc.text[m.start..m.end], date_label(m)), anchoring_note(m.anchoring)))
+                        .collect();
+                    let (n_entities, n_dates) = (entity_names.len(), dates.len());
+                    let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
+                    let in_context: Vec<_> = hits.iter().filter(|h| h.document == d).cloned().collect();
+                    let excerpt = if in_context.is_empty() {
+                        let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
+                        view! { <p class="snippet">{snippet}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="kwic" data-testid="kwic">
+                                {in_context.into_iter().map(|h| view! {
+                                    <li data-testid="kwic-line"><span class="left">{h.left}</span> " " <mark class="hit">{h.hit}</mark> " " <span class="right">{h.right}</span></li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    };
+                    let tally = [
+                        (counts[EntityType::Person as usize], "person", "people"),
+                        (counts[EntityType::Organisation as usize], "organisation", "organisations"),
+                        (counts[EntityType::Place as usize], "place", "places"),
+                        (n_dates, "date", "dates"),
+                    ]
+                    .iter()
+                    .filter(|(n, _, _)| *n > 0)
+                    .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                    let reference = document_ref(c, d);
+                    let is_open = reference.is_some() && reference == open;
+                    view! {
+                        <article class="document" class:open=is_open data-testid="document">
+                            <h3><button class="title" aria-pressed=is_open.to_string()
+                                on:click=move |_| ex.state.update(|s| s.open = reference.clone())
+                                data-testid="document-title">{doc.title.clone()}</button></h3>
+                            <p class="meta">{doc.source.clone()} " · " {date} " · " <span data-testid="document-tally">{tally}</span></p>
+                            {excerpt}
+                            <ul class="chips">
+                                {entity_names.into_iter().take(CHIPS_PER_DOCUMENT).map(|(name, code)| view! {
+                                    <li class=format!("chip {}", code.to_lowercase()) data-testid="entity">{name}</li>
+                                }).collect_view()}
+                                {(n_entities > CHIPS_PER_DOCUMENT).then(|| view! { <li class="chip more-chips">{format!("+{} more", n_entities - CHIPS_PER_DOCUMENT)}</li> })}
+                            </ul>
+                            <ul class="dates">
+                                {dates.into_iter().take(DATES_PER_DOCUMENT).map(|(d, note)| view! { <li data-testid="date" title=note>{d}</li> }).collect_view()}
+                                {(n_dates > DATES_PER_DOCUMENT).then(|| view! { <li>{format!("+{} more", n_dates - DATES_PER_DOCUMENT)}</li> })}
+                            </ul>
+                        </article>
+                    }
+                })
+                .collect_view();
+            let more = (n_shown > limit).then(|| view! {
+                <button class="more" data-testid="more-documents" on:click=move |_| n_listed.update(|n| *n += DOCUMENT_PAGE)>
+                    {format!("Show {} more of {}", DOCUMENT_PAGE.min(n_shown - limit), n_shown - limit)}
+                </button>
+            });
+            view! {
+                <p class="summary" role="status" data-testid="summary">{format!("{n_shown} of {} documents", c.documents.len())}</p>
+                {items}
+                {more}
+            }
+        })
+    };
+    view! { <div class="document-list">{documents}</div> }
+}
