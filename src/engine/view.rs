@@ -284,36 +284,54 @@ pub struct FacetCount {
     pub documents: usize,
 }
 
-/// The values of one facet within `base`: hidden entities left out, values with no
-/// document left out unless `keep` says they are in use; by count, then name.
+/// The values of one facet within `base`, hidden entities and names `shown` rejects
+/// left out, values with no document left out unless `keep` says they are in use;
+/// by count, then name. Returns the first `limit` of them (then any kept value
+/// further down) and how many there are in all: only the top is sorted, as a
+/// facet of a large corpus holds tens of thousands of names.
 pub fn facet_counts(
     corpus: &Corpus,
     facet: EntityType,
     base: &DocSet,
     keep: impl Fn(usize) -> bool,
-) -> Vec<FacetCount> {
+    shown: impl Fn(&str) -> bool,
+    limit: usize,
+) -> (Vec<FacetCount>, usize) {
     let mut counts: Vec<FacetCount> = corpus
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == facet && !e.hidden)
+        .filter(|(_, e)| e.kind == facet && !e.hidden && shown(&e.name))
         .map(|(i, e)| FacetCount {
             entity: i,
             documents: e.documents.iter().filter(|&&d| base[d]).count(),
         })
         .filter(|c| c.documents > 0 || keep(c.entity))
         .collect();
-    counts.sort_by(|a, b| {
+    let n_values = counts.len();
+    let order = |a: &FacetCount, b: &FacetCount| {
         b.documents.cmp(&a.documents).then_with(|| {
             corpus.entities[a.entity]
                 .name
                 .cmp(&corpus.entities[b.entity].name)
         })
-    });
-    counts
+    };
+    if counts.len() > limit {
+        if limit > 0 {
+            counts.select_nth_unstable_by(limit - 1, order);
+        }
+        let rest = counts.split_off(limit);
+        counts.sort_by(order);
+        let mut kept: Vec<FacetCount> = rest.into_iter().filter(|c| keep(c.entity)).collect();
+        kept.sort_by(order);
+        counts.extend(kept);
+    } else {
+        counts.sort_by(order);
+    }
+    (counts, n_values)
 }
 
-/// Documents of `base` sorted by document date, undated documents last.
+/// Documents sorted by document date, undated documents last.
 pub fn by_document_date(corpus: &Corpus, documents: &[usize]) -> Vec<usize> {
     let mut sorted = documents.to_vec();
     sorted.sort_by_key(|&d| {
@@ -321,6 +339,17 @@ pub fn by_document_date(corpus: &Corpus, documents: &[usize]) -> Vec<usize> {
         (date.is_none(), date, d)
     });
     sorted
+}
+
+/// The first `limit` documents of `set` in `order` (all documents in display
+/// order, computed once per corpus): a page of a filtered list without sorting it.
+pub fn first_in_order(order: &[usize], set: &DocSet, limit: usize) -> Vec<usize> {
+    order
+        .iter()
+        .copied()
+        .filter(|&d| set[d])
+        .take(limit)
+        .collect()
 }
 
 /// The entities that share the most documents with `entity`, visible ones only:
@@ -586,11 +615,17 @@ const FENCE_SPREADS: i32 = 4;
 const YEAR_BARS_ABOVE_DAYS: i32 = 3 * 366;
 const MONTH_BARS_ABOVE_DAYS: i32 = 62;
 
+/// Days since 1970-01-01 (negative before): the proleptic Gregorian day count.
+/// Closed-form (H. Hinnant's days_from_civil) because the timeline converts every
+/// date mention on each click, and a calendar-library span is ~50x slower here.
 fn day_number(d: Date) -> i32 {
-    // Days since 0001-01-01; jiff does the calendar.
-    let epoch = Date::constant(1, 1, 1);
-    d.since((jiff::Unit::Day, epoch))
-        .map_or(0, |span| span.get_days())
+    let (y, m, day) = (d.year() as i32, d.month() as i32, d.day() as i32);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// The axis bounds: all mentions, unless a few outliers lie far beyond the middle
@@ -599,14 +634,16 @@ fn robust_bounds(mut starts: Vec<i32>, mut ends: Vec<i32>) -> Option<(i32, i32)>
     if starts.is_empty() {
         return None;
     }
-    starts.sort_unstable();
-    ends.sort_unstable();
-    let quantile = |v: &[i32], q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
-    let (q1, q3) = (quantile(&starts, 0.25), quantile(&ends, 0.75));
+    // Quartiles by selection, not sorting: this runs on every click.
+    let quantile = |v: &mut Vec<i32>, q: f64| {
+        let k = ((v.len() - 1) as f64 * q).round() as usize;
+        *v.select_nth_unstable(k).1
+    };
+    let (q1, q3) = (quantile(&mut starts, 0.25), quantile(&mut ends, 0.75));
     let spread = (q3 - q1).max(MIN_SPREAD_DAYS);
     let (low_fence, high_fence) = (q1 - FENCE_SPREADS * spread, q3 + FENCE_SPREADS * spread);
-    let first = starts.iter().copied().find(|&s| s >= low_fence)?;
-    let last = ends.iter().rev().copied().find(|&e| e <= high_fence)?;
+    let first = starts.iter().copied().filter(|&s| s >= low_fence).min()?;
+    let last = ends.iter().copied().filter(|&e| e <= high_fence).max()?;
     Some((first.min(last), last.max(first)))
 }
 
@@ -713,35 +750,43 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, zoom: Option<(Date, Date)>) -> Ti
             Granularity::Day => (day_number(d) - lo) as usize,
         }
     };
-    // Per bin, the last document counted and whether it counted as precise.
-    let mut last_counted: Vec<Option<(usize, bool)>> = vec![None; bins.len()];
+    // Per bin, the last document counted there.
+    let mut last_counted: Vec<Option<usize>> = vec![None; bins.len()];
     let mut outside_before: BTreeSet<usize> = BTreeSet::new();
     let mut outside_after: BTreeSet<usize> = BTreeSet::new();
     let (mut earliest, mut latest) = (None::<Date>, None::<Date>);
-    // Precise mentions first, so that a document counted precisely is not also counted vague.
-    intervals.sort_by_key(|&(d, a, b)| (d, bin_start(a, granularity) != bin_start(b, granularity)));
-    for &(d, a, b) in &intervals {
-        if b < first_day {
-            outside_before.insert(d);
-            earliest = Some(earliest.map_or(a, |e: Date| e.min(a)));
-            continue;
-        }
-        if a > last_day {
-            outside_after.insert(d);
-            latest = Some(latest.map_or(b, |l: Date| l.max(b)));
-            continue;
-        }
-        let (a, b) = (a.max(first_day), b.min(last_day));
-        let precise = bin_start(a, granularity) == bin_start(b, granularity);
-        for k in index_of(a)..=index_of(b).min(bins.len().saturating_sub(1)) {
-            match last_counted[k] {
-                Some((doc, _)) if doc == d => {}
-                _ => {
-                    last_counted[k] = Some((d, precise));
-                    if precise {
-                        bins[k].precise += 1;
-                    } else {
-                        bins[k].vague += 1;
+    // Mentions were gathered document by document; within a document, precise ones
+    // count first, so that a document counted precisely is not also counted vague.
+    for document in intervals.chunk_by(|a, b| a.0 == b.0) {
+        for want_precise in [true, false] {
+            for &(d, a, b) in document {
+                if b < first_day {
+                    if want_precise {
+                        outside_before.insert(d);
+                        earliest = Some(earliest.map_or(a, |e: Date| e.min(a)));
+                    }
+                    continue;
+                }
+                if a > last_day {
+                    if want_precise {
+                        outside_after.insert(d);
+                        latest = Some(latest.map_or(b, |l: Date| l.max(b)));
+                    }
+                    continue;
+                }
+                let (a, b) = (a.max(first_day), b.min(last_day));
+                let precise = bin_start(a, granularity) == bin_start(b, granularity);
+                if precise != want_precise {
+                    continue;
+                }
+                for k in index_of(a)..=index_of(b).min(bins.len().saturating_sub(1)) {
+                    if last_counted[k] != Some(d) {
+                        last_counted[k] = Some(d);
+                        if precise {
+                            bins[k].precise += 1;
+                        } else {
+                            bins[k].vague += 1;
+                        }
                     }
                 }
             }
@@ -1114,7 +1159,10 @@ mod tests {
                 EntityType::Person,
                 &e.base_for_facet(EntityType::Person, state),
                 |_| false,
+                |_| true,
+                usize::MAX,
             )
+            .0
             .into_iter()
             .find(|f| f.entity == entity)
             .map_or(0, |f| f.documents)
@@ -1139,6 +1187,40 @@ mod tests {
             1,
             "other facets still narrow an OR facet"
         );
+    }
+
+    #[test]
+    fn a_facet_top_is_the_head_of_the_full_order() {
+        let c = dated_corpus();
+        let mut c2 = corpus();
+        for (name, text) in FILES {
+            c2.add_file(
+                &format!("again-{name}"),
+                format!("{text} Again.").as_bytes(),
+                &AnalysisOptions::default(),
+            );
+        }
+        for (name, corpus) in [("dated", &c), ("people", &c2)] {
+            for facet in [EntityType::Person, EntityType::Place] {
+                let all = vec![true; corpus.documents.len()];
+                let (full, n) = facet_counts(corpus, facet, &all, |_| false, |_| true, usize::MAX);
+                for limit in 0..=full.len() {
+                    let (top, n_top) =
+                        facet_counts(corpus, facet, &all, |_| false, |_| true, limit);
+                    assert_eq!(
+                        (&top[..], n_top),
+                        (&full[..limit], n),
+                        "{name} {facet:?} top {limit}"
+                    );
+                }
+                // A value in use stays, after the top.
+                if let Some(last) = full.last() {
+                    let (top, _) =
+                        facet_counts(corpus, facet, &all, |i| i == last.entity, |_| true, 1);
+                    assert_eq!(top.last(), Some(last), "{name} {facet:?}: the kept value");
+                }
+            }
+        }
     }
 
     #[test]
@@ -1327,6 +1409,24 @@ mod tests {
         let none = vec![false; c.documents.len()];
         let t = timeline(&c, &none, None);
         assert!(t.bins.is_empty() && t.undated == 0);
+    }
+
+    #[test]
+    fn day_numbers_agree_with_the_calendar() {
+        let epoch = Date::constant(1970, 1, 1);
+        for (name, date) in [
+            ("the epoch", "1970-01-01"),
+            ("a leap day", "2024-02-29"),
+            ("the day after", "2024-03-01"),
+            ("a century that is not leap", "1900-03-01"),
+            ("one that is", "2000-02-29"),
+            ("long ago", "1066-10-14"),
+            ("far ahead", "2999-12-31"),
+        ] {
+            let d = day(date);
+            let expected = d.since((jiff::Unit::Day, epoch)).unwrap().get_days();
+            assert_eq!(day_number(d), expected, "{name}");
+        }
     }
 
     #[test]

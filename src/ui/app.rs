@@ -168,7 +168,7 @@ fn Explorer(ex: Explore) -> impl IntoView {
     };
     view! {
         <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}</ul>
-        <div class="explorer">
+        <div class="explorer" class:reading-open=move || ex.state.with(|s| s.open.is_some())>
             <TimelineView ex/>
             <aside class="facets" aria-label="Entities">
                 <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names in every facet"

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 
 use super::explore::Explore;
-use crate::engine::view::{by_document_date, document_ref, keyword_in_context, value_label};
+use crate::engine::view::{
+    by_document_date, document_ref, first_in_order, keyword_in_context, value_label,
+};
 use crate::engine::{Anchoring, DateMention, EntityType};
 
 /// Documents listed at a time; "Show more" adds as many again.
-const DOCUMENT_PAGE: usize = 50;
+const DOCUMENT_PAGE: usize = 20;
 
 /// Entity chips, dates and search hits shown per listed document (the reader shows them all).
 const CHIPS_PER_DOCUMENT: usize = 10;
@@ -128,101 +130,149 @@ pub fn ActiveFilters(ex: Explore) -> impl IntoView {
     }
 }
 
+/// A key that changes when anything a rendered row shows changes: rows with an
+/// unchanged key are kept as they are when the list updates.
+pub fn row_key(parts: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    parts.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// One listed document: its index and the key of what its card shows.
+#[derive(Clone, PartialEq)]
+struct Listed {
+    document: usize,
+    key: u64,
+}
+
+/// The page of documents to list, and how many match in all.
+#[derive(Clone, PartialEq)]
+struct Page {
+    listed: Vec<Listed>,
+    n_matching: usize,
+    n_documents: usize,
+}
+
+/// One document's card: title, file, date, tally, snippet or search hits, chips, dates.
+fn card(ex: Explore, d: usize, search: &str) -> AnyView {
+    ex.corpus.with_value(|c| {
+        let doc = &c.documents[d];
+        let mut entity_names: Vec<(String, &'static str)> = Vec::new();
+        let mut counts = [0usize; 4];
+        for &e in &c.mention_entities[d] {
+            let entity = &c.entities[e];
+            if entity.hidden || entity_names.iter().any(|(n, _)| *n == entity.name) {
+                continue;
+            }
+            entity_names.push((entity.name.clone(), entity.kind.code()));
+            counts[entity.kind as usize] += 1;
+        }
+        let dates: Vec<(String, &'static str)> = doc
+            .dates
+            .iter()
+            .map(|m| (format!("{} → {}", &doc.text[m.start..m.end], date_label(m)), anchoring_note(m.anchoring)))
+            .collect();
+        let (n_entities, n_dates) = (entity_names.len(), dates.len());
+        let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
+        let in_context = if search.trim().is_empty() {
+            Vec::new()
+        } else {
+            keyword_in_context(c, search, &[d], HITS_PER_DOCUMENT, HITS_PER_DOCUMENT, CONTEXT_CHARS)
+        };
+        let excerpt = if in_context.is_empty() {
+            let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
+            view! { <p class="snippet">{snippet}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="kwic" data-testid="kwic">
+                    {in_context.into_iter().map(|h| view! {
+                        <li data-testid="kwic-line"><span class="left">{h.left}</span> " " <mark class="hit">{h.hit}</mark> " " <span class="right">{h.right}</span></li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        };
+        let tally = [
+            (counts[EntityType::Person as usize], "person", "people"),
+            (counts[EntityType::Organisation as usize], "organisation", "organisations"),
+            (counts[EntityType::Place as usize], "place", "places"),
+            (n_dates, "date", "dates"),
+        ]
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let reference = document_ref(c, d);
+        let (open_ref, click_ref) = (reference.clone(), reference);
+        let is_open = Memo::new(move |_| open_ref.is_some() && ex.state.with(|s| s.open == open_ref));
+        view! {
+            <article class="document" class:open=is_open data-testid="document">
+                <h3><button class="title" aria-pressed=move || is_open.get().to_string()
+                    on:click=move |_| ex.state.update(|s| s.open = click_ref.clone())
+                    data-testid="document-title">{doc.title.clone()}</button></h3>
+                <p class="meta">{doc.source.clone()} " · " {date} " · " <span data-testid="document-tally">{tally}</span></p>
+                {excerpt}
+                <ul class="chips">
+                    {entity_names.into_iter().take(CHIPS_PER_DOCUMENT).map(|(name, code)| view! {
+                        <li class=format!("chip {}", code.to_lowercase()) data-testid="entity">{name}</li>
+                    }).collect_view()}
+                    {(n_entities > CHIPS_PER_DOCUMENT).then(|| view! { <li class="chip more-chips">{format!("+{} more", n_entities - CHIPS_PER_DOCUMENT)}</li> })}
+                </ul>
+                <ul class="dates">
+                    {dates.into_iter().take(DATES_PER_DOCUMENT).map(|(d, note)| view! { <li data-testid="date" title=note>{d}</li> }).collect_view()}
+                    {(n_dates > DATES_PER_DOCUMENT).then(|| view! { <li>{format!("+{} more", n_dates - DATES_PER_DOCUMENT)}</li> })}
+                </ul>
+            </article>
+        }
+        .into_any()
+    })
+}
+
+/// The matching documents by date, a page at a time. Cards are keyed: a filter
+/// change only builds the cards that were not listed before.
 #[component]
 pub fn DocumentList(ex: Explore) -> impl IntoView {
     let n_listed = RwSignal::new(DOCUMENT_PAGE);
-    let documents = move || {
+    let search = Memo::new(move |_| ex.state.with(|s| s.search.clone()));
+    // Every document in display order, once per corpus change (not per click).
+    let order = Memo::new(move |_| {
+        ex.version.track();
+        ex.corpus
+            .with_value(|c| by_document_date(c, &(0..c.documents.len()).collect::<Vec<_>>()))
+    });
+    let page = Memo::new(move |_| {
         let evaluation = ex.evaluation.get();
         let limit = n_listed.get();
-        let (search, open) = ex.state.with(|s| (s.search.clone(), s.open.clone()));
-        ex.corpus.with_value(|c| {
-            let shown = by_document_date(c, &evaluation.0.matching);
-            let n_shown = shown.len();
-            let page: Vec<usize> = shown.into_iter().take(limit).collect();
-            let hits = if search.trim().is_empty() {
-                Vec::new()
-            } else {
-                keyword_in_context(c, &search, &page, HITS_PER_DOCUMENT, usize::MAX, CONTEXT_CHARS)
-            };
-            let items = page
+        let version = ex.version.get();
+        let search = search.get();
+        let listed = order.with(|order| first_in_order(order, &evaluation.0.matching_set(), limit));
+        Page {
+            n_matching: evaluation.0.matching.len(),
+            n_documents: ex.corpus.with_value(|c| c.documents.len()),
+            listed: listed
                 .into_iter()
-                .map(|d| {
-                    let doc = &c.documents[d];
-                    let mut entity_names: Vec<(String, &'static str)> = Vec::new();
-                    let mut counts = [0usize; 4];
-                    for &e in &c.mention_entities[d] {
-                        let entity = &c.entities[e];
-                        if entity.hidden || entity_names.iter().any(|(n, _)| *n == entity.name) {
-                            continue;
-                        }
-                        entity_names.push((entity.name.clone(), entity.kind.code()));
-                        counts[entity.kind as usize] += 1;
-                    }
-                    let dates: Vec<(String, &'static str)> = doc
-                        .dates
-                        .iter()
-                        .map(|m| (format!("{} → {}", &doc.text[m.start..m.end], date_label(m)), anchoring_note(m.anchoring)))
-                        .collect();
-                    let (n_entities, n_dates) = (entity_names.len(), dates.len());
-                    let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
-                    let in_context: Vec<_> = hits.iter().filter(|h| h.document == d).cloned().collect();
-                    let excerpt = if in_context.is_empty() {
-                        let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
-                        view! { <p class="snippet">{snippet}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="kwic" data-testid="kwic">
-                                {in_context.into_iter().map(|h| view! {
-                                    <li data-testid="kwic-line"><span class="left">{h.left}</span> " " <mark class="hit">{h.hit}</mark> " " <span class="right">{h.right}</span></li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    };
-                    let tally = [
-                        (counts[EntityType::Person as usize], "person", "people"),
-                        (counts[EntityType::Organisation as usize], "organisation", "organisations"),
-                        (counts[EntityType::Place as usize], "place", "places"),
-                        (n_dates, "date", "dates"),
-                    ]
-                    .iter()
-                    .filter(|(n, _, _)| *n > 0)
-                    .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                    let reference = document_ref(c, d);
-                    let is_open = reference.is_some() && reference == open;
-                    view! {
-                        <article class="document" class:open=is_open data-testid="document">
-                            <h3><button class="title" aria-pressed=is_open.to_string()
-                                on:click=move |_| ex.state.update(|s| s.open = reference.clone())
-                                data-testid="document-title">{doc.title.clone()}</button></h3>
-                            <p class="meta">{doc.source.clone()} " · " {date} " · " <span data-testid="document-tally">{tally}</span></p>
-                            {excerpt}
-                            <ul class="chips">
-                                {entity_names.into_iter().take(CHIPS_PER_DOCUMENT).map(|(name, code)| view! {
-                                    <li class=format!("chip {}", code.to_lowercase()) data-testid="entity">{name}</li>
-                                }).collect_view()}
-                                {(n_entities > CHIPS_PER_DOCUMENT).then(|| view! { <li class="chip more-chips">{format!("+{} more", n_entities - CHIPS_PER_DOCUMENT)}</li> })}
-                            </ul>
-                            <ul class="dates">
-                                {dates.into_iter().take(DATES_PER_DOCUMENT).map(|(d, note)| view! { <li data-testid="date" title=note>{d}</li> }).collect_view()}
-                                {(n_dates > DATES_PER_DOCUMENT).then(|| view! { <li>{format!("+{} more", n_dates - DATES_PER_DOCUMENT)}</li> })}
-                            </ul>
-                        </article>
-                    }
+                .map(|d| Listed {
+                    document: d,
+                    key: row_key((d, version, &search)),
                 })
-                .collect_view();
-            let more = (n_shown > limit).then(|| view! {
-                <button class="more" data-testid="more-documents" on:click=move |_| n_listed.update(|n| *n += DOCUMENT_PAGE)>
-                    {format!("Show {} more of {}", DOCUMENT_PAGE.min(n_shown - limit), n_shown - limit)}
-                </button>
-            });
-            view! {
-                <p class="summary" role="status" data-testid="summary">{format!("{n_shown} of {} documents", c.documents.len())}</p>
-                {items}
-                {more}
-            }
+                .collect(),
+        }
+    });
+    let summary = move || page.with(|p| format!("{} of {} documents", p.n_matching, p.n_documents));
+    let more = move || {
+        let (n_matching, limit) = (page.with(|p| p.n_matching), n_listed.get());
+        (n_matching > limit).then(|| view! {
+            <button class="more" data-testid="more-documents" on:click=move |_| n_listed.update(|n| *n += DOCUMENT_PAGE)>
+                {format!("Show {} more of {}", DOCUMENT_PAGE.min(n_matching - limit), n_matching - limit)}
+            </button>
         })
     };
-    view! { <div class="document-list">{documents}</div> }
+    view! {
+        <div class="document-list">
+            <p class="summary" role="status" data-testid="summary">{summary}</p>
+            <For each=move || page.get().listed key=|l| l.key children=move |l| card(ex, l.document, &search.get_untracked())/>
+            {more}
+        </div>
+    }
 }

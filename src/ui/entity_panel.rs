@@ -38,6 +38,8 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let draft = StoredValue::new(String::new());
     let merge_target = RwSignal::new(String::new());
+    // The merge choices are built only when asked for: most visits to an entity do not merge.
+    let merging = RwSignal::new(false);
     let panel = move || {
         ex.version.track();
         let id = ex.state.with(|s| {
@@ -76,15 +78,17 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let mut candidates: Vec<usize> = (0..c.entities.len())
-                .filter(|&j| j != i && c.entities[j].kind == kind && !c.entities[j].hidden)
-                .collect();
-            candidates.sort_by(|&a, &b| c.entities[b].documents.len().cmp(&c.entities[a].documents.len()).then_with(|| c.entities[a].name.cmp(&c.entities[b].name)));
-            candidates.truncate(MERGE_CHOICES);
-            let merge_options = candidates
-                .into_iter()
-                .map(|j| view! { <option value=c.entities[j].id.clone()>{format!("{} ({})", c.entities[j].name, c.entities[j].documents.len())}</option> })
-                .collect_view();
+            let merge_options = merging.get().then(|| {
+                let mut candidates: Vec<usize> = (0..c.entities.len())
+                    .filter(|&j| j != i && c.entities[j].kind == kind && !c.entities[j].hidden)
+                    .collect();
+                candidates.sort_by(|&a, &b| c.entities[b].documents.len().cmp(&c.entities[a].documents.len()).then_with(|| c.entities[a].name.cmp(&c.entities[b].name)));
+                candidates.truncate(MERGE_CHOICES);
+                candidates
+                    .into_iter()
+                    .map(|j| view! { <option value=c.entities[j].id.clone()>{format!("{} ({})", c.entities[j].name, c.entities[j].documents.len())}</option> })
+                    .collect_view()
+            });
             let name = e.name.clone();
             let (id_rename, id_merge, id_hide) = (id.clone(), id.clone(), id.clone());
             let rename_form = if renaming.get() {
@@ -114,22 +118,30 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
                     <ul class="chips">{neighbours}</ul>
                     <div class="curation">
                         {rename_form}
-                        <label class="merge">
-                            "Merge into "
-                            <select aria-label="Entity to merge into" data-testid="merge-target"
-                                on:change=move |ev| merge_target.set(event_target_value(&ev))>
-                                <option value="">"choose…"</option>
-                                {merge_options}
-                            </select>
-                        </label>
-                        <button class="more" data-testid="merge"
-                            on:click=move |_| {
-                                let into = merge_target.get_untracked();
-                                if into.is_empty() { return; }
-                                let name = ex.corpus.with_value(|c| c.entity_by_id(&into).map(|j| c.entities[j].name.clone())).unwrap_or_default();
-                                ex.edit(Edit::Merge { from: id_merge.clone(), into, name });
-                                merge_target.set(String::new());
-                            }>"Merge"</button>
+                        {match merge_options {
+                            Some(options) => view! {
+                                <label class="merge">
+                                    "Merge into "
+                                    <select aria-label="Entity to merge into" data-testid="merge-target"
+                                        on:change=move |ev| merge_target.set(event_target_value(&ev))>
+                                        <option value="">"choose…"</option>
+                                        {options}
+                                    </select>
+                                </label>
+                                <button class="more" data-testid="merge"
+                                    on:click=move |_| {
+                                        let into = merge_target.get_untracked();
+                                        if into.is_empty() { return; }
+                                        let name = ex.corpus.with_value(|c| c.entity_by_id(&into).map(|j| c.entities[j].name.clone())).unwrap_or_default();
+                                        merging.set(false);
+                                        ex.edit(Edit::Merge { from: id_merge.clone(), into, name });
+                                        merge_target.set(String::new());
+                                    }>"Merge"</button>
+                            }.into_any(),
+                            None => view! {
+                                <button class="more" data-testid="merge-open" on:click=move |_| merging.set(true)>"Merge into…"</button>
+                            }.into_any(),
+                        }}
                         <button class="more" data-testid="hide"
                             title="Leave it out of the facets, the place list and the reader's marks"
                             on:click=move |_| ex.edit(Edit::SetHidden { id: id_hide.clone(), hidden: true })>"Hide"</button>

@@ -22,12 +22,13 @@ pub struct ValueRow {
     pub value: Value,
     pub facet: EntityType,
     pub label: String,
-    /// Documents within the other filters.
-    pub count: usize,
+    /// Documents within the other filters, and whether the value is included or
+    /// excluded: signals, so that a row keeps its element (and the focus) as they change.
+    pub count: Signal<usize>,
     /// Empty in entity facets; "country", "region", "place" or "nationality" in the place list.
     pub class: &'static str,
-    pub included: bool,
-    pub excluded: bool,
+    pub included: Signal<bool>,
+    pub excluded: Signal<bool>,
 }
 
 impl ValueRow {
@@ -53,14 +54,14 @@ impl ValueRow {
         view! {
             <span class="value-row">
                 <button class=format!("facet-value {class}") class:active=included class:excluded=excluded
-                    aria-pressed=included.to_string()
+                    aria-pressed=move || included.get().to_string()
                     title="Click to keep documents that mention it; Shift-click to add it as an alternative (OR)"
                     on:click=move |ev| ex.include(include_value.clone(), facet, wants_alternative(&ev))
                     data-testid=testid>
                     <span class="name">{label}</span>
                     <span class="count">{count}</span>
                 </button>
-                <button class="exclude" class:active=excluded aria-pressed=excluded.to_string()
+                <button class="exclude" class:active=excluded aria-pressed=move || excluded.get().to_string()
                     aria-label=exclude_label.clone() title=exclude_label
                     on:click=move |_| ex.exclude(value.clone()) data-testid="exclude-value">"−"</button>
             </span>
@@ -97,6 +98,25 @@ pub fn mode_switch(ex: Explore, facet: EntityType, n_included: usize) -> impl In
     })
 }
 
+/// One row of a facet as data, with the key of what it shows.
+#[derive(Clone, PartialEq)]
+struct RowData {
+    key: u64,
+    id: String,
+    label: String,
+    count: usize,
+    included: bool,
+    excluded: bool,
+}
+
+/// A facet's rows within the current filters.
+#[derive(Clone, PartialEq)]
+struct FacetData {
+    rows: Vec<RowData>,
+    n_values: usize,
+    n_included: usize,
+}
+
 #[component]
 pub fn Facet(
     ex: Explore,
@@ -105,7 +125,7 @@ pub fn Facet(
     name_filter: RwSignal<String>,
 ) -> impl IntoView {
     let show_all = RwSignal::new(false);
-    let body = move || {
+    let data = Memo::new(move |_| {
         let evaluation = ex.evaluation.get();
         let state = ex.state.get();
         let needle = name_filter.get().to_lowercase();
@@ -117,47 +137,74 @@ pub fn Facet(
                 let id = &c.entities[i].id;
                 included.contains(id) || excluded.contains(id)
             };
-            let values: Vec<_> = facet_counts(c, kind, &base, in_use)
-                .into_iter()
-                .filter(|f| needle.is_empty() || c.entities[f.entity].name.to_lowercase().contains(&needle))
-                .collect();
-            let n_values = values.len();
-            let n_included = values.iter().filter(|f| included.contains(&c.entities[f.entity].id)).count();
-            let limit = if all { n_values } else { FACET_LIMIT };
+            let shown = |name: &str| needle.is_empty() || name.to_lowercase().contains(&needle);
+            let limit = if all { usize::MAX } else { FACET_LIMIT };
+            let (values, n_values) = facet_counts(c, kind, &base, in_use, shown, limit);
+            let n_included = values
+                .iter()
+                .filter(|f| included.contains(&c.entities[f.entity].id))
+                .count();
+            // The top values, then chosen ones further down (facet_counts keeps them).
             let rows = values
                 .into_iter()
-                .enumerate()
-                // Chosen values stay visible however far down their count puts them.
-                .filter(|(k, f)| *k < limit || in_use(f.entity))
-                .map(|(_, f)| {
+                .map(|f| {
                     let e = &c.entities[f.entity];
-                    let row = ValueRow {
-                        value: Value::Entity(e.id.clone()),
-                        facet: kind,
+                    let (inc, exc) = (included.contains(&e.id), excluded.contains(&e.id));
+                    RowData {
+                        key: super::documents::row_key((&e.id, &e.name)),
+                        id: e.id.clone(),
                         label: e.name.clone(),
                         count: f.documents,
-                        class: "",
-                        included: included.contains(&e.id),
-                        excluded: excluded.contains(&e.id),
-                    };
-                    view! { <li>{row.render(ex)}</li> }
+                        included: inc,
+                        excluded: exc,
+                    }
                 })
-                .collect_view();
-            view! {
-                <h3>{label} " " <span class="count">{n_values}</span> {mode_switch(ex, kind, n_included)}</h3>
-                <ul>{rows}</ul>
-                {(n_values > FACET_LIMIT).then(|| view! {
-                    <button class="more" data-testid="facet-more" aria-expanded=all.to_string()
-                        on:click=move |_| show_all.update(|a| *a = !*a)>
-                        {if all { "Show fewer".to_string() } else { format!("Show all {n_values}") }}
-                    </button>
-                })}
+                .collect();
+            FacetData {
+                rows,
+                n_values,
+                n_included,
             }
         })
+    });
+    let head = move || {
+        let (n_values, n_included) = data.with(|d| (d.n_values, d.n_included));
+        view! { {label} " " <span class="count">{n_values}</span> {mode_switch(ex, kind, n_included)} }
     };
+    let more =
+        move || {
+            let n_values = data.with(|d| d.n_values);
+            let all = show_all.get();
+            (n_values > FACET_LIMIT).then(|| view! {
+            <button class="more" data-testid="facet-more" aria-expanded=all.to_string()
+                on:click=move |_| show_all.update(|a| *a = !*a)>
+                {if all { "Show fewer".to_string() } else { format!("Show all {n_values}") }}
+            </button>
+        })
+        };
     view! {
         <section class="facet" data-testid=format!("facet-{}", kind.code()) aria-label=label>
-            {body}
+            <h3>{head}</h3>
+            <ul>
+                <For each=move || data.get().rows key=|r| r.key children=move |r| {
+                    // The row's changing parts, looked up in the facet's data as it changes.
+                    let key = r.key;
+                    let current = Memo::new(move |_| {
+                        data.with(|d| d.rows.iter().find(|x| x.key == key).map(|x| (x.count, x.included, x.excluded)).unwrap_or_default())
+                    });
+                    let row = ValueRow {
+                        value: Value::Entity(r.id),
+                        facet: kind,
+                        label: r.label,
+                        count: Signal::derive(move || current.get().0),
+                        class: "",
+                        included: Signal::derive(move || current.get().1),
+                        excluded: Signal::derive(move || current.get().2),
+                    };
+                    view! { <li>{row.render(ex)}</li> }
+                }/>
+            </ul>
+            {more}
         </section>
     }
 }

@@ -45,7 +45,16 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                     v => (state.include.contains(v), state.exclude.contains(v)),
                 };
                 let facet = if class == "nationality" { EntityType::Nationality } else { EntityType::Place };
-                ValueRow { value, facet, label, count, class, included: inc, excluded: exc }.render(ex)
+                ValueRow {
+                    value,
+                    facet,
+                    label,
+                    count: Signal::stored(count),
+                    class,
+                    included: Signal::stored(inc),
+                    excluded: Signal::stored(exc),
+                }
+                .render(ex)
             };
             // A name with several gazetteer readings: the user may pick the one meant.
             let chooser = |i: usize| {

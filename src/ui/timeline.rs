@@ -4,7 +4,7 @@ use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 
 use super::explore::Explore;
-use crate::engine::view::{bin_label, timeline, Bin, Granularity, Timeline};
+use crate::engine::view::{bin_label, timeline, Bin, Granularity};
 use crate::engine::Date;
 
 /// Height of the drawing in SVG units; bars are 10 units wide.
@@ -52,6 +52,19 @@ fn bar_at(ev: &PointerEvent, n_bars: usize) -> Option<usize> {
     Some(((x * n_bars as f64).floor().max(0.0) as usize).min(n_bars - 1))
 }
 
+/// One bar as data, with the key of what it shows.
+#[derive(Clone, PartialEq)]
+struct BarData {
+    key: u64,
+    k: usize,
+    precise_h: f64,
+    vague_h: f64,
+    summary: String,
+    label: String,
+    /// The bar's first and last day.
+    days: (Date, Date),
+}
+
 #[component]
 pub fn TimelineView(ex: Explore) -> impl IntoView {
     // Drill-down: the axis of each zoom level, innermost last.
@@ -65,99 +78,122 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
         ex.corpus
             .with_value(|c| timeline(c, &evaluation.0.base_for_timeline(), axis))
     });
-    let select = move |t: &Timeline, a: usize, b: usize| {
+    // Chooses the days from bar a to bar b; choosing the range already chosen lets it go.
+    let select = move |a: usize, b: usize| {
         let (a, b) = (a.min(b), a.max(b));
-        if let (Some(first), Some(last)) = (t.bins.get(a), t.bins.get(b)) {
-            let range = (first.first, last.last);
-            ex.state.update(|s| s.range = Some(range));
+        let range = data.with_untracked(|t| Some((t.bins.get(a)?.first, t.bins.get(b)?.last)));
+        if let Some(range) = range {
+            ex.state
+                .update(|s| s.range = (s.range != Some(range)).then_some(range));
         }
     };
+    let bars = Memo::new(move |_| {
+        data.with(|t| {
+            let max = t
+                .bins
+                .iter()
+                .map(|b| b.precise + b.vague)
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            let scale = (HEIGHT - 4.0) / max as f64;
+            t.bins
+                .iter()
+                .enumerate()
+                .map(|(k, bin)| {
+                    let label = bin_label(bin, t.granularity);
+                    BarData {
+                        key: super::documents::row_key((k, &label, bin.precise, bin.vague, max)),
+                        k,
+                        precise_h: bin.precise as f64 * scale,
+                        vague_h: bin.vague as f64 * scale,
+                        summary: bin_summary(bin, t.granularity),
+                        label,
+                        days: (bin.first, bin.last),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let n_bars = move || data.with(|t| t.bins.len());
+    let axis = move || {
+        data.with(|t| {
+            let n = t.bins.len();
+            let label = |k: usize| t.bins.get(k).map(|b| bin_label(b, t.granularity)).unwrap_or_default();
+            view! { <span>{label(0)}</span><span>{label(n / 2)}</span><span>{label(n.saturating_sub(1))}</span> }
+        })
+    };
+    let bar = move |b: BarData| {
+        let x = b.k as f64 * BAR;
+        let k = b.k;
+        let (summary, hover_text) = (b.summary.clone(), b.summary.clone());
+        let (first, last) = b.days;
+        // Selected while dragged over, or inside the chosen range (reactive: the bar
+        // keeps its element, and the focus, when the choice changes).
+        let selected = move || match brush.get() {
+            Some((a, z)) => (a.min(z)..=a.max(z)).contains(&k),
+            None => ex
+                .state
+                .with(|s| s.range.is_some_and(|(a, z)| first <= z && last >= a)),
+        };
+        view! {
+            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=b.summary
+                data-testid="timeline-bar" data-label=b.label
+                on:pointerenter=move |_| hovered.set(Some(hover_text.clone()))
+                on:focus=move |_| hovered.set(Some(summary.clone()))
+                on:keydown=move |ev: KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        select(k, k);
+                    }
+                }>
+                <rect class="hit" x=x y="0" width=BAR height=HEIGHT></rect>
+                <rect class="precise" x=x + 1.0 y=HEIGHT - b.precise_h width=BAR - 2.0 height=b.precise_h></rect>
+                <rect class="vague" x=x + 1.0 y=HEIGHT - b.precise_h - b.vague_h width=BAR - 2.0 height=b.vague_h></rect>
+            </g>
+        }
+    };
+    let has_bars = Memo::new(move |_| data.with(|t| (!t.bins.is_empty(), t.undated > 0)));
     let chart = move || {
-        let t = data.get();
-        if t.bins.is_empty() {
+        let (any, undated) = has_bars.get();
+        if !any {
             return view! {
                 <p class="note" data-testid="timeline-empty">
-                    {if t.undated > 0 { "No dates in these documents." } else { "No documents." }}
+                    {if undated { "No dates in these documents." } else { "No documents." }}
                 </p>
             }
             .into_any();
         }
-        let n = t.bins.len();
-        let max = t
-            .bins
-            .iter()
-            .map(|b| b.precise + b.vague)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
-        let range = ex.state.with(|s| s.range);
-        let dragging = brush.get();
-        let in_selection = |k: usize, bin: &Bin| match dragging {
-            Some((a, b)) => (a.min(b)..=a.max(b)).contains(&k),
-            None => range.is_some_and(|(first, last)| bin.first <= last && bin.last >= first),
-        };
-        let bars = t
-            .bins
-            .iter()
-            .enumerate()
-            .map(|(k, bin)| {
-                let x = k as f64 * BAR;
-                let precise_h = bin.precise as f64 / max * (HEIGHT - 4.0);
-                let vague_h = bin.vague as f64 / max * (HEIGHT - 4.0);
-                let summary = bin_summary(bin, t.granularity);
-                let selected = in_selection(k, bin);
-                let t_key = t.clone();
-                let hover_text = summary.clone();
-                view! {
-                    <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=summary.clone()
-                        data-testid="timeline-bar" data-label=bin_label(bin, t.granularity)
-                        on:pointerenter=move |_| hovered.set(Some(hover_text.clone()))
-                        on:focus=move |_| hovered.set(Some(summary.clone()))
-                        on:keydown=move |ev: KeyboardEvent| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
-                                select(&t_key, k, k);
-                            }
-                        }>
-                        <rect class="hit" x=x y="0" width=BAR height=HEIGHT></rect>
-                        <rect class="precise" x=x + 1.0 y=HEIGHT - precise_h width=BAR - 2.0 height=precise_h></rect>
-                        <rect class="vague" x=x + 1.0 y=HEIGHT - precise_h - vague_h width=BAR - 2.0 height=vague_h></rect>
-                    </g>
-                }
-            })
-            .collect_view();
-        let (t_down, t_up) = (t.clone(), t.clone());
-        let first_label = bin_label(&t.bins[0], t.granularity);
-        let middle_label = bin_label(&t.bins[n / 2], t.granularity);
-        let last_label = bin_label(&t.bins[n - 1], t.granularity);
         view! {
-            <svg class="histogram" viewBox=format!("0 0 {} {HEIGHT}", n as f64 * BAR) preserveAspectRatio="none"
-                role="group" aria-label=format!("Documents by {} of their dates; drag across bars to choose a range", granularity_word(t.granularity))
+            <svg class="histogram" viewBox=move || format!("0 0 {} {HEIGHT}", n_bars() as f64 * BAR) preserveAspectRatio="none"
+                role="group" aria-label=move || format!("Documents by {} of their dates; drag across bars to choose a range", granularity_word(data.with(|t| t.granularity)))
                 data-testid="timeline-chart"
                 on:pointerdown=move |ev: PointerEvent| {
-                    if let Some(k) = bar_at(&ev, t_down.bins.len()) {
+                    if let Some(k) = bar_at(&ev, data.with_untracked(|t| t.bins.len())) {
                         let target: web_sys::Element = event_target(&ev);
                         let _ = target.set_pointer_capture(ev.pointer_id());
                         brush.set(Some((k, k)));
                     }
                 }
                 on:pointermove=move |ev: PointerEvent| {
-                    if let (Some((a, _)), Some(k)) = (brush.get_untracked(), bar_at(&ev, n)) {
-                        brush.set(Some((a, k)));
+                    if let (Some((a, _)), Some(k)) = (brush.get_untracked(), bar_at(&ev, data.with_untracked(|t| t.bins.len()))) {
+                        if brush.get_untracked() != Some((a, k)) {
+                            brush.set(Some((a, k)));
+                        }
                     }
                 }
                 on:pointerup=move |ev: PointerEvent| {
                     if let Some((a, b)) = brush.get_untracked() {
-                        let b = bar_at(&ev, n).unwrap_or(b);
+                        let b = bar_at(&ev, data.with_untracked(|t| t.bins.len())).unwrap_or(b);
                         brush.set(None);
-                        select(&t_up, a, b);
+                        select(a, b);
                     }
                 }
                 on:pointercancel=move |_| brush.set(None)
                 on:pointerleave=move |_| hovered.set(None)>
-                {bars}
+                <For each=move || bars.get() key=|b| b.key children=bar/>
             </svg>
-            <div class="axis" aria-hidden="true"><span>{first_label}</span><span>{middle_label}</span><span>{last_label}</span></div>
+            <div class="axis" aria-hidden="true">{axis}</div>
         }
         .into_any()
     };

@@ -40,8 +40,9 @@ try {
     await page.close();
   }
 
-  // 2. Our engine and compromise + compromise-dates on the same text, in the same page.
-  {
+  // 2. Our engine and compromise + compromise-dates on the same text, in the same page
+  //    (BENCH_COMPARE_MB=0 skips it: compromise takes minutes).
+  if (COMPARE_MB > 0) {
     const page = await openApp();
     await page.addScriptTag({ url: 'bench/compromise.js' });
     await page.addScriptTag({ url: 'bench/compromise-dates.js' });
@@ -73,7 +74,54 @@ try {
     await page.close();
   }
 
-  // 3. N documents dropped into the app at once.
+  // 3. The explorer on the sample corpus: from a click to the next painted frame,
+  //    for a facet value, an exclusion and a timeline bar (each on, then off).
+  {
+    const page = await openApp();
+    await page.click('[data-testid=try-sample]');
+    await page.waitForSelector('[data-testid=timeline-bar]');
+    const timings = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // Two times per press: until the views are updated (every reactive update runs in
+      // microtasks after the event, so a zero timeout fires once they are all done), and
+      // until the next frame is painted.
+      const measure = async (find, press) => {
+        const updated = [];
+        const painted = [];
+        for (let i = 0; i < 10; i++) {
+          const target = find();
+          const t0 = performance.now();
+          press(target);
+          await new Promise((r) => setTimeout(r, 0));
+          updated.push(performance.now() - t0);
+          await frame();
+          painted.push(performance.now() - t0);
+        }
+        const sort = (v) => v.sort((a, b) => a - b);
+        return { updated: sort(updated), painted: sort(painted) };
+      };
+      const click = (e) => e.click();
+      const enter = (e) => e.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      const clear = async () => { const c = document.querySelector('[data-testid=clear-filters]'); if (c) c.click(); await frame(); };
+      const facet = await measure(() => document.querySelector('[data-testid=facet-PER] [data-testid=facet-value]'), click);
+      await clear();
+      const exclude = await measure(() => document.querySelector('[data-testid=facet-ORG] [data-testid=exclude-value]'), click);
+      await clear();
+      const bars = await measure(() => {
+        const all = [...document.querySelectorAll('[data-testid=timeline-bar]')];
+        return all[all.length - 2];
+      }, enter);
+      return { facet, exclude, bars };
+    });
+    const median = (t) => t[Math.floor(t.length / 2)].toFixed(0);
+    const fmt = (m) => `updated: median ${median(m.updated)}, max ${m.updated[m.updated.length - 1].toFixed(0)} ms; painted: median ${median(m.painted)} ms`;
+    row('sample corpus: facet value click (10, on and off)', fmt(timings.facet), '<= 50 ms');
+    row('sample corpus: exclude click (10)', fmt(timings.exclude), '<= 50 ms');
+    row('sample corpus: timeline bar chosen (10, on and off)', fmt(timings.bars), '<= 50 ms');
+    await page.close();
+  }
+
+  // 4. N documents dropped into the app at once.
   {
     const page = await openApp();
     const corpusBytes = await page.evaluate(({ n, mb }) => {
@@ -128,7 +176,7 @@ try {
     row('peak JS heap (page)', `${(load.heapPeak / 1e6).toFixed(0)} MB`);
     row('page wasm memory (corpus index)', `${(load.wasmPeak / 1e6).toFixed(0)} MB; ${((load.heapPeak + load.wasmPeak) / corpusBytes).toFixed(1)}x the text`, '<= 5x');
 
-    // 4. A facet click at that size: from the click to the next painted frame.
+    // 5. A facet click at that size: from the click to the next painted frame.
     const clicks = await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const times = [];
@@ -145,7 +193,7 @@ try {
     await page.close();
   }
 
-  // 5. What a visitor downloads.
+  // 6. What a visitor downloads.
   {
     const dist = path.join(root, 'dist');
     let raw = 0;

@@ -301,6 +301,7 @@ test('rename, merge and hide an entity, and undo each', async (app) => {
   const people = async () => (await app.facetValues('PER')).map(([n]) => n).sort();
   assert.deepEqual(await people(), ['A. Petrova', 'Anna Petrova', 'David Miller']);
   await app.clickFacetValue('A. Petrova');
+  await app.page.click('[data-testid=merge-open]');
   await app.page.selectOption('[data-testid=merge-target]', { label: 'Anna Petrova (2)' });
   await app.page.click('[data-testid=merge]');
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-PER] [data-testid=facet-value]').length === 2);
