@@ -12,7 +12,9 @@ const USAGE: &str = "usage:
   dossier eval GOLD.jsonl            prediction lines for the official scorer
   dossier links GOLD.tsv TEXTS_DIR [DEV.jsonl]
                                      place-linking accuracy on an annotated test set
-  dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file";
+  dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file
+  dossier snapshot PATH... -o FILE   analyse files (folders: every file in them) into a snapshot
+                                     the web app opens (drop it, or ?corpus=URL)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,11 +55,84 @@ fn main() -> ExitCode {
             &options,
         ),
         "bench" => bench(&args[1..], &options),
+        "snapshot" => {
+            let out = args
+                .iter()
+                .position(|a| a == "-o")
+                .and_then(|i| args.get(i + 1));
+            let inputs: Vec<&str> = positional
+                .iter()
+                .copied()
+                .filter(|p| Some(&p.to_string()) != out && *p != "-o")
+                .collect();
+            match out {
+                Some(out) if !inputs.is_empty() => snapshot(&inputs, out, &options),
+                _ => {
+                    eprintln!("{USAGE}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Every file under `path` (itself if it is a file), in name order.
+fn files_under(path: &std::path::Path, into: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    if path.is_dir() {
+        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(path)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for entry in entries {
+            files_under(&entry, into)?;
+        }
+    } else {
+        into.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+fn snapshot(inputs: &[&str], out: &str, options: &AnalysisOptions) -> ExitCode {
+    let mut paths = Vec::new();
+    for input in inputs {
+        if let Err(e) = files_under(std::path::Path::new(input), &mut paths) {
+            eprintln!("{input}: cannot read: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut corpus = Corpus::new();
+    for path in &paths {
+        let name = path.file_name().map_or_else(
+            || path.to_string_lossy().into_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let report = corpus.add_file(&name, &bytes, options);
+                if report.error.is_some() || report.duplicate_of.is_some() {
+                    eprintln!("{}", report.message());
+                }
+            }
+            Err(e) => eprintln!("{}: cannot read: {e}", path.display()),
+        }
+    }
+    let json = dossier::engine::export::Snapshot::of(&corpus).to_json();
+    if let Err(e) = std::fs::write(out, &json) {
+        eprintln!("{out}: cannot write: {e}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "{out}: {} files, {} documents, {} entities, {:.2} MB",
+        corpus.files.len(),
+        corpus.documents.len(),
+        corpus.entities.len(),
+        json.len() as f64 / 1e6
+    );
+    ExitCode::SUCCESS
 }
 
 fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode {

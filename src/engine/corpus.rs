@@ -13,7 +13,7 @@ use super::lexicon::{lexicon, PlaceIdx, PlaceKind};
 use super::{analyze_file, AnalysisOptions, Document};
 
 /// What happened to one file the user loaded.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileReport {
     pub name: String,
     pub size: usize,
@@ -531,6 +531,51 @@ impl Corpus {
         for document in documents {
             self.add_document(document);
         }
+    }
+
+    /// Content hash to file name of every file loaded, for a snapshot.
+    pub(crate) fn content_hashes(&self) -> Vec<(String, String)> {
+        let mut hashes: Vec<(String, String)> = self
+            .content_hashes
+            .iter()
+            .map(|(h, n)| (h.clone(), n.clone()))
+            .collect();
+        hashes.sort();
+        hashes
+    }
+
+    /// The user's choices of reading, by name as written, for a snapshot.
+    pub(crate) fn confirmed_links(&self) -> Vec<(String, Option<PlaceIdx>)> {
+        let mut links: Vec<(String, Option<PlaceIdx>)> = self
+            .link_choices
+            .iter()
+            .map(|(n, p)| (n.clone(), *p))
+            .collect();
+        links.sort();
+        links
+    }
+
+    /// Rebuilds a corpus from what a snapshot holds: the index is built again from
+    /// the documents, with the links and edits the user made.
+    pub(crate) fn restore(
+        files: Vec<FileReport>,
+        content_hashes: Vec<(String, String)>,
+        confirmed_links: Vec<(String, Option<PlaceIdx>)>,
+        edits: Vec<Edit>,
+        documents: Vec<Document>,
+    ) -> Corpus {
+        let mut corpus = Corpus {
+            files,
+            content_hashes: content_hashes.into_iter().collect(),
+            link_choices: confirmed_links.into_iter().collect(),
+            curation: Curation::from_edits(&edits),
+            edits,
+            ..Corpus::default()
+        };
+        for document in documents {
+            corpus.add_document(document);
+        }
+        corpus
     }
 
     /// The index of the entity with this id.

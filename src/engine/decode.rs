@@ -32,6 +32,11 @@ pub enum FileError {
     Unreadable {
         reason: String,
     },
+    /// Not loaded, for the reason given, worded to follow the file's name
+    /// ("could not be fetched (HTTP 404)", "is not a Dossier snapshot").
+    NotLoaded {
+        reason: String,
+    },
     /// The user cancelled loading before this file was analysed.
     Cancelled,
 }
@@ -49,6 +54,7 @@ impl fmt::Display for FileError {
             ),
             FileError::Empty => write!(f, "is empty"),
             FileError::Unreadable { reason } => write!(f, "could not be read: {reason}"),
+            FileError::NotLoaded { reason } => f.write_str(reason),
             FileError::Cancelled => write!(f, "was not loaded: loading was cancelled"),
             FileError::TooLarge { size, limit } => write!(
                 f,

@@ -243,6 +243,24 @@ impl Lexicon {
         &self.places[idx as usize]
     }
 
+    /// The place with this [`Place::key`], if the gazetteer holds it. A scan: it is
+    /// asked once per distinct place when a snapshot loads.
+    pub fn place_by_key(&self, key: &str) -> Option<PlaceIdx> {
+        let position = if let Some(id) = key.strip_prefix("geonames:") {
+            let id: u32 = id.parse().ok().filter(|&id| id != 0)?;
+            self.places.iter().position(|p| p.geonameid == id)
+        } else if let Some(code) = key.strip_prefix("admin1:") {
+            let (iso, admin1) = code.split_once('.')?;
+            return self.region_by_code.get(&(iso, admin1)).copied();
+        } else {
+            let name = key.strip_prefix("name:")?;
+            self.places
+                .iter()
+                .position(|p| p.key() == key && p.name == name)
+        };
+        position.map(|i| i as PlaceIdx)
+    }
+
     pub fn country(&self, iso: &str) -> Option<&Place> {
         self.country_by_iso.get(iso).map(|&i| self.place(i))
     }

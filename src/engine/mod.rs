@@ -9,6 +9,7 @@ pub mod dates;
 pub mod decode;
 pub mod entities;
 pub mod eval;
+pub mod export;
 pub mod lexicon;
 pub mod offsets;
 pub mod places;

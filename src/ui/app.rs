@@ -13,6 +13,9 @@ use super::loading::{cancel, file_list, load_files, prepare, Progress, Sinks};
 use super::place_list::PlaceList;
 use super::reader::Reader;
 use super::sample::SAMPLE_FILES;
+use super::sharing::{
+    corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots, ExportMenu,
+};
 use super::timeline::TimelineView;
 use super::url_state::sync_with_address;
 use crate::engine::view::ViewState;
@@ -46,18 +49,26 @@ pub fn App() -> impl IntoView {
         version: set_version,
         progress: set_progress,
     };
+    // Snapshot files are opened as they are; everything else is analysed.
+    let take = move |files: Vec<web_sys::File>| {
+        let (snapshots, files) = split_snapshots(files);
+        open_snapshot_files(snapshots, sinks);
+        load_files(files, sinks, options());
+    };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
-        let files = file_list(ev.data_transfer().and_then(|d| d.files()));
-        load_files(files, sinks, options());
+        take(file_list(ev.data_transfer().and_then(|d| d.files())));
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        let files = file_list(input.files());
-        load_files(files, sinks, options());
+        take(file_list(input.files()));
         input.set_value("");
     };
+    // A hosted corpus named in the address: ?corpus=URL.
+    if let Some(url) = corpus_parameter() {
+        open_hosted_corpus(url, sinks, options());
+    }
     let load_sample = move |_| {
         let options = options();
         leptos::task::spawn_local(async move {
@@ -91,7 +102,7 @@ pub fn App() -> impl IntoView {
                 <div class="actions">
                     <label class="button">
                         "Open files"
-                        <input type="file" multiple accept=".txt,.md,.text,.markdown,text/plain,text/markdown" on:change=on_pick data-testid="file-input"/>
+                        <input type="file" multiple accept=".txt,.md,.text,.markdown,.json,text/plain,text/markdown,application/json" on:change=on_pick data-testid="file-input"/>
                     </label>
                     <button class="button" on:click=load_sample data-testid="try-sample">"Try the sample"</button>
                     <label class="option">
@@ -181,6 +192,7 @@ fn Explorer(ex: Explore) -> impl IntoView {
             <main class="documents" aria-label="Documents">
                 <SearchBox ex/>
                 <ActiveFilters ex/>
+                <ExportMenu ex/>
                 <EntityPanel ex/>
                 <DocumentList ex/>
             </main>

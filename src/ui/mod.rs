@@ -10,6 +10,7 @@ mod loading;
 mod place_list;
 mod reader;
 mod sample;
+mod sharing;
 mod timeline;
 mod url_state;
 mod worker;

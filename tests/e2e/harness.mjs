@@ -49,7 +49,7 @@ export async function serveDist(extra = {}) {
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, stop: () => { server.kill(); fs.rmSync(webRoot, { recursive: true, force: true }); } };
+  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, dir: target, stop: () => { server.kill(); fs.rmSync(webRoot, { recursive: true, force: true }); } };
 }
 
 export async function launch(extraArgs = []) {
@@ -165,6 +165,13 @@ export class DossierPage {
 
   async openCountry(name) {
     await this.page.click(`[data-testid=place-country]:has(.country-head .name:text-matches("${name}$")) [data-testid=place-open]`);
+  }
+
+  /** Clicks a control that offers a file to save; returns the file's name and text. */
+  async download(testid) {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), this.page.click(`[data-testid=${testid}]`)]);
+    const text = fs.readFileSync(await file.path(), 'utf8');
+    return { name: file.suggestedFilename(), text };
   }
 
   async screenshot(name) {

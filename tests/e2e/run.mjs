@@ -377,6 +377,64 @@ test('keyboard only: include a value, choose a bar, open a document', async (app
   assert.deepEqual(unnamed, []);
 });
 
+test('exports: CSV of the documents shown, and a snapshot that opens as the same corpus', async (app) => {
+  await dropMeetings(app);
+  await app.clickFacetValue('Anna Petrova');
+  await app.waitForShown(2);
+  const entities = await app.download('export-entities');
+  assert.equal(entities.name, 'dossier-entities.csv');
+  const lines = entities.text.trim().split('\r\n');
+  assert.equal(lines[0], 'id,name,type,aliases,documents,mentions,country,place');
+  assert.ok(lines.some((l) => /,Anna Petrova,PER,,2,2,,$/.test(l)), lines.join('\n'));
+  assert.ok(!entities.text.includes('Baku'), 'only the documents shown');
+  const mentions = await app.download('export-mentions');
+  assert.ok(mentions.text.split('\r\n').some((l) => l.startsWith('yerevan.txt,0,Yerevan note,') && l.includes(',Yerevan,LOC,')), mentions.text);
+  const dates = await app.download('export-dates');
+  assert.ok(dates.text.includes('"June 3, 2024",2024-06-03,2024-06-03,day,explicit,2024-06-03,false'), dates.text);
+  // The snapshot holds the whole corpus, edits included, and opens in a fresh tab.
+  await app.page.click('[data-testid=rename]');
+  await app.page.fill('[data-testid=rename-input]', 'Anna V. Petrova');
+  await app.page.click('[data-testid=rename-save]');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=facet-PER]').textContent.includes('Anna V. Petrova'));
+  const snapshot = await app.download('export-snapshot');
+  assert.equal(snapshot.name, 'corpus.dossier.json');
+  fs.mkdirSync(path.join(server.dir, 'corpora'), { recursive: true });
+  fs.writeFileSync(path.join(server.dir, 'corpora/meetings.dossier.json'), snapshot.text);
+  const other = new DossierPage(await app.page.context().browser().newPage({ viewport: { width: 1280, height: 800 } }));
+  await other.open(server.url);
+  await other.drop([{ name: 'meetings.dossier.json', type: 'application/json', bytes: Buffer.from(snapshot.text) }]);
+  await other.waitForShown(4);
+  assert.deepEqual(await other.titles(), ['A note on history', 'Baku note', 'Talks in Almaty', 'Yerevan note']);
+  assert.ok((await other.page.textContent('[data-testid=facet-PER]')).includes('Anna V. Petrova'), 'the edit came along');
+  assert.deepEqual(other.consoleErrors, []);
+  await other.page.close();
+});
+
+test('a hosted corpus opens from ?corpus=: a snapshot, a manifest, and clear errors', async (app) => {
+  // The snapshot saved by the previous test (or made here if it ran alone).
+  const corpora = path.join(server.dir, 'corpora');
+  fs.mkdirSync(corpora, { recursive: true });
+  for (const f of meetings) fs.writeFileSync(path.join(corpora, f.name), f.bytes);
+  fs.writeFileSync(path.join(corpora, 'manifest.json'), JSON.stringify(['almaty.txt', 'yerevan.txt', 'missing.txt']));
+  fs.writeFileSync(path.join(corpora, 'not-a-corpus.json'), '{"hello": 1}');
+  await app.open(`${server.url}?corpus=corpora/manifest.json`);
+  await app.waitForShown(2);
+  assert.deepEqual(await app.titles(), ['Talks in Almaty', 'Yerevan note']);
+  const messages = await app.texts('file-message');
+  assert.ok(messages.some((m) => /missing\.txt could not be fetched \(HTTP 404\)/.test(m)), messages.join(' | '));
+  // The browser logs the 404 itself; nothing else may be logged.
+  app.consoleErrors = app.consoleErrors.filter((e) => !/status of 404/.test(e));
+  // With a view in the address: the permalink of a hosted corpus.
+  if (fs.existsSync(path.join(corpora, 'meetings.dossier.json'))) {
+    await app.open(`${server.url}?corpus=corpora/meetings.dossier.json#not=c.KZ&q=spoke`);
+    await app.waitForShown(2);
+    assert.deepEqual(await app.titles(), ['Baku note', 'Yerevan note']);
+  }
+  await app.open(`${server.url}?corpus=corpora/not-a-corpus.json`);
+  await app.page.waitForSelector('[data-testid=file-message]');
+  assert.match((await app.texts('file-message'))[0], /is neither a Dossier snapshot nor a manifest/);
+});
+
 const server = await serveDist();
 const browser = await launch();
 let passed = 0;
