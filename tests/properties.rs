@@ -94,10 +94,34 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000), name in "[a-z]{1,8}\\.(txt|md|pdf|bin)") {
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000), name in "[a-z]{1,8}\\.(txt|md|pdf|bin|html|csv|tsv|json|jsonl|eml)") {
         let _ = analyze_file(&name, &bytes, &AnalysisOptions::default());
         let mut corpus = Corpus::new();
         corpus.add_file(&name, &bytes, &AnalysisOptions::default());
         prop_assert_eq!(corpus.files.len(), 1);
+    }
+
+    #[test]
+    fn markup_and_records_never_panic_and_spans_stay_in_their_text(
+        text in prop::collection::vec(prop_oneof![
+            Just("<p>"), Just("</p>"), Just("<script>"), Just("</script>"), Just("<!--"), Just("-->"), Just("&amp;"),
+            Just("&#"), Just("&#x1F600;"), Just("\""), Just(","), Just("\n"), Just("\t"), Just("{"), Just("}"),
+            Just("["), Just("]"), Just(":"), Just("\"text\": "), Just("Subject: "), Just("Content-Type: multipart/mixed; boundary=b\n"),
+            Just("--b\n"), Just("=C3="), Just("=\n"), Just("Ararat Mirzoyan"), Just(" met "), Just("Almaty"), Just("May 10, 2024"),
+            Just("é"), Just("<"), Just(">"),
+        ], 0..80).prop_map(|parts| parts.concat()),
+        extension in "(html|csv|tsv|json|jsonl|eml)",
+    ) {
+        let name = format!("f.{extension}");
+        if let Ok((documents, _)) = analyze_file(&name, text.as_bytes(), &AnalysisOptions::default()) {
+            for d in &documents {
+                for m in &d.entities {
+                    prop_assert!(m.start < m.end && m.end <= d.text.len() && d.text.is_char_boundary(m.start) && d.text.is_char_boundary(m.end));
+                }
+                for m in &d.dates {
+                    prop_assert!(m.start < m.end && m.end <= d.text.len());
+                }
+            }
+        }
     }
 }

@@ -1233,6 +1233,12 @@ pub fn metadata_date(text: &str) -> Option<Date> {
         }
         headers.iter().find_map(|l| l.strip_prefix("Date:"))
     }?;
+    date_from_value(value)
+}
+
+/// The day a metadata value names: an ISO date or timestamp ("2024-05-10",
+/// "2024-05-10T09:00:00Z"), or a written full date ("Fri, 10 May 2024 09:00 +0000").
+pub fn date_from_value(value: &str) -> Option<Date> {
     let value = value.trim().trim_matches(['"', '\'']);
     if let Some(date) = value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
         return Some(date);

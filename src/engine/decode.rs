@@ -102,7 +102,7 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-fn extension(name: &str) -> String {
+pub fn extension(name: &str) -> String {
     match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
         _ => String::new(),
@@ -123,7 +123,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
         });
     }
     let ext = extension(name);
-    if !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
+    if !ext.is_empty()
+        && !TEXT_EXTENSIONS.contains(&ext.as_str())
+        && !super::formats::STRUCTURED_EXTENSIONS.contains(&ext.as_str())
+    {
         return Err(FileError::Unsupported { extension: ext });
     }
     let mut warnings = Vec::new();
@@ -156,9 +159,15 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
     Ok(Decoded { text, warnings })
 }
 
+/// UTF-8 if it is; Windows-1252 when no byte sequence above ASCII is valid UTF-8
+/// (a file saved by an older Windows program); else UTF-8 with replacements.
 fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
+        Err(_) if !has_utf8_sequence(bytes) => {
+            warnings.push("not UTF-8: read as Windows-1252 (Western European)".to_string());
+            bytes.iter().map(|&b| windows_1252(b)).collect()
+        }
         Err(_) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let n_replaced = text.matches('\u{FFFD}').count();
@@ -166,6 +175,44 @@ fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
                 "{n_replaced} invalid UTF-8 byte sequence(s) were replaced with �"
             ));
             text
+        }
+    }
+}
+
+/// The WHATWG windows-1252 index: Latin-1, except 0x80–0x9F. Written out here
+/// because encoding_rs, which carries every encoding's tables, added 129 KB gzipped
+/// to the page for these 32 entries; a test checks the table against it.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}',
+        '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}',
+        '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}',
+        '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[(byte - 0x80) as usize],
+        _ => byte as char,
+    }
+}
+
+/// Whether any multi-byte UTF-8 sequence occurs: then the file is UTF-8 with errors,
+/// not a single-byte encoding.
+fn has_utf8_sequence(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => return !s.is_ascii(),
+            Err(e) => {
+                if !std::str::from_utf8(&rest[..e.valid_up_to()]).is_ok_and(str::is_ascii) {
+                    return true;
+                }
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                rest = &rest[skip.min(rest.len())..];
+                if rest.is_empty() {
+                    return false;
+                }
+            }
         }
     }
 }
@@ -225,10 +272,52 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_with_a_warning() {
-        let decoded = decode("a.txt", b"caf\xE9 ok").unwrap();
-        assert_eq!(decoded.text, "caf\u{FFFD} ok");
-        assert_eq!(decoded.warnings.len(), 1);
+    fn the_windows_1252_table_agrees_with_encoding_rs() {
+        for byte in 0..=255u8 {
+            let one = [byte];
+            let (expected, _, _) = encoding_rs::WINDOWS_1252.decode(&one);
+            assert_eq!(windows_1252(byte).to_string(), expected, "byte {byte:#04x}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_read_as_windows_1252_or_replaced() {
+        // (case, bytes, text, warning starts with)
+        let cases: [(&str, &[u8], &str, &str); 4] = [
+            (
+                "Latin-1 accents",
+                b"caf\xE9 in Z\xFCrich",
+                "café in Zürich",
+                "not UTF-8: read as Windows-1252",
+            ),
+            (
+                "Windows quotes and dash",
+                b"\x93Peace\x94 \x96 at last",
+                "“Peace” – at last",
+                "not UTF-8: read as Windows-1252",
+            ),
+            (
+                "UTF-8 with one bad byte",
+                "café "
+                    .as_bytes()
+                    .iter()
+                    .chain(b"\xFF ok")
+                    .copied()
+                    .collect::<Vec<u8>>()
+                    .leak(),
+                "café \u{FFFD} ok",
+                "1 invalid UTF-8",
+            ),
+            ("UTF-8", "Zürich".as_bytes(), "Zürich", ""),
+        ];
+        for (name, bytes, text, warning) in cases {
+            let decoded = decode("a.txt", bytes).unwrap();
+            assert_eq!(decoded.text, text, "{name}");
+            match decoded.warnings.first() {
+                Some(w) => assert!(w.starts_with(warning) && !warning.is_empty(), "{name}: {w}"),
+                None => assert!(warning.is_empty(), "{name}: no warning"),
+            }
+        }
     }
 
     #[test]

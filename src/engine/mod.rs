@@ -10,6 +10,7 @@ pub mod decode;
 pub mod entities;
 pub mod eval;
 pub mod export;
+pub mod formats;
 pub mod lexicon;
 pub mod offsets;
 pub mod places;
@@ -115,7 +116,47 @@ pub fn analyze_file(
     options: &AnalysisOptions,
 ) -> Result<(Vec<Document>, Vec<String>), FileError> {
     let decoded = decode::decode(name, bytes)?;
-    Ok((analyze_text(name, &decoded.text, options), decoded.warnings))
+    let mut warnings = decoded.warnings;
+    let extension = decode::extension(name);
+    let documents = match formats::read(&extension, decoded.text, &mut warnings)? {
+        formats::Layout::Text(text) => analyze_text(name, &text, options),
+        formats::Layout::Records(records) => analyze_records(name, records, options),
+    };
+    Ok((documents, warnings))
+}
+
+/// Analyses the documents a structured file delimits (rows, objects, a page, a
+/// message); each keeps its title and date, later ones take the year of earlier ones.
+pub fn analyze_records(
+    source: &str,
+    records: Vec<formats::Record>,
+    options: &AnalysisOptions,
+) -> Vec<Document> {
+    let mut documents: Vec<Document> = Vec::with_capacity(records.len());
+    for (part, record) in records.into_iter().enumerate() {
+        let fallback_year = documents
+            .last()
+            .and_then(|d| d.date.map(|dd| dd.date.year()));
+        let title = record.title.unwrap_or_else(|| {
+            // Untitled rows: the first words of the text.
+            let words: Vec<&str> = record.text.split_whitespace().take(8).collect();
+            if words.is_empty() {
+                source.to_string()
+            } else {
+                words.join(" ")
+            }
+        });
+        documents.push(analyze_document(
+            source,
+            part,
+            title,
+            record.text,
+            record.date,
+            fallback_year,
+            options,
+        ));
+    }
+    documents
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
     // Snapshot files are opened as they are; everything else is analysed.
     let take = move |files: Vec<web_sys::File>| {
         let (snapshots, files) = split_snapshots(files);
-        open_snapshot_files(snapshots, sinks);
+        open_snapshot_files(snapshots, sinks, options());
         load_files(files, sinks, options());
     };
     let on_drop = move |ev: DragEvent| {
@@ -102,7 +102,7 @@ pub fn App() -> impl IntoView {
                 <div class="actions">
                     <label class="button">
                         "Open files"
-                        <input type="file" multiple accept=".txt,.md,.text,.markdown,.json,text/plain,text/markdown,application/json" on:change=on_pick data-testid="file-input"/>
+                        <input type="file" multiple accept=".txt,.md,.text,.markdown,.html,.htm,.csv,.tsv,.json,.jsonl,.ndjson,.eml" on:change=on_pick data-testid="file-input"/>
                     </label>
                     <button class="button" on:click=load_sample data-testid="try-sample">"Try the sample"</button>
                     <label class="option">
@@ -123,7 +123,7 @@ pub fn App() -> impl IntoView {
             <Show when=is_empty fallback=move || view! { <Explorer ex/> }>
                 <section class="empty" data-testid="empty-state">
                     <h2>"Drop text files anywhere on this page"</h2>
-                    <p>"Plain text (.txt) and Markdown (.md) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load."</p>
+                    <p>"Text, Markdown, HTML (its text only), CSV/TSV and JSON (a document per row or object) and e-mail (.eml) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load. A Dossier snapshot (.json) opens as the corpus it holds."</p>
                     <p>"Or pick files with " <strong>"Open files"</strong> ", or press " <strong>"Try the sample"</strong> " for ten short example articles."</p>
                 </section>
             </Show>

@@ -93,18 +93,19 @@ pub fn open_snapshot(sinks: Sinks, name: &str, text: &str) {
     sinks.version.update(|v| *v += 1);
 }
 
-/// Whether a file should be read as a snapshot rather than analysed.
-pub fn is_snapshot_name(name: &str) -> bool {
+/// Whether a file may be a snapshot: JSON files are looked into first.
+fn may_be_snapshot(name: &str) -> bool {
     name.to_lowercase().ends_with(".json")
 }
 
-/// Reads dropped snapshot files on the page; the rest go to the loader.
+/// JSON files (possible snapshots) apart from the rest, which go to the loader.
 pub fn split_snapshots(files: Vec<web_sys::File>) -> (Vec<web_sys::File>, Vec<web_sys::File>) {
-    files.into_iter().partition(|f| is_snapshot_name(&f.name()))
+    files.into_iter().partition(|f| may_be_snapshot(&f.name()))
 }
 
-/// Reads each dropped snapshot and opens it.
-pub fn open_snapshot_files(files: Vec<web_sys::File>, sinks: Sinks) {
+/// Reads each JSON file: a snapshot is opened, any other JSON is analysed like a
+/// dropped file (one document per object).
+pub fn open_snapshot_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
     for file in files {
         leptos::task::spawn_local(async move {
             let name = file.name();
@@ -113,13 +114,22 @@ pub fn open_snapshot_files(files: Vec<web_sys::File>, sinks: Sinks) {
                 .ok()
                 .and_then(|t| t.as_string())
             {
-                Some(text) => {
+                Some(text)
+                    if text
+                        .get(..400)
+                        .unwrap_or(&text)
+                        .contains("\"dossier-snapshot\"") =>
+                {
                     gazetteer::ready().await;
                     open_snapshot(sinks, &name, &text)
                 }
-                None => sinks.corpus.update_value(|c: &mut Corpus| {
-                    c.add_refused(&name, not_loaded("could not be read"))
-                }),
+                Some(_) => load_files(vec![file], sinks, options),
+                None => {
+                    sinks.corpus.update_value(|c: &mut Corpus| {
+                        c.add_refused(&name, not_loaded("could not be read"))
+                    });
+                    sinks.version.update(|v| *v += 1);
+                }
             }
         });
     }

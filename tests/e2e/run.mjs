@@ -435,6 +435,35 @@ test('a hosted corpus opens from ?corpus=: a snapshot, a manifest, and clear err
   assert.match((await app.texts('file-message'))[0], /is neither a Dossier snapshot nor a manifest/);
 });
 
+test('HTML, CSV, JSON, e-mail and Windows-1252 files load; a hostile page runs nothing', async (app) => {
+  const hostileHtml = '<html><head><title>Hostile Page</title><script>window.__pwned = 1</script></head>'
+    + '<body onload="window.__pwned = 2"><p>Talks in Almaty went on.</p><img src=x onerror="window.__pwned = 3">'
+    + '<a href="javascript:window.__pwned = 4">click</a><svg onload="window.__pwned = 5"></svg></body></html>';
+  await app.drop([
+    { name: 'hostile.html', type: 'text/html', bytes: Buffer.from(hostileHtml) },
+    { name: 'feed.csv', type: 'text/csv', bytes: Buffer.from('title,date,text\nRow One,2024-05-10,"Anna Petrova spoke in Yerevan, Armenia."\nRow Two,,David Miller spoke in Baku.\n') },
+    { name: 'items.jsonl', type: '', bytes: Buffer.from('{"headline": "Line One", "body": "Talks in Astana went on."}\n') },
+    { name: 'note.eml', type: 'message/rfc822', bytes: Buffer.from('From: a@example.org\nSubject: Mail Note\nDate: Fri, 10 May 2024 09:00:00 +0000\n\nThe meeting in Almaty was on Friday.\n') },
+    { name: 'old.txt', type: 'text/plain', bytes: Buffer.from('Old Note\n\nA caf\xe9 in Z\xfcrich.\n', 'latin1') },
+  ]);
+  await app.waitForFileMessages(5);
+  await app.waitForShown(6);
+  assert.deepEqual(await app.titles(), ['Hostile Page', 'Line One', 'Mail Note', 'Old Note', 'Row One', 'Row Two']);
+  const messages = await app.texts('file-message');
+  assert.ok(messages.some((m) => /old\.txt: 1 document; not UTF-8: read as Windows-1252/.test(m)), messages.join(' | '));
+  await app.openDocument('Old Note');
+  assert.ok((await app.page.textContent('[data-testid=reader] .text')).includes('A café in Zürich.'));
+  await app.openDocument('Hostile Page');
+  const shown = await app.page.textContent('[data-testid=reader] .text');
+  assert.ok(shown.includes('Talks in Almaty went on.') && !shown.includes('script') && !shown.includes('onerror'), shown);
+  await app.openDocument('Mail Note');
+  assert.match(await app.page.textContent('[data-testid=reader] .meta'), /note\.eml · 2024-05-10/);
+  await app.page.waitForTimeout(300);
+  assert.equal(await app.page.evaluate(() => window.__pwned), undefined, 'nothing from the page ran');
+  assert.equal(await app.page.$$eval('.documents img, .documents svg, .reader img, .reader a, .reader svg', (els) => els.length), 0);
+  await app.screenshot('formats');
+});
+
 const server = await serveDist();
 const browser = await launch();
 let passed = 0;
