@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 GOLD ?= ../shared/eval/dev.jsonl
 PRED := target/eval/predictions.jsonl
 
-.PHONY: setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval bench data clean
+.PHONY: fuzz setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval bench data clean
 
 setup:
 	@bash tools/setup.sh
@@ -42,6 +42,13 @@ test-wasm:
 
 test-e2e:
 	node tests/e2e/run.mjs
+
+# Coverage-guided fuzzing of the engine's entry points for FUZZ_SECONDS (default 60):
+# cargo-fuzz and the nightly toolchain (libFuzzer); crashes land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run engine -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096
 
 eval:
 	@mkdir -p target/eval

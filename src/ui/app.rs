@@ -16,6 +16,7 @@ use super::sample::SAMPLE_FILES;
 use super::sharing::{
     corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots, ExportMenu,
 };
+use super::storage::{self, KeptNote};
 use super::timeline::TimelineView;
 use super::url_state::sync_with_address;
 use crate::engine::view::ViewState;
@@ -65,9 +66,11 @@ pub fn App() -> impl IntoView {
         take(file_list(input.files()));
         input.set_value("");
     };
-    // A hosted corpus named in the address: ?corpus=URL.
-    if let Some(url) = corpus_parameter() {
-        open_hosted_corpus(url, sinks, options());
+    // A hosted corpus named in the address (?corpus=URL), else the one kept in this browser.
+    let kept = RwSignal::new(None::<String>);
+    match corpus_parameter() {
+        Some(url) => open_hosted_corpus(url, sinks, options()),
+        None => storage::restore(sinks, kept),
     }
     let load_sample = move |_| {
         let options = options();
@@ -120,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <button class="clear" on:click=move |_| cancel() data-testid="cancel-loading">"Cancel"</button>
                 </p>
             })}
+            <KeptNote ex loading=progress status=kept/>
             <Show when=is_empty fallback=move || view! { <Explorer ex/> }>
                 <section class="empty" data-testid="empty-state">
                     <h2>"Drop text files anywhere on this page"</h2>

@@ -11,6 +11,7 @@ mod place_list;
 mod reader;
 mod sample;
 mod sharing;
+mod storage;
 mod timeline;
 mod url_state;
 mod worker;

@@ -464,6 +464,25 @@ test('HTML, CSV, JSON, e-mail and Windows-1252 files load; a hostile page runs n
   await app.screenshot('formats');
 });
 
+test('the corpus and its edits are kept in the browser across a reload, until forgotten', async (app) => {
+  await dropMeetings(app);
+  await app.clickFacetValue('David Miller');
+  await app.page.click('[data-testid=rename]');
+  await app.page.fill('[data-testid=rename-input]', 'Dave Miller');
+  await app.page.click('[data-testid=rename-save]');
+  await app.page.waitForFunction(() => (document.querySelector('[data-testid=kept]') || {}).textContent?.includes('Kept in this browser.'), null, { timeout: 10000 });
+  await app.page.waitForTimeout(2000); // the rename is kept after its own pause
+  await app.page.reload();
+  await app.waitForShown(2);
+  assert.deepEqual(await app.chips(), ['Dave Miller ×'], 'the view came back from the address');
+  assert.ok((await app.page.textContent('[data-testid=facet-PER]')).includes('Dave Miller'), 'and the edit from storage');
+  await app.page.click('[data-testid=forget]');
+  await app.page.waitForSelector('[data-testid=empty-state]');
+  await app.page.reload();
+  await app.page.waitForTimeout(1500);
+  assert.equal((await app.texts('empty-state')).length, 1, 'forgotten for good');
+});
+
 const server = await serveDist();
 const browser = await launch();
 let passed = 0;
