@@ -48,7 +48,8 @@ test-e2e:
 FUZZ_SECONDS ?= 60
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	cd fuzz && cargo +nightly fuzz run engine -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096
+	@mkdir -p fuzz/corpus/engine
+	cd fuzz && cargo +nightly fuzz run engine corpus/engine seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=4096
 
 eval:
 	@mkdir -p target/eval

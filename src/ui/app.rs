@@ -68,6 +68,14 @@ pub fn App() -> impl IntoView {
     };
     // A hosted corpus named in the address (?corpus=URL), else the one kept in this browser.
     let kept = RwSignal::new(None::<String>);
+    // When a load ends, names may have settled: listed cards are rebuilt once.
+    Effect::new(move |was_loading: Option<bool>| {
+        let loading = progress.with(Option::is_some);
+        if was_loading == Some(true) && !loading {
+            ex.names.update(|n| *n += 1);
+        }
+        loading
+    });
     match corpus_parameter() {
         Some(url) => open_hosted_corpus(url, sinks, options()),
         None => storage::restore(sinks, kept),

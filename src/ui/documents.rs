@@ -244,20 +244,24 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
     let page = Memo::new(move |_| {
         let evaluation = ex.evaluation.get();
         let limit = n_listed.get();
-        let version = ex.version.get();
+        let names = ex.names.get();
         let search = search.get();
         let listed = order.with(|order| first_in_order(order, &evaluation.0.matching_set(), limit));
-        Page {
+        ex.corpus.with_value(|c| Page {
             n_matching: evaluation.0.matching.len(),
-            n_documents: ex.corpus.with_value(|c| c.documents.len()),
+            n_documents: c.documents.len(),
             listed: listed
                 .into_iter()
-                .map(|d| Listed {
-                    document: d,
-                    key: row_key((d, version, &search)),
+                .map(|d| {
+                    // The document itself (a corpus may be replaced), and what its card shows.
+                    let doc = &c.documents[d];
+                    Listed {
+                        document: d,
+                        key: row_key((d, &doc.source, doc.part, doc.text.len(), names, &search)),
+                    }
                 })
                 .collect(),
-        }
+        })
     });
     let summary = move || page.with(|p| format!("{} of {} documents", p.n_matching, p.n_documents));
     let more = move || {

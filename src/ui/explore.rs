@@ -29,6 +29,10 @@ pub struct Explore {
     pub evaluation: Memo<Evaluated>,
     /// A message about the last edit that could not be made.
     pub notice: RwSignal<Option<String>>,
+    /// Bumped when names shown for entities may have changed in existing documents
+    /// (an edit, a relink, the end of a load) — not on every batch of new documents,
+    /// so that listed cards are not rebuilt while a corpus streams in.
+    pub names: RwSignal<u64>,
 }
 
 impl Explore {
@@ -54,6 +58,7 @@ impl Explore {
             state,
             evaluation,
             notice: RwSignal::new(None),
+            names: RwSignal::new(0),
         }
     }
 
@@ -128,5 +133,6 @@ impl Explore {
         });
         self.state.set(state);
         self.set_version.update(|v| *v += 1);
+        self.names.update(|n| *n += 1);
     }
 }

@@ -56,10 +56,11 @@ pub fn ExportMenu(ex: Explore) -> impl IntoView {
     };
     let scope = move || {
         let n = ex.evaluation.with(|e| e.0.matching.len());
+        let documents = if n == 1 { "document" } else { "documents" };
         if ex.state.with(|s| s.is_filtered()) {
-            format!("Export the {n} documents shown as CSV:")
+            format!("Export the {n} {documents} shown as CSV:")
         } else {
-            format!("Export all {n} documents as CSV:")
+            format!("Export all {n} {documents} as CSV:")
         }
     };
     view! {
