@@ -7,7 +7,9 @@ use dossier::engine::{AnalysisOptions, Corpus};
 use libfuzzer_sys::fuzz_target;
 
 /// The first byte picks the file's extension.
-const EXTENSIONS: &[&str] = &["txt", "md", "html", "csv", "tsv", "json", "jsonl", "eml", "pdf", ""];
+const EXTENSIONS: &[&str] = &[
+    "txt", "md", "html", "csv", "tsv", "json", "jsonl", "eml", "pdf", "",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else {
@@ -33,6 +35,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = from_fragment(&to_fragment(&state));
     }
     let json = Snapshot::of(&corpus).to_json();
-    let back = Snapshot::from_json(&json).expect("our own snapshot reads back").into_corpus();
+    let back = Snapshot::from_json(&json)
+        .expect("our own snapshot reads back")
+        .into_corpus();
     assert_eq!(Snapshot::of(&back).to_json(), json);
 });

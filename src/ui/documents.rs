@@ -8,9 +8,6 @@ use crate::engine::view::{
 };
 use crate::engine::{Anchoring, DateMention, EntityType};
 
-/// Documents listed at a time; "Show more" adds as many again.
-const DOCUMENT_PAGE: usize = 20;
-
 /// Entity chips, dates and search hits shown per listed document (the reader shows them all).
 const CHIPS_PER_DOCUMENT: usize = 10;
 const DATES_PER_DOCUMENT: usize = 6;
@@ -139,19 +136,12 @@ pub fn row_key(parts: impl std::hash::Hash) -> u64 {
     hasher.finish()
 }
 
-/// One listed document: its index and the key of what its card shows.
+/// One listed document: its index, its place in the list and the key of what its card shows.
 #[derive(Clone, PartialEq)]
 struct Listed {
     document: usize,
+    position: usize,
     key: u64,
-}
-
-/// The page of documents to list, and how many match in all.
-#[derive(Clone, PartialEq)]
-struct Page {
-    listed: Vec<Listed>,
-    n_matching: usize,
-    n_documents: usize,
 }
 
 /// One document's card: title, file, date, tally, snippet or search hits, chips, dates.
@@ -229,11 +219,16 @@ fn card(ex: Explore, d: usize, search: &str) -> AnyView {
     })
 }
 
-/// The matching documents by date, a page at a time. Cards are keyed: a filter
-/// change only builds the cards that were not listed before.
+/// Height of one card in the list, in CSS pixels (cards are clamped to it), and
+/// cards rendered beyond the visible ones on each side.
+const CARD_PX: f64 = 184.0;
+const OVERSCAN: usize = 6;
+
+/// The matching documents by date, as a windowed list: the list scrolls on its
+/// own and only the cards in view (and a few around) exist in the page, however
+/// many documents match. Cards are keyed: unchanged ones keep their elements.
 #[component]
 pub fn DocumentList(ex: Explore) -> impl IntoView {
-    let n_listed = RwSignal::new(DOCUMENT_PAGE);
     let search = Memo::new(move |_| ex.state.with(|s| s.search.clone()));
     // Every document in display order, once per corpus change (not per click).
     let order = Memo::new(move |_| {
@@ -241,42 +236,79 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         ex.corpus
             .with_value(|c| by_document_date(c, &(0..c.documents.len()).collect::<Vec<_>>()))
     });
-    let page = Memo::new(move |_| {
+    // The matching documents in display order.
+    let shown = Memo::new(move |_| {
         let evaluation = ex.evaluation.get();
-        let limit = n_listed.get();
+        order.with(|order| first_in_order(order, &evaluation.0.matching_set(), usize::MAX))
+    });
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(800.0f64);
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    // A new filter shows its first documents.
+    Effect::new(move |_| {
+        shown.track();
+        if let Some(list) = list_ref.get_untracked() {
+            list.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
+    let page = Memo::new(move |_| {
         let names = ex.names.get();
         let search = search.get();
-        let listed = order.with(|order| first_in_order(order, &evaluation.0.matching_set(), limit));
-        ex.corpus.with_value(|c| Page {
-            n_matching: evaluation.0.matching.len(),
-            n_documents: c.documents.len(),
-            listed: listed
-                .into_iter()
-                .map(|d| {
-                    // The document itself (a corpus may be replaced), and what its card shows.
-                    let doc = &c.documents[d];
-                    Listed {
-                        document: d,
-                        key: row_key((d, &doc.source, doc.part, doc.text.len(), names, &search)),
-                    }
-                })
-                .collect(),
+        let (top, height) = (scroll_top.get(), viewport.get());
+        let first = ((top / CARD_PX).floor() as usize).saturating_sub(OVERSCAN);
+        let last = ((top + height) / CARD_PX).ceil() as usize + OVERSCAN;
+        shown.with(|shown| {
+            ex.corpus.with_value(|c| {
+                shown
+                    .iter()
+                    .enumerate()
+                    .skip(first)
+                    .take(last.saturating_sub(first))
+                    .map(|(position, &d)| {
+                        // The document itself (a corpus may be replaced), and what its card shows.
+                        let doc = &c.documents[d];
+                        Listed {
+                            document: d,
+                            position,
+                            key: row_key((
+                                d,
+                                &doc.source,
+                                doc.part,
+                                doc.text.len(),
+                                names,
+                                &search,
+                                position,
+                            )),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
-    let summary = move || page.with(|p| format!("{} of {} documents", p.n_matching, p.n_documents));
-    let more = move || {
-        let (n_matching, limit) = (page.with(|p| p.n_matching), n_listed.get());
-        (n_matching > limit).then(|| view! {
-            <button class="more" data-testid="more-documents" on:click=move |_| n_listed.update(|n| *n += DOCUMENT_PAGE)>
-                {format!("Show {} more of {}", DOCUMENT_PAGE.min(n_matching - limit), n_matching - limit)}
-            </button>
-        })
+    let summary = move || {
+        let n = shown.with(Vec::len);
+        format!(
+            "{n} of {} documents",
+            ex.corpus.with_value(|c| c.documents.len())
+        )
+    };
+    let on_scroll = move |_| {
+        if let Some(list) = list_ref.get_untracked() {
+            scroll_top.set(list.scroll_top() as f64);
+            viewport.set(list.client_height() as f64);
+        }
     };
     view! {
-        <div class="document-list">
-            <p class="summary" role="status" data-testid="summary">{summary}</p>
-            <For each=move || page.get().listed key=|l| l.key children=move |l| card(ex, l.document, &search.get_untracked())/>
-            {more}
+        <p class="summary" role="status" data-testid="summary">{summary}</p>
+        <div class="document-list" node_ref=list_ref on:scroll=on_scroll tabindex="-1" aria-label="Matching documents">
+            <div class="document-window" style:height=move || format!("{}px", shown.with(Vec::len) as f64 * CARD_PX)>
+                <For each=move || page.get() key=|l| l.key children=move |l| {
+                    let top = l.position as f64 * CARD_PX;
+                    // Set through the CSS object model: the page's CSP forbids style attributes.
+                    view! { <div class="document-slot" style:top=format!("{top}px") style:height=format!("{CARD_PX}px")>{card(ex, l.document, &search.get_untracked())}</div> }
+                }/>
+            </div>
         </div>
     }
 }

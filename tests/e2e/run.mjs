@@ -483,6 +483,21 @@ test('the corpus and its edits are kept in the browser across a reload, until fo
   assert.equal((await app.texts('empty-state')).length, 1, 'forgotten for good');
 });
 
+test('a long document list keeps only the cards in view', async (app) => {
+  const files = Array.from({ length: 300 }, (_, i) => ({
+    name: `n${String(i).padStart(3, '0')}.txt`, type: 'text/plain',
+    bytes: Buffer.from(`Note ${i}\n\nAnna Petrova spoke in Almaty on May ${1 + (i % 28)}, 2024 about item ${i}.\n`),
+  }));
+  await app.drop(files);
+  await app.waitForShown(300);
+  const rendered = async () => app.page.$$eval('[data-testid=document]', (els) => els.length);
+  assert.ok(await rendered() <= 20, `${await rendered()} cards rendered for 300 documents`);
+  // Scrolled to the end, the last documents (by date) are there, and still few cards.
+  await app.page.$eval('.document-list', (e) => { e.scrollTop = e.scrollHeight; e.dispatchEvent(new Event('scroll')); });
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=document-title]')].some((t) => t.textContent === 'Note 279')); // May 28, the latest, last of its day
+  assert.ok(await rendered() <= 20, `${await rendered()} cards rendered after scrolling`);
+});
+
 const server = await serveDist();
 const browser = await launch();
 let passed = 0;
