@@ -247,10 +247,13 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
     // A new filter shows its first documents.
     Effect::new(move |_| {
         shown.track();
-        if let Some(list) = list_ref.get_untracked() {
-            list.set_scroll_top(0);
+        // Only when scrolled: touching scrollTop forces a layout in the middle of the update.
+        if scroll_top.get_untracked() != 0.0 {
+            if let Some(list) = list_ref.get_untracked() {
+                list.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
         }
-        scroll_top.set(0.0);
     });
     let page = Memo::new(move |_| {
         let names = ex.names.get();
@@ -278,7 +281,6 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
                                 doc.text.len(),
                                 names,
                                 &search,
-                                position,
                             )),
                         }
                     })
@@ -304,9 +306,14 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         <div class="document-list" node_ref=list_ref on:scroll=on_scroll tabindex="-1" aria-label="Matching documents">
             <div class="document-window" style:height=move || format!("{}px", shown.with(Vec::len) as f64 * CARD_PX)>
                 <For each=move || page.get() key=|l| l.key children=move |l| {
-                    let top = l.position as f64 * CARD_PX;
+                    // A card keeps its element when a filter moves it: only its place changes.
+                    let key = l.key;
+                    let top = move || {
+                        let position = page.with(|p| p.iter().find(|x| x.key == key).map_or(0, |x| x.position));
+                        format!("{}px", position as f64 * CARD_PX)
+                    };
                     // Set through the CSS object model: the page's CSP forbids style attributes.
-                    view! { <div class="document-slot" style:top=format!("{top}px") style:height=format!("{CARD_PX}px")>{card(ex, l.document, &search.get_untracked())}</div> }
+                    view! { <div class="document-slot" style:top=top style:height=format!("{CARD_PX}px")>{card(ex, l.document, &search.get_untracked())}</div> }
                 }/>
             </div>
         </div>
