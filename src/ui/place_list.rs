@@ -135,6 +135,28 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                     </li>
                 })
             }).collect_view();
+            // Excluded countries have no documents left, but stay listed so that the
+            // exclusion can be seen and lifted where it was made.
+            let lex = crate::engine::lexicon::lexicon();
+            let excluded_countries = state
+                .exclude
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Place(PlaceFilter::Country(iso)) if !tree.countries.iter().any(|c| c.iso == *iso) => Some(*iso),
+                    _ => None,
+                })
+                .map(|iso| {
+                    let name = lex.country(iso).map_or(iso.to_string(), |p| p.name.to_string());
+                    view! {
+                        <li class="country" data-testid="place-country">
+                            <div class="country-head">
+                                <span class="disclose" aria-hidden="true"></span>
+                                {place_row(Value::Place(PlaceFilter::Country(iso)), format!("{} {name}", flag(iso)), 0, "country")}
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view();
             let group = |title: &'static str, ids: &[usize], testid: &'static str| {
                 let rows: Vec<usize> = ids.iter().copied().filter(|&i| matches(&c.entities[i].name)).collect();
                 let n_rows = rows.len();
@@ -151,6 +173,7 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
             view! {
                 <ul class="place-list">
                     {countries}
+                    {excluded_countries}
                     {group("Beyond one country", &tree.beyond_countries, "place-beyond")}
                     {group("Not in the gazetteer", &tree.unlinked, "place-unlinked")}
                 </ul>

@@ -234,6 +234,8 @@ test('facets: include, OR, exclude, with counts that follow the other filters', 
   await app.excludeValue('🇦🇿 Azerbaijan');
   await app.waitForShown(2);
   assert.ok((await app.chips()).includes('not Azerbaijan ×'), (await app.chips()).join(' | '));
+  // The excluded country stays in the place list, struck through, and can be let back in there.
+  assert.equal(await app.page.$eval('.value-row:has(.name:text-is("🇦🇿 Azerbaijan")) .facet-value', (e) => e.classList.contains('excluded')), true);
   await app.screenshot('facets-exclude');
   await app.page.click('[data-testid=clear-filters]');
   await app.waitForShown(4);
