@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::corpus::{Corpus, Edit, FileReport};
 use super::lexicon::{lexicon, PlaceIdx};
 use super::offsets::CharOffsets;
-use super::view::{precision_word, DocSet};
+use super::view::{context_bounds, precision_word, DocSet};
 use super::Document;
 
 /// What a snapshot file says it is.
@@ -76,6 +76,13 @@ impl Snapshot {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Whether a text looks like a snapshot (its format is named first), before
+    /// parsing it whole: dropped JSON files are either snapshots or documents.
+    pub fn looks_like(text: &str) -> bool {
+        let head = text.get(..400).unwrap_or(text);
+        head.contains(&format!("\"{SNAPSHOT_FORMAT}\""))
     }
 
     /// Reads a snapshot; the error says why a file is not one.
@@ -241,15 +248,7 @@ pub fn entities_csv(corpus: &Corpus, set: &DocSet) -> String {
 
 /// A one-line neighbourhood of a span: `width` characters each side.
 fn context(text: &str, start: usize, end: usize, width: usize) -> String {
-    let left = text[..start]
-        .char_indices()
-        .rev()
-        .nth(width.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    let right = text[end..]
-        .char_indices()
-        .nth(width)
-        .map_or(text.len(), |(i, _)| end + i);
+    let (left, right) = context_bounds(text, start, end, width);
     text[left..right]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -258,37 +257,51 @@ fn context(text: &str, start: usize, end: usize, width: usize) -> String {
 
 const CONTEXT_CHARS: usize = 60;
 
-/// Entity mentions in the documents of `set`: document, offsets (in characters of
-/// the document text), text, type, entity, and the words around it.
-pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
-    let rows = corpus
+/// Rows for each document of `set`, in corpus order: `rows` gets the document's
+/// index, the document and its character offsets, and each row starts with the
+/// document's file, part and title.
+fn document_rows<'a>(
+    corpus: &'a Corpus,
+    set: &'a DocSet,
+    rows: impl Fn(usize, &'a Document, &CharOffsets) -> Vec<Vec<String>> + 'a,
+) -> impl Iterator<Item = Vec<String>> + 'a {
+    corpus
         .documents
         .iter()
         .enumerate()
         .filter(|(d, _)| set.get(*d).copied().unwrap_or(false))
-        .flat_map(|(d, doc)| {
+        .flat_map(move |(d, doc)| {
             let offsets = CharOffsets::new(&doc.text);
-            doc.entities
-                .iter()
-                .zip(&corpus.mention_entities[d])
-                .filter(|(_, &e)| !corpus.entities[e].hidden)
-                .map(move |(m, &e)| {
-                    let entity = &corpus.entities[e];
-                    vec![
-                        doc.source.clone(),
-                        doc.part.to_string(),
-                        doc.title.clone(),
-                        offsets.to_char(m.start).to_string(),
-                        offsets.to_char(m.end).to_string(),
-                        doc.text[m.start..m.end].to_string(),
-                        m.kind.code().to_string(),
-                        entity.id.clone(),
-                        entity.name.clone(),
-                        context(&doc.text, m.start, m.end, CONTEXT_CHARS),
-                    ]
-                })
-                .collect::<Vec<_>>()
-        });
+            rows(d, doc, &offsets).into_iter().map(move |row| {
+                let mut full = vec![doc.source.clone(), doc.part.to_string(), doc.title.clone()];
+                full.extend(row);
+                full
+            })
+        })
+}
+
+/// Entity mentions in the documents of `set`: document, offsets (in characters of
+/// the document text), text, type, entity, and the words around it.
+pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
+    let rows = document_rows(corpus, set, |d, doc, offsets| {
+        doc.entities
+            .iter()
+            .zip(&corpus.mention_entities[d])
+            .filter(|(_, &e)| !corpus.entities[e].hidden)
+            .map(|(m, &e)| {
+                let entity = &corpus.entities[e];
+                vec![
+                    offsets.to_char(m.start).to_string(),
+                    offsets.to_char(m.end).to_string(),
+                    doc.text[m.start..m.end].to_string(),
+                    m.kind.code().to_string(),
+                    entity.id.clone(),
+                    entity.name.clone(),
+                    context(&doc.text, m.start, m.end, CONTEXT_CHARS),
+                ]
+            })
+            .collect()
+    });
     csv(
         &[
             "file",
@@ -310,40 +323,31 @@ pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
 /// last day, precision, how the date was anchored, value, whether its day-month
 /// order is uncertain.
 pub fn dates_csv(corpus: &Corpus, set: &DocSet) -> String {
-    let rows = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .filter(|(d, _)| set.get(*d).copied().unwrap_or(false))
-        .flat_map(|(_, doc)| {
-            let offsets = CharOffsets::new(&doc.text);
-            doc.dates
-                .iter()
-                .map(move |m| {
-                    let (first, last) = m
-                        .interval
-                        .map(|(a, b)| (a.to_string(), b.to_string()))
-                        .unwrap_or_default();
-                    vec![
-                        doc.source.clone(),
-                        doc.part.to_string(),
-                        doc.title.clone(),
-                        offsets.to_char(m.start).to_string(),
-                        offsets.to_char(m.end).to_string(),
-                        doc.text[m.start..m.end].to_string(),
-                        first,
-                        last,
-                        precision_word(m.precision).to_string(),
-                        serde_json::to_value(m.anchoring)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        m.value.clone(),
-                        m.ambiguous.to_string(),
-                    ]
-                })
-                .collect::<Vec<_>>()
-        });
+    let rows = document_rows(corpus, set, |_, doc, offsets| {
+        doc.dates
+            .iter()
+            .map(|m| {
+                let (first, last) = m
+                    .interval
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .unwrap_or_default();
+                vec![
+                    offsets.to_char(m.start).to_string(),
+                    offsets.to_char(m.end).to_string(),
+                    doc.text[m.start..m.end].to_string(),
+                    first,
+                    last,
+                    precision_word(m.precision).to_string(),
+                    serde_json::to_value(m.anchoring)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    m.value.clone(),
+                    m.ambiguous.to_string(),
+                ]
+            })
+            .collect()
+    });
     csv(
         &[
             "file",
@@ -418,6 +422,7 @@ mod tests {
         .unwrap();
 
         let json = Snapshot::of(&c).to_json();
+        assert!(Snapshot::looks_like(&json) && !Snapshot::looks_like("[{\"text\": \"x\"}]"));
         let back = Snapshot::from_json(&json).unwrap().into_corpus();
         assert_eq!(
             Snapshot::of(&back).to_json(),

@@ -179,16 +179,18 @@ impl Evaluation {
     pub fn new(corpus: &Corpus, state: &ViewState, search: Option<SearchHits>) -> Evaluation {
         let n = corpus.documents.len();
         let mut criteria: Vec<(Source, DocSet)> = Vec::new();
-        let facets: BTreeSet<EntityType> = state
+        // Each included value with its facet (a value naming nothing counts as a place).
+        let included: Vec<(EntityType, &Value)> = state
             .include
             .iter()
-            .filter_map(|v| facet_of(corpus, v).or(Some(EntityType::Place)))
+            .map(|v| (facet_of(corpus, v).unwrap_or(EntityType::Place), v))
             .collect();
+        let facets: BTreeSet<EntityType> = included.iter().map(|(f, _)| *f).collect();
         for facet in facets {
-            let values = state
-                .include
+            let values = included
                 .iter()
-                .filter(|v| facet_of(corpus, v).unwrap_or(EntityType::Place) == facet);
+                .filter(|(f, _)| *f == facet)
+                .map(|(_, v)| *v);
             let set = if state.any_of.contains(&facet) {
                 let mut set = vec![false; n];
                 for v in values {
@@ -331,9 +333,9 @@ pub fn facet_counts(
     (counts, n_values)
 }
 
-/// Documents sorted by document date, undated documents last.
-pub fn by_document_date(corpus: &Corpus, documents: &[usize]) -> Vec<usize> {
-    let mut sorted = documents.to_vec();
+/// Every document in display order: by document date, undated documents last.
+pub fn date_order(corpus: &Corpus) -> Vec<usize> {
+    let mut sorted: Vec<usize> = (0..corpus.documents.len()).collect();
     sorted.sort_by_key(|&d| {
         let date = corpus.documents[d].date.map(|dd| dd.date);
         (date.is_none(), date, d)
@@ -341,15 +343,10 @@ pub fn by_document_date(corpus: &Corpus, documents: &[usize]) -> Vec<usize> {
     sorted
 }
 
-/// The first `limit` documents of `set` in `order` (all documents in display
-/// order, computed once per corpus): a page of a filtered list without sorting it.
-pub fn first_in_order(order: &[usize], set: &DocSet, limit: usize) -> Vec<usize> {
-    order
-        .iter()
-        .copied()
-        .filter(|&d| set[d])
-        .take(limit)
-        .collect()
+/// The documents of `set` in `order` (all documents in display order, computed
+/// once per corpus): a filtered list without sorting it.
+pub fn in_order(order: &[usize], set: &DocSet) -> Vec<usize> {
+    order.iter().copied().filter(|&d| set[d]).collect()
 }
 
 /// The entities that share the most documents with `entity`, visible ones only:
@@ -486,6 +483,21 @@ fn term_matches<'a>(
         .map(move |m| (term_of[m.pattern().as_usize()], m.start(), m.end()))
 }
 
+/// The byte range from `width` characters before `start` to `width` characters
+/// after `end` (or the ends of the text): the neighbourhood of a span.
+pub fn context_bounds(text: &str, start: usize, end: usize, width: usize) -> (usize, usize) {
+    let left = text[..start]
+        .char_indices()
+        .rev()
+        .nth(width.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let right = text[end..]
+        .char_indices()
+        .nth(width)
+        .map_or(text.len(), |(i, _)| end + i);
+    (left, right)
+}
+
 /// One search hit shown in context.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeywordInContext {
@@ -522,15 +534,7 @@ pub fn keyword_in_context(
                 continue;
             }
             after = end;
-            let left_start = text[..start]
-                .char_indices()
-                .rev()
-                .nth(width.saturating_sub(1))
-                .map_or(0, |(i, _)| i);
-            let right_end = text[end..]
-                .char_indices()
-                .nth(width)
-                .map_or(text.len(), |(i, _)| end + i);
+            let (left_start, right_end) = context_bounds(text, start, end, width);
             let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             // Whole words only at the outer edges of the context.
             let mut left = &text[left_start..start];

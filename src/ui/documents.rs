@@ -2,10 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::explore::Explore;
-use crate::engine::view::{
-    by_document_date, document_ref, first_in_order, keyword_in_context, value_label,
-};
+use super::explore::{row_key, Explore};
+use crate::engine::view::{date_order, document_ref, in_order, keyword_in_context, value_label};
 use crate::engine::{Anchoring, DateMention, EntityType};
 
 /// Entity chips, dates and search hits shown per listed document (the reader shows them all).
@@ -127,15 +125,6 @@ pub fn ActiveFilters(ex: Explore) -> impl IntoView {
     }
 }
 
-/// A key that changes when anything a rendered row shows changes: rows with an
-/// unchanged key are kept as they are when the list updates.
-pub fn row_key(parts: impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    parts.hash(&mut hasher);
-    hasher.finish()
-}
-
 /// One listed document: its index, its place in the list and the key of what its card shows.
 #[derive(Clone, PartialEq)]
 struct Listed {
@@ -233,13 +222,12 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
     // Every document in display order, once per corpus change (not per click).
     let order = Memo::new(move |_| {
         ex.version.track();
-        ex.corpus
-            .with_value(|c| by_document_date(c, &(0..c.documents.len()).collect::<Vec<_>>()))
+        ex.corpus.with_value(date_order)
     });
     // The matching documents in display order.
     let shown = Memo::new(move |_| {
         let evaluation = ex.evaluation.get();
-        order.with(|order| first_in_order(order, &evaluation.0.matching_set(), usize::MAX))
+        order.with(|order| in_order(order, &evaluation.0.matching_set()))
     });
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(800.0f64);

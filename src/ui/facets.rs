@@ -151,7 +151,7 @@ pub fn Facet(
                     let e = &c.entities[f.entity];
                     let (inc, exc) = (included.contains(&e.id), excluded.contains(&e.id));
                     RowData {
-                        key: super::documents::row_key((&e.id, &e.name)),
+                        key: super::explore::row_key((&e.id, &e.name)),
                         id: e.id.clone(),
                         label: e.name.clone(),
                         count: f.documents,

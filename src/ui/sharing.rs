@@ -115,12 +115,7 @@ pub fn open_snapshot_files(files: Vec<web_sys::File>, sinks: Sinks, options: Ana
                 .ok()
                 .and_then(|t| t.as_string())
             {
-                Some(text)
-                    if text
-                        .get(..400)
-                        .unwrap_or(&text)
-                        .contains("\"dossier-snapshot\"") =>
-                {
+                Some(text) if Snapshot::looks_like(&text) => {
                     gazetteer::ready().await;
                     open_snapshot(sinks, &name, &text)
                 }
@@ -184,7 +179,7 @@ pub fn open_hosted_corpus(url: String, sinks: Sinks, options: AnalysisOptions) {
             Err(why) => return report(why),
         };
         gazetteer::ready().await;
-        if text.contains("\"dossier-snapshot\"") {
+        if Snapshot::looks_like(&text) {
             return open_snapshot(sinks, &url, &text);
         }
         let Ok(list) = serde_json::from_str::<Vec<String>>(&text) else {

@@ -103,7 +103,7 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                 .map(|(k, bin)| {
                     let label = bin_label(bin, t.granularity);
                     BarData {
-                        key: super::documents::row_key((k, &label, bin.precise, bin.vague, max)),
+                        key: super::explore::row_key((k, &label, bin.precise, bin.vague, max)),
                         k,
                         precise_h: bin.precise as f64 * scale,
                         vague_h: bin.vague as f64 * scale,
@@ -199,29 +199,49 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
     };
     let outside = move || {
         let t = data.get();
-        let jump = move |range: (Date, Date)| ex.state.update(|s| s.range = Some(range));
-        let before = (t.before > 0).then(|| {
-            let earliest = t.earliest;
-            let first_bin = t.bins.first().map(|b| b.first);
-            let label = format!("{} earlier{}", t.before, earliest.map(|d| format!(" (from {})", d.year())).unwrap_or_default());
-            view! {
-                <button class="outside" data-testid="timeline-before" title="Documents with a date before this axis"
-                    on:click=move |_| if let (Some(a), Some(b)) = (earliest, first_bin.and_then(|d| d.yesterday().ok())) { jump((a, b)) }>
+        // A bucket of outliers: its count, and the days from its extreme to the axis.
+        let bucket = move |n: usize,
+                           label: String,
+                           days: Option<(Date, Date)>,
+                           testid: &'static str,
+                           title: &'static str| {
+            (n > 0).then(|| view! {
+                <button class="outside" data-testid=testid title=title
+                    on:click=move |_| if let Some(range) = days { ex.state.update(|s| s.range = Some(range)) }>
                     {label}
                 </button>
-            }
-        });
-        let after = (t.after > 0).then(|| {
-            let latest = t.latest;
-            let last_bin = t.bins.last().map(|b| b.last);
-            let label = format!("{} later{}", t.after, latest.map(|d| format!(" (to {})", d.year())).unwrap_or_default());
-            view! {
-                <button class="outside" data-testid="timeline-after" title="Documents with a date after this axis"
-                    on:click=move |_| if let (Some(a), Some(b)) = (last_bin.and_then(|d| d.tomorrow().ok()), latest) { jump((a, b)) }>
-                    {label}
-                </button>
-            }
-        });
+            })
+        };
+        let before = bucket(
+            t.before,
+            format!(
+                "{} earlier{}",
+                t.before,
+                t.earliest
+                    .map(|d| format!(" (from {})", d.year()))
+                    .unwrap_or_default()
+            ),
+            t.earliest
+                .zip(t.bins.first().and_then(|b| b.first.yesterday().ok())),
+            "timeline-before",
+            "Documents with a date before this axis",
+        );
+        let after = bucket(
+            t.after,
+            format!(
+                "{} later{}",
+                t.after,
+                t.latest
+                    .map(|d| format!(" (to {})", d.year()))
+                    .unwrap_or_default()
+            ),
+            t.bins
+                .last()
+                .and_then(|b| b.last.tomorrow().ok())
+                .zip(t.latest),
+            "timeline-after",
+            "Documents with a date after this axis",
+        );
         let undated = (t.undated > 0)
             .then(|| view! { <span class="note">{format!("{} without a date", t.undated)}</span> });
         view! { {before} {after} {undated} }
