@@ -216,6 +216,25 @@ impl AnalysedFile {
             outcome: analyze_file(name, bytes, options),
         }
     }
+
+    /// The compact form a worker posts to the page: serde's data model in postcard's
+    /// bytes, several times quicker to read back than JSON (texts stay UTF-8).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_stdvec(self).unwrap_or_default()
+    }
+
+    /// Reads [`AnalysedFile::to_bytes`] back; bytes that do not decode (never from our
+    /// own worker) come back as an unreadable file named `fallback_name`.
+    pub fn from_bytes(bytes: &[u8], fallback_name: &str) -> AnalysedFile {
+        postcard::from_bytes(bytes).unwrap_or_else(|e| AnalysedFile {
+            name: fallback_name.to_string(),
+            size: 0,
+            content_hash: String::new(),
+            outcome: Err(FileError::Unreadable {
+                reason: format!("its analysis could not be read back ({e})"),
+            }),
+        })
+    }
 }
 
 /// A file's identity for duplicate detection: FNV-1a of its bytes, in hex.
@@ -794,6 +813,51 @@ mod tests {
                     c.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
                 )
             })
+    }
+
+    #[test]
+    fn analysed_files_cross_as_bytes_unchanged() {
+        let cases: &[(&str, &[u8])] = &[
+            (
+                "news",
+                include_bytes!("../../tests/golden/cases/wire-dateline.txt"),
+            ),
+            (
+                "html",
+                b"<title>T</title><p>Ararat Mirzoyan in Almaty on May 10, 2024.</p>",
+            ),
+            (
+                "csv",
+                b"title,text\nA,\"Met in Paris, March 2020\"\nB,Oslo\n",
+            ),
+            ("binary", b"%PDF-1.7\x00\x01\x02"),
+            ("empty", b""),
+            ("windows-1252", b"Caf\xe9 in Lyon \x96 1999"),
+        ];
+        for (name, bytes) in cases {
+            let file_name = format!(
+                "{name}.{}",
+                if *name == "csv" {
+                    "csv"
+                } else if *name == "html" {
+                    "html"
+                } else {
+                    "txt"
+                }
+            );
+            let analysed = AnalysedFile::analyse(&file_name, bytes, &AnalysisOptions::default());
+            let back = AnalysedFile::from_bytes(&analysed.to_bytes(), "?");
+            assert_eq!(
+                serde_json::to_string(&back).unwrap(),
+                serde_json::to_string(&analysed).unwrap(),
+                "{name}"
+            );
+        }
+        let cut = AnalysedFile::analyse("a.txt", b"Almaty, 1991.", &AnalysisOptions::default())
+            .to_bytes();
+        let broken = AnalysedFile::from_bytes(&cut[..cut.len() / 2], "a.txt");
+        assert_eq!(broken.name, "a.txt");
+        assert!(matches!(broken.outcome, Err(FileError::Unreadable { .. })));
     }
 
     #[test]

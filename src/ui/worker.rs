@@ -2,8 +2,10 @@
 //!
 //! The page sends batches `{jobs: [{id, file}], options}` (a few in flight); the
 //! worker reads each file, decodes and analyses it, and answers the batch with
-//! `{answers: [{id, json}]}`, each an [`AnalysedFile`] as JSON (one string is the
-//! cheapest thing to post). Before its
+//! `{answers: [{id, bytes}]}`, each an [`AnalysedFile`] in its compact byte form
+//! ([`AnalysedFile::to_bytes`]), its buffer transferred rather than copied; the page
+//! reads them back in small slices (decoding JSON here cost the page more than a
+//! second per 10,000 files, in long tasks). Before its
 //! first answer it says `{ready, places}`: the size of its gazetteer, which must equal
 //! the page's so that place indices mean the same on both sides.
 
@@ -118,6 +120,7 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
                 }
             };
             let answers = js_sys::Array::new();
+            let buffers = js_sys::Array::new();
             for ((job, file), bytes) in jobs.iter().zip(&files).zip(contents) {
                 let name = file.name();
                 let analysed = match bytes {
@@ -131,13 +134,14 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
                 };
                 let answer = Object::new();
                 set(&answer, "id", &get(job, "id"));
-                let json = serde_json::to_string(&analysed).unwrap_or_default();
-                set(&answer, "json", &JsValue::from_str(&json));
+                let bytes = js_sys::Uint8Array::from(analysed.to_bytes().as_slice());
+                buffers.push(&bytes.buffer());
+                set(&answer, "bytes", &bytes);
                 answers.push(&answer);
             }
             let message = Object::new();
             set(&message, "answers", &answers);
-            let _ = scope.post_message(&message);
+            let _ = scope.post_message_with_transfer(&message, &buffers);
         });
     }
 }
@@ -163,8 +167,14 @@ pub struct AnalysisWorker {
 
 /// What the worker said.
 pub enum WorkerReply {
-    Ready { places: usize },
-    Analysed { id: u32, file: Box<AnalysedFile> },
+    Ready {
+        places: usize,
+    },
+    /// An [`AnalysedFile`] as bytes, read back when the page has time.
+    Analysed {
+        id: u32,
+        bytes: js_sys::Uint8Array,
+    },
 }
 
 impl AnalysisWorker {
@@ -200,21 +210,8 @@ impl AnalysisWorker {
                 }
                 for answer in js_sys::Array::from(&get(&data, "answers")).iter() {
                     let id = get(&answer, "id").as_f64().unwrap_or(0.0) as u32;
-                    let json = get(&answer, "json").as_string().unwrap_or_default();
-                    let file = serde_json::from_str::<AnalysedFile>(&json).unwrap_or_else(|e| {
-                        AnalysedFile {
-                            name: format!("file {id}"),
-                            size: 0,
-                            content_hash: String::new(),
-                            outcome: Err(crate::engine::FileError::Unreadable {
-                                reason: e.to_string(),
-                            }),
-                        }
-                    });
-                    on_reply(WorkerReply::Analysed {
-                        id,
-                        file: Box::new(file),
-                    });
+                    let bytes = get(&answer, "bytes").unchecked_into();
+                    on_reply(WorkerReply::Analysed { id, bytes });
                 }
             });
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
