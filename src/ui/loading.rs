@@ -3,7 +3,8 @@
 //! Files go to a pool of workers (one per core, up to four) in batches, a bounded
 //! number at a time (so a folder of 10,000 files is not read all at once); analysed files come back as data and are added to the corpus in
 //! slices of at most [`SLICE_MS`] so that the page keeps answering; the views are
-//! refreshed at most every [`REFRESH_MS`]. Cancelling stops the worker mid-file;
+//! refreshed at most every [`REFRESH_MS`], less often when refreshing a large
+//! corpus proves costly. Cancelling stops the worker mid-file;
 //! what was already analysed stays, the rest is listed as not loaded. If the worker
 //! cannot start, or its gazetteer differs from the page's, files are analysed here.
 
@@ -30,8 +31,11 @@ const BATCH: usize = 32;
 const MAX_WORKERS: usize = 4;
 /// Longest stretch of indexing on the main thread before it yields.
 const SLICE_MS: f64 = 12.0;
-/// How often the views are refreshed while files arrive.
-const REFRESH_MS: u32 = 150;
+/// How often the views are refreshed while files arrive, at most.
+const REFRESH_MS: f64 = 150.0;
+/// The views may take this share of the page's time while files arrive: a refresh
+/// that took 40 ms waits 8 x 40 ms for the next (the cost grows with the corpus).
+const REFRESH_COST_SHARE: f64 = 1.0 / 8.0;
 
 /// How far the current batch of files has got.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -50,6 +54,27 @@ pub struct Sinks {
     pub corpus: StoredValue<Corpus>,
     pub version: WriteSignal<u64>,
     pub progress: WriteSignal<Option<Progress>>,
+}
+
+/// A file back from analysis, waiting to be indexed.
+enum Arrived {
+    /// Analysed on this thread.
+    Read(AnalysedFile),
+    /// From a worker, still in its byte form: read back in the indexing slices, so
+    /// that a worker's answer costs the page almost nothing when it arrives.
+    Encoded {
+        bytes: js_sys::Uint8Array,
+        name: String,
+    },
+}
+
+impl Arrived {
+    fn into_file(self) -> AnalysedFile {
+        match self {
+            Arrived::Read(file) => file,
+            Arrived::Encoded { bytes, name } => AnalysedFile::from_bytes(&bytes.to_vec(), &name),
+        }
+    }
 }
 
 struct Job {
@@ -75,11 +100,13 @@ struct Loader {
     on_main_thread: bool,
     main_thread_busy: bool,
     queue: VecDeque<Job>,
-    analysed: VecDeque<AnalysedFile>,
+    analysed: VecDeque<Arrived>,
     progress: Progress,
     started_ms: f64,
     next_id: u32,
     refresh_scheduled: bool,
+    /// How long the last refresh of the views took.
+    last_refresh_ms: f64,
     sinks: Option<Sinks>,
 }
 
@@ -164,10 +191,10 @@ pub fn cancel() {
     }
     let Some(sinks) = s.sinks else { return };
     names.extend(s.queue.drain(..).map(|j| j.file.name()));
-    let analysed: Vec<AnalysedFile> = s.analysed.drain(..).collect();
+    let analysed: Vec<Arrived> = s.analysed.drain(..).collect();
     sinks.corpus.update_value(|c| {
         for file in analysed {
-            c.add_analysed(file);
+            c.add_analysed(file.into_file());
         }
         for name in &names {
             c.add_refused(name, FileError::Cancelled);
@@ -239,18 +266,22 @@ fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
                 pump(&state);
             });
         }
-        WorkerReply::Analysed { id, file } => {
+        WorkerReply::Analysed { id, bytes } => {
             {
                 let mut s = state.borrow_mut();
                 let job = s.workers.get_mut(index).and_then(|slot| {
                     let pos = slot.in_flight.iter().position(|j| j.id == id)?;
                     Some(slot.in_flight.remove(pos))
                 });
-                if let Some(job) = job {
-                    s.progress.n_done += 1;
-                    s.progress.bytes_done += job.size;
-                }
-                s.analysed.push_back(*file);
+                let name = match job {
+                    Some(job) => {
+                        s.progress.n_done += 1;
+                        s.progress.bytes_done += job.size;
+                        job.file.name()
+                    }
+                    None => format!("file {id}"),
+                };
+                s.analysed.push_back(Arrived::Encoded { bytes, name });
             }
             schedule_refresh(state);
             pump(state);
@@ -326,7 +357,7 @@ async fn analyse_on_main_thread(state: Rc<RefCell<Loader>>) {
             let mut s = state.borrow_mut();
             s.progress.n_done += 1;
             s.progress.bytes_done += job.size;
-            s.analysed.push_back(analysed);
+            s.analysed.push_back(Arrived::Read(analysed));
         }
         schedule_refresh(&state);
         gloo_timers::future::TimeoutFuture::new(0).await;
@@ -343,7 +374,8 @@ fn schedule_refresh(state: &Rc<RefCell<Loader>>) {
     s.refresh_scheduled = true;
     let state = state.clone();
     spawn_local(async move {
-        gloo_timers::future::TimeoutFuture::new(REFRESH_MS).await;
+        let wait = REFRESH_MS.max(state.borrow().last_refresh_ms / REFRESH_COST_SHARE);
+        gloo_timers::future::TimeoutFuture::new(wait as u32).await;
         refresh(&state).await;
     });
 }
@@ -360,9 +392,12 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
         while now_ms() - started < SLICE_MS {
             let next = state.borrow_mut().analysed.pop_front();
             match next {
-                Some(file) => sinks.corpus.update_value(|c| {
-                    c.add_analysed(file);
-                }),
+                Some(file) => {
+                    let file = file.into_file();
+                    sinks.corpus.update_value(|c| {
+                        c.add_analysed(file);
+                    })
+                }
                 None => break,
             }
             more = !state.borrow().analysed.is_empty();
@@ -372,18 +407,32 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
         }
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
-    let mut s = state.borrow_mut();
-    s.refresh_scheduled = false;
-    let finished =
-        s.queue.is_empty() && s.n_in_flight() == 0 && s.analysed.is_empty() && !s.main_thread_busy;
-    let elapsed = (now_ms() - s.started_ms) / 1000.0;
-    if s.progress.bytes_done > 0.0 && elapsed > 0.0 {
-        let rate = s.progress.bytes_done / elapsed;
-        s.progress.seconds_left = Some((s.progress.bytes_total - s.progress.bytes_done) / rate);
+    // The views update in a task of their own, not after an indexing slice.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let started = now_ms();
+    let (finished, progress) = {
+        let mut s = state.borrow_mut();
+        s.refresh_scheduled = false;
+        let finished = s.queue.is_empty()
+            && s.n_in_flight() == 0
+            && s.analysed.is_empty()
+            && !s.main_thread_busy;
+        let elapsed = (started - s.started_ms) / 1000.0;
+        if s.progress.bytes_done > 0.0 && elapsed > 0.0 {
+            let rate = s.progress.bytes_done / elapsed;
+            s.progress.seconds_left = Some((s.progress.bytes_total - s.progress.bytes_done) / rate);
+        }
+        (finished, s.progress)
+    };
+    // Files that arrived during the yield above found a refresh already scheduled.
+    if !state.borrow().analysed.is_empty() {
+        schedule_refresh(state);
     }
-    sinks.progress.set((!finished).then_some(s.progress));
-    drop(s);
+    sinks.progress.set((!finished).then_some(progress));
     sinks.version.update(|v| *v += 1);
+    // The views' work runs in microtasks after this; the next task sees it done.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    state.borrow_mut().last_refresh_ms = now_ms() - started;
 }
 
 /// Files of a `FileList` (from a drop or the file picker) as a vector.
