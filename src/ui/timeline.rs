@@ -55,6 +55,8 @@ fn bar_at(ev: &PointerEvent, n_bars: usize) -> Option<usize> {
 /// One bar as data, with the key of what it shows.
 #[derive(Clone, PartialEq)]
 struct BarData {
+    /// The bar's place and period: a bar keeps its element (and the focus) while
+    /// its counts change, as they do on every refresh while a corpus loads.
     key: u64,
     k: usize,
     precise_h: f64,
@@ -103,7 +105,7 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                 .map(|(k, bin)| {
                     let label = bin_label(bin, t.granularity);
                     BarData {
-                        key: super::explore::row_key((k, &label, bin.precise, bin.vague, max)),
+                        key: super::explore::row_key((k, &label)),
                         k,
                         precise_h: bin.precise as f64 * scale,
                         vague_h: bin.vague as f64 * scale,
@@ -126,8 +128,17 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
     let bar = move |b: BarData| {
         let x = b.k as f64 * BAR;
         let k = b.k;
-        let (summary, hover_text) = (b.summary.clone(), b.summary.clone());
         let (first, last) = b.days;
+        // Heights and wording follow the counts without re-creating the bar.
+        let current = move || {
+            bars.with(|v| {
+                v.get(k)
+                    .filter(|now| now.key == b.key)
+                    .map(|now| (now.precise_h, now.vague_h, now.summary.clone()))
+            })
+        };
+        let shape = Memo::new(move |_| current().map(|(p, v, _)| (p, v)).unwrap_or((0.0, 0.0)));
+        let summary = Memo::new(move |_| current().map(|(_, _, s)| s).unwrap_or_default());
         // Selected while dragged over, or inside the chosen range (reactive: the bar
         // keeps its element, and the focus, when the choice changes).
         let selected = move || match brush.get() {
@@ -137,10 +148,10 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                 .with(|s| s.range.is_some_and(|(a, z)| first <= z && last >= a)),
         };
         view! {
-            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=b.summary
+            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=move || summary.get()
                 data-testid="timeline-bar" data-label=b.label
-                on:pointerenter=move |_| hovered.set(Some(hover_text.clone()))
-                on:focus=move |_| hovered.set(Some(summary.clone()))
+                on:pointerenter=move |_| hovered.set(Some(summary.get_untracked()))
+                on:focus=move |_| hovered.set(Some(summary.get_untracked()))
                 on:keydown=move |ev: KeyboardEvent| {
                     if ev.key() == "Enter" || ev.key() == " " {
                         ev.prevent_default();
@@ -148,8 +159,8 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                     }
                 }>
                 <rect class="hit" x=x y="0" width=BAR height=HEIGHT></rect>
-                <rect class="precise" x=x + 1.0 y=HEIGHT - b.precise_h width=BAR - 2.0 height=b.precise_h></rect>
-                <rect class="vague" x=x + 1.0 y=HEIGHT - b.precise_h - b.vague_h width=BAR - 2.0 height=b.vague_h></rect>
+                <rect class="precise" x=x + 1.0 y=move || HEIGHT - shape.get().0 width=BAR - 2.0 height=move || shape.get().0></rect>
+                <rect class="vague" x=x + 1.0 y=move || { let (p, v) = shape.get(); HEIGHT - p - v } width=BAR - 2.0 height=move || shape.get().1></rect>
             </g>
         }
     };
