@@ -22,6 +22,8 @@ use super::url_state::sync_with_address;
 use crate::engine::view::ViewState;
 use crate::engine::{AnalysisOptions, Corpus, EntityType, SplitOptions};
 
+/// About one frame, between the explorer's panels appearing.
+const FRAME_MS: u64 = 17;
 /// Above this many files, loaded files are summed up in one line.
 const FILE_MESSAGE_LIMIT: usize = 12;
 
@@ -192,25 +194,43 @@ fn Explorer(ex: Explore) -> impl IntoView {
     view! {
         <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}</ul>
         <div class="explorer" class:reading-open=move || ex.state.with(|s| s.open.is_some())>
-            <TimelineView ex/>
+            <Later step=0><TimelineView ex/></Later>
             <aside class="facets" aria-label="Entities">
                 <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names in every facet"
                     prop:value=name_filter on:input=move |ev| name_filter.set(event_target_value(&ev)) data-testid="name-filter"/>
-                <Facet ex kind=EntityType::Person label="People" name_filter/>
-                <Facet ex kind=EntityType::Organisation label="Organisations" name_filter/>
-                <PlaceList ex name_filter/>
-                <Facet ex kind=EntityType::Nationality label="Nationalities" name_filter/>
+                <Later step=1><Facet ex kind=EntityType::Person label="People" name_filter/></Later>
+                <Later step=2><Facet ex kind=EntityType::Organisation label="Organisations" name_filter/></Later>
+                <Later step=3><PlaceList ex name_filter/></Later>
+                <Later step=4><Facet ex kind=EntityType::Nationality label="Nationalities" name_filter/></Later>
             </aside>
             <main class="documents" aria-label="Documents">
                 <SearchBox ex/>
                 <ActiveFilters ex/>
-                <ExportMenu ex/>
-                <EntityPanel ex/>
-                <DocumentList ex/>
+                <Later step=5>
+                    <ExportMenu ex/>
+                    <EntityPanel ex/>
+                    <DocumentList ex/>
+                </Later>
             </main>
             <div class="reading">
                 <Reader ex/>
             </div>
         </div>
     }
+}
+
+/// Builds its children `step` frames after the one that builds it: the explorer's
+/// first appearance (with a corpus already large) is split into a task and a layout
+/// per panel, so that none of them holds the page for long.
+#[component]
+fn Later(step: u32, children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    set_timeout(
+        move || {
+            // The explorer may be gone by then (the corpus was forgotten).
+            let _ = ready.try_set(true);
+        },
+        std::time::Duration::from_millis(u64::from(step) * FRAME_MS),
+    );
+    move || ready.get().then(|| children())
 }
