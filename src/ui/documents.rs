@@ -209,9 +209,10 @@ fn card(ex: Explore, d: usize, search: &str) -> AnyView {
 }
 
 /// Height of one card in the list, in CSS pixels (cards are clamped to it), and
-/// cards rendered beyond the visible ones on each side.
+/// cards rendered beyond the visible ones on each side: enough for a scroll step,
+/// few, as a filter change rebuilds every card it brings into the window.
 const CARD_PX: f64 = 184.0;
-const OVERSCAN: usize = 6;
+const OVERSCAN: usize = 3;
 
 /// The matching documents by date, as a windowed list: the list scrolls on its
 /// own and only the cards in view (and a few around) exist in the page, however

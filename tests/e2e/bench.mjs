@@ -176,20 +176,26 @@ try {
     row('peak JS heap (page)', `${(load.heapPeak / 1e6).toFixed(0)} MB`);
     row('page wasm memory (corpus index)', `${(load.wasmPeak / 1e6).toFixed(0)} MB; ${((load.heapPeak + load.wasmPeak) / corpusBytes).toFixed(1)}x the text`, '<= 5x');
 
-    // 5. A facet click at that size: from the click to the next painted frame.
+    // 5. A facet click at that size: until the views are updated, and until the next
+    //    frame is painted (as for the sample corpus above).
     const clicks = await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const times = [];
+      const updated = [];
+      const painted = [];
       for (let i = 0; i < 6; i++) {
         const button = document.querySelector('[data-testid=facet-PER] [data-testid=facet-value]');
         const t0 = performance.now();
         button.click();
+        await new Promise((r) => setTimeout(r, 0));
+        updated.push(performance.now() - t0);
         await frame();
-        times.push(performance.now() - t0);
+        painted.push(performance.now() - t0);
       }
-      return times;
+      const sort = (v) => v.sort((a, b) => a - b);
+      return { updated: sort(updated), painted: sort(painted) };
     });
-    row(`facet click at ${N_DOCUMENTS} documents (6 clicks, on and off)`, `median ${clicks.sort((a, b) => a - b)[3].toFixed(0)} ms, max ${Math.max(...clicks).toFixed(0)} ms`, '<= 50 ms');
+    const med = (t) => t[Math.floor(t.length / 2)].toFixed(0);
+    row(`facet click at ${N_DOCUMENTS} documents (6, on and off)`, `updated: median ${med(clicks.updated)}, max ${clicks.updated[5].toFixed(0)} ms; painted: median ${med(clicks.painted)} ms`, '<= 50 ms');
     await page.close();
   }
 
