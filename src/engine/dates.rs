@@ -5,8 +5,9 @@
 //! resolving: a found expression may lack its year or be relative ("yesterday"),
 //! and is resolved against the document's anchor afterwards.
 //!
-//! Not supported yet: times of day as dates, holidays ("Christmas"), fiscal years,
-//! spelled-out years, and relative expressions beyond the common English ones.
+//! Not supported yet: times of day as dates, holidays ("Christmas"), fiscal years
+//! written with their year ("fiscal 2008" is read as the year 2008), spelled-out
+//! years, and relative expressions beyond the common English ones.
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
@@ -122,7 +123,68 @@ enum Expr {
     },
     /// "the past decade": decades relative to the document's
     RelDecade(i32),
+    /// "this financial year", "the last fiscal year": relative to the document's
+    /// year. A company's fiscal calendar is unknown, so the interval is the
+    /// calendar year (precision year); the value says FY.
+    RelFiscalYear(i32),
+    /// Counted from the date the text last spoke of, not from the document date:
+    /// "three days later", "that day", "the following week", "the year before".
+    FromReference {
+        unit: Step,
+        offset: i32,
+    },
     Vague(&'static str),
+}
+
+/// What an anaphoric date counts in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step {
+    /// Days, to a day ("two weeks later" is 14 days).
+    Days,
+    /// The ISO week ("that week", "the following week").
+    Week,
+    Month,
+    Year,
+    /// The date itself, as precisely as it was given ("by that time").
+    Same,
+}
+
+impl Step {
+    fn of_unit(word: &str) -> Option<Step> {
+        match word.trim_end_matches('s') {
+            "day" => Some(Step::Days),
+            "week" => Some(Step::Week),
+            "month" => Some(Step::Month),
+            "year" => Some(Step::Year),
+            _ => None,
+        }
+    }
+
+    /// The document-relative form, counted from whichever anchor it is given.
+    fn relative(self, offset: i32) -> Expr {
+        match self {
+            Step::Days => Expr::RelDays(offset),
+            Step::Week => Expr::RelWeeks(offset),
+            Step::Month => Expr::RelMonths(offset),
+            Step::Year => Expr::RelYears(offset),
+            // Resolved by copying the date referred to (see `recognize`); alone, a day.
+            Step::Same => Expr::RelDays(offset),
+        }
+    }
+
+    /// Whether a date known to `precision` can be counted from in this unit
+    /// ("that day" after "in 2008" names no day).
+    fn can_count_from(self, precision: Precision) -> bool {
+        match self {
+            Step::Days | Step::Week => precision == Precision::Day,
+            Step::Month => matches!(
+                precision,
+                Precision::Day | Precision::Week | Precision::Month
+            ),
+            Step::Year => !matches!(precision, Precision::Decade | Precision::Vague),
+            Step::Same => precision != Precision::Vague,
+        }
+    }
 }
 
 impl Expr {
@@ -352,6 +414,7 @@ impl<'a> Scanner<'a> {
                 | "from"
                 | "the"
                 | "this"
+                | "that"
                 | "last"
                 | "past"
                 | "previous"
@@ -453,6 +516,7 @@ impl<'a> Scanner<'a> {
             .or_else(|| self.season(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.year_with_modifier(i))
+            .or_else(|| self.counted_from_reference(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.weekday(i))
             .or_else(|| self.bare_year(i))
@@ -856,10 +920,15 @@ impl<'a> Scanner<'a> {
         // "the 80s", "'70s": two digits, the century from the nearer side of 2030.
         if digits.len() == 2 && digits.ends_with('0') && digits.chars().all(|c| c.is_ascii_digit())
         {
+            // ... or a decade just before it: "the 70s and 80s", "the 1960s to 80s".
             let cue = matches!(
                 self.lower(i.wrapping_sub(1)),
                 "the" | "'" | "’" | "early" | "late" | "mid"
-            );
+            ) || (matches!(
+                self.lower(i.wrapping_sub(1)),
+                "and" | "or" | "to" | "through" | "-" | "–"
+            ) && i >= 2
+                && self.decade(i - 2).is_some());
             if cue {
                 let d: i16 = digits.parse().ok()?;
                 let y = if d >= 30 { 1900 + d } else { 2000 + d };
@@ -885,6 +954,108 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// True when token `i` ends a phrase: punctuation or the end of the text, so that
+    /// "the day before." is a date and "the day before the vote" is not.
+    fn phrase_ends(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_none_or(|t| t.kind == TokenKind::Punct && !matches!(self.word(i), "'" | "’"))
+    }
+
+    /// Dates counted from the one the text last spoke of: "three days later", "two
+    /// weeks earlier", "(later) that day", "that year", "the same day", "the next
+    /// day", "the following week", "the day before.", "the year previous", "the
+    /// whole year".
+    fn counted_from_reference(&self, i: usize) -> Option<Found> {
+        let w = self.lower(i);
+        let found = |end: usize, unit: Step, offset: i32| {
+            self.found(i, end, Expr::FromReference { unit, offset })
+        };
+        // "three days later", "a year earlier", "two weeks before."
+        let count = NUMBER_WORDS
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|&(_, n)| n)
+            .or_else(|| {
+                self.number(i)
+                    .filter(|&n| (1..100).contains(&n))
+                    .map(|n| n as i32)
+            });
+        if let Some(n) = count {
+            let unit = Step::of_unit(self.lower(i + 1))?;
+            let sign = match self.lower(i + 2) {
+                "later" | "afterwards" => 1,
+                "earlier" => -1,
+                "after" if self.phrase_ends(i + 3) => 1,
+                "before" | "prior" if self.phrase_ends(i + 3) => -1,
+                _ => return None,
+            };
+            let (unit, n) = match unit {
+                Step::Week => (Step::Days, 7 * n),
+                other => (other, n),
+            };
+            return found(i + 3, unit, sign * n);
+        }
+        // "late in the day", "earlier in the week": within the period last spoken of.
+        if matches!(w, "late" | "later" | "early" | "earlier")
+            && self.lower(i + 1) == "in"
+            && self.lower(i + 2) == "the"
+        {
+            let unit =
+                Step::of_unit(self.lower(i + 3)).filter(|_| !self.lower(i + 3).ends_with('s'))?;
+            return found(i + 4, unit, 0);
+        }
+        // "by that time", "at that time": the date last spoken of, as it was known.
+        if w == "that" && self.lower(i + 1) == "time" {
+            return found(i + 2, Step::Same, 0);
+        }
+        // "later that day", "earlier that month", "that morning"
+        let at = if matches!(w, "later" | "earlier") && self.lower(i + 1) == "that" {
+            i + 1
+        } else {
+            i
+        };
+        if self.lower(at) == "that" {
+            let next = self.lower(at + 1);
+            let unit = match next {
+                "morning" | "afternoon" | "evening" | "night" => Some(Step::Days),
+                _ => Step::of_unit(next).filter(|_| !next.ends_with('s')),
+            }?;
+            return found(at + 2, unit, 0);
+        }
+        if w != "the" {
+            return None;
+        }
+        let (second, third) = (self.lower(i + 1), self.lower(i + 2));
+        // "the same day", "the very week", "the whole year", "the next day", "the following month"
+        let offset = match second {
+            "same" | "very" => Some(0),
+            "whole" | "entire" | "full" if matches!(third, "year" | "month") => Some(0),
+            "next" | "following" if third == "day" => Some(1),
+            "previous" | "preceding" if third == "day" => Some(-1),
+            "following" => Some(1),
+            "preceding" => Some(-1),
+            _ => None,
+        };
+        if let Some(offset) = offset {
+            if third.ends_with('s') {
+                return None;
+            }
+            let unit = Step::of_unit(third)?;
+            return found(i + 3, unit, offset);
+        }
+        // "the day before.", "the year after,", "the year previous", "the month prior"
+        let unit = Step::of_unit(second).filter(|_| !second.ends_with('s'))?;
+        let offset = match third {
+            "before" | "prior" if self.phrase_ends(i + 3) => -1,
+            "after" if self.phrase_ends(i + 3) => 1,
+            "previous" | "earlier" => -1,
+            "later" => 1,
+            _ => return None,
+        };
+        found(i + 3, unit, offset)
+    }
+
     /// "today", "yesterday", "last week", "next month", "this year", "two years ago", "earlier this year"
     fn relative(&self, i: usize) -> Option<Found> {
         let w = self.lower(i);
@@ -897,6 +1068,40 @@ impl<'a> Scanner<'a> {
             "yesterday" => return self.found(i, i + 1, Expr::RelDays(-1)),
             "tomorrow" => return self.found(i, i + 1, Expr::RelDays(1)),
             _ => {}
+        }
+        // "the financial year", "last fiscal year", "the current fiscal year"
+        {
+            let mut at = i;
+            let offset = match w {
+                "the" | "this" => 0,
+                "last" | "previous" | "past" => -1,
+                "next" | "coming" => 1,
+                _ => 2,
+            };
+            if offset != 2 {
+                at += 1;
+                let offset = match self.lower(at) {
+                    "current" => {
+                        at += 1;
+                        0
+                    }
+                    "previous" | "last" | "past" => {
+                        at += 1;
+                        -1
+                    }
+                    "next" | "coming" => {
+                        at += 1;
+                        1
+                    }
+                    _ => offset,
+                };
+                if matches!(self.lower(at), "fiscal" | "financial")
+                    && self.lower(at + 1) == "year"
+                    && self.year(at + 2).is_none()
+                {
+                    return self.found(i, at + 2, Expr::RelFiscalYear(offset));
+                }
+            }
         }
         // "earlier this year", "later this month", "the end of the month"
         let (start, at) = match w {
@@ -995,6 +1200,20 @@ impl<'a> Scanner<'a> {
     fn bare_year(&self, i: usize) -> Option<Found> {
         if matches!(self.word(i), "'" | "’") && self.joined(i + 1) && self.word(i + 1).len() == 2
         {
+            // "iLife '11", "Windows '95": a version after a name, not a year in the
+            // text's time ("in '82", "the class of '11", "summer '69" stay years).
+            let prev = i.checked_sub(1).map(|k| (self.word(k), &self.tokens[k]));
+            if prev.is_some_and(|(w, t)| {
+                t.kind == TokenKind::Word
+                    && w.chars().any(char::is_uppercase)
+                    && self.month(i - 1).is_none()
+                    && !matches!(
+                        self.lower(i - 1),
+                        "spring" | "summer" | "autumn" | "fall" | "winter"
+                    )
+            }) {
+                return None;
+            }
             let d: i16 = self.number(i + 1)? as i16;
             let y = if d >= 30 { 1900 + d } else { 2000 + d };
             return self.found(i, i + 2, Expr::Year(y));
@@ -1101,13 +1320,9 @@ impl<'a> Scanner<'a> {
             }
             return self.found(i, i + 1, Expr::RelDays(0));
         }
-        // "the day", "the same day": the day the report speaks of, the document date.
+        // "the day": the day the report speaks of, the document date.
         if self.lower(i) == "the" {
-            let at = if self.lower(i + 1) == "same" {
-                i + 2
-            } else {
-                i + 1
-            };
+            let at = i + 1;
             if self.lower(at) == "day"
                 && !matches!(self.lower(at + 1), "after" | "before" | "of" | "when")
             {
@@ -1292,6 +1507,8 @@ pub fn recognize(
     // it, else the first one after it, else the previous document's year (one pass).
     let first_year = found.iter().find_map(|g| explicit_year(g.expr));
     let mut year_before: Option<i16> = None;
+    // The date the text last spoke of, for "three days later" and "that day".
+    let mut reference: Option<DateMention> = None;
     for f in &found {
         let year_hint = doc_date
             .map(|d| d.date.year())
@@ -1301,7 +1518,34 @@ pub fn recognize(
         if let Some(y) = explicit_year(f.expr) {
             year_before = Some(y);
         }
-        let mention = resolve(f, doc_date.map(|d| d.date), year_hint);
+        let anchor = doc_date.map(|d| d.date);
+        let mention = match f.expr {
+            // Counted from the last date fine enough for the unit, else from the
+            // document date, as the report's own time.
+            Expr::FromReference { unit, offset } => {
+                let usable = reference
+                    .as_ref()
+                    .filter(|r| unit.can_count_from(r.precision));
+                match (unit, usable) {
+                    (Step::Same, Some(r)) => DateMention {
+                        anchoring: Anchoring::Relative,
+                        ..r.clone()
+                    },
+                    _ => {
+                        let from = usable.and_then(|r| r.interval).map(|(d, _)| d).or(anchor);
+                        let relative = Found {
+                            expr: unit.relative(offset),
+                            ..*f
+                        };
+                        resolve(&relative, from, year_hint)
+                    }
+                }
+            }
+            _ => resolve(f, anchor, year_hint),
+        };
+        if mention.interval.is_some() {
+            reference = Some(mention.clone());
+        }
         mentions.push(DateMention {
             start: tokens[f.first].start,
             end: tokens[f.end - 1].end,
@@ -1653,6 +1897,21 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                 }
             }
         }
+        Expr::RelFiscalYear(n) => {
+            m.anchoring = Anchoring::Relative;
+            m.precision = Precision::Year;
+            match anchor {
+                Some(a) => {
+                    let y = a.year() + n as i16;
+                    m.interval = year_interval(y);
+                    m.value = format!("FY{y:04}");
+                }
+                None => {
+                    unresolved(&mut m, Precision::Year);
+                    m.value = "FYXXXX".into();
+                }
+            }
+        }
         Expr::RelDecade(offset) => {
             m.anchoring = Anchoring::Relative;
             m.precision = Precision::Decade;
@@ -1667,6 +1926,17 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                     m.value = "XXX".into();
                 }
             }
+        }
+        // Converted to its relative form (and its reference) by the caller.
+        Expr::FromReference { unit, offset } => {
+            return resolve(
+                &Found {
+                    expr: unit.relative(offset),
+                    ..*f
+                },
+                anchor,
+                year_hint,
+            );
         }
         Expr::Vague(value) => {
             m.precision = Precision::Vague;

@@ -105,6 +105,37 @@ fn relative_dates() {
 
 #[test]
 #[rustfmt::skip]
+fn dates_counted_from_the_last_one_spoken_of() {
+    run(&[
+        ("days later", "2007-07-01", "It opened on June 10, 2007; three days later it shut.",
+            &[("June 10, 2007", "2007-06-10"), ("three days later", "2007-06-13")]),
+        ("weeks earlier", "2007-07-01", "on June 10, 2007, two weeks earlier than planned",
+            &[("June 10, 2007", "2007-06-10"), ("two weeks earlier", "2007-05-27")]),
+        ("a year later", "", "Founded in 1991, a year later it grew.", &[("1991", "1991"), ("a year later", "1992")]),
+        ("months after at a phrase end", "", "in May 2020 and six months after, it", &[("May 2020", "2020-05"), ("six months after", "2020-11")]),
+        ("that day", "2011-06-20", "due on June 10. That day was calm.", &[("June 10", "2011-06-10"), ("That day", "2011-06-10")]),
+        ("later that day", "2011-06-20", "on June 10; later that day it fell", &[("June 10", "2011-06-10"), ("later that day", "2011-06-10")]),
+        ("that year", "", "In 1998 prices rose; that year was hard.", &[("1998", "1998"), ("that year", "1998")]),
+        ("that week with no day to count from", "2009-03-05", "in 1998; that week", &[("1998", "1998"), ("that week", "2009-W10")]),
+        ("the next day", "2009-04-04", "on March 3, 2009 and the next day", &[("March 3, 2009", "2009-03-03"), ("the next day", "2009-03-04")]),
+        ("the following month", "", "in May 2020. The following month", &[("May 2020", "2020-05"), ("The following month", "2020-06")]),
+        ("the same day", "2009-04-04", "on March 3, 2009 and on the same day", &[("March 3, 2009", "2009-03-03"), ("the same day", "2009-03-03")]),
+        ("the day before at a phrase end", "", "on March 3, 2009, and the day before.", &[("March 3, 2009", "2009-03-03"), ("the day before", "2009-03-02")]),
+        ("the year previous", "2009-02-10", "in 2008, down from the year previous", &[("2008", "2008"), ("the year previous", "2007")]),
+        ("the whole year", "2006-01-20", "a loss in 2005 for the whole year", &[("2005", "2005"), ("the whole year", "2005")]),
+        ("late in the day", "2007-08-10", "it rebounded late in the day", &[("late in the day", "2007-08-10")]),
+        ("by that time", "2011-06-01", "by June 10. By that time", &[("June 10", "2011-06-10"), ("that time", "2011-06-10")]),
+        ("no date before: the document date", "2007-08-10", "Two days later it fell", &[("Two days later", "2007-08-12")]),
+        ("nothing to count from", "", "Two days later it fell", &[("Two days later", "XXXX-XX-XX")]),
+        ("coordinated decades", "", "cars of the 70s and 80s", &[("70s", "197"), ("80s", "198")]),
+        ("decade range", "", "from the 1960s to 80s", &[("1960s", "196"), ("80s", "198")]),
+        ("this financial year", "2007-01-18", "the start of this financial year", &[("this financial year", "FY2007")]),
+        ("last fiscal year", "2007-01-18", "in the last fiscal year", &[("the last fiscal year", "FY2006")]),
+    ]);
+}
+
+#[test]
+#[rustfmt::skip]
 fn not_dates() {
     run(&[
         ("duration", "2024-05-13", "for three weeks", &[]),
@@ -117,6 +148,12 @@ fn not_dates() {
         ("count", "", "cut 2000 jobs", &[]),
         ("index name", "", "the Russell 2000 Index", &[]),
         ("weekday across a line", "", "until Friday\nNothing else", &[("Friday", "XXXX-XX-XX")]),
+        ("the day before an event", "", "the day before the vote", &[]),
+        ("the year after an event", "", "the year after the war", &[]),
+        ("days as a duration", "", "for three days and more", &[]),
+        ("plural units after that", "", "that years of work", &[]),
+        ("a version after a name", "", "iLife '11 and Windows '95", &[]),
+        ("fiscal year with its year is the year", "", "fiscal year 2008", &[("2008", "2008")]),
     ]);
 }
 
