@@ -90,7 +90,7 @@ pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree 
                 .documents
                 .iter()
                 .copied()
-                .filter(|&d| set[d])
+                .filter(|&d| super::view::in_set(set, d))
                 .collect(),
             None => entity.documents.clone(),
         };

@@ -134,6 +134,13 @@ pub fn value_documents(corpus: &Corpus, value: &Value) -> Vec<usize> {
 /// A set of documents as one flag per document index.
 pub type DocSet = Vec<bool>;
 
+/// Whether `d` is in `set`. A document indexed after the set was made (a corpus
+/// grows between refreshes while it loads) is not in it; the views read sets and
+/// the growing corpus together, so a plain index could panic.
+pub fn in_set(set: &[bool], d: usize) -> bool {
+    set.get(d).copied().unwrap_or(false)
+}
+
 fn all_documents(n: usize) -> DocSet {
     vec![true; n]
 }
@@ -306,7 +313,7 @@ pub fn facet_counts(
         .filter(|(_, e)| e.kind == facet && !e.hidden && shown(&e.name))
         .map(|(i, e)| FacetCount {
             entity: i,
-            documents: e.documents.iter().filter(|&&d| base[d]).count(),
+            documents: e.documents.iter().filter(|&&d| in_set(base, d)).count(),
         })
         .filter(|c| c.documents > 0 || keep(c.entity))
         .collect();
@@ -346,7 +353,7 @@ pub fn date_order(corpus: &Corpus) -> Vec<usize> {
 /// The documents of `set` in `order` (all documents in display order, computed
 /// once per corpus): a filtered list without sorting it.
 pub fn in_order(order: &[usize], set: &DocSet) -> Vec<usize> {
-    order.iter().copied().filter(|&d| set[d]).collect()
+    order.iter().copied().filter(|&d| in_set(set, d)).collect()
 }
 
 /// The entities that share the most documents with `entity`, visible ones only:
@@ -688,7 +695,7 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, zoom: Option<(Date, Date)>) -> Ti
     let mut intervals: Vec<(usize, Date, Date)> = Vec::new();
     let mut undated = 0;
     for (d, doc) in corpus.documents.iter().enumerate() {
-        if !set[d] {
+        if !in_set(set, d) {
             continue;
         }
         let before = intervals.len();
@@ -1025,6 +1032,32 @@ mod tests {
 
     fn day(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn views_read_a_set_made_before_the_corpus_grew() {
+        // While a corpus loads, documents are indexed between refreshes of the views;
+        // a view may pair the last evaluation with the grown corpus.
+        let mut c = corpus();
+        let evaluation = Evaluation::new(&c, &ViewState::default(), None);
+        c.add_file(
+            "later.txt",
+            b"Anna Petrova met David Miller in Almaty on May 3, 2024.",
+            &AnalysisOptions::default(),
+        );
+        let base = evaluation.base_for_facet(EntityType::Person, &ViewState::default());
+        let (people, _) = facet_counts(&c, EntityType::Person, &base, |_| false, |_| true, 10);
+        let petrova = c.entity_by_id(&id(&c, "Anna Petrova")).unwrap();
+        let counted = people.iter().find(|f| f.entity == petrova).unwrap();
+        assert_eq!(counted.documents, c.entities[petrova].documents.len() - 1);
+        let before = c.documents.len() - 1;
+        assert_eq!(
+            in_order(&date_order(&c), &evaluation.matching_set()).len(),
+            before
+        );
+        let t = timeline(&c, &evaluation.base_for_timeline(), None);
+        assert!(t.bins.iter().map(|b| b.precise + b.vague).sum::<usize>() > 0);
+        let _ = super::super::places::place_tree_within(&c, Some(&base));
     }
 
     #[test]
