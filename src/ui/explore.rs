@@ -42,6 +42,10 @@ pub struct Explore {
     /// (an edit, a relink, the end of a load) — not on every batch of new documents,
     /// so that listed cards are not rebuilt while a corpus streams in.
     pub names: RwSignal<u64>,
+    /// Bumped a task after each corpus change: the timeline follows the corpus on
+    /// this tick (and the user's choices at once), so that refreshing a large corpus
+    /// while it loads is two shorter tasks rather than one long one.
+    pub timeline_tick: RwSignal<u64>,
 }
 
 impl Explore {
@@ -60,6 +64,17 @@ impl Explore {
                 corpus.with_value(|c| Evaluation::new(c, &state, search)),
             ))
         });
+        let timeline_tick = RwSignal::new(0u64);
+        Effect::new(move |_| {
+            version.track();
+            set_timeout(
+                move || {
+                    // The explorer may be gone by then.
+                    let _ = timeline_tick.try_update(|t| *t += 1);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
         Explore {
             corpus,
             version,
@@ -68,6 +83,7 @@ impl Explore {
             evaluation,
             notice: RwSignal::new(None),
             names: RwSignal::new(0),
+            timeline_tick,
         }
     }
 

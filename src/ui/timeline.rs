@@ -75,7 +75,11 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
     let brush = RwSignal::new(None::<(usize, usize)>);
     let hovered = RwSignal::new(None::<String>);
     let data = Memo::new(move |_| {
-        let evaluation = ex.evaluation.get();
+        // Corpus changes arrive on the timeline's own tick, a task after the other
+        // views; the user's choices at once.
+        ex.timeline_tick.track();
+        ex.state.track();
+        let evaluation = ex.evaluation.get_untracked();
         let axis = zoom.get().last().copied();
         ex.corpus
             .with_value(|c| timeline(c, &evaluation.0.base_for_timeline(), axis))
