@@ -92,6 +92,13 @@ export class DossierPage {
   async waitForFileMessages(n) {
     await this.page.waitForFunction((k) => document.querySelectorAll('[data-testid=file-message]').length >= k, n, { timeout: 20000 });
     await this.page.waitForSelector('[data-testid=progress]', { state: 'detached', timeout: 20000 });
+    await this.waitForExplorer();
+  }
+
+  /** The explorer's panels mount a frame apart; the document list comes last. */
+  async waitForExplorer() {
+    if (await this.page.$('[data-testid=empty-state]')) return;
+    await this.page.waitForSelector('[data-testid=summary]', { timeout: 20000 });
   }
 
   async texts(testid) {
@@ -101,6 +108,7 @@ export class DossierPage {
   async trySample() {
     await this.page.click('[data-testid=try-sample]');
     await this.page.waitForSelector('[data-testid=document]');
+    await this.waitForExplorer();
   }
 
   async openDocument(title) {
