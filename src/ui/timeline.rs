@@ -1,7 +1,8 @@
 //! The timeline: an SVG histogram of documents by date mention; drag to choose a range, zoom into it and back, outliers apart.
 
-use leptos::ev::{KeyboardEvent, PointerEvent};
+use leptos::ev::{FocusEvent, KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::explore::Explore;
 use crate::engine::view::{bin_label, timeline, Bin, Granularity};
@@ -50,6 +51,17 @@ fn bar_at(ev: &PointerEvent, n_bars: usize) -> Option<usize> {
     }
     let x = (ev.client_x() as f64 - rect.left()) / rect.width();
     Some(((x * n_bars as f64).floor().max(0.0) as usize).min(n_bars - 1))
+}
+
+/// The bar an event happened on (its `data-k`), for the chart's delegated handlers.
+fn bar_of(ev: &web_sys::Event) -> Option<usize> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    target
+        .closest("[data-k]")
+        .ok()??
+        .get_attribute("data-k")?
+        .parse()
+        .ok()
 }
 
 /// One bar as data, with the key of what it shows.
@@ -129,6 +141,9 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
             view! { <span>{label(0)}</span><span>{label(n / 2)}</span><span>{label(n.saturating_sub(1))}</span> }
         })
     };
+    // Hover, focus and keys are handled once on the chart (delegated), not on each
+    // bar: a chart of many bars builds faster and holds fewer closures.
+    let summary_of = move |k: usize| bars.with_untracked(|v| v.get(k).map(|b| b.summary.clone()));
     let bar = move |b: BarData| {
         let x = b.k as f64 * BAR;
         let k = b.k;
@@ -141,8 +156,7 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                     .map(|now| (now.precise_h, now.vague_h, now.summary.clone()))
             })
         };
-        let shape = Memo::new(move |_| current().map(|(p, v, _)| (p, v)).unwrap_or((0.0, 0.0)));
-        let summary = Memo::new(move |_| current().map(|(_, _, s)| s).unwrap_or_default());
+        let shape = Memo::new(move |_| current().unwrap_or_default());
         // Selected while dragged over, or inside the chosen range (reactive: the bar
         // keeps its element, and the focus, when the choice changes).
         let selected = move || match brush.get() {
@@ -152,19 +166,11 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                 .with(|s| s.range.is_some_and(|(a, z)| first <= z && last >= a)),
         };
         view! {
-            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=move || summary.get()
-                data-testid="timeline-bar" data-label=b.label
-                on:pointerenter=move |_| hovered.set(Some(summary.get_untracked()))
-                on:focus=move |_| hovered.set(Some(summary.get_untracked()))
-                on:keydown=move |ev: KeyboardEvent| {
-                    if ev.key() == "Enter" || ev.key() == " " {
-                        ev.prevent_default();
-                        select(k, k);
-                    }
-                }>
+            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=move || shape.with(|s| s.2.clone())
+                data-testid="timeline-bar" data-label=b.label data-k=k>
                 <rect class="hit" x=x y="0" width=BAR height=HEIGHT></rect>
-                <rect class="precise" x=x + 1.0 y=move || HEIGHT - shape.get().0 width=BAR - 2.0 height=move || shape.get().0></rect>
-                <rect class="vague" x=x + 1.0 y=move || { let (p, v) = shape.get(); HEIGHT - p - v } width=BAR - 2.0 height=move || shape.get().1></rect>
+                <rect class="precise" x=x + 1.0 y=move || HEIGHT - shape.with(|s| s.0) width=BAR - 2.0 height=move || shape.with(|s| s.0)></rect>
+                <rect class="vague" x=x + 1.0 y=move || shape.with(|s| HEIGHT - s.0 - s.1) width=BAR - 2.0 height=move || shape.with(|s| s.1)></rect>
             </g>
         }
     };
@@ -205,7 +211,25 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                     }
                 }
                 on:pointercancel=move |_| brush.set(None)
-                on:pointerleave=move |_| hovered.set(None)>
+                on:pointerleave=move |_| hovered.set(None)
+                on:pointerover=move |ev: PointerEvent| {
+                    if let Some(k) = bar_of(&ev) {
+                        hovered.set(summary_of(k));
+                    }
+                }
+                on:focusin=move |ev: FocusEvent| {
+                    if let Some(k) = bar_of(&ev) {
+                        hovered.set(summary_of(k));
+                    }
+                }
+                on:keydown=move |ev: KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        if let Some(k) = bar_of(&ev) {
+                            ev.prevent_default();
+                            select(k, k);
+                        }
+                    }
+                }>
                 <For each=move || bars.get() key=|b| b.key children=bar/>
             </svg>
             <div class="axis" aria-hidden="true">{axis}</div>

@@ -253,6 +253,14 @@ test('the timeline: outliers apart, brush a range, zoom in and out', async (app)
   assert.equal(bars.length, 16, bars.join(' '));
   assert.deepEqual([bars[0], bars[15]], ['2023-03', '2024-06']);
   assert.match((await app.texts('timeline-before'))[0], /^1 earlier \(from 1066\)$/);
+  // The readout names the bar under the pointer, or the one with the focus.
+  const readout = async () => (await app.texts('timeline-readout'))[0];
+  const label = (bar) => app.page.getAttribute(`[data-testid=timeline-bar][data-label="${bar}"]`, 'aria-label');
+  await app.page.hover('[data-testid=timeline-bar][data-label="2024-05"]');
+  assert.equal(await readout(), await label('2024-05'));
+  await app.page.focus('[data-testid=timeline-bar][data-label="2023-03"]');
+  assert.equal(await readout(), await label('2023-03'));
+  assert.match(await readout(), /2023/);
   // Drag across the last two bars (May and June 2024): only documents dated then stay.
   await app.brushTimeline(14.3 / 16, 15.7 / 16);
   await app.waitForShown(2);
