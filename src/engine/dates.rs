@@ -150,6 +150,11 @@ enum Step {
 }
 
 impl Step {
+    /// "day", "that day": a unit named once ("that days" is not a date).
+    fn of_singular_unit(word: &str) -> Option<Step> {
+        Step::of_unit(word).filter(|_| !word.ends_with('s'))
+    }
+
     fn of_unit(word: &str) -> Option<Step> {
         match word.trim_end_matches('s') {
             "day" => Some(Step::Days),
@@ -1001,8 +1006,7 @@ impl<'a> Scanner<'a> {
             && self.lower(i + 1) == "in"
             && self.lower(i + 2) == "the"
         {
-            let unit =
-                Step::of_unit(self.lower(i + 3)).filter(|_| !self.lower(i + 3).ends_with('s'))?;
+            let unit = Step::of_singular_unit(self.lower(i + 3))?;
             return found(i + 4, unit, 0);
         }
         // "by that time", "at that time": the date last spoken of, as it was known.
@@ -1019,7 +1023,7 @@ impl<'a> Scanner<'a> {
             let next = self.lower(at + 1);
             let unit = match next {
                 "morning" | "afternoon" | "evening" | "night" => Some(Step::Days),
-                _ => Step::of_unit(next).filter(|_| !next.ends_with('s')),
+                _ => Step::of_singular_unit(next),
             }?;
             return found(at + 2, unit, 0);
         }
@@ -1038,14 +1042,11 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         if let Some(offset) = offset {
-            if third.ends_with('s') {
-                return None;
-            }
-            let unit = Step::of_unit(third)?;
+            let unit = Step::of_singular_unit(third)?;
             return found(i + 3, unit, offset);
         }
         // "the day before.", "the year after,", "the year previous", "the month prior"
-        let unit = Step::of_unit(second).filter(|_| !second.ends_with('s'))?;
+        let unit = Step::of_singular_unit(second)?;
         let offset = match third {
             "before" | "prior" if self.phrase_ends(i + 3) => -1,
             "after" if self.phrase_ends(i + 3) => 1,
@@ -1522,7 +1523,7 @@ pub fn recognize(
         let mention = match f.expr {
             // Counted from the last date fine enough for the unit, else from the
             // document date, as the report's own time.
-            Expr::FromReference { unit, offset } => {
+            Expr::FromReference { unit, .. } => {
                 let usable = reference
                     .as_ref()
                     .filter(|r| unit.can_count_from(r.precision));
@@ -1533,11 +1534,7 @@ pub fn recognize(
                     },
                     _ => {
                         let from = usable.and_then(|r| r.interval).map(|(d, _)| d).or(anchor);
-                        let relative = Found {
-                            expr: unit.relative(offset),
-                            ..*f
-                        };
-                        resolve(&relative, from, year_hint)
+                        resolve(f, from, year_hint)
                     }
                 }
             }
@@ -1868,18 +1865,23 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                 }
             }
         }
-        Expr::RelYears(n) => {
+        Expr::RelYears(n) | Expr::RelFiscalYear(n) => {
             m.anchoring = Anchoring::Relative;
             m.precision = Precision::Year;
+            let prefix = if matches!(f.expr, Expr::RelFiscalYear(_)) {
+                "FY"
+            } else {
+                ""
+            };
             match anchor {
                 Some(a) => {
                     let y = a.year() + n as i16;
                     m.interval = year_interval(y);
-                    m.value = format!("{y:04}");
+                    m.value = format!("{prefix}{y:04}");
                 }
                 None => {
                     unresolved(&mut m, Precision::Year);
-                    m.value = "XXXX".into();
+                    m.value = format!("{prefix}XXXX");
                 }
             }
         }
@@ -1894,21 +1896,6 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                 }
                 None => {
                     unresolved_month(&mut m, month);
-                }
-            }
-        }
-        Expr::RelFiscalYear(n) => {
-            m.anchoring = Anchoring::Relative;
-            m.precision = Precision::Year;
-            match anchor {
-                Some(a) => {
-                    let y = a.year() + n as i16;
-                    m.interval = year_interval(y);
-                    m.value = format!("FY{y:04}");
-                }
-                None => {
-                    unresolved(&mut m, Precision::Year);
-                    m.value = "FYXXXX".into();
                 }
             }
         }
@@ -1927,7 +1914,7 @@ fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -> DateMenti
                 }
             }
         }
-        // Converted to its relative form (and its reference) by the caller.
+        // Counted from `anchor`, which the caller sets to the date referred to.
         Expr::FromReference { unit, offset } => {
             return resolve(
                 &Found {
