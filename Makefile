@@ -58,7 +58,7 @@ eval:
 	cargo run --locked --quiet --profile bench-native --bin dossier -- links eval/linking/gold.tsv eval/linking/texts $(GOLD) | tail -1
 
 bench: setup fetch
-	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 12
+	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 30
 	trunk build --release >/dev/null
 	node tests/e2e/bench.mjs
 	@bash tools/bundle_size.sh dist

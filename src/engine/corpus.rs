@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::days::day_number;
 use super::decode::FileError;
 use super::entities::EntityType;
 use super::lexicon::{lexicon, PlaceIdx, PlaceKind};
@@ -193,6 +194,11 @@ pub struct Corpus {
     /// Links the user confirmed, by place name as written: they apply to every
     /// identical mention, in the documents loaded and in those still to come.
     link_choices: HashMap<String, Option<PlaceIdx>>,
+    /// Every document's resolved date mentions as day numbers (first, last), one run
+    /// per document in document order, and where each document's run ends: the
+    /// timeline bins all of them on every click.
+    day_spans: Vec<(i32, i32)>,
+    day_span_ends: Vec<usize>,
 }
 
 /// One file decoded and analysed, not yet indexed: what a worker sends back.
@@ -390,8 +396,31 @@ impl Corpus {
         for i in touched {
             self.refresh_names(i);
         }
+        self.day_spans.extend(
+            document
+                .dates
+                .iter()
+                .filter_map(|m| m.interval)
+                .map(|(a, b)| (day_number(a), day_number(b))),
+        );
+        self.day_span_ends.push(self.day_spans.len());
         self.documents.push(document);
         self.mention_entities.push(mention_entities);
+    }
+
+    /// Every document's resolved date mentions as day numbers (first, last).
+    pub fn all_day_spans(&self) -> &[(i32, i32)] {
+        &self.day_spans
+    }
+
+    /// A document's resolved date mentions as day numbers (first, last), in text order.
+    pub fn day_spans(&self, doc_idx: usize) -> &[(i32, i32)] {
+        let start = match doc_idx {
+            0 => 0,
+            d => self.day_span_ends.get(d - 1).copied().unwrap_or(0),
+        };
+        let end = self.day_span_ends.get(doc_idx).copied().unwrap_or(start);
+        &self.day_spans[start..end]
     }
 
     /// Canonical name: the gazetteer name for linked places, else the fullest common form.

@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod dates;
+pub mod days;
 pub mod decode;
 pub mod entities;
 pub mod eval;

@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use super::corpus::Corpus;
+use super::days::{date_of_day, day_number};
 use super::entities::EntityType;
 use super::lexicon::{lexicon, PlaceKind};
 use super::places::PlaceFilter;
@@ -626,19 +627,6 @@ const FENCE_SPREADS: i32 = 4;
 const YEAR_BARS_ABOVE_DAYS: i32 = 3 * 366;
 const MONTH_BARS_ABOVE_DAYS: i32 = 62;
 
-/// Days since 1970-01-01 (negative before): the proleptic Gregorian day count.
-/// Closed-form (H. Hinnant's days_from_civil) because the timeline converts every
-/// date mention on each click, and a calendar-library span is ~50x slower here.
-fn day_number(d: Date) -> i32 {
-    let (y, m, day) = (d.year() as i32, d.month() as i32, d.day() as i32);
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
 /// The axis bounds: all mentions, unless a few outliers lie far beyond the middle
 /// half of them (beyond the fences); those go to the before/after buckets.
 fn robust_bounds(mut starts: Vec<i32>, mut ends: Vec<i32>) -> Option<(i32, i32)> {
@@ -689,43 +677,27 @@ pub fn granularity_for(days: i32) -> Granularity {
     }
 }
 
-/// The timeline of the documents in `set`. `zoom` fixes the axis (a drill-down into
-/// one bar); otherwise the axis spans the mentions, outliers apart.
-pub fn timeline(corpus: &Corpus, set: &DocSet, zoom: Option<(Date, Date)>) -> Timeline {
-    let mut intervals: Vec<(usize, Date, Date)> = Vec::new();
-    let mut undated = 0;
-    for (d, doc) in corpus.documents.iter().enumerate() {
-        if !in_set(set, d) {
-            continue;
-        }
-        let before = intervals.len();
-        intervals.extend(
-            doc.dates
-                .iter()
-                .filter_map(|m| m.interval)
-                .map(|(a, b)| (d, a, b)),
-        );
-        if intervals.len() == before {
-            undated += 1;
-        }
-    }
-    let bounds = match zoom {
-        Some((a, b)) => Some((day_number(a), day_number(b), a, b)),
-        None => {
-            let starts = intervals.iter().map(|i| day_number(i.1)).collect();
-            let ends = intervals.iter().map(|i| day_number(i.2)).collect();
-            robust_bounds(starts, ends).and_then(|(lo, hi)| {
-                let find = |n: i32, start: bool| {
-                    intervals
-                        .iter()
-                        .map(|i| if start { i.1 } else { i.2 })
-                        .find(|&d| day_number(d) == n)
-                };
-                Some((lo, hi, find(lo, true)?, find(hi, false)?))
-            })
-        }
-    };
-    let Some((lo, hi, first_day, last_day)) = bounds else {
+/// The axis of a corpus's timeline: the days its date mentions span, outliers
+/// apart; None without a resolved date. It depends on the corpus alone, so that
+/// the bars stay in place while filters change what they count.
+pub fn timeline_axis(corpus: &Corpus) -> Option<(Date, Date)> {
+    let spans = corpus.all_day_spans();
+    let (lo, hi) = robust_bounds(
+        spans.iter().map(|s| s.0).collect(),
+        spans.iter().map(|s| s.1).collect(),
+    )?;
+    Some((date_of_day(lo)?, date_of_day(hi)?))
+}
+
+/// The timeline of the documents in `set` on `axis`: the corpus's axis, or a
+/// drill-down into part of it; mentions beyond it are counted apart.
+///
+/// Works on the corpus's day numbers: it runs on every click over every date
+/// mention of the shown documents.
+pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Timeline {
+    let shown = || (0..corpus.documents.len()).filter(|&d| in_set(set, d));
+    let undated = shown().filter(|&d| corpus.day_spans(d).is_empty()).count();
+    let Some((first_day, last_day)) = axis else {
         return Timeline {
             granularity: Granularity::Year,
             bins: Vec::new(),
@@ -736,6 +708,7 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, zoom: Option<(Date, Date)>) -> Ti
             undated,
         };
     };
+    let (lo, hi) = (day_number(first_day), day_number(last_day));
     let granularity = granularity_for(hi - lo);
     let mut bins: Vec<Bin> = Vec::new();
     let mut start = bin_start(first_day, granularity);
@@ -751,49 +724,41 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, zoom: Option<(Date, Date)>) -> Ti
             None => break,
         }
     }
-    let index_of = |d: Date| -> usize {
-        match granularity {
-            Granularity::Year => (d.year() - first_day.year()) as usize,
-            Granularity::Month => {
-                ((d.year() - first_day.year()) as i32 * 12 + (d.month() - first_day.month()) as i32)
-                    as usize
-            }
-            Granularity::Day => (day_number(d) - lo) as usize,
-        }
-    };
-    // Per bin, the last document counted there.
+    // The bar of a day on the axis: the last bar starting on or before it.
+    let bar_starts: Vec<i32> = bins.iter().map(|b| day_number(b.first)).collect();
+    let bar_of = |day: i32| bar_starts.partition_point(|&s| s <= day).saturating_sub(1);
+    // Per bar, the last document counted there.
     let mut last_counted: Vec<Option<usize>> = vec![None; bins.len()];
-    let mut outside_before: BTreeSet<usize> = BTreeSet::new();
-    let mut outside_after: BTreeSet<usize> = BTreeSet::new();
-    let (mut earliest, mut latest) = (None::<Date>, None::<Date>);
-    // Mentions were gathered document by document; within a document, precise ones
-    // count first, so that a document counted precisely is not also counted vague.
-    for document in intervals.chunk_by(|a, b| a.0 == b.0) {
+    let (mut before, mut after) = (0, 0);
+    let (mut earliest, mut latest) = (None::<i32>, None::<i32>);
+    for d in shown() {
+        let spans = corpus.day_spans(d);
+        let (mut is_before, mut is_after) = (false, false);
+        // Within a document, precise mentions count first, so that a document
+        // counted precisely in a bar is not also counted vague there.
         for want_precise in [true, false] {
-            for &(d, a, b) in document {
-                if b < first_day {
-                    if want_precise {
-                        outside_before.insert(d);
-                        earliest = Some(earliest.map_or(a, |e: Date| e.min(a)));
-                    }
+            for &(a, b) in spans {
+                if b < lo {
+                    is_before = true;
+                    earliest = Some(earliest.map_or(a, |e| e.min(a)));
                     continue;
                 }
-                if a > last_day {
-                    if want_precise {
-                        outside_after.insert(d);
-                        latest = Some(latest.map_or(b, |l: Date| l.max(b)));
-                    }
+                if a > hi {
+                    is_after = true;
+                    latest = Some(latest.map_or(b, |l| l.max(b)));
                     continue;
                 }
-                let (a, b) = (a.max(first_day), b.min(last_day));
-                let precise = bin_start(a, granularity) == bin_start(b, granularity);
-                if precise != want_precise {
+                let (a, b) = (a.max(lo), b.min(hi));
+                let first = bar_of(a);
+                // Most mentions are one day: one search.
+                let last = if b == a { first } else { bar_of(b) };
+                if (first == last) != want_precise {
                     continue;
                 }
-                for k in index_of(a)..=index_of(b).min(bins.len().saturating_sub(1)) {
+                for k in first..=last.min(bins.len().saturating_sub(1)) {
                     if last_counted[k] != Some(d) {
                         last_counted[k] = Some(d);
-                        if precise {
+                        if want_precise {
                             bins[k].precise += 1;
                         } else {
                             bins[k].vague += 1;
@@ -802,14 +767,16 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, zoom: Option<(Date, Date)>) -> Ti
                 }
             }
         }
+        before += usize::from(is_before);
+        after += usize::from(is_after);
     }
     Timeline {
         granularity,
         bins,
-        before: outside_before.len(),
-        after: outside_after.len(),
-        earliest,
-        latest,
+        before,
+        after,
+        earliest: earliest.and_then(date_of_day),
+        latest: latest.and_then(date_of_day),
         undated,
     }
 }
@@ -1055,7 +1022,7 @@ mod tests {
             in_order(&date_order(&c), &evaluation.matching_set()).len(),
             before
         );
-        let t = timeline(&c, &evaluation.base_for_timeline(), None);
+        let t = timeline(&c, &evaluation.base_for_timeline(), timeline_axis(&c));
         assert!(t.bins.iter().map(|b| b.precise + b.vague).sum::<usize>() > 0);
         let _ = super::super::places::place_tree_within(&c, Some(&base));
     }
@@ -1403,7 +1370,7 @@ mod tests {
     fn the_timeline_keeps_outliers_apart_and_drills_down() {
         let c = dated_corpus();
         let all = vec![true; c.documents.len()];
-        let t = timeline(&c, &all, None);
+        let t = timeline(&c, &all, timeline_axis(&c));
         assert_eq!(t.granularity, Granularity::Year);
         let labels: Vec<String> = t.bins.iter().map(|b| bin_label(b, t.granularity)).collect();
         assert_eq!(labels, ["2020", "2021", "2022", "2023", "2024"]);
@@ -1444,26 +1411,33 @@ mod tests {
         assert_eq!(t.bins[4].precise, 1, "June 5");
 
         let none = vec![false; c.documents.len()];
-        let t = timeline(&c, &none, None);
+        let t = timeline(&c, &none, timeline_axis(&c));
+        assert_eq!(t.bins.len(), 5, "the axis stays");
+        assert!(t.bins.iter().all(|b| b.precise + b.vague == 0));
+        assert_eq!((t.before, t.after, t.undated), (0, 0, 0));
+
+        let t = timeline(&Corpus::new(), &Vec::new(), timeline_axis(&Corpus::new()));
         assert!(t.bins.is_empty() && t.undated == 0);
     }
 
     #[test]
-    fn day_numbers_agree_with_the_calendar() {
-        let epoch = Date::constant(1970, 1, 1);
-        for (name, date) in [
-            ("the epoch", "1970-01-01"),
-            ("a leap day", "2024-02-29"),
-            ("the day after", "2024-03-01"),
-            ("a century that is not leap", "1900-03-01"),
-            ("one that is", "2000-02-29"),
-            ("long ago", "1066-10-14"),
-            ("far ahead", "2999-12-31"),
-        ] {
-            let d = day(date);
-            let expected = d.since((jiff::Unit::Day, epoch)).unwrap().get_days();
-            assert_eq!(day_number(d), expected, "{name}");
-        }
+    fn a_filtered_timeline_keeps_the_corpus_axis() {
+        let c = dated_corpus();
+        // Only the documents dated in 2022 (the plan and the reports of that year).
+        let in_2022: DocSet = (0..c.documents.len())
+            .map(|d| {
+                c.documents[d]
+                    .dates
+                    .iter()
+                    .any(|m| m.interval.is_some_and(|(a, _)| a.year() == 2022))
+            })
+            .collect();
+        let t = timeline(&c, &in_2022, timeline_axis(&c));
+        let labels: Vec<String> = t.bins.iter().map(|b| bin_label(b, t.granularity)).collect();
+        assert_eq!(labels, ["2020", "2021", "2022", "2023", "2024"]);
+        let counts: Vec<usize> = t.bins.iter().map(|b| b.precise + b.vague).collect();
+        assert_eq!(counts, [0, 0, 6, 0, 0]);
+        assert_eq!((t.before, t.after, t.undated), (0, 0, 0));
     }
 
     #[test]

@@ -4,8 +4,10 @@ use leptos::ev::{FocusEvent, KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use rustc_hash::FxHashMap;
+
 use super::explore::Explore;
-use crate::engine::view::{bin_label, timeline, Bin, Granularity};
+use crate::engine::view::{bin_label, timeline, timeline_axis, Bin, Granularity};
 use crate::engine::Date;
 
 /// Height of the drawing in SVG units; bars are 10 units wide.
@@ -41,6 +43,22 @@ fn bin_summary(bin: &Bin, g: Granularity) -> String {
     s
 }
 
+/// What a bar shows that changes while it stays: its place and its counts.
+#[derive(Clone, Default, PartialEq)]
+struct BarShape {
+    k: usize,
+    precise_h: f64,
+    vague_h: f64,
+    summary: String,
+}
+
+/// The bars, and where each one's key is among them.
+#[derive(Clone, Default, PartialEq)]
+struct Bars {
+    list: Vec<BarData>,
+    position: FxHashMap<u64, usize>,
+}
+
 /// The bar under a pointer, from its position across the drawing.
 fn bar_at(ev: &PointerEvent, n_bars: usize) -> Option<usize> {
     let target: web_sys::Element = event_target(ev);
@@ -67,8 +85,9 @@ fn bar_of(ev: &web_sys::Event) -> Option<usize> {
 /// One bar as data, with the key of what it shows.
 #[derive(Clone, PartialEq)]
 struct BarData {
-    /// The bar's place and period: a bar keeps its element (and the focus) while
-    /// its counts change, as they do on every refresh while a corpus loads.
+    /// The bar's period: a bar keeps its element (and the focus) while its counts
+    /// and its place change, as they do on every refresh while a corpus loads and
+    /// whenever a filter moves the ends of the axis.
     key: u64,
     k: usize,
     precise_h: f64,
@@ -86,13 +105,20 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
     // While dragging: the bar where the drag began and the bar under the pointer.
     let brush = RwSignal::new(None::<(usize, usize)>);
     let hovered = RwSignal::new(None::<String>);
+    // Corpus changes arrive on the timeline's own tick, a task after the other views.
+    // The axis follows the corpus (and the zoom), not the filters: bars stay in place
+    // while a click changes what they count.
+    let corpus_axis = Memo::new(move |_| {
+        ex.timeline_tick.track();
+        ex.corpus.with_value(timeline_axis)
+    });
     let data = Memo::new(move |_| {
-        // Corpus changes arrive on the timeline's own tick, a task after the other
-        // views; the user's choices at once.
         ex.timeline_tick.track();
         ex.state.track();
         let evaluation = ex.evaluation.get_untracked();
-        let axis = zoom.get().last().copied();
+        let axis = zoom
+            .with(|z| z.last().copied())
+            .or_else(|| corpus_axis.get());
         ex.corpus
             .with_value(|c| timeline(c, &evaluation.0.base_for_timeline(), axis))
     });
@@ -106,7 +132,7 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
         }
     };
     let bars = Memo::new(move |_| {
-        data.with(|t| {
+        let list: Vec<BarData> = data.with(|t| {
             let max = t
                 .bins
                 .iter()
@@ -121,7 +147,7 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                 .map(|(k, bin)| {
                     let label = bin_label(bin, t.granularity);
                     BarData {
-                        key: super::explore::row_key((k, &label)),
+                        key: super::explore::row_key(&label),
                         k,
                         precise_h: bin.precise as f64 * scale,
                         vague_h: bin.vague as f64 * scale,
@@ -130,8 +156,10 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                         days: (bin.first, bin.last),
                     }
                 })
-                .collect::<Vec<_>>()
-        })
+                .collect()
+        });
+        let position = list.iter().map(|b| (b.key, b.k)).collect();
+        Bars { list, position }
     });
     let n_bars = move || data.with(|t| t.bins.len());
     let axis = move || {
@@ -143,34 +171,45 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
     };
     // Hover, focus and keys are handled once on the chart (delegated), not on each
     // bar: a chart of many bars builds faster and holds fewer closures.
-    let summary_of = move |k: usize| bars.with_untracked(|v| v.get(k).map(|b| b.summary.clone()));
+    let summary_of =
+        move |k: usize| bars.with_untracked(|v| v.list.get(k).map(|b| b.summary.clone()));
     let bar = move |b: BarData| {
-        let x = b.k as f64 * BAR;
-        let k = b.k;
+        let key = b.key;
         let (first, last) = b.days;
-        // Heights and wording follow the counts without re-creating the bar.
-        let current = move || {
+        // Place, heights and wording follow the axis and the counts without
+        // re-creating the bar.
+        let shape = Memo::new(move |_| {
             bars.with(|v| {
-                v.get(k)
-                    .filter(|now| now.key == b.key)
-                    .map(|now| (now.precise_h, now.vague_h, now.summary.clone()))
+                v.position
+                    .get(&key)
+                    .map(|&k| {
+                        let now = &v.list[k];
+                        BarShape {
+                            k,
+                            precise_h: now.precise_h,
+                            vague_h: now.vague_h,
+                            summary: now.summary.clone(),
+                        }
+                    })
+                    .unwrap_or_default()
             })
-        };
-        let shape = Memo::new(move |_| current().unwrap_or_default());
+        });
+        let k = move || shape.with(|s| s.k);
+        let x = move || k() as f64 * BAR;
         // Selected while dragged over, or inside the chosen range (reactive: the bar
         // keeps its element, and the focus, when the choice changes).
         let selected = move || match brush.get() {
-            Some((a, z)) => (a.min(z)..=a.max(z)).contains(&k),
+            Some((a, z)) => (a.min(z)..=a.max(z)).contains(&k()),
             None => ex
                 .state
                 .with(|s| s.range.is_some_and(|(a, z)| first <= z && last >= a)),
         };
         view! {
-            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=move || shape.with(|s| s.2.clone())
+            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=move || shape.with(|s| s.summary.clone())
                 data-testid="timeline-bar" data-label=b.label data-k=k>
                 <rect class="hit" x=x y="0" width=BAR height=HEIGHT></rect>
-                <rect class="precise" x=x + 1.0 y=move || HEIGHT - shape.with(|s| s.0) width=BAR - 2.0 height=move || shape.with(|s| s.0)></rect>
-                <rect class="vague" x=x + 1.0 y=move || shape.with(|s| HEIGHT - s.0 - s.1) width=BAR - 2.0 height=move || shape.with(|s| s.1)></rect>
+                <rect class="precise" x=move || x() + 1.0 y=move || HEIGHT - shape.with(|s| s.precise_h) width=BAR - 2.0 height=move || shape.with(|s| s.precise_h)></rect>
+                <rect class="vague" x=move || x() + 1.0 y=move || shape.with(|s| HEIGHT - s.precise_h - s.vague_h) width=BAR - 2.0 height=move || shape.with(|s| s.vague_h)></rect>
             </g>
         }
     };
@@ -230,7 +269,7 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                         }
                     }
                 }>
-                <For each=move || bars.get() key=|b| b.key children=bar/>
+                <For each=move || bars.with(|v| v.list.clone()) key=|b| b.key children=bar/>
             </svg>
             <div class="axis" aria-hidden="true">{axis}</div>
         }
