@@ -43,13 +43,25 @@ fn bin_summary(bin: &Bin, g: Granularity) -> String {
     s
 }
 
-/// What a bar shows that changes while it stays: its place and its counts.
+/// The bars' coloured parts as SVG path data, one path per kind of part.
 #[derive(Clone, Default, PartialEq)]
-struct BarShape {
-    k: usize,
-    precise_h: f64,
-    vague_h: f64,
-    summary: String,
+struct BarPaths {
+    precise: String,
+    vague: String,
+    precise_chosen: String,
+    vague_chosen: String,
+}
+
+/// Adds a bar's part (x, top, height; one bar wide, less a gap) to a path.
+fn push_rect(path: &mut String, x: f64, top: f64, height: f64) {
+    use std::fmt::Write;
+    if height > 0.0 {
+        let _ = write!(
+            path,
+            "M{x:.1} {top:.2}h{w}v{height:.2}h-{w}z",
+            w = BAR - 2.0
+        );
+    }
 }
 
 /// The bars, and where each one's key is among them.
@@ -162,13 +174,50 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
         Bars { list, position }
     });
     let n_bars = move || data.with(|t| t.bins.len());
-    let axis = move || {
+    // The first, middle and last bars' labels (they change with the axis, not the counts).
+    let axis_labels = Memo::new(move |_| {
         data.with(|t| {
             let n = t.bins.len();
-            let label = |k: usize| t.bins.get(k).map(|b| bin_label(b, t.granularity)).unwrap_or_default();
-            view! { <span>{label(0)}</span><span>{label(n / 2)}</span><span>{label(n.saturating_sub(1))}</span> }
+            let label = |k: usize| {
+                t.bins
+                    .get(k)
+                    .map(|b| bin_label(b, t.granularity))
+                    .unwrap_or_default()
+            };
+            [label(0), label(n / 2), label(n.saturating_sub(1))]
         })
+    });
+    let axis = move || {
+        let [first, middle, last] = axis_labels.get();
+        view! { <span>{first}</span><span>{middle}</span><span>{last}</span> }
     };
+    // Where the choice is shown: bars dragged over, or inside the chosen range.
+    let chosen = move |k: usize, (first, last): (Date, Date)| match brush.get() {
+        Some((a, z)) => (a.min(z)..=a.max(z)).contains(&k),
+        None => ex
+            .state
+            .with(|s| s.range.is_some_and(|(a, z)| first <= z && last >= a)),
+    };
+    // The bars' colour, drawn as four paths (counted to the day or only to a longer
+    // period; chosen or not) rather than two shapes per bar: a refresh or a click
+    // then changes four attributes, not hundreds.
+    let paths = Memo::new(move |_| {
+        bars.with(|v| {
+            let mut paths = BarPaths::default();
+            for b in &v.list {
+                let is_chosen = chosen(b.k, b.days);
+                let (precise, vague) = if is_chosen {
+                    (&mut paths.precise_chosen, &mut paths.vague_chosen)
+                } else {
+                    (&mut paths.precise, &mut paths.vague)
+                };
+                let x = b.k as f64 * BAR + 1.0;
+                push_rect(precise, x, HEIGHT - b.precise_h, b.precise_h);
+                push_rect(vague, x, HEIGHT - b.precise_h - b.vague_h, b.vague_h);
+            }
+            paths
+        })
+    });
     // Hover, focus and keys are handled once on the chart (delegated), not on each
     // bar: a chart of many bars builds faster and holds fewer closures.
     let summary_of =
@@ -176,40 +225,23 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
     let bar = move |b: BarData| {
         let key = b.key;
         let (first, last) = b.days;
-        // Place, heights and wording follow the axis and the counts without
-        // re-creating the bar.
+        // Place and wording follow the axis and the counts without re-creating the
+        // bar (the focusable, labelled part: its colour is in the paths).
         let shape = Memo::new(move |_| {
             bars.with(|v| {
                 v.position
                     .get(&key)
-                    .map(|&k| {
-                        let now = &v.list[k];
-                        BarShape {
-                            k,
-                            precise_h: now.precise_h,
-                            vague_h: now.vague_h,
-                            summary: now.summary.clone(),
-                        }
-                    })
+                    .map(|&k| (k, v.list[k].summary.clone()))
                     .unwrap_or_default()
             })
         });
-        let k = move || shape.with(|s| s.k);
-        let x = move || k() as f64 * BAR;
-        // Selected while dragged over, or inside the chosen range (reactive: the bar
-        // keeps its element, and the focus, when the choice changes).
-        let selected = move || match brush.get() {
-            Some((a, z)) => (a.min(z)..=a.max(z)).contains(&k()),
-            None => ex
-                .state
-                .with(|s| s.range.is_some_and(|(a, z)| first <= z && last >= a)),
-        };
+        let k = move || shape.with(|s| s.0);
+        // Reactive: the bar keeps its element, and the focus, when the choice changes.
+        let selected = move || chosen(k(), (first, last));
         view! {
-            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=move || shape.with(|s| s.summary.clone())
+            <g class="bar" class:selected=selected tabindex="0" role="button" aria-label=move || shape.with(|s| s.1.clone())
                 data-testid="timeline-bar" data-label=b.label data-k=k>
-                <rect class="hit" x=x y="0" width=BAR height=HEIGHT></rect>
-                <rect class="precise" x=move || x() + 1.0 y=move || HEIGHT - shape.with(|s| s.precise_h) width=BAR - 2.0 height=move || shape.with(|s| s.precise_h)></rect>
-                <rect class="vague" x=move || x() + 1.0 y=move || shape.with(|s| HEIGHT - s.precise_h - s.vague_h) width=BAR - 2.0 height=move || shape.with(|s| s.vague_h)></rect>
+                <rect class="hit" x=move || k() as f64 * BAR y="0" width=BAR height=HEIGHT></rect>
             </g>
         }
     };
@@ -270,6 +302,10 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                     }
                 }>
                 <For each=move || bars.with(|v| v.list.clone()) key=|b| b.key children=bar/>
+                <path class="precise" d=move || paths.with(|p| p.precise.clone())></path>
+                <path class="vague" d=move || paths.with(|p| p.vague.clone())></path>
+                <path class="precise chosen" d=move || paths.with(|p| p.precise_chosen.clone())></path>
+                <path class="vague chosen" d=move || paths.with(|p| p.vague_chosen.clone())></path>
             </svg>
             <div class="axis" aria-hidden="true">{axis}</div>
         }
