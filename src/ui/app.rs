@@ -19,11 +19,16 @@ use super::sharing::{
 use super::storage::{self, KeptNote};
 use super::timeline::TimelineView;
 use super::url_state::sync_with_address;
+use super::warm_up::warm_up_explorer;
 use crate::engine::view::ViewState;
 use crate::engine::{AnalysisOptions, Corpus, EntityType, SplitOptions};
 
 /// About one frame, between the explorer's panels appearing.
-const FRAME_MS: u64 = 17;
+pub const FRAME_MS: u64 = 17;
+/// How many frames the explorer's panels take to appear (the last `Later` step).
+pub const PANEL_STEPS: u64 = 5;
+/// Files taken from a drop per task.
+const INTAKE_SLICE: usize = 1000;
 /// Above this many files, loaded files are summed up in one line.
 const FILE_MESSAGE_LIMIT: usize = 12;
 
@@ -40,6 +45,7 @@ pub fn App() -> impl IntoView {
     let ex = Explore::new(corpus, version, set_version, state);
     gazetteer::start_loading();
     prepare();
+    warm_up_explorer(corpus);
 
     let options = move || AnalysisOptions {
         split: SplitOptions {
@@ -52,11 +58,21 @@ pub fn App() -> impl IntoView {
         version: set_version,
         progress: set_progress,
     };
-    // Snapshot files are opened as they are; everything else is analysed.
+    // Snapshot files are opened as they are; everything else is analysed. A drop of
+    // thousands of files is taken in slices (reading each name and size is a call
+    // into the browser), so that taking them does not hold the page.
     let take = move |files: Vec<web_sys::File>| {
-        let (snapshots, files) = split_snapshots(files);
-        open_snapshot_files(snapshots, sinks, options());
-        load_files(files, sinks, options());
+        let options = options();
+        leptos::task::spawn_local(async move {
+            for (k, slice) in files.chunks(INTAKE_SLICE).enumerate() {
+                if k > 0 {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                }
+                let (snapshots, files) = split_snapshots(slice.to_vec());
+                open_snapshot_files(snapshots, sinks, options);
+                load_files(files, sinks, options);
+            }
+        });
     };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
@@ -146,7 +162,7 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Explorer(ex: Explore) -> impl IntoView {
+pub fn Explorer(ex: Explore) -> impl IntoView {
     let Explore {
         corpus, version, ..
     } = ex;
@@ -206,7 +222,7 @@ fn Explorer(ex: Explore) -> impl IntoView {
             <main class="documents" aria-label="Documents">
                 <SearchBox ex/>
                 <ActiveFilters ex/>
-                <Later step=5>
+                <Later step=PANEL_STEPS as u32>
                     <ExportMenu ex/>
                     <EntityPanel ex/>
                     <DocumentList ex/>

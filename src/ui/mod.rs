@@ -14,6 +14,7 @@ mod sharing;
 mod storage;
 mod timeline;
 mod url_state;
+mod warm_up;
 mod worker;
 
 pub use worker::{in_worker, run_worker};

@@ -28,6 +28,9 @@ async function openApp() {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(server.url);
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_text, null, { timeout: 30000 });
+  // As a person would, act once the page has settled: it compiles the explorer's code
+  // while it waits for a first drop (ui/warm_up.rs).
+  await page.waitForFunction(() => document.documentElement.dataset.warmUp === 'done', null, { timeout: 30000 });
   return page;
 }
 
@@ -140,10 +143,11 @@ try {
       return bytes;
     }, { n: N_DOCUMENTS, mb: CORPUS_MB });
     // A separate task from the generation above, so its cost is not counted.
+    await page.waitForFunction(() => document.documentElement.dataset.warmUp === 'done', null, { timeout: 30000 });
     await page.evaluate(() => window.gc && window.gc());
     const load = await page.evaluate((n) => new Promise((resolve) => {
       const longTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); })
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push([e.duration, e.startTime - t0]); })
         .observe({ type: 'longtask' });
       let heapPeak = 0;
       let wasmPeak = 0;
@@ -168,14 +172,19 @@ try {
         setTimeout(() => {
           sample();
           clearInterval(sampler);
-          resolve({ firstFacets, complete, longest: Math.max(0, ...longTasks), nLong: longTasks.length, heapPeak, wasmPeak, summary: summary.textContent });
+          resolve({ firstFacets, complete, longTasks, heapPeak, wasmPeak, summary: summary.textContent });
         }, 200);
       };
       requestAnimationFrame(poll);
     }), N_DOCUMENTS);
     row(`${N_DOCUMENTS} documents (${(corpusBytes / 1e6).toFixed(1)} MB): first facets`, `${(load.firstFacets / 1000).toFixed(2)} s`);
     row(`${N_DOCUMENTS} documents: all loaded`, `${(load.complete / 1000).toFixed(2)} s`, '< 5 s');
-    row('longest main-thread task while loading', `${load.longest.toFixed(0)} ms (${load.nLong} tasks over 50 ms)`, '< 50 ms');
+    // The browser reports tasks of 50 ms or more (PerformanceObserver 'longtask').
+    const long = load.longTasks;
+    const longest = long.length === 0
+      ? 'none of 50 ms or more'
+      : `${Math.max(...long.map((t) => t[0])).toFixed(0)} ms (${long.length} of 50 ms or more, at ${long.map((t) => (t[1] / 1000).toFixed(2)).join(', ')} s)`;
+    row('longest main-thread task while loading', longest, '< 50 ms');
     row('peak JS heap (page)', `${(load.heapPeak / 1e6).toFixed(0)} MB`);
     row('page wasm memory (corpus index)', `${(load.wasmPeak / 1e6).toFixed(0)} MB; ${((load.heapPeak + load.wasmPeak) / corpusBytes).toFixed(1)}x the text`, '<= 5x');
 
