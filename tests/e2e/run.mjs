@@ -261,6 +261,14 @@ test('the timeline: outliers apart, brush a range, zoom in and out', async (app)
   await app.page.focus('[data-testid=timeline-bar][data-label="2023-03"]');
   assert.equal(await readout(), await label('2023-03'));
   assert.match(await readout(), /2023/);
+  // A filter changes what the bars count, not where they stand.
+  await app.clickFacetValue('Anna Petrova');
+  await app.waitForShown(2);
+  assert.deepEqual(await app.timelineBars(), bars);
+  await app.page.waitForFunction(() => /^2023-03: 0 documents/.test(
+    document.querySelector('[data-testid=timeline-bar][data-label="2023-03"]').getAttribute('aria-label')));
+  await app.page.click('[data-testid=clear-filters]');
+  await app.waitForShown(4);
   // Drag across the last two bars (May and June 2024): only documents dated then stay.
   await app.brushTimeline(14.3 / 16, 15.7 / 16);
   await app.waitForShown(2);
