@@ -25,15 +25,18 @@ use crate::engine::{AnalysisOptions, Corpus, EntityType};
 const START_AFTER: Duration = Duration::from_millis(300);
 
 /// Renders the explorer for the sample corpus, detached, then a click on and off a
-/// facet value; unless the page already shows a corpus (its explorer compiled the code).
+/// facet value; unless the page already shows a corpus (its explorer compiled the
+/// code) or the small-city table is not in.
 pub fn warm_up_explorer(page_corpus: StoredValue<Corpus>) {
     leptos::task::spawn_local(async move {
-        gazetteer::ready().await;
+        // The first analysis fixes the gazetteer: never before the small-city table is
+        // in (on a slow connection it may still be coming when `ready` gives up).
+        let gazetteer_in = gazetteer::ready().await;
         TimeoutFuture::new(START_AFTER.as_millis() as u32).await;
         let in_use = page_corpus
             .try_with_value(|c| !c.files.is_empty())
             .unwrap_or(true);
-        if in_use {
+        if in_use || !gazetteer_in {
             mark_done();
             return;
         }
