@@ -388,7 +388,8 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
 fn bench_views(corpus: &Corpus) {
     use dossier::engine::places::place_tree_within;
     use dossier::engine::view::{
-        date_order, facet_counts, in_order, timeline, timeline_axis, Evaluation, Value, ViewState,
+        appears_with, date_order, facet_counts, in_order, timeline, timeline_axis, Evaluation,
+        Value, ViewState,
     };
     use dossier::engine::EntityType;
     let Some(person) = corpus
@@ -403,7 +404,14 @@ fn bench_views(corpus: &Corpus) {
     // Per corpus, not per click, as in the page.
     let order = date_order(corpus);
     let axis = timeline_axis(corpus);
-    let names = ["evaluate", "facets", "places", "timeline", "document list"];
+    let names = [
+        "evaluate",
+        "facets",
+        "places",
+        "timeline",
+        "document list",
+        "appears-with",
+    ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
     for _ in 0..21 {
         let mut lap = Instant::now();
@@ -429,6 +437,9 @@ fn bench_views(corpus: &Corpus) {
         take(3);
         std::hint::black_box(in_order(&order, &evaluation.matching_set()));
         take(4);
+        // The entity panel of the one value chosen.
+        std::hint::black_box(appears_with(corpus, person, 8));
+        take(5);
     }
     let figures: Vec<String> = names
         .iter()
