@@ -696,7 +696,6 @@ pub fn timeline_axis(corpus: &Corpus) -> Option<(Date, Date)> {
 /// mention of the shown documents.
 pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Timeline {
     let shown = || (0..corpus.documents.len()).filter(|&d| in_set(set, d));
-    let undated = shown().filter(|&d| corpus.day_spans(d).is_empty()).count();
     let Some((first_day, last_day)) = axis else {
         return Timeline {
             granularity: Granularity::Year,
@@ -705,7 +704,7 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Ti
             after: 0,
             earliest: None,
             latest: None,
-            undated,
+            undated: shown().filter(|&d| corpus.day_spans(d).is_empty()).count(),
         };
     };
     let (lo, hi) = (day_number(first_day), day_number(last_day));
@@ -729,10 +728,14 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Ti
     let bar_of = |day: i32| bar_starts.partition_point(|&s| s <= day).saturating_sub(1);
     // Per bar, the last document counted there.
     let mut last_counted: Vec<Option<usize>> = vec![None; bins.len()];
-    let (mut before, mut after) = (0, 0);
+    let (mut before, mut after, mut undated) = (0, 0, 0);
     let (mut earliest, mut latest) = (None::<i32>, None::<i32>);
     for d in shown() {
         let spans = corpus.day_spans(d);
+        if spans.is_empty() {
+            undated += 1;
+            continue;
+        }
         let (mut is_before, mut is_after) = (false, false);
         // Within a document, precise mentions count first, so that a document
         // counted precisely in a bar is not also counted vague there.
