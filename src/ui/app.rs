@@ -12,7 +12,7 @@ use super::gazetteer;
 use super::loading::{cancel, file_list, load_files, prepare, Progress, Sinks};
 use super::place_list::PlaceList;
 use super::reader::Reader;
-use super::sample::SAMPLE_FILES;
+use super::sample::add_sample;
 use super::sharing::{
     corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots, ExportMenu,
 };
@@ -102,11 +102,7 @@ pub fn App() -> impl IntoView {
         let options = options();
         leptos::task::spawn_local(async move {
             gazetteer::ready().await;
-            corpus.update_value(|c| {
-                for (name, text) in SAMPLE_FILES {
-                    c.add_file(name, text.as_bytes(), &options);
-                }
-            });
+            corpus.update_value(|c| add_sample(c, &options));
             set_version.update(|v| *v += 1);
         });
     };

@@ -1,5 +1,14 @@
 //! The sample corpus shipped with the app, for "Try the sample".
 
+use crate::engine::{AnalysisOptions, Corpus};
+
+/// Adds every sample article to `corpus`, analysed with `options`.
+pub fn add_sample(corpus: &mut Corpus, options: &AnalysisOptions) {
+    for (name, text) in SAMPLE_FILES {
+        corpus.add_file(name, text.as_bytes(), options);
+    }
+}
+
 /// (file name, text) of each sample article, embedded at build time.
 pub const SAMPLE_FILES: &[(&str, &str)] = &[
     (

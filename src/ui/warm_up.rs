@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use super::app::{Explorer, FRAME_MS, PANEL_STEPS};
 use super::explore::Explore;
 use super::gazetteer;
-use super::sample::SAMPLE_FILES;
+use super::sample::add_sample;
 use crate::engine::view::{Value, ViewState};
 use crate::engine::{AnalysisOptions, Corpus, EntityType};
 
@@ -45,9 +45,7 @@ pub fn warm_up_explorer(page_corpus: StoredValue<Corpus>) {
             return;
         };
         let mut sample = Corpus::new();
-        for (name, text) in SAMPLE_FILES {
-            sample.add_file(name, text.as_bytes(), &AnalysisOptions::default());
-        }
+        add_sample(&mut sample, &AnalysisOptions::default());
         let person = sample
             .entities_by_document_count()
             .into_iter()
