@@ -1,8 +1,8 @@
 //! Fuzz target: every way bytes enter the engine — a dropped file of each format, a snapshot, a link's fragment.
 #![no_main]
 
-use dossier::engine::export::Snapshot;
-use dossier::engine::view::{from_fragment, to_fragment, Evaluation};
+use dossier::engine::io::export::Snapshot;
+use dossier::engine::explore::view::{from_fragment, to_fragment, Evaluation};
 use dossier::engine::{AnalysisOptions, Corpus};
 use libfuzzer_sys::fuzz_target;
 

@@ -4,7 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dossier::engine::{eval, synthetic, AnalysisOptions, Corpus, NumericOrder, SplitOptions};
+use dossier::engine::tooling::{eval, synthetic};
+use dossier::engine::{AnalysisOptions, Corpus, NumericOrder, SplitOptions};
 use serde_json::json;
 
 const USAGE: &str = "usage:
@@ -120,7 +121,7 @@ fn snapshot(inputs: &[&str], out: &str, options: &AnalysisOptions) -> ExitCode {
             Err(e) => eprintln!("{}: cannot read: {e}", path.display()),
         }
     }
-    let json = dossier::engine::export::Snapshot::of(&corpus).to_json();
+    let json = dossier::engine::io::export::Snapshot::of(&corpus).to_json();
     if let Err(e) = std::fs::write(out, &json) {
         eprintln!("{out}: cannot write: {e}");
         return ExitCode::FAILURE;
@@ -386,8 +387,8 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
 /// What the explorer recomputes when a facet value is chosen, view by view, on a
 /// corpus of the generated documents: median of 21 clicks on the most frequent person.
 fn bench_views(corpus: &Corpus) {
-    use dossier::engine::places::place_tree_within;
-    use dossier::engine::view::{
+    use dossier::engine::explore::places::place_tree_within;
+    use dossier::engine::explore::view::{
         appears_with, date_order, facet_counts, in_order, timeline, timeline_axis, Evaluation,
         Value, ViewState,
     };

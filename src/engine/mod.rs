@@ -4,29 +4,21 @@
 //! whole-file problems (binary, unsupported, empty, too large) are errors, and
 //! they are reported per file while the other files go on.
 
-pub mod corpus;
-pub mod dates;
-pub mod days;
-pub mod decode;
-pub mod entities;
-pub mod eval;
-pub mod export;
-pub mod formats;
-pub mod lexicon;
-pub mod offsets;
-pub mod places;
-pub mod split;
-pub mod synthetic;
-pub mod token;
-pub mod view;
-mod words;
+pub mod explore;
+pub mod index;
+pub mod ingest;
+pub mod io;
+pub mod recognize;
+pub mod tooling;
 
-pub use corpus::{AnalysedFile, Corpus, Edit, EditError, Entity, FileReport, Highlight, Mark};
-pub use dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};
-pub use decode::FileError;
-pub use entities::{EntityMention, EntityType};
+pub use index::corpus::{
+    AnalysedFile, Corpus, Edit, EditError, Entity, FileReport, Highlight, Mark,
+};
+pub use ingest::decode::FileError;
+pub use ingest::split::SplitOptions;
 pub use jiff::civil::Date;
-pub use split::SplitOptions;
+pub use recognize::dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};
+pub use recognize::entities::{EntityMention, EntityType};
 
 /// Settings that change how files are read.
 #[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -60,14 +52,14 @@ pub fn analyze_document(
     fallback_year: Option<i16>,
     options: &AnalysisOptions,
 ) -> Document {
-    let tokens = token::tokenize(&text);
-    let entities = entities::recognize(&text, &tokens);
-    let context = dates::DateContext {
+    let tokens = recognize::token::tokenize(&text);
+    let entities = recognize::entities::recognize(&text, &tokens);
+    let context = recognize::dates::DateContext {
         metadata_date,
         fallback_year,
         order: options.numeric_order,
     };
-    let (dates, date) = dates::recognize(&text, &tokens, context);
+    let (dates, date) = recognize::dates::recognize(&text, &tokens, context);
     Document {
         source: source.to_string(),
         part,
@@ -82,9 +74,9 @@ pub fn analyze_document(
 /// Splits a file's text into articles and analyses each; later articles take
 /// their year from earlier ones when they have none.
 pub fn analyze_text(source: &str, text: &str, options: &AnalysisOptions) -> Vec<Document> {
-    let articles = split::split_articles(text, options.split);
+    let articles = ingest::split::split_articles(text, options.split);
     // Front matter or an e-mail Date header dates every article of the file.
-    let metadata_date = dates::metadata_date(text);
+    let metadata_date = recognize::dates::metadata_date(text);
     let mut documents: Vec<Document> = Vec::with_capacity(articles.len());
     for (part, article) in articles.into_iter().enumerate() {
         let fallback_year = documents.last().and_then(|d: &Document| {
@@ -116,12 +108,12 @@ pub fn analyze_file(
     bytes: &[u8],
     options: &AnalysisOptions,
 ) -> Result<(Vec<Document>, Vec<String>), FileError> {
-    let decoded = decode::decode(name, bytes)?;
+    let decoded = ingest::decode::decode(name, bytes)?;
     let mut warnings = decoded.warnings;
-    let extension = decode::extension(name);
-    let documents = match formats::read(&extension, decoded.text, &mut warnings)? {
-        formats::Layout::Text(text) => analyze_text(name, &text, options),
-        formats::Layout::Records(records) => analyze_records(name, records, options),
+    let extension = ingest::decode::extension(name);
+    let documents = match ingest::formats::read(&extension, decoded.text, &mut warnings)? {
+        ingest::formats::Layout::Text(text) => analyze_text(name, &text, options),
+        ingest::formats::Layout::Records(records) => analyze_records(name, records, options),
     };
     Ok((documents, warnings))
 }
@@ -130,7 +122,7 @@ pub fn analyze_file(
 /// message); each keeps its title and date, later ones take the year of earlier ones.
 pub fn analyze_records(
     source: &str,
-    records: Vec<formats::Record>,
+    records: Vec<ingest::formats::Record>,
     options: &AnalysisOptions,
 ) -> Vec<Document> {
     let mut documents: Vec<Document> = Vec::with_capacity(records.len());

@@ -19,7 +19,7 @@ static STATE: AtomicU8 = AtomicU8::new(LOADING);
 pub fn start_loading() {
     leptos::task::spawn_local(async {
         let installed = match fetch_text("cities.tsv").await {
-            Ok(table) => crate::engine::lexicon::install_small_cities(table),
+            Ok(table) => crate::engine::recognize::lexicon::install_small_cities(table),
             Err(_) => false,
         };
         STATE.store(if installed { READY } else { FAILED }, Ordering::Relaxed);

@@ -18,7 +18,7 @@ use leptos::task::spawn_local;
 
 use super::gazetteer;
 use super::worker::{AnalysisWorker, WorkerReply};
-use crate::engine::decode::MAX_FILE_BYTES;
+use crate::engine::ingest::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 
 /// Files and bytes a worker holds at once: enough that it never waits for the page,
@@ -131,7 +131,7 @@ pub fn prepare() {
     ensure_worker(&state);
     spawn_local(async {
         gazetteer::ready().await;
-        let _ = crate::engine::lexicon::lexicon();
+        let _ = crate::engine::recognize::lexicon::lexicon();
     });
 }
 
@@ -254,7 +254,7 @@ fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
             spawn_local(async move {
                 // The page's gazetteer must be the worker's: place indices cross over.
                 gazetteer::ready().await;
-                let same = crate::engine::lexicon::lexicon().places.len() == places;
+                let same = crate::engine::recognize::lexicon::lexicon().places.len() == places;
                 {
                     let mut s = state.borrow_mut();
                     if !same {

@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 /// generated benchmark text and returns `{bytes, seconds, mb_per_s, n_entities, n_dates}`.
 #[wasm_bindgen]
 pub fn bench_engine(megabytes: u32) -> JsValue {
-    let text = crate::engine::synthetic::news_text(megabytes as usize * 1_000_000);
+    let text = crate::engine::tooling::synthetic::news_text(megabytes as usize * 1_000_000);
     let options = crate::engine::AnalysisOptions::default();
     let _ = crate::engine::analyze_text("warm", "Almaty, Kazakhstan.", &options);
     bench_engine_on(&text)
@@ -36,7 +36,7 @@ pub fn bench_engine(megabytes: u32) -> JsValue {
 /// The generated benchmark text (news density), for `make bench` to feed both engines and to cut into documents.
 #[wasm_bindgen]
 pub fn bench_text(megabytes: f64) -> String {
-    crate::engine::synthetic::news_text((megabytes * 1e6) as usize)
+    crate::engine::tooling::synthetic::news_text((megabytes * 1e6) as usize)
 }
 
 /// Analyses `text` as one file and reports `{bytes, seconds, mb_per_s, n_entities, n_dates}`.

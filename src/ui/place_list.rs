@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::explore::Explore;
 use super::facets::{chosen_ids, mode_switch, ValueRow};
-use crate::engine::lexicon::PlaceIdx;
-use crate::engine::places::{flag, place_tree_within, PlaceFilter};
-use crate::engine::view::Value;
+use crate::engine::explore::places::{flag, place_tree_within, PlaceFilter};
+use crate::engine::explore::view::Value;
+use crate::engine::recognize::lexicon::PlaceIdx;
 use crate::engine::EntityType;
 
 /// Rows shown in the groups of places beyond one country or not in the gazetteer.
@@ -137,7 +137,7 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
             }).collect_view();
             // Excluded countries have no documents left, but stay listed so that the
             // exclusion can be seen and lifted where it was made.
-            let lex = crate::engine::lexicon::lexicon();
+            let lex = crate::engine::recognize::lexicon::lexicon();
             let excluded_countries = state
                 .exclude
                 .iter()

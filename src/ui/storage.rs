@@ -172,7 +172,7 @@ pub fn KeptNote(
     let keep_now = move || {
         let json = ex
             .corpus
-            .with_value(|c| crate::engine::export::Snapshot::of(c).to_json());
+            .with_value(|c| crate::engine::io::export::Snapshot::of(c).to_json());
         leptos::task::spawn_local(async move {
             status.set(Some(match save(json).await {
                 Ok(()) => "Kept in this browser.".to_string(),

@@ -55,9 +55,9 @@ pub fn run_worker() {
     }
     wasm_bindgen_futures::spawn_local(async move {
         if let Ok(table) = super::gazetteer::fetch_text("cities.tsv").await {
-            crate::engine::lexicon::install_small_cities(table);
+            crate::engine::recognize::lexicon::install_small_cities(table);
         }
-        let places = crate::engine::lexicon::lexicon().places.len();
+        let places = crate::engine::recognize::lexicon::lexicon().places.len();
         // Warm up: a browser first runs wasm through a quick baseline compiler and
         // optimises the functions that prove hot; a few passes over the sample
         // articles get the engine there before the user's first files arrive.

@@ -12,7 +12,7 @@
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
-use super::token::{Token, TokenKind};
+use crate::engine::recognize::token::{Token, TokenKind};
 
 /// How finely a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -1459,7 +1459,7 @@ pub fn date_from_value(value: &str) -> Option<Date> {
     if let Some(date) = value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
         return Some(date);
     }
-    let tokens = super::token::tokenize(value);
+    let tokens = crate::engine::recognize::token::tokenize(value);
     scan(value, &tokens, NumericOrder::Unknown)
         .into_iter()
         .find_map(|f| f.expr.full_date())

@@ -15,13 +15,13 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-const COUNTRIES: &str = include_str!("../../data/generated/countries.tsv");
-const PLACES: &str = include_str!("../../data/generated/places.tsv");
-const DEMONYMS: &str = include_str!("../../data/generated/demonyms.tsv");
-const GIVEN_NAMES: &str = include_str!("../../data/generated/given_names.txt");
-const SURNAMES: &str = include_str!("../../data/generated/surnames.txt");
+const COUNTRIES: &str = include_str!("../../../data/generated/countries.tsv");
+const PLACES: &str = include_str!("../../../data/generated/places.tsv");
+const DEMONYMS: &str = include_str!("../../../data/generated/demonyms.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../data/generated/given_names.txt");
+const SURNAMES: &str = include_str!("../../../data/generated/surnames.txt");
 #[cfg(not(target_arch = "wasm32"))]
-const SMALL_CITIES: &str = include_str!("../../data/generated/cities.tsv");
+const SMALL_CITIES: &str = include_str!("../../../data/generated/cities.tsv");
 
 /// The small-city table supplied at run time (the web app's separate asset).
 static INSTALLED_SMALL_CITIES: OnceLock<&'static str> = OnceLock::new();

@@ -4,7 +4,7 @@
 //! the timeline bins every date mention of the shown documents on each click, and
 //! integer comparisons are far cheaper there than calendar-library dates.
 
-use super::Date;
+use crate::engine::Date;
 
 /// Days since 1970-01-01 (negative before), in the proleptic Gregorian calendar.
 pub fn day_number(d: Date) -> i32 {

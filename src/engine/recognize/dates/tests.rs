@@ -1,7 +1,7 @@
 //! Named-case tables for the date forms, each case with its document date.
 
 use super::*;
-use crate::engine::token::tokenize;
+use crate::engine::recognize::token::tokenize;
 
 /// (case name, document date or "", text, expected [(matched text, value)])
 type Case = (

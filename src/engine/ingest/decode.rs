@@ -125,7 +125,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
     let ext = extension(name);
     if !ext.is_empty()
         && !TEXT_EXTENSIONS.contains(&ext.as_str())
-        && !super::formats::STRUCTURED_EXTENSIONS.contains(&ext.as_str())
+        && !crate::engine::ingest::formats::STRUCTURED_EXTENSIONS.contains(&ext.as_str())
     {
         return Err(FileError::Unsupported { extension: ext });
     }

@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
-use super::corpus::{Corpus, Edit, FileReport};
-use super::lexicon::{lexicon, PlaceIdx};
-use super::offsets::CharOffsets;
-use super::view::{context_bounds, precision_word, DocSet};
-use super::Document;
+use crate::engine::explore::view::{context_bounds, precision_word, DocSet};
+use crate::engine::index::corpus::{Corpus, Edit, FileReport};
+use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
+use crate::engine::tooling::offsets::CharOffsets;
+use crate::engine::Document;
 
 /// What a snapshot file says it is.
 pub const SNAPSHOT_FORMAT: &str = "dossier-snapshot";

@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
-use super::days::day_number;
-use super::decode::FileError;
-use super::entities::EntityType;
-use super::lexicon::{lexicon, PlaceIdx, PlaceKind};
-use super::{analyze_file, AnalysisOptions, Document};
+use crate::engine::index::days::day_number;
+use crate::engine::ingest::decode::FileError;
+use crate::engine::recognize::entities::EntityType;
+use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
+use crate::engine::{analyze_file, AnalysisOptions, Document};
 
 /// What happened to one file the user loaded.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -715,7 +715,7 @@ fn entity_id(full_key: &str) -> String {
 /// The grouping key of each entity mention of a document.
 fn grouping_keys(document: &Document) -> Vec<String> {
     let text = &document.text;
-    let surface = |m: &super::EntityMention| fold_whitespace(&text[m.start..m.end]);
+    let surface = |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]);
     // Full personal names of the document, by their last and first words.
     let mut full_names_by_part: HashMap<String, Vec<String>> = HashMap::new();
     for m in document
@@ -849,7 +849,7 @@ mod tests {
         let cases: &[(&str, &[u8])] = &[
             (
                 "news",
-                include_bytes!("../../tests/golden/cases/wire-dateline.txt"),
+                include_bytes!("../../../tests/golden/cases/wire-dateline.txt"),
             ),
             (
                 "html",

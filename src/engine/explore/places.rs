@@ -6,9 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::corpus::Corpus;
-use super::entities::EntityType;
-use super::lexicon::{lexicon, PlaceKind};
+use crate::engine::index::corpus::Corpus;
+use crate::engine::recognize::entities::EntityType;
+use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
 /// A filter on the place list: documents that mention a country or a region, or any
 /// place in it (and, for a country, its nationality).
@@ -90,7 +90,7 @@ pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree 
                 .documents
                 .iter()
                 .copied()
-                .filter(|&d| super::view::in_set(set, d))
+                .filter(|&d| crate::engine::explore::view::in_set(set, d))
                 .collect(),
             None => entity.documents.clone(),
         };

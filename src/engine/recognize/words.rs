@@ -157,7 +157,7 @@ const SAYING_VERBS: &[&str] = &[
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-use super::token::Lower;
+use crate::engine::recognize::token::Lower;
 
 /// One closed word list as a set, built on first use.
 struct WordSet {

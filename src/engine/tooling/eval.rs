@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::offsets::CharOffsets;
-use super::{analyze_document, AnalysisOptions, Date};
+use crate::engine::tooling::offsets::CharOffsets;
+use crate::engine::{analyze_document, AnalysisOptions, Date};
 
 /// The fields of a gold document that prediction needs.
 #[derive(Deserialize)]
@@ -113,7 +113,7 @@ pub struct GoldLink {
     pub start: usize,
     pub end: usize,
     pub surface: String,
-    /// A [`Place::key`](super::lexicon::Place::key), or "unlinked".
+    /// A [`Place::key`](crate::engine::recognize::lexicon::Place::key), or "unlinked".
     pub key: String,
 }
 
@@ -153,15 +153,18 @@ pub struct PredictedLink {
 
 /// The place mentions of analysed documents, with offsets moved into the text they
 /// were cut from: `parts` pairs each document with its byte offset in `text`.
-pub fn predicted_links(text: &str, parts: &[(usize, &super::Document)]) -> Vec<PredictedLink> {
+pub fn predicted_links(
+    text: &str,
+    parts: &[(usize, &crate::engine::Document)],
+) -> Vec<PredictedLink> {
     let offsets = CharOffsets::new(text);
-    let lex = super::lexicon::lexicon();
+    let lex = crate::engine::recognize::lexicon::lexicon();
     let mut out = Vec::new();
     for (base, doc) in parts {
         for m in doc
             .entities
             .iter()
-            .filter(|m| m.kind == super::EntityType::Place)
+            .filter(|m| m.kind == crate::engine::EntityType::Place)
         {
             out.push(PredictedLink {
                 start: offsets.to_char(base + m.start),

@@ -6,8 +6,8 @@
 
 use jiff::civil::Date;
 
-use super::dates::date_from_value;
-use super::decode::FileError;
+use crate::engine::ingest::decode::FileError;
+use crate::engine::recognize::dates::date_from_value;
 
 /// One document found in a file, before analysis.
 #[derive(Clone, Debug, PartialEq)]

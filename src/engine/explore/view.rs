@@ -11,12 +11,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use super::corpus::Corpus;
-use super::days::{date_of_day, day_number};
-use super::entities::EntityType;
-use super::lexicon::{lexicon, PlaceKind};
-use super::places::PlaceFilter;
-use super::Precision;
+use crate::engine::explore::places::PlaceFilter;
+use crate::engine::index::corpus::Corpus;
+use crate::engine::index::days::{date_of_day, day_number};
+use crate::engine::recognize::entities::EntityType;
+use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
+use crate::engine::Precision;
 
 /// One value a user can include or exclude: an entity, or a country or region of the place list.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,7 +128,7 @@ pub fn value_documents(corpus: &Corpus, value: &Value) -> Vec<usize> {
             .entity_by_id(id)
             .map(|i| corpus.entities[i].documents.clone())
             .unwrap_or_default(),
-        Value::Place(p) => super::places::filter_documents(corpus, p),
+        Value::Place(p) => crate::engine::explore::places::filter_documents(corpus, p),
     }
 }
 
@@ -1027,7 +1027,7 @@ mod tests {
         );
         let t = timeline(&c, &evaluation.base_for_timeline(), timeline_axis(&c));
         assert!(t.bins.iter().map(|b| b.precise + b.vague).sum::<usize>() > 0);
-        let _ = super::super::places::place_tree_within(&c, Some(&base));
+        let _ = crate::engine::explore::places::place_tree_within(&c, Some(&base));
     }
 
     #[test]

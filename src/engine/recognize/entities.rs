@@ -21,9 +21,9 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::lexicon::{lexicon, Place, PlaceIdx, PlaceKind};
-use super::token::{Token, TokenKind};
-use super::words::*;
+use crate::engine::recognize::lexicon::{lexicon, Place, PlaceIdx, PlaceKind};
+use crate::engine::recognize::token::{Token, TokenKind};
+use crate::engine::recognize::words::*;
 
 /// The four kinds of named entity Dossier extracts.
 #[derive(
@@ -1570,7 +1570,7 @@ fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::token::tokenize;
+    use crate::engine::recognize::token::tokenize;
 
     fn found(text: &str) -> Vec<(String, &'static str)> {
         let tokens = tokenize(text);

@@ -1,0 +1,3 @@
+//! Taking a corpus out and back in: CSV exports and JSON snapshots.
+
+pub mod export;

@@ -1,0 +1,7 @@
+//! Stage 2, documents to mentions: tokens, the closed word lists and the gazetteer they read, and the entity and date recognisers.
+
+pub mod dates;
+pub mod entities;
+pub mod lexicon;
+pub mod token;
+pub(crate) mod words;

@@ -1,0 +1,5 @@
+//! Tooling beside the pipeline, not part of it: the evaluation boundary (gold in, scorer lines out) and generated benchmark text.
+
+pub mod eval;
+pub mod offsets;
+pub mod synthetic;
