@@ -2,7 +2,7 @@
 #![no_main]
 
 use dossier::engine::io::export::Snapshot;
-use dossier::engine::explore::view::{from_fragment, to_fragment, Evaluation};
+use dossier::engine::explore::{from_fragment, to_fragment, Evaluation};
 use dossier::engine::{AnalysisOptions, Corpus};
 use libfuzzer_sys::fuzz_target;
 

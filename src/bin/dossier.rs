@@ -388,7 +388,7 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
 /// corpus of the generated documents: median of 21 clicks on the most frequent person.
 fn bench_views(corpus: &Corpus) {
     use dossier::engine::explore::places::place_tree_within;
-    use dossier::engine::explore::view::{
+    use dossier::engine::explore::{
         appears_with, date_order, facet_counts, in_order, timeline, timeline_axis, Evaluation,
         Value, ViewState,
     };

@@ -20,7 +20,7 @@ use super::storage::{self, KeptNote};
 use super::timeline::TimelineView;
 use super::url_state::sync_with_address;
 use super::warm_up::warm_up_explorer;
-use crate::engine::explore::view::ViewState;
+use crate::engine::explore::ViewState;
 use crate::engine::{AnalysisOptions, Corpus, EntityType, SplitOptions};
 
 /// About one frame, between the explorer's panels appearing.

@@ -3,9 +3,7 @@
 use leptos::prelude::*;
 
 use super::explore::{row_key, Explore};
-use crate::engine::explore::view::{
-    date_order, document_ref, in_order, keyword_in_context, value_label,
-};
+use crate::engine::explore::{date_order, document_ref, in_order, keyword_in_context, value_label};
 use crate::engine::{Anchoring, DateMention, EntityType};
 
 /// Entity chips, dates and search hits shown per listed document (the reader shows them all).
@@ -90,7 +88,7 @@ pub fn ActiveFilters(ex: Explore) -> impl IntoView {
         state.is_filtered().then(|| {
             ex.corpus.with_value(|c| {
                 let any = |v| {
-                    crate::engine::explore::view::facet_of(c, v).is_some_and(|f| state.any_of.contains(&f))
+                    crate::engine::explore::facet_of(c, v).is_some_and(|f| state.any_of.contains(&f))
                 };
                 let included = state.include.iter().map(|v| {
                     let label = if any(v) { format!("or {}", value_label(c, v)) } else { value_label(c, v) };

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::explore::Explore;
-use crate::engine::explore::view::{appears_with, Value};
+use crate::engine::explore::{appears_with, Value};
 use crate::engine::{Edit, EntityType};
 
 /// Entities listed under "Appears with".

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::engine::explore::view::{Evaluation, Value, ViewState};
+use crate::engine::explore::{Evaluation, Value, ViewState};
 use crate::engine::{Corpus, Edit, EntityType};
 
 /// A key that changes when anything a rendered row shows changes: rows with an

@@ -6,7 +6,7 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 use super::explore::Explore;
-use crate::engine::explore::view::{facet_counts, Value};
+use crate::engine::explore::{facet_counts, Value};
 use crate::engine::EntityType;
 
 /// How many values a facet shows before "Show all".

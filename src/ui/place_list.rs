@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::explore::Explore;
 use super::facets::{chosen_ids, mode_switch, ValueRow};
 use crate::engine::explore::places::{flag, place_tree_within, PlaceFilter};
-use crate::engine::explore::view::Value;
+use crate::engine::explore::Value;
 use crate::engine::recognize::lexicon::PlaceIdx;
 use crate::engine::EntityType;
 

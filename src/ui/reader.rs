@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::documents::anchoring_note;
 use super::explore::Explore;
-use crate::engine::explore::view::{find_document, precision_word, Value};
+use crate::engine::explore::{find_document, precision_word, Value};
 use crate::engine::{Date, EntityType, Mark};
 
 /// What clicking a mention does: include its entity, or keep the days of its date.

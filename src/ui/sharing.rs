@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::explore::Explore;
 use super::gazetteer;
 use super::loading::{load_files, Sinks};
-use crate::engine::explore::view::DocSet;
+use crate::engine::explore::DocSet;
 use crate::engine::io::export::{dates_csv, entities_csv, mentions_csv, Snapshot};
 use crate::engine::{AnalysisOptions, Corpus, FileError};
 

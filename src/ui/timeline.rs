@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use rustc_hash::FxHashMap;
 
 use super::explore::Explore;
-use crate::engine::explore::view::{bin_label, timeline, timeline_axis, Bin, Granularity};
+use crate::engine::explore::{bin_label, timeline, timeline_axis, Bin, Granularity};
 use crate::engine::Date;
 
 /// Height of the drawing in SVG units; bars are 10 units wide.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::engine::explore::view::{from_fragment, to_fragment, ViewState};
+use crate::engine::explore::{from_fragment, to_fragment, ViewState};
 
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()

@@ -18,7 +18,7 @@ use super::app::{Explorer, FRAME_MS, PANEL_STEPS};
 use super::explore::Explore;
 use super::gazetteer;
 use super::sample::add_sample;
-use crate::engine::explore::view::{Value, ViewState};
+use crate::engine::explore::{Value, ViewState};
 use crate::engine::{AnalysisOptions, Corpus, EntityType};
 
 /// How long after the page is ready to start: its first paint and fetches come first.

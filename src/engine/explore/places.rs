@@ -90,7 +90,7 @@ pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree 
                 .documents
                 .iter()
                 .copied()
-                .filter(|&d| crate::engine::explore::view::in_set(set, d))
+                .filter(|&d| crate::engine::explore::in_set(set, d))
                 .collect(),
             None => entity.documents.clone(),
         };

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::engine::explore::view::{context_bounds, precision_word, DocSet};
+use crate::engine::explore::{context_bounds, precision_word, DocSet};
 use crate::engine::index::corpus::{Corpus, Edit, FileReport};
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
 use crate::engine::tooling::offsets::CharOffsets;

@@ -1,0 +1,217 @@
+//! The timeline: the corpus's axis with robust bounds, its granularity, and documents binned by period.
+
+use jiff::civil::Date;
+
+use crate::engine::explore::docset::{in_set, DocSet};
+use crate::engine::index::corpus::Corpus;
+use crate::engine::index::days::{date_of_day, day_number};
+
+/// The width of a timeline bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Granularity {
+    Day,
+    Month,
+    Year,
+}
+
+/// One bar: documents with a date mention in it. `precise` counts documents with a
+/// mention that fits within the bar; `vague` those whose only mentions there span
+/// more than one bar (a year-only mention on a month axis), drawn apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bin {
+    pub first: Date,
+    pub last: Date,
+    pub precise: usize,
+    pub vague: usize,
+}
+
+/// The timeline of a set of documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    pub granularity: Granularity,
+    pub bins: Vec<Bin>,
+    /// Documents with a mention before the first bar or after the last, and the
+    /// extreme days found there (the outliers that would squash the axis).
+    pub before: usize,
+    pub after: usize,
+    pub earliest: Option<Date>,
+    pub latest: Option<Date>,
+    /// Documents of the set with no resolved date mention.
+    pub undated: usize,
+}
+
+/// Mentions this far from the middle half of all mentions still belong on the axis:
+/// a generation either way is context, a date centuries off is an outlier.
+const MIN_SPREAD_DAYS: i32 = 10 * 366;
+const FENCE_SPREADS: i32 = 4;
+
+/// More than this many years on the axis: one bar per year; more than this many
+/// days: one bar per month; else one per day.
+const YEAR_BARS_ABOVE_DAYS: i32 = 3 * 366;
+const MONTH_BARS_ABOVE_DAYS: i32 = 62;
+
+/// The axis bounds: all mentions, unless a few outliers lie far beyond the middle
+/// half of them (beyond the fences); those go to the before/after buckets.
+fn robust_bounds(mut starts: Vec<i32>, mut ends: Vec<i32>) -> Option<(i32, i32)> {
+    if starts.is_empty() {
+        return None;
+    }
+    // Quartiles by selection, not sorting: this runs on every click.
+    let quantile = |v: &mut Vec<i32>, q: f64| {
+        let k = ((v.len() - 1) as f64 * q).round() as usize;
+        *v.select_nth_unstable(k).1
+    };
+    let (q1, q3) = (quantile(&mut starts, 0.25), quantile(&mut ends, 0.75));
+    let spread = (q3 - q1).max(MIN_SPREAD_DAYS);
+    let (low_fence, high_fence) = (q1 - FENCE_SPREADS * spread, q3 + FENCE_SPREADS * spread);
+    let first = starts.iter().copied().filter(|&s| s >= low_fence).min()?;
+    let last = ends.iter().copied().filter(|&e| e <= high_fence).max()?;
+    Some((first.min(last), last.max(first)))
+}
+
+fn bin_start(d: Date, g: Granularity) -> Date {
+    match g {
+        Granularity::Day => d,
+        Granularity::Month => d.first_of_month(),
+        Granularity::Year => d.first_of_year(),
+    }
+}
+
+fn bin_end(start: Date, g: Granularity) -> Date {
+    match g {
+        Granularity::Day => start,
+        Granularity::Month => start.last_of_month(),
+        Granularity::Year => start.last_of_year(),
+    }
+}
+
+fn next_bin(start: Date, g: Granularity) -> Option<Date> {
+    bin_end(start, g).tomorrow().ok()
+}
+
+/// The granularity for an axis of this many days.
+pub fn granularity_for(days: i32) -> Granularity {
+    if days > YEAR_BARS_ABOVE_DAYS {
+        Granularity::Year
+    } else if days > MONTH_BARS_ABOVE_DAYS {
+        Granularity::Month
+    } else {
+        Granularity::Day
+    }
+}
+
+/// The axis of a corpus's timeline: the days its date mentions span, outliers
+/// apart; None without a resolved date. It depends on the corpus alone, so that
+/// the bars stay in place while filters change what they count.
+pub fn timeline_axis(corpus: &Corpus) -> Option<(Date, Date)> {
+    let spans = corpus.all_day_spans();
+    let (lo, hi) = robust_bounds(
+        spans.iter().map(|s| s.0).collect(),
+        spans.iter().map(|s| s.1).collect(),
+    )?;
+    Some((date_of_day(lo)?, date_of_day(hi)?))
+}
+
+/// The timeline of the documents in `set` on `axis`: the corpus's axis, or a
+/// drill-down into part of it; mentions beyond it are counted apart.
+///
+/// Works on the corpus's day numbers: it runs on every click over every date
+/// mention of the shown documents.
+pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Timeline {
+    let shown = || (0..corpus.documents.len()).filter(|&d| in_set(set, d));
+    let Some((first_day, last_day)) = axis else {
+        return Timeline {
+            granularity: Granularity::Year,
+            bins: Vec::new(),
+            before: 0,
+            after: 0,
+            earliest: None,
+            latest: None,
+            undated: shown().filter(|&d| corpus.day_spans(d).is_empty()).count(),
+        };
+    };
+    let (lo, hi) = (day_number(first_day), day_number(last_day));
+    let granularity = granularity_for(hi - lo);
+    let mut bins: Vec<Bin> = Vec::new();
+    let mut start = bin_start(first_day, granularity);
+    while start <= last_day {
+        bins.push(Bin {
+            first: start,
+            last: bin_end(start, granularity),
+            precise: 0,
+            vague: 0,
+        });
+        match next_bin(start, granularity) {
+            Some(next) => start = next,
+            None => break,
+        }
+    }
+    // The bar of a day on the axis: the last bar starting on or before it.
+    let bar_starts: Vec<i32> = bins.iter().map(|b| day_number(b.first)).collect();
+    let bar_of = |day: i32| bar_starts.partition_point(|&s| s <= day).saturating_sub(1);
+    // Per bar, the last document counted there.
+    let mut last_counted: Vec<Option<usize>> = vec![None; bins.len()];
+    let (mut before, mut after, mut undated) = (0, 0, 0);
+    let (mut earliest, mut latest) = (None::<i32>, None::<i32>);
+    for d in shown() {
+        let spans = corpus.day_spans(d);
+        if spans.is_empty() {
+            undated += 1;
+            continue;
+        }
+        let (mut is_before, mut is_after) = (false, false);
+        // Within a document, precise mentions count first, so that a document
+        // counted precisely in a bar is not also counted vague there.
+        for want_precise in [true, false] {
+            for &(a, b) in spans {
+                if b < lo {
+                    is_before = true;
+                    earliest = Some(earliest.map_or(a, |e| e.min(a)));
+                    continue;
+                }
+                if a > hi {
+                    is_after = true;
+                    latest = Some(latest.map_or(b, |l| l.max(b)));
+                    continue;
+                }
+                let (a, b) = (a.max(lo), b.min(hi));
+                let first = bar_of(a);
+                // Most mentions are one day: one search.
+                let last = if b == a { first } else { bar_of(b) };
+                if (first == last) != want_precise {
+                    continue;
+                }
+                for k in first..=last.min(bins.len().saturating_sub(1)) {
+                    if last_counted[k] != Some(d) {
+                        last_counted[k] = Some(d);
+                        if want_precise {
+                            bins[k].precise += 1;
+                        } else {
+                            bins[k].vague += 1;
+                        }
+                    }
+                }
+            }
+        }
+        before += usize::from(is_before);
+        after += usize::from(is_after);
+    }
+    Timeline {
+        granularity,
+        bins,
+        before,
+        after,
+        earliest: earliest.and_then(date_of_day),
+        latest: latest.and_then(date_of_day),
+        undated,
+    }
+}
+
+/// The label of a bar: "2024", "2024-05", "2024-05-10".
+pub fn bin_label(bin: &Bin, granularity: Granularity) -> String {
+    match granularity {
+        Granularity::Year => bin.first.year().to_string(),
+        Granularity::Month => format!("{:04}-{:02}", bin.first.year(), bin.first.month()),
+        Granularity::Day => bin.first.to_string(),
+    }
+}
