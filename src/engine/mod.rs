@@ -4,6 +4,7 @@
 //! whole-file problems (binary, unsupported, empty, too large) are errors, and
 //! they are reported per file while the other files go on.
 
+pub mod error;
 pub mod explore;
 pub mod index;
 pub mod ingest;
@@ -11,10 +12,10 @@ pub mod io;
 pub mod recognize;
 pub mod tooling;
 
+pub use error::FileError;
 pub use index::corpus::{
     AnalysedFile, Corpus, Edit, EditError, Entity, FileReport, Highlight, Mark,
 };
-pub use ingest::decode::FileError;
 pub use ingest::split::SplitOptions;
 pub use jiff::civil::Date;
 pub use recognize::dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};

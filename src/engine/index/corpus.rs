@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::engine::error::FileError;
 use crate::engine::index::days::day_number;
-use crate::engine::ingest::decode::FileError;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
 use crate::engine::{analyze_file, AnalysisOptions, Document};
