@@ -13,9 +13,9 @@ pub mod recognize;
 pub mod tooling;
 
 pub use error::FileError;
-pub use index::corpus::{
-    AnalysedFile, Corpus, Edit, EditError, Entity, FileReport, Highlight, Mark,
-};
+pub use index::analysed::AnalysedFile;
+pub use index::corpus::{Corpus, Edit, EditError, Entity, Highlight, Mark};
+pub use index::report::FileReport;
 pub use ingest::split::SplitOptions;
 pub use jiff::civil::Date;
 pub use recognize::dates::{Anchoring, DateMention, DocumentDate, NumericOrder, Precision};

@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use crate::engine::explore::{context_bounds, precision_word, DocSet};
-use crate::engine::index::corpus::{Corpus, Edit, FileReport};
+use crate::engine::index::corpus::{Corpus, Edit};
+use crate::engine::index::report::FileReport;
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
 use crate::engine::tooling::offsets::CharOffsets;
 use crate::engine::Document;

@@ -8,66 +8,14 @@
 use std::collections::HashMap;
 
 use crate::engine::error::FileError;
+use crate::engine::index::analysed::{content_hash, AnalysedFile};
 use crate::engine::index::days::day_number;
+use crate::engine::index::grouping::{entity_id, fold_whitespace, grouping_keys};
+use crate::engine::index::report::FileReport;
 use crate::engine::recognize::entities::EntityType;
-use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
-use crate::engine::{analyze_file, AnalysisOptions, Document};
-
-/// What happened to one file the user loaded.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FileReport {
-    pub name: String,
-    pub size: usize,
-    pub n_documents: usize,
-    pub warnings: Vec<String>,
-    pub error: Option<FileError>,
-    /// The name of an earlier file with the same bytes, if this one was skipped as a duplicate.
-    pub duplicate_of: Option<String>,
-}
-
-impl FileReport {
-    /// One line for the user: what was loaded or why not.
-    pub fn message(&self) -> String {
-        if let Some(error) = &self.error {
-            format!("{} {error}", self.name)
-        } else if let Some(original) = &self.duplicate_of {
-            format!(
-                "{} has the same content as {original} and was loaded once",
-                self.name
-            )
-        } else {
-            let mut m = format!(
-                "{}: {} document{}",
-                self.name,
-                self.n_documents,
-                if self.n_documents == 1 { "" } else { "s" }
-            );
-            for w in &self.warnings {
-                m.push_str("; ");
-                m.push_str(w);
-            }
-            m
-        }
-    }
-}
-
-/// What a piece of a document's text is, for the reader.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    Plain,
-    /// A mention of the entity at this index of [`Corpus::entities`].
-    Entity(usize),
-    /// The date mention at this index of the document's `dates`.
-    Date(usize),
-}
-
-/// A byte range of a document's text and what it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Highlight {
-    pub start: usize,
-    pub end: usize,
-    pub mark: Mark,
-}
+use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
+use crate::engine::{AnalysisOptions, Document};
+use edits::Curation;
 
 /// A named entity across the corpus.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,91 +37,6 @@ pub struct Entity {
     pub place: Option<PlaceIdx>,
     /// Hidden by the user: left out of facets, the place list and the reader's marks.
     pub hidden: bool,
-}
-
-/// A change the user made to the entity index. Edits are kept in order, survive
-/// re-indexing (they name entities by id) and can be undone one by one.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "edit", rename_all = "snake_case")]
-pub enum Edit {
-    /// Call the entity by this name.
-    Rename { id: String, name: String },
-    /// The mentions of `from` are mentions of `into`, which keeps its id and `name`.
-    Merge {
-        from: String,
-        into: String,
-        name: String,
-    },
-    /// Hide or show again.
-    SetHidden { id: String, hidden: bool },
-}
-
-/// The edits folded into lookups.
-#[derive(Clone, Debug, Default)]
-struct Curation {
-    renames: HashMap<String, String>,
-    merged_into: HashMap<String, String>,
-    hidden: std::collections::HashSet<String>,
-}
-
-impl Curation {
-    fn from_edits(edits: &[Edit]) -> Curation {
-        let mut c = Curation::default();
-        for edit in edits {
-            match edit {
-                Edit::Rename { id, name } => {
-                    c.renames.insert(id.clone(), name.clone());
-                }
-                Edit::Merge { from, into, name } => {
-                    c.merged_into.insert(from.clone(), into.clone());
-                    c.renames
-                        .entry(into.clone())
-                        .or_insert_with(|| name.clone());
-                }
-                Edit::SetHidden { id, hidden } => {
-                    if *hidden {
-                        c.hidden.insert(id.clone());
-                    } else {
-                        c.hidden.remove(id);
-                    }
-                }
-            }
-        }
-        c
-    }
-
-    /// The id an entity's mentions end up under, after merges (chains followed, cycles cut).
-    fn resolve(&self, id: String) -> String {
-        let mut id = id;
-        for _ in 0..self.merged_into.len() {
-            match self.merged_into.get(&id) {
-                Some(next) => id = next.clone(),
-                None => break,
-            }
-        }
-        id
-    }
-}
-
-/// Why an edit was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EditError {
-    UnknownEntity,
-    /// Only entities of one type merge (a person into a person).
-    DifferentTypes,
-    SameEntity,
-    EmptyName,
-}
-
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            EditError::UnknownEntity => "that entity is no longer in the corpus",
-            EditError::DifferentTypes => "only entities of the same type can be merged",
-            EditError::SameEntity => "an entity cannot be merged into itself",
-            EditError::EmptyName => "a name cannot be empty",
-        })
-    }
 }
 
 /// All loaded documents and the entity index built over them.
@@ -199,62 +62,6 @@ pub struct Corpus {
     /// timeline bins all of them on every click.
     day_spans: Vec<(i32, i32)>,
     day_span_ends: Vec<usize>,
-}
-
-/// One file decoded and analysed, not yet indexed: what a worker sends back.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct AnalysedFile {
-    pub name: String,
-    pub size: usize,
-    /// [`content_hash`] of the bytes, to note duplicates.
-    pub content_hash: String,
-    /// The documents and warnings, or why the file could not be read.
-    pub outcome: Result<(Vec<Document>, Vec<String>), FileError>,
-}
-
-impl AnalysedFile {
-    /// Decodes and analyses one file (the pure half of [`Corpus::add_file`]).
-    pub fn analyse(name: &str, bytes: &[u8], options: &AnalysisOptions) -> AnalysedFile {
-        AnalysedFile {
-            name: name.to_string(),
-            size: bytes.len(),
-            content_hash: content_hash(bytes),
-            outcome: analyze_file(name, bytes, options),
-        }
-    }
-
-    /// The compact form a worker posts to the page: serde's data model in postcard's
-    /// bytes, several times quicker to read back than JSON (texts stay UTF-8).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_stdvec(self).unwrap_or_default()
-    }
-
-    /// Reads [`AnalysedFile::to_bytes`] back; bytes that do not decode (never from our
-    /// own worker) come back as an unreadable file named `fallback_name`.
-    pub fn from_bytes(bytes: &[u8], fallback_name: &str) -> AnalysedFile {
-        postcard::from_bytes(bytes).unwrap_or_else(|e| AnalysedFile {
-            name: fallback_name.to_string(),
-            size: 0,
-            content_hash: String::new(),
-            outcome: Err(FileError::Unreadable {
-                reason: format!("its analysis could not be read back ({e})"),
-            }),
-        })
-    }
-}
-
-/// A file's identity for duplicate detection: FNV-1a of its bytes, in hex.
-pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:016x}", fnv1a(bytes))
-}
-
-/// One reading a place name may have, for the user to choose from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LinkChoice {
-    /// None: the place is not in the gazetteer.
-    pub place: Option<PlaceIdx>,
-    /// "Georgia (region, United States)".
-    pub label: String,
 }
 
 impl Corpus {
@@ -457,118 +264,6 @@ impl Corpus {
         entity.aliases = aliases.into_iter().map(|(f, _)| f.clone()).collect();
     }
 
-    /// A document's text cut into pieces for the reader: plain text, entity mentions
-    /// and date mentions, in order, covering the whole text without overlaps. Where
-    /// mentions overlap, the one that starts first (then the longer) is kept whole.
-    pub fn highlights(&self, doc_idx: usize) -> Vec<Highlight> {
-        let Some(doc) = self.documents.get(doc_idx) else {
-            return Vec::new();
-        };
-        let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
-        for (i, m) in doc.entities.iter().enumerate() {
-            marks.push((
-                m.start,
-                m.end,
-                Mark::Entity(self.mention_entities[doc_idx][i]),
-            ));
-        }
-        for (i, m) in doc.dates.iter().enumerate() {
-            marks.push((m.start, m.end, Mark::Date(i)));
-        }
-        marks.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out = Vec::with_capacity(marks.len() * 2 + 1);
-        let mut at = 0;
-        for (start, end, mark) in marks {
-            if start < at {
-                continue;
-            }
-            if start > at {
-                out.push(Highlight {
-                    start: at,
-                    end: start,
-                    mark: Mark::Plain,
-                });
-            }
-            out.push(Highlight { start, end, mark });
-            at = end;
-        }
-        if at < doc.text.len() {
-            out.push(Highlight {
-                start: at,
-                end: doc.text.len(),
-                mark: Mark::Plain,
-            });
-        }
-        out
-    }
-
-    /// The readings a place entity's names may have: every gazetteer place of that
-    /// name (small towns included), then "not in the gazetteer". The current one is
-    /// among them.
-    pub fn link_choices(&self, entity_idx: usize) -> Vec<LinkChoice> {
-        let lex = lexicon();
-        let Some(entity) = self.entities.get(entity_idx) else {
-            return Vec::new();
-        };
-        let mut places: Vec<PlaceIdx> = Vec::new();
-        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-            for &p in lex.link_candidates(strip_article(name)) {
-                if !places.contains(&p) {
-                    places.push(p);
-                }
-            }
-        }
-        if let Some(current) = entity.place {
-            if !places.contains(&current) {
-                places.insert(0, current);
-            }
-        }
-        let mut choices: Vec<LinkChoice> = places
-            .into_iter()
-            .map(|p| LinkChoice {
-                place: Some(p),
-                label: place_label(p),
-            })
-            .collect();
-        choices.push(LinkChoice {
-            place: None,
-            label: "not in the gazetteer".to_string(),
-        });
-        choices
-    }
-
-    /// The user's choice of reading for a place entity: every mention written like
-    /// any of its names, across the corpus, is linked to `place` (or unlinked), now
-    /// and in files loaded later. Entity indices change; ids stay stable.
-    pub fn relink(&mut self, entity_idx: usize, place: Option<PlaceIdx>) {
-        let Some(entity) = self.entities.get(entity_idx) else {
-            return;
-        };
-        if entity.kind != EntityType::Place {
-            return;
-        }
-        let names: Vec<String> = std::iter::once(entity.name.clone())
-            .chain(entity.aliases.iter().cloned())
-            .collect();
-        // The names as written in the documents (a linked place is called by its
-        // gazetteer name, which may not appear in the text).
-        let mut written: Vec<String> = Vec::new();
-        for (d, doc) in self.documents.iter().enumerate() {
-            for (m, &e) in doc.entities.iter().zip(&self.mention_entities[d]) {
-                if e == entity_idx {
-                    let name = fold_whitespace(&doc.text[m.start..m.end]);
-                    if !written.contains(&name) {
-                        written.push(name);
-                    }
-                }
-            }
-        }
-        for name in names.into_iter().chain(written) {
-            self.link_choices.insert(name, place);
-        }
-        self.reindex();
-    }
-
     /// Rebuilds the entity index from the documents (after a change of links).
     fn reindex(&mut self) {
         let documents = std::mem::take(&mut self.documents);
@@ -631,68 +326,6 @@ impl Corpus {
         self.id_index.get(id).copied()
     }
 
-    /// The user's edits, oldest first.
-    pub fn edits(&self) -> &[Edit] {
-        &self.edits
-    }
-
-    /// Applies a user's edit: renames and hiding take effect at once, a merge
-    /// re-indexes (mentions move to the other entity, which keeps its id).
-    pub fn edit(&mut self, edit: Edit) -> Result<(), EditError> {
-        match &edit {
-            Edit::Rename { id, name } => {
-                self.entity_by_id(id).ok_or(EditError::UnknownEntity)?;
-                if name.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-            }
-            Edit::SetHidden { id, .. } => {
-                self.entity_by_id(id).ok_or(EditError::UnknownEntity)?;
-            }
-            Edit::Merge { from, into, .. } => {
-                let a = self.entity_by_id(from).ok_or(EditError::UnknownEntity)?;
-                let b = self.entity_by_id(into).ok_or(EditError::UnknownEntity)?;
-                if a == b {
-                    return Err(EditError::SameEntity);
-                }
-                if self.entities[a].kind != self.entities[b].kind {
-                    return Err(EditError::DifferentTypes);
-                }
-            }
-        }
-        let edit = match edit {
-            Edit::Rename { id, name } => Edit::Rename {
-                id,
-                name: fold_whitespace(&name),
-            },
-            other => other,
-        };
-        self.edits.push(edit);
-        self.apply_edits();
-        Ok(())
-    }
-
-    /// Takes back the last edit; returns it, or None when there is nothing to undo.
-    pub fn undo(&mut self) -> Option<Edit> {
-        let edit = self.edits.pop()?;
-        self.apply_edits();
-        Some(edit)
-    }
-
-    /// Re-applies the edits after a change to them: a re-index when merges changed,
-    /// else only names and visibility.
-    fn apply_edits(&mut self) {
-        let before = std::mem::take(&mut self.curation.merged_into);
-        self.curation = Curation::from_edits(&self.edits);
-        if before != self.curation.merged_into {
-            self.reindex();
-        } else {
-            for i in 0..self.entities.len() {
-                self.refresh_names(i);
-            }
-        }
-    }
-
     /// Indices into `entities`, most documents first, then by name.
     pub fn entities_by_document_count(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.entities.len()).collect();
@@ -707,118 +340,13 @@ impl Corpus {
     }
 }
 
-/// An entity's stable id: a hash of its type and grouping key.
-fn entity_id(full_key: &str) -> String {
-    format!("{:012x}", fnv1a(full_key.as_bytes()) & 0xffff_ffff_ffff)
-}
+mod edits;
+mod highlights;
+mod links;
 
-/// The grouping key of each entity mention of a document.
-fn grouping_keys(document: &Document) -> Vec<String> {
-    let text = &document.text;
-    let surface = |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]);
-    // Full personal names of the document, by their last and first words.
-    let mut full_names_by_part: HashMap<String, Vec<String>> = HashMap::new();
-    for m in document
-        .entities
-        .iter()
-        .filter(|m| m.kind == EntityType::Person)
-    {
-        let name = surface(m);
-        let words: Vec<&str> = name.split(' ').collect();
-        if words.len() >= 2 {
-            for part in [words[0], words[words.len() - 1]] {
-                let list = full_names_by_part.entry(part.to_string()).or_default();
-                if !list.contains(&name) {
-                    list.push(name.clone());
-                }
-            }
-        }
-    }
-    document
-        .entities
-        .iter()
-        .map(|m| {
-            let name = surface(m);
-            match m.kind {
-                EntityType::Place => match m.place {
-                    Some(p) => lexicon().place(p).key(),
-                    None => strip_article(&name).to_string(),
-                },
-                EntityType::Person => match full_names_by_part.get(&name) {
-                    Some(full) if full.len() == 1 && !name.contains(' ') => full[0].clone(),
-                    // A multi-word surname: "Von der Leyen" after "Ursula von der Leyen".
-                    _ => {
-                        let suffix = format!(" {}", name.to_lowercase());
-                        let mut longer: Vec<&String> = full_names_by_part
-                            .values()
-                            .flatten()
-                            .filter(|f| f.len() > name.len() && f.to_lowercase().ends_with(&suffix))
-                            .collect();
-                        longer.sort_unstable();
-                        longer.dedup();
-                        match longer[..] {
-                            [only] => only.clone(),
-                            _ => name,
-                        }
-                    }
-                },
-                _ => strip_article(&name).to_string(),
-            }
-        })
-        .collect()
-}
-
-/// "Georgia (country)", "Georgia (region, United States)", "Athens (city, Georgia, United States)".
-pub fn place_label(idx: PlaceIdx) -> String {
-    let lex = lexicon();
-    let p = lex.place(idx);
-    let kind = match p.kind {
-        PlaceKind::Continent => "continent",
-        PlaceKind::Country => "country",
-        PlaceKind::Region => "region",
-        PlaceKind::Capital => "capital",
-        PlaceKind::City => "city",
-    };
-    let mut parts = vec![kind.to_string()];
-    if !matches!(p.kind, PlaceKind::Country | PlaceKind::Region) {
-        if let Some(region) = lex.region(p.country, p.admin1) {
-            parts.push(region.name.to_string());
-        }
-    }
-    if p.kind != PlaceKind::Country {
-        if let Some(country) = lex.country(p.country) {
-            parts.push(country.name.to_string());
-        }
-    }
-    format!("{} ({})", p.name, parts.join(", "))
-}
-
-fn strip_article(name: &str) -> &str {
-    name.strip_prefix("the ")
-        .or_else(|| name.strip_prefix("The "))
-        .unwrap_or(name)
-}
-
-fn fold_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, w) in s.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
-/// FNV-1a, 64 bit: a small stable hash for ids and duplicate detection.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= b as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
+pub use edits::{Edit, EditError};
+pub use highlights::{Highlight, Mark};
+pub use links::{place_label, LinkChoice};
 
 #[cfg(test)]
 mod tests {
@@ -849,7 +377,7 @@ mod tests {
         let cases: &[(&str, &[u8])] = &[
             (
                 "news",
-                include_bytes!("../../../tests/golden/cases/wire-dateline.txt"),
+                include_bytes!("../../../../tests/golden/cases/wire-dateline.txt"),
             ),
             (
                 "html",
