@@ -1,0 +1,134 @@
+//! What a document's dates are anchored to: the document date (dateline, metadata, latest full date), dates from metadata values, and year inference.
+
+use jiff::civil::Date;
+
+use super::calendar::valid;
+use super::expr::{Expr, Found};
+use super::scan::scan;
+use super::{DocumentDate, DocumentDateSource, NumericOrder};
+use crate::engine::recognize::token::Token;
+
+/// A date given in a file's metadata: `date:` in Markdown/YAML front matter, or the
+/// `Date:` header of an e-mail. None when the file has neither.
+pub fn metadata_date(text: &str) -> Option<Date> {
+    let mut lines = text.lines().take(60);
+    let first = lines.next()?.trim();
+    let value = if first == "---" {
+        lines.take_while(|l| l.trim() != "---").find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.trim().eq_ignore_ascii_case("date"))
+                .map(|(_, v)| v)
+        })
+    } else {
+        // E-mail headers: "Key: value" lines up to the first blank line, with a Date.
+        let headers: Vec<&str> = std::iter::once(first)
+            .chain(lines.take_while(|l| !l.trim().is_empty()))
+            .collect();
+        let is_header = |l: &&str| {
+            l.starts_with([' ', '\t'])
+                || l.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+        };
+        let looks_like_mail = headers.iter().all(is_header)
+            && headers
+                .iter()
+                .any(|l| l.starts_with("From:") || l.starts_with("Subject:"));
+        if !looks_like_mail {
+            return None;
+        }
+        headers.iter().find_map(|l| l.strip_prefix("Date:"))
+    }?;
+    date_from_value(value)
+}
+
+/// The day a metadata value names: an ISO date or timestamp ("2024-05-10",
+/// "2024-05-10T09:00:00Z"), or a written full date ("Fri, 10 May 2024 09:00 +0000").
+pub fn date_from_value(value: &str) -> Option<Date> {
+    let value = value.trim().trim_matches(['"', '\'']);
+    if let Some(date) = value.get(..10).and_then(|v| v.parse::<Date>().ok()) {
+        return Some(date);
+    }
+    let tokens = crate::engine::recognize::token::tokenize(value);
+    scan(value, &tokens, NumericOrder::Unknown)
+        .into_iter()
+        .find_map(|f| f.expr.full_date())
+}
+
+pub(super) fn explicit_year(expr: Expr) -> Option<i16> {
+    match expr {
+        Expr::Day { year, .. }
+        | Expr::DayRange { year, .. }
+        | Expr::Month { year, .. }
+        | Expr::MonthRange { year, .. }
+        | Expr::Quarter { year, .. }
+        | Expr::Season { year, .. } => year,
+        Expr::Year(y) => Some(y),
+        _ => None,
+    }
+}
+
+/// Dateline first, then metadata, then the latest full date written in the text.
+pub(super) fn document_date(
+    text: &str,
+    tokens: &[Token],
+    found: &[Found],
+    metadata: Option<Date>,
+) -> Option<DocumentDate> {
+    // A dateline: a full date that is most of one of the first three lines.
+    let mut line = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.line_start && i > 0 {
+            line += 1;
+        }
+        if line >= 3 {
+            break;
+        }
+        if let Some(f) = found.iter().find(|f| f.first == i) {
+            if let Some(date) = f.expr.full_date() {
+                let line_start = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+                let line_end = text[t.start..]
+                    .find('\n')
+                    .map_or(text.len(), |p| t.start + p);
+                let date_len = tokens[f.end - 1].end - t.start;
+                if line_end - line_start <= date_len + 40 {
+                    return Some(DocumentDate {
+                        date,
+                        source: DocumentDateSource::Dateline,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(date) = metadata {
+        return Some(DocumentDate {
+            date,
+            source: DocumentDateSource::Metadata,
+        });
+    }
+    found
+        .iter()
+        .filter_map(|f| f.expr.full_date())
+        .max()
+        .map(|date| DocumentDate {
+            date,
+            source: DocumentDateSource::LatestInText,
+        })
+}
+
+/// The year (of `hint` ± 1) that puts month-day closest to the anchor; the hint's year without an anchor.
+pub(super) fn infer_year(
+    anchor: Option<Date>,
+    hint: Option<i16>,
+    month: i8,
+    day: i8,
+) -> Option<i16> {
+    let Some(anchor) = anchor else { return hint };
+    let y = anchor.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|year| Some((year, valid(year, month, day.clamp(1, 28))?)))
+        .min_by_key(|(_, d)| anchor.since(*d).map_or(i32::MAX, |s| s.get_days().abs()))
+        .map(|(year, _)| year)
+        .or(Some(y))
+}

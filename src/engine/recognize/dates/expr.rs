@@ -1,0 +1,183 @@
+//! What a matcher found before anchoring: the expression forms, anaphoric units and seasons.
+
+use jiff::civil::{Date, Weekday};
+
+use super::calendar::{month_end, valid};
+use super::Precision;
+
+/// What a matcher found, before anchoring.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Expr {
+    Day {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+    },
+    DayRange {
+        year: Option<i16>,
+        month: i8,
+        day: i8,
+        month2: i8,
+        day2: i8,
+    },
+    Month {
+        year: Option<i16>,
+        month: i8,
+    },
+    MonthRange {
+        year: Option<i16>,
+        month: i8,
+        month2: i8,
+    },
+    Year(i16),
+    Decade(i16),
+    Quarter {
+        year: Option<i16>,
+        quarter: i8,
+    },
+    Season {
+        year: Option<i16>,
+        season: Season,
+    },
+    /// Season relative to the document year: -1 last, 0 this, +1 next.
+    RelSeason {
+        offset: i8,
+        season: Season,
+    },
+    RelDays(i32),
+    Weekday {
+        weekday: Weekday,
+        future: bool,
+    },
+    RelWeeks(i32),
+    RelMonths(i32),
+    RelYears(i32),
+    /// "October of next year"
+    MonthOfRelYear {
+        month: i8,
+        offset: i32,
+    },
+    /// "the past decade": decades relative to the document's
+    RelDecade(i32),
+    /// "this financial year", "the last fiscal year": relative to the document's
+    /// year. A company's fiscal calendar is unknown, so the interval is the
+    /// calendar year (precision year); the value says FY.
+    RelFiscalYear(i32),
+    /// Counted from the date the text last spoke of, not from the document date:
+    /// "three days later", "that day", "the following week", "the year before".
+    FromReference {
+        unit: Step,
+        offset: i32,
+    },
+    Vague(&'static str),
+}
+
+/// What an anaphoric date counts in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Step {
+    /// Days, to a day ("two weeks later" is 14 days).
+    Days,
+    /// The ISO week ("that week", "the following week").
+    Week,
+    Month,
+    Year,
+    /// The date itself, as precisely as it was given ("by that time").
+    Same,
+}
+
+impl Step {
+    /// "day", "that day": a unit named once ("that days" is not a date).
+    pub(super) fn of_singular_unit(word: &str) -> Option<Step> {
+        Step::of_unit(word).filter(|_| !word.ends_with('s'))
+    }
+
+    pub(super) fn of_unit(word: &str) -> Option<Step> {
+        match word.trim_end_matches('s') {
+            "day" => Some(Step::Days),
+            "week" => Some(Step::Week),
+            "month" => Some(Step::Month),
+            "year" => Some(Step::Year),
+            _ => None,
+        }
+    }
+
+    /// The document-relative form, counted from whichever anchor it is given.
+    pub(super) fn relative(self, offset: i32) -> Expr {
+        match self {
+            Step::Days => Expr::RelDays(offset),
+            Step::Week => Expr::RelWeeks(offset),
+            Step::Month => Expr::RelMonths(offset),
+            Step::Year => Expr::RelYears(offset),
+            // Resolved by copying the date referred to (see `recognize`); alone, a day.
+            Step::Same => Expr::RelDays(offset),
+        }
+    }
+
+    /// Whether a date known to `precision` can be counted from in this unit
+    /// ("that day" after "in 2008" names no day).
+    pub(super) fn can_count_from(self, precision: Precision) -> bool {
+        match self {
+            Step::Days | Step::Week => precision == Precision::Day,
+            Step::Month => matches!(
+                precision,
+                Precision::Day | Precision::Week | Precision::Month
+            ),
+            Step::Year => !matches!(precision, Precision::Decade | Precision::Vague),
+            Step::Same => precision != Precision::Vague,
+        }
+    }
+}
+
+impl Expr {
+    /// The day of a fully written date ("April 19, 2024"), if this is one and it exists.
+    pub(super) fn full_date(self) -> Option<Date> {
+        match self {
+            Expr::Day {
+                year: Some(y),
+                month,
+                day,
+            } => valid(y, month, day),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    pub(super) fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Autumn => "FA",
+            Season::Winter => "WI",
+        }
+    }
+    /// Northern-hemisphere meteorological seasons; winter runs into the next year.
+    pub(super) fn interval(self, year: i16) -> Option<(Date, Date)> {
+        let (m1, m2, y2) = match self {
+            Season::Spring => (3, 5, year),
+            Season::Summer => (6, 8, year),
+            Season::Autumn => (9, 11, year),
+            Season::Winter => (12, 2, year.checked_add(1)?),
+        };
+        Some((Date::new(year, m1, 1).ok()?, month_end(y2, m2)?))
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Found {
+    /// Token range, end exclusive.
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) expr: Expr,
+    pub(super) ambiguous: bool,
+    /// The sentence speaks of the future ("will meet in October").
+    pub(super) future: bool,
+}

@@ -1,0 +1,175 @@
+//! Date expressions: found in a document's tokens, normalised to intervals, anchored to the document date.
+//!
+//! Each form is one matcher returning `Option<Found>` (None = not this form), tried
+//! in order at each token, longest forms first. Matching is separate from
+//! resolving: a found expression may lack its year or be relative ("yesterday"),
+//! and is resolved against the document's anchor afterwards.
+//!
+//! Not supported yet: times of day as dates, holidays ("Christmas"), fiscal years
+//! written with their year ("fiscal 2008" is read as the year 2008), spelled-out
+//! years, and relative expressions beyond the common English ones.
+
+use jiff::civil::Date;
+
+use crate::engine::recognize::token::Token;
+
+mod absolute;
+mod anchor;
+mod calendar;
+mod expr;
+mod periods;
+mod relative;
+mod resolve;
+mod scan;
+mod tables;
+
+pub use anchor::{date_from_value, metadata_date};
+use anchor::{document_date, explicit_year};
+use expr::{Expr, Step};
+use resolve::resolve;
+use scan::scan;
+
+/// How finely a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Season,
+    Year,
+    Decade,
+    /// A vague reference ("now", "recently") with no interval.
+    Vague,
+}
+
+/// How a date's value was obtained, so that the interface can show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Anchoring {
+    /// Everything was written out ("April 19, 2024", "1991").
+    Explicit,
+    /// The year came from the document date or a nearby year in the text.
+    YearInferred,
+    /// Counted from the document date ("yesterday", "last week").
+    Relative,
+    /// Needs a document date that this document does not have.
+    Unresolved,
+}
+
+/// Day-month order for numeric dates such as 03/04/2024.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum NumericOrder {
+    /// Decide only when one number exceeds 12; otherwise flag as ambiguous.
+    #[default]
+    Unknown,
+    DayFirst,
+    MonthFirst,
+}
+
+/// One date mention, normalised.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DateMention {
+    /// Byte offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    /// First and last day, inclusive; None when unresolved or vague.
+    pub interval: Option<(Date, Date)>,
+    pub precision: Precision,
+    pub anchoring: Anchoring,
+    /// A numeric date whose day-month order could not be settled.
+    pub ambiguous: bool,
+    /// TIMEX3-style value: 2024-05-10, 2024-05, 2006-Q4, 2004-W47, 2009-SU, 199, PRESENT_REF.
+    pub value: String,
+}
+
+/// The date a document is anchored to, and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentDate {
+    pub date: Date,
+    pub source: DocumentDateSource,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentDateSource {
+    /// A date line near the top of the document.
+    Dateline,
+    /// Given with the file (front matter, an e-mail header, the evaluation's `dct`).
+    Metadata,
+    /// The latest full date written in the document.
+    LatestInText,
+}
+
+/// Context for resolving a document's dates.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DateContext {
+    /// A document date known from metadata; takes precedence over the text's own
+    /// dates except a dateline.
+    pub metadata_date: Option<Date>,
+    /// The year of the previous document in the same file, for partial dates in
+    /// a document that has no year of its own.
+    pub fallback_year: Option<i16>,
+    pub order: NumericOrder,
+}
+
+/// Finds, normalises and anchors every date in one document.
+pub fn recognize(
+    text: &str,
+    tokens: &[Token],
+    context: DateContext,
+) -> (Vec<DateMention>, Option<DocumentDate>) {
+    let found = scan(text, tokens, context.order);
+    let doc_date = document_date(text, tokens, &found, context.metadata_date);
+    let mut mentions = Vec::with_capacity(found.len());
+    // Without a document date, a partial date takes the nearest explicit year before
+    // it, else the first one after it, else the previous document's year (one pass).
+    let first_year = found.iter().find_map(|g| explicit_year(g.expr));
+    let mut year_before: Option<i16> = None;
+    // The date the text last spoke of, for "three days later" and "that day".
+    let mut reference: Option<DateMention> = None;
+    for f in &found {
+        let year_hint = doc_date
+            .map(|d| d.date.year())
+            .or(year_before)
+            .or(first_year)
+            .or(context.fallback_year);
+        if let Some(y) = explicit_year(f.expr) {
+            year_before = Some(y);
+        }
+        let anchor = doc_date.map(|d| d.date);
+        let mention = match f.expr {
+            // Counted from the last date fine enough for the unit, else from the
+            // document date, as the report's own time.
+            Expr::FromReference { unit, .. } => {
+                let usable = reference
+                    .as_ref()
+                    .filter(|r| unit.can_count_from(r.precision));
+                match (unit, usable) {
+                    (Step::Same, Some(r)) => DateMention {
+                        anchoring: Anchoring::Relative,
+                        ..r.clone()
+                    },
+                    _ => {
+                        let from = usable.and_then(|r| r.interval).map(|(d, _)| d).or(anchor);
+                        resolve(f, from, year_hint)
+                    }
+                }
+            }
+            _ => resolve(f, anchor, year_hint),
+        };
+        if mention.interval.is_some() {
+            reference = Some(mention.clone());
+        }
+        mentions.push(DateMention {
+            start: tokens[f.first].start,
+            end: tokens[f.end - 1].end,
+            ..mention
+        });
+    }
+    (mentions, doc_date)
+}
+
+#[cfg(test)]
+mod tests;
