@@ -21,7 +21,7 @@ mod periods;
 mod relative;
 mod resolve;
 mod scan;
-mod tables;
+pub(super) mod tables;
 
 pub use anchor::{date_from_value, metadata_date};
 use anchor::{document_date, explicit_year};

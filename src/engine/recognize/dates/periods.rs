@@ -1,6 +1,6 @@
 //! Matchers of periods: quarters, seasons, decades, years with a modifier, bare years and bare months.
 
-use super::expr::{Expr, Found, Season};
+use super::expr::{Expr, Found};
 use super::scan::Scanner;
 use super::tables::*;
 use crate::engine::recognize::token::TokenKind;
@@ -69,13 +69,7 @@ impl<'a> Scanner<'a> {
             "next" | "coming" => (Some(1), i + 1),
             _ => (None, i),
         };
-        let season = match self.lower(at) {
-            "spring" => Season::Spring,
-            "summer" => Season::Summer,
-            "autumn" | "fall" => Season::Autumn,
-            "winter" => Season::Winter,
-            _ => return None,
-        };
+        let &(_, season) = SEASONS.iter().find(|(w, _)| *w == self.lower(at))?;
         // "fall" is also a verb: only as a season with a year or a determiner.
         if let Some(y) = self.year(at + 1) {
             return self.found(

@@ -111,11 +111,8 @@ impl<'a> Scanner<'a> {
         if w == "this" && matches!(self.lower(i + 1), "morning" | "afternoon" | "evening") {
             return self.found(i, i + 2, Expr::RelDays(0));
         }
-        match w {
-            "today" | "tonight" => return self.found(i, i + 1, Expr::RelDays(0)),
-            "yesterday" => return self.found(i, i + 1, Expr::RelDays(-1)),
-            "tomorrow" => return self.found(i, i + 1, Expr::RelDays(1)),
-            _ => {}
+        if let Some(&(_, offset)) = DAY_WORDS.iter().find(|(word, _)| *word == w) {
+            return self.found(i, i + 1, Expr::RelDays(offset));
         }
         // "the financial year", "last fiscal year", "the current fiscal year"
         {
@@ -280,12 +277,7 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        let value = match self.lower(i) {
-            "currently" | "nowadays" => "PRESENT_REF",
-            "recently" | "recent" => "PAST_REF",
-            "soon" => "FUTURE_REF",
-            _ => return None,
-        };
+        let &(_, value) = VAGUE_WORDS.iter().find(|(w, _)| *w == self.lower(i))?;
         self.found(i, i + 1, Expr::Vague(value))
     }
 }

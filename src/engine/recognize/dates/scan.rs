@@ -1,7 +1,7 @@
 //! The date scanner: token accessors shared by every matcher, the cheap test of where a form may start, and the scan over a document.
 
 use super::expr::{Expr, Found};
-use super::tables::*;
+use super::tables::{self, MONTHS};
 use super::NumericOrder;
 use crate::engine::recognize::token::{Token, TokenKind};
 
@@ -97,104 +97,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// A cheap test that some form may start at token `i`, so that most words skip the
-    /// matchers. Keep in step with the words the matchers look for first.
+    /// matchers: a number, or a word of the date tables.
     pub(super) fn could_start(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         if t.kind == TokenKind::Number || self.word(i).starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        matches!(
-            self.lower(i),
-            "between"
-                | "from"
-                | "the"
-                | "this"
-                | "that"
-                | "last"
-                | "past"
-                | "previous"
-                | "next"
-                | "coming"
-                | "early"
-                | "late"
-                | "mid"
-                | "middle"
-                | "earlier"
-                | "later"
-                | "today"
-                | "tonight"
-                | "yesterday"
-                | "tomorrow"
-                | "now"
-                | "currently"
-                | "nowadays"
-                | "recently"
-                | "recent"
-                | "soon"
-                | "spring"
-                | "summer"
-                | "autumn"
-                | "fall"
-                | "winter"
-                | "first"
-                | "second"
-                | "third"
-                | "fourth"
-                | "final"
-                | "q1"
-                | "q2"
-                | "q3"
-                | "q4"
-                | "'"
-                | "’"
-                | "january"
-                | "jan"
-                | "february"
-                | "feb"
-                | "march"
-                | "mar"
-                | "april"
-                | "apr"
-                | "may"
-                | "june"
-                | "jun"
-                | "july"
-                | "jul"
-                | "august"
-                | "aug"
-                | "september"
-                | "sept"
-                | "sep"
-                | "october"
-                | "oct"
-                | "november"
-                | "nov"
-                | "december"
-                | "dec"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "a"
-                | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "several"
-                | "few"
-        )
+        tables::could_start(self.lower(i))
     }
 
     /// Tries every form at token `i`, longest first.

@@ -1,6 +1,14 @@
-//! Closed word tables of the date matchers: months, weekdays, number words, ordinal quarters.
+//! Closed word tables of the date matchers, in one place: every word that can open a date form comes from here.
+//!
+//! Read by the matchers (absolute, periods, relative) and by [`could_start`], the
+//! scanner's quick test, which is derived from these tables rather than copied.
+
+use std::sync::OnceLock;
 
 use jiff::civil::Weekday;
+use rustc_hash::FxHashSet as HashSet;
+
+use super::expr::Season;
 
 pub(super) const MONTHS: &[(&str, i8)] = &[
     ("january", 1),
@@ -70,3 +78,55 @@ pub(super) const ORDINAL_QUARTERS: &[(&str, i8)] = &[
     ("last", 4),
     ("final", 4),
 ];
+
+/// Season names (read by `periods::season`).
+pub(super) const SEASONS: &[(&str, Season)] = &[
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("autumn", Season::Autumn),
+    ("fall", Season::Autumn),
+    ("winter", Season::Winter),
+];
+
+/// Days named relative to the document date, with their offset in days (read by `relative::relative`).
+pub(super) const DAY_WORDS: &[(&str, i32)] = &[
+    ("today", 0),
+    ("tonight", 0),
+    ("yesterday", -1),
+    ("tomorrow", 1),
+];
+
+/// References to a time without an interval, with their TIMEX value (read by `relative::vague`).
+pub(super) const VAGUE_WORDS: &[(&str, &str)] = &[
+    ("currently", "PRESENT_REF"),
+    ("nowadays", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+    ("recent", "PAST_REF"),
+    ("soon", "FUTURE_REF"),
+];
+
+/// The other words a form can open with: prepositions and determiners ("between",
+/// "the", "last"), modifiers ("early", "mid"), "now", quarter codes and the
+/// apostrophe of "'82".
+const LEAD_WORDS: &[&str] = &[
+    "between", "from", "the", "this", "that", "last", "past", "previous", "next", "coming",
+    "early", "late", "mid", "middle", "earlier", "later", "now", "q1", "q2", "q3", "q4", "'", "’",
+];
+
+/// Whether a lower-cased token can open some date form: a word of any table above.
+/// Numbers are tested apart (see `Scanner::could_start`).
+pub(super) fn could_start(lower: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let names = MONTHS.iter().map(|(w, _)| *w);
+            let names = names.chain(WEEKDAYS.iter().map(|(w, _)| *w));
+            let names = names.chain(NUMBER_WORDS.iter().map(|(w, _)| *w));
+            let names = names.chain(ORDINAL_QUARTERS.iter().map(|(w, _)| *w));
+            let names = names.chain(SEASONS.iter().map(|(w, _)| *w));
+            let names = names.chain(DAY_WORDS.iter().map(|(w, _)| *w));
+            let names = names.chain(VAGUE_WORDS.iter().map(|(w, _)| *w));
+            names.chain(LEAD_WORDS.iter().copied()).collect()
+        })
+        .contains(lower)
+}
