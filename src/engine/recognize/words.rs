@@ -254,6 +254,131 @@ const ENDINGS: &[&str] = &[
     }
 }
 
+/// Lower-case nouns for roles that stand before or after a person's name.
+pub fn is_role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "minister"
+            | "president"
+            | "director"
+            | "chairman"
+            | "chairwoman"
+            | "executive"
+            | "analyst"
+            | "secretary"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "ambassador"
+            | "envoy"
+            | "founder"
+            | "leader"
+            | "lawyer"
+            | "attorney"
+            | "judge"
+            | "professor"
+            | "economist"
+            | "official"
+            | "commander"
+            | "general"
+            | "researcher"
+            | "journalist"
+            | "correspondent"
+            | "reporter"
+            | "author"
+            | "chief"
+            | "head"
+            | "deputy"
+            | "vice"
+            | "former"
+            | "prime"
+            | "foreign"
+            | "candidate"
+            | "prosecutor"
+            | "activist"
+            | "singer"
+            | "actor"
+            | "player"
+            | "coach"
+            | "manager"
+            | "representative"
+            | "colleague"
+            | "co-founder"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "mother"
+            | "father"
+            | "chancellor"
+            | "premier"
+    )
+}
+
+/// Last words of government bodies, whose leading country is a place mention too.
+pub fn is_government_keyword(w: &str) -> bool {
+    matches!(
+        w,
+        "Senate"
+            | "Congress"
+            | "Parliament"
+            | "Treasury"
+            | "Court"
+            | "Reserve"
+            | "Force"
+            | "Army"
+            | "Navy"
+            | "Department"
+            | "Ministry"
+            | "Government"
+            | "Administration"
+            | "Embassy"
+            | "Police"
+            | "Guard"
+            | "Cabinet"
+            | "Military"
+            | "Forces"
+            | "Marines"
+            | "Coast"
+    )
+}
+
+/// Stock market indices, named in market news like organisations but not organisations.
+pub fn is_market_index(name: &str) -> bool {
+    const INDICES: &[&str] = &[
+        "Dow",
+        "Dow Jones",
+        "Dow Jones Industrial Average",
+        "DJIA",
+        "Nasdaq",
+        "NASDAQ",
+        "S&P",
+        "Standard & Poor",
+        "FTSE",
+        "Nikkei",
+        "DAX",
+        "CAC",
+        "Hang Seng",
+        "Sensex",
+        "Nifty",
+        "Kospi",
+        "KOSPI",
+        "Euro Stoxx",
+        "Stoxx",
+        "TSX",
+        "ASX",
+        "IBEX",
+        "MSCI",
+        "Russell",
+    ];
+    INDICES.contains(&name) || name.ends_with(" Index") || name.ends_with(" Average")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,123 @@
+//! What the words around a name say of it: initials, apposition, saying verbs, pronouns, person cues, a leading place, model and flight numbers.
+
+use super::shape::starts_upper;
+use super::DocumentView;
+use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
+use crate::engine::recognize::token::TokenKind;
+use crate::engine::recognize::words::*;
+
+impl<'a> DocumentView<'a> {
+    pub(super) fn has_initials(&self, first: usize, end: usize) -> bool {
+        (first..end.saturating_sub(1)).any(|i| {
+            let w = self.word(i);
+            w.chars().count() == 1 && starts_upper(w) && self.word(i + 1) == "."
+        })
+    }
+
+    pub(super) fn followed_by_saying_verb(&self, end: usize) -> bool {
+        self.is_word(end) && !self.new_line(end) && is_saying_verb(self.word(end))
+    }
+
+    /// ", the deputy spokesperson", ", 56,", ", a former …" right after a name.
+    pub(super) fn followed_by_apposition(&self, end: usize) -> bool {
+        if end + 1 >= self.tokens.len() || self.word(end) != "," {
+            return false;
+        }
+        let next = self.word(end + 1);
+        matches!(next, "the" | "a" | "an" | "who" | "whose")
+            && end + 2 < self.tokens.len()
+            && (is_title(self.word(end + 2)) || is_role_noun(self.word(end + 2)))
+            || self.tokens[end + 1].kind == TokenKind::Number
+                && end + 2 < self.tokens.len()
+                && self.word(end + 2) == ","
+            || is_title(next)
+            || is_role_noun(next)
+                && matches!(self.word(end + 2), "of" | "at" | "for" | "-" | "and" | ",")
+    }
+
+    /// Context that marks a name as a person's: apposition, a saying verb after it, or "said" before it.
+    pub(super) fn person_context(&self, first: usize, end: usize) -> bool {
+        self.followed_by_apposition(end)
+            || self.followed_by_saying_verb(end)
+            || first > 0 && matches!(self.word(first - 1), "said" | "says" | "told")
+    }
+
+    /// The first pronoun within the next sentence or so: Some(true) for "he"/"she",
+    /// Some(false) for "it"/"its" (organisations and things), None for neither.
+    pub(super) fn pronoun_after(&self, end: usize) -> Option<bool> {
+        for i in end..(end + 25).min(self.tokens.len()) {
+            match self.word(i) {
+                "he" | "she" | "his" | "her" | "He" | "She" | "His" | "Her" | "him" => {
+                    return Some(true)
+                }
+                "it" | "its" | "It" | "Its" => return Some(false),
+                "they" | "They" | "their" | "Their" => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The longest country, region or city name at the start of `first..end`, if any
+    /// leaves words after it.
+    pub(super) fn leading_place(&self, first: usize, end: usize) -> Option<(usize, PlaceIdx)> {
+        if end - first < 2 {
+            return None;
+        }
+        let lex = lexicon();
+        for j in (first + 1..end.min(first + 5)).rev() {
+            if !self.is_word(j - 1) {
+                continue;
+            }
+            if let Some(&idx) = lex.places_named(&self.span_text(first, j)).first() {
+                let kind = lex.place(idx).kind;
+                if kind != PlaceKind::Continent {
+                    return Some((j, idx));
+                }
+            }
+        }
+        None
+    }
+
+    /// "Air France Flight 447": the airline is named before "Flight".
+    pub(super) fn is_flight_number(&self, end: usize) -> bool {
+        self.word(end - 1) == "Flight"
+    }
+
+    /// A number right after a name that is not a year: "FTSE 100", "Boeing 787".
+    pub(super) fn followed_by_model_number(&self, end: usize) -> bool {
+        end < self.tokens.len()
+            && self.tokens[end].kind == TokenKind::Number
+            && self.tokens[end].space_before
+            && !self.new_line(end)
+            && !self
+                .word(end)
+                .parse::<u32>()
+                .is_ok_and(|n| (1900..=2100).contains(&n))
+    }
+
+    pub(super) fn preceded_by_person_cue(&self, first: usize) -> bool {
+        if first == 0 {
+            return false;
+        }
+        let prev = self.word(first - 1);
+        matches!(
+            prev,
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+        ) || prev == "." && first >= 2 && matches!(self.word(first - 2), "Mr" | "Mrs" | "Ms" | "Dr")
+            || is_role_noun(prev)
+    }
+
+    pub(super) fn followed_by_comma_place(&self, end: usize) -> bool {
+        if end + 1 >= self.tokens.len() || self.word(end) != "," || self.new_line(end + 1) {
+            return false;
+        }
+        let next = self.word(end + 1);
+        lexicon().places_named(next).first().is_some_and(|&i| {
+            matches!(
+                lexicon().place(i).kind,
+                PlaceKind::Country | PlaceKind::Region
+            )
+        })
+    }
+}

@@ -1,0 +1,246 @@
+//! A document as the entity rules see it: tokens with their name-word flags, Title Case headlines, words seen capitalised mid-sentence, and the body's phrases.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::shape::{is_dotted_abbreviation, starts_upper};
+use super::{DocumentView, EntityType, Evidence, Segment};
+use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::token::{Token, TokenKind};
+use crate::engine::recognize::words::*;
+
+impl<'a> DocumentView<'a> {
+    pub(super) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        let in_headline = headline_flags(text, tokens);
+        let mut capitalised_mid_sentence = HashSet::default();
+        // Only sentence-initial words are ever asked about in lower case: collect
+        // those first, then look for them, instead of hashing every word.
+        let mut sentence_initial: HashSet<String> = HashSet::default();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.text(text);
+            if starts_upper(w) {
+                if !t.sentence_start && !in_headline[i] && !after_opening_quote(text, tokens, i) {
+                    capitalised_mid_sentence.insert(w);
+                } else {
+                    sentence_initial.insert(w.to_lowercase());
+                }
+            }
+        }
+        let name_words = tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                t.kind == TokenKind::Word
+                    && starts_upper(w)
+                    && (!is_never_name(w) || is_dotted_abbreviation(w))
+            })
+            .collect();
+        let mut seen_lowercase = HashSet::default();
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = t.text(text);
+            if w.as_bytes()[0].is_ascii_lowercase() && sentence_initial.contains(w) {
+                seen_lowercase.insert(w);
+            }
+        }
+        DocumentView {
+            text,
+            tokens,
+            in_headline,
+            capitalised_mid_sentence,
+            seen_lowercase,
+            name_words,
+            body_phrases: OnceCell::new(),
+        }
+    }
+
+    /// The text of token `i`, or "" past the end (rules look ahead freely).
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
+    }
+
+    /// A word that can be part of a name: capitalised, not a closed-class non-name.
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        self.name_words.get(i).copied().unwrap_or(false)
+    }
+
+    pub(super) fn joined(&self, i: usize) -> bool {
+        i < self.tokens.len() && !self.tokens[i].space_before && !self.tokens[i].line_start
+    }
+
+    pub(super) fn new_line(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].line_start
+    }
+
+    pub(super) fn segment(
+        &self,
+        first: usize,
+        end: usize,
+        kind: EntityType,
+        evidence: Evidence,
+    ) -> Segment {
+        Segment {
+            first,
+            end,
+            kind,
+            evidence,
+            role: None,
+            place: None,
+        }
+    }
+
+    /// Skips "Mr", "Dr." and the like before a name ("General" stays: "General Motors").
+    pub(super) fn skip_honorifics(&self, mut first: usize, end: usize) -> usize {
+        while first + 1 < end
+            && matches!(
+                self.word(first),
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "."
+            )
+        {
+            first += 1;
+        }
+        first
+    }
+
+    /// The text of tokens `first..end`, with whitespace runs folded to one space.
+    /// Borrowed unless the span holds line breaks or runs of spaces.
+    pub(super) fn span_text(&self, first: usize, end: usize) -> Cow<'a, str> {
+        let raw = &self.text[self.tokens[first].start..self.tokens[end - 1].end];
+        let bytes = raw.as_bytes();
+        let plain = !bytes.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'\t'))
+            && !bytes.windows(2).any(|w| w == b"  ");
+        if plain {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+    }
+
+    pub(super) fn at_sentence_start(&self, i: usize) -> bool {
+        self.tokens[i].sentence_start || after_opening_quote(self.text, self.tokens, i)
+    }
+
+    /// A word with outside evidence of being a name: gazetteer, given name,
+    /// or capitalised elsewhere in running text.
+    pub(super) fn is_known(&self, w: &str) -> bool {
+        self.capitalised_mid_sentence.contains(w)
+            || !lexicon().places_named(w).is_empty()
+            || lexicon().demonym(w).is_some()
+    }
+
+    /// The phrase is a name in the body, outside headlines: a whole run of capitalised
+    /// words, or one after its titles, or a person's surname. Built on first use.
+    pub(super) fn body_has_phrase(&self, phrase: &str) -> bool {
+        self.body_phrases
+            .get_or_init(|| {
+                let mut phrases = HashSet::default();
+                let mut i = 0;
+                while i < self.tokens.len() {
+                    if self.in_headline[i] || !self.is_name_word(i) {
+                        i += 1;
+                        continue;
+                    }
+                    let mut end = i + 1;
+                    while end < self.tokens.len()
+                        && self.is_name_word(end)
+                        && !self.new_line(end)
+                        && !self.in_headline[end]
+                    {
+                        end += 1;
+                    }
+                    // The whole run, the run after leading titles or demonyms ("Foreign
+                    // Minister Jeyhun Bayramov" gives "Jeyhun Bayramov"), and a person's
+                    // surname; not arbitrary sub-phrases ("Shipping Group" of
+                    // "Atlantica Shipping Group").
+                    let span = |a: usize, b: usize| {
+                        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+                    };
+                    let mut a = i;
+                    loop {
+                        phrases.insert(span(a, end));
+                        let w = self.word(a);
+                        let peelable = is_title(w)
+                            || is_portfolio(w)
+                            || lexicon().demonym(w).is_some()
+                            || is_function_word(w);
+                        // Not down to a bare keyword ("Commission" of "European Commission").
+                        let rest_is_keyword = end - a == 2
+                            && (is_org_keyword(self.word(a + 1))
+                                || is_place_keyword(self.word(a + 1)));
+                        if a + 1 >= end || !peelable || rest_is_keyword {
+                            break;
+                        }
+                        a += 1;
+                    }
+                    if end - a >= 2 && !(a..end).any(|k| is_org_keyword(self.word(k))) {
+                        phrases.insert(span(end - 1, end));
+                    }
+                    i = end;
+                }
+                phrases
+            })
+            .contains(phrase)
+    }
+}
+
+/// The token opens a quotation or bracket: a quoted sentence starts here ('said, "This …').
+pub(super) fn after_opening_quote(text: &str, tokens: &[Token], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let mark = &tokens[i - 1];
+    let opens = match mark.text(text) {
+        "“" | "‘" => true,
+        "\"" | "'" => mark.sentence_start || mark.line_start || mark.space_before,
+        "(" => mark.sentence_start || mark.line_start,
+        _ => false,
+    };
+    opens && !tokens[i].space_before
+}
+
+/// Marks tokens on lines that read as Title Case headlines: at least three
+/// words, no sentence-final period, and no lower-case word but short function words.
+pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut line_first = 0;
+    for i in 0..=tokens.len() {
+        if i == tokens.len() || (tokens[i].line_start && i > line_first) {
+            let line = &tokens[line_first..i];
+            let ends_with_stop = line
+                .last()
+                .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | ":"));
+            // Cheap tests first: most body lines end with a period.
+            let is_headline = !ends_with_stop && {
+                let mut words = line
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text(text));
+                let (mut n_words, mut n_upper) = (0, 0);
+                let all_known = words.all(|w| {
+                    n_words += 1;
+                    if starts_upper(w) {
+                        n_upper += 1;
+                        true
+                    } else {
+                        // "s" of a possessive ("Chile's Runoff …") is no content word.
+                        is_function_word(w) || is_name_particle(w) || w == "s"
+                    }
+                });
+                all_known && n_words >= 3 && n_upper >= 3
+            };
+            for f in &mut flags[line_first..i] {
+                *f = is_headline;
+            }
+            line_first = i;
+        }
+    }
+    flags
+}

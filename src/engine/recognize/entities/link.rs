@@ -1,0 +1,293 @@
+//! Linking place mentions to the gazetteer: candidates by name, apposition ("Paris, Texas"), then the document's other places as context.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{EntityMention, EntityType};
+use crate::engine::recognize::lexicon::{lexicon, Place, PlaceIdx, PlaceKind};
+
+/// Links each place mention to the gazetteer, or leaves it unlinked. Among places
+/// that share a name, context chooses, nearest first:
+/// 1. apposition: "Paris, Texas", "London, Ontario", "Valencia in Venezuela", and
+///    "Seattle, Washington" (the state, not the capital) pick the pair that nests;
+/// 2. the other places and nationalities of the sentence, paragraph and document,
+///    each counting for its country and, more, for its region ("Georgia" beside
+///    Tbilisi is the country, beside Atlanta the US state).
+///
+/// Without context the default order stands (countries first, then a city before
+/// its namesake region, then by population). A country's name yields only to a
+/// namesake supported by its own region, and a small town (from the link-only
+/// table) or a far smaller namesake (Moscow, Idaho) only to evidence in its own
+/// paragraph, so that a document about the US does not move Moscow to Idaho.
+pub(super) fn link_places(text: &str, mentions: &mut [EntityMention]) {
+    let lex = lexicon();
+    let name_of = |m: &EntityMention| {
+        text[m.start..m.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let candidates: Vec<Cow<'static, [PlaceIdx]>> = mentions
+        .iter()
+        .map(|m| match m.kind {
+            EntityType::Place => {
+                // "the Donetsk region": the lower-case word after the name says its kind.
+                let next = text[m.end..].split_whitespace().next().unwrap_or("");
+                let next = next.trim_end_matches(|c: char| c.is_ascii_punctuation());
+                if kind_word(next).is_some() {
+                    link_candidates(&format!("{} {next}", name_of(m)))
+                } else {
+                    link_candidates(&name_of(m))
+                }
+            }
+            _ => Cow::Borrowed(&[][..]),
+        })
+        .collect();
+    let mut decided: Vec<bool> = candidates.iter().map(|c| c.len() <= 1).collect();
+    for (m, c) in mentions.iter_mut().zip(&candidates) {
+        if let Some(&first) = c.first() {
+            m.place = Some(first);
+        }
+    }
+    // 1. Apposition between neighbouring place mentions.
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if a.kind != EntityType::Place
+            || b.kind != EntityType::Place
+            || decided[i] && decided[i + 1]
+        {
+            continue;
+        }
+        let between = &text[a.end..b.start.max(a.end)];
+        if !matches!(between.trim(), "," | "in") {
+            continue;
+        }
+        let pair = candidates[i].iter().find_map(|&inner| {
+            candidates[i + 1]
+                .iter()
+                .find(|&&outer| contains(lex.place(outer), lex.place(inner)))
+                .map(|&outer| (inner, outer))
+        });
+        if let Some((inner, outer)) = pair {
+            mentions[i].place = Some(inner);
+            mentions[i + 1].place = Some(outer);
+            decided[i] = true;
+            decided[i + 1] = true;
+        }
+    }
+    // 2. Context: where each settled place or nationality is, and what it stands for.
+    let (sentence_of, paragraph_of) = sentence_and_paragraph_ids(text, mentions);
+    let mut context: Vec<Clue> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(idx) = m.place else { continue };
+        let p = lex.place(idx);
+        let settled = m.kind == EntityType::Nationality || decided[i];
+        let one_country = candidates[i]
+            .iter()
+            .all(|&c| lex.place(c).country == p.country);
+        if p.country.is_empty() || !(settled || one_country) {
+            continue;
+        }
+        let admin1 = match p.kind {
+            PlaceKind::City | PlaceKind::Capital | PlaceKind::Region if settled => p.admin1,
+            _ => "",
+        };
+        context.push(Clue {
+            mention: i,
+            sentence: sentence_of[i],
+            paragraph: paragraph_of[i],
+            country: p.country,
+            admin1,
+        });
+    }
+    let mut country_clues: HashMap<&'static str, usize> = HashMap::default();
+    let mut region_clues: HashMap<(&'static str, &'static str), usize> = HashMap::default();
+    for clue in &context {
+        *country_clues.entry(clue.country).or_default() += 1;
+        if !clue.admin1.is_empty() {
+            *region_clues.entry((clue.country, clue.admin1)).or_default() += 1;
+        }
+    }
+    for i in 0..mentions.len() {
+        if decided[i] {
+            continue;
+        }
+        let here = (sentence_of[i], paragraph_of[i]);
+        // Clues near this mention (its paragraph, at most NEAR_WINDOW clues either side)
+        // weigh more; the rest count through the document totals, so that a long
+        // document costs a bounded scan per mention.
+        let at = context.partition_point(|c| c.mention < i);
+        let near = &context[at.saturating_sub(NEAR_WINDOW)..(at + NEAR_WINDOW).min(context.len())];
+        // (support anywhere, support in this paragraph, support from its own region)
+        let support = |p: &Place| {
+            let region_eligible = !p.admin1.is_empty() && p.kind != PlaceKind::Country;
+            let mut in_country = country_clues.get(p.country).copied().unwrap_or(0);
+            let mut in_region = if region_eligible {
+                region_clues
+                    .get(&(p.country, p.admin1))
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            let mut total = (0, 0, 0);
+            for clue in near
+                .iter()
+                .filter(|c| c.paragraph == here.1 && c.country == p.country)
+            {
+                let weight = if clue.sentence == here.0 { 4 } else { 2 };
+                let same_region = region_eligible && clue.admin1 == p.admin1;
+                let points = if same_region { 3 * weight } else { weight };
+                total.0 += points;
+                total.1 += points;
+                in_country -= 1;
+                if same_region {
+                    total.2 += points;
+                    in_region -= 1;
+                }
+            }
+            // Far clues add up to at most one near one: a long report about one
+            // country must not outvote the sentence that names another.
+            let far_points = in_country + 2 * in_region;
+            total.0 += far_points.min(MAX_FAR_SUPPORT);
+            total.2 += 3 * in_region;
+            total
+        };
+        let default = lex.place(candidates[i][0]);
+        let default_support = support(default);
+        // max_by_key keeps the last maximum; iterate in reverse so that ties keep the default order.
+        let Some(&best) = candidates[i]
+            .iter()
+            .rev()
+            .max_by_key(|&&c| support(lex.place(c)).0)
+        else {
+            continue;
+        };
+        let chosen = lex.place(best);
+        let chosen_support = support(chosen);
+        let far_smaller = default.population > 20 * chosen.population.max(1)
+            && !matches!(chosen.kind, PlaceKind::Country | PlaceKind::Region);
+        let needs_local = chosen.link_only && !default.link_only || far_smaller;
+        // A city is not its namesake region ("Kyiv" among towns of Kyiv Oblast).
+        let city_to_own_region = chosen.kind == PlaceKind::Region
+            && chosen.country == default.country
+            && matches!(default.kind, PlaceKind::City | PlaceKind::Capital);
+        let accepted = !city_to_own_region
+            && chosen_support.0 > default_support.0
+            && (default.kind != PlaceKind::Country || chosen_support.2 > 0)
+            && (!needs_local || chosen_support.1 > default_support.1 && chosen_support.2 > 0);
+        if accepted {
+            mentions[i].place = Some(best);
+        }
+    }
+}
+
+/// The most that clues outside a mention's paragraph add to a reading's support.
+pub(super) const MAX_FAR_SUPPORT: usize = 4;
+
+/// How many clues on either side of a mention are looked at one by one.
+pub(super) const NEAR_WINDOW: usize = 64;
+
+/// A settled place or nationality of the document, as evidence for its neighbours.
+pub(super) struct Clue {
+    mention: usize,
+    sentence: usize,
+    paragraph: usize,
+    country: &'static str,
+    /// The first-level region it lies in or is ("" for a country or nationality).
+    admin1: &'static str,
+}
+
+/// `outer` contains `inner`: its country, or the region it lies in.
+pub(super) fn contains(outer: &Place, inner: &Place) -> bool {
+    outer.country == inner.country
+        && !outer.country.is_empty()
+        && match outer.kind {
+            PlaceKind::Country => inner.kind != PlaceKind::Country,
+            PlaceKind::Region => {
+                !matches!(inner.kind, PlaceKind::Region | PlaceKind::Country)
+                    && !outer.admin1.is_empty()
+                    && outer.admin1 == inner.admin1
+            }
+            _ => false,
+        }
+}
+
+/// For each mention, the index of its sentence and of its paragraph (blank-line
+/// separated), counted from the start of the text.
+pub(super) fn sentence_and_paragraph_ids(
+    text: &str,
+    mentions: &[EntityMention],
+) -> (Vec<usize>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let (mut sentence, mut paragraph, mut at) = (0, 0, 0);
+    let mut sentences = Vec::with_capacity(mentions.len());
+    let mut paragraphs = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        while at < m.start.min(bytes.len()) {
+            match bytes[at] {
+                b'\n' => {
+                    sentence += 1;
+                    if bytes[at + 1..]
+                        .iter()
+                        .take_while(|b| **b != b'\n')
+                        .all(u8::is_ascii_whitespace)
+                    {
+                        paragraph += 1;
+                    }
+                }
+                b'.' | b'!' | b'?' if bytes.get(at + 1).is_some_and(u8::is_ascii_whitespace) => {
+                    sentence += 1
+                }
+                _ => {}
+            }
+            at += 1;
+        }
+        sentences.push(sentence);
+        paragraphs.push(paragraph);
+    }
+    (sentences, paragraphs)
+}
+
+/// The kind of place a word after a name says it is ("province", "city").
+pub(super) fn kind_word(word: &str) -> Option<PlaceKind> {
+    match word {
+        "city" => Some(PlaceKind::City),
+        "province" | "region" | "state" | "county" | "district" | "oblast" | "governorate"
+        | "prefecture" => Some(PlaceKind::Region),
+        _ => None,
+    }
+}
+
+/// Gazetteer readings of a recognised place name, trying it without a trailing
+/// "province", "region", "city" ("Sindh province", "Almaty region") when it has none.
+pub(super) fn link_candidates(name: &str) -> Cow<'static, [PlaceIdx]> {
+    let lex = lexicon();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let found = lex.link_candidates(name);
+    if !found.is_empty() {
+        return Cow::Borrowed(found);
+    }
+    let Some((head, last)) = name.rsplit_once(' ') else {
+        return Cow::Borrowed(&[]);
+    };
+    let Some(wanted) = kind_word(&last.to_lowercase()) else {
+        return Cow::Borrowed(&[]);
+    };
+    // The trailing word names the kind: "Donetsk region" is the region, not the city.
+    let all = lex.link_candidates(head);
+    let of_kind: Vec<PlaceIdx> = all
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let kind = lex.place(i).kind;
+            kind == wanted || wanted == PlaceKind::City && kind == PlaceKind::Capital
+        })
+        .collect();
+    if of_kind.is_empty() {
+        Cow::Borrowed(all)
+    } else {
+        Cow::Owned(of_kind)
+    }
+}

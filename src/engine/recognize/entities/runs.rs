@@ -1,0 +1,164 @@
+//! Runs of name words (with particles, initials, hyphens, "of" and "&") and where a run is cut into pieces.
+
+use super::known::is_place_or_demonym;
+use super::shape::starts_upper;
+use super::{DocumentView, Run, Segment};
+use crate::engine::recognize::words::*;
+
+impl<'a> DocumentView<'a> {
+    /// Collects maximal runs of name words with the connectors names may hold.
+    pub(super) fn runs(&self) -> Vec<Run> {
+        let n = self.tokens.len();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !self.is_name_word(i) {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            let mut end = i + 1;
+            // An initial: "J." joined to its period.
+            end = self.absorb_initial_period(first, end);
+            loop {
+                if end >= n || self.new_line(end) {
+                    break;
+                }
+                if self.is_name_word(end) && self.tokens[end].space_before {
+                    end = self.absorb_initial_period(end, end + 1);
+                    continue;
+                }
+                let w = self.word(end);
+                let next_is_name =
+                    end + 1 < n && self.is_name_word(end + 1) && !self.new_line(end + 1);
+                // Hyphenated compounds: "Armenia-Azerbaijan", "Rolls-Royce".
+                if (w == "-" || w == "–")
+                    && self.joined(end)
+                    && self.joined(end + 1)
+                    && next_is_name
+                {
+                    end += 2;
+                    continue;
+                }
+                // Particles may chain: "von der Leyen", "de la Cruz".
+                if is_name_particle(w) && !self.tokens[end].line_start {
+                    let mut k = end;
+                    while k < n
+                        && self.is_word(k)
+                        && is_name_particle(self.word(k))
+                        && !self.new_line(k)
+                    {
+                        k += 1;
+                    }
+                    if k < n && self.is_name_word(k) && !self.new_line(k) && k - end <= 3 {
+                        end = k + 1;
+                        continue;
+                    }
+                    // "al-Burhan", "el-Sisi": a particle hyphenated to the name.
+                    if k == end + 1
+                        && matches!(self.word(k), "-" | "–")
+                        && self.joined(k)
+                        && self.joined(k + 1)
+                        && self.is_name_word(k + 1)
+                    {
+                        end = k + 2;
+                        continue;
+                    }
+                }
+                // "International Committee of the Red Cross": "of the" inside an organisation's name.
+                if w == "of"
+                    && self.word(end + 1) == "the"
+                    && is_org_keyword(self.word(end - 1))
+                    && self.is_name_word(end + 2)
+                    && !self.new_line(end + 2)
+                {
+                    end += 3;
+                    continue;
+                }
+                if next_is_name && (w == "of" || w == "&" || w == "for" || w == "on") {
+                    end += 2;
+                    end = self.absorb_initial_period(end - 1, end);
+                    continue;
+                }
+                break;
+            }
+            runs.push(Run { first, end });
+            i = end;
+        }
+        runs
+    }
+
+    pub(super) fn absorb_initial_period(&self, word_idx: usize, end: usize) -> usize {
+        let w = self.word(word_idx);
+        if (w.chars().count() == 1 || matches!(w, "St" | "Mt" | "Ft"))
+            && starts_upper(w)
+            && end < self.tokens.len()
+            && self.word(end) == "."
+            && self.joined(end)
+            && end + 1 < self.tokens.len()
+            && self.is_name_word(end + 1)
+        {
+            end + 1
+        } else {
+            end
+        }
+    }
+
+    /// Cuts a run into typed segments and appends them.
+    pub(super) fn segment_run(&self, run: Run, out: &mut Vec<Segment>) {
+        // Split at "of" unless the word before heads a name, and at hyphens between places.
+        let mut pieces: Vec<Run> = Vec::new();
+        let mut start = run.first;
+        let mut i = run.first;
+        while i < run.end {
+            let w = self.word(i);
+            if (w == "for" || w == "on") && i > start {
+                // "National Commission for Museums": kept only after an organisation keyword.
+                if !is_org_keyword(self.word(i - 1)) {
+                    pieces.push(Run {
+                        first: start,
+                        end: i,
+                    });
+                    start = i + 1;
+                }
+            } else if w == "of" && i > start {
+                let head = self.word(i - 1);
+                let keeps_of = is_org_keyword(head)
+                    || is_place_keyword(head)
+                    || is_place_prefix(head)
+                    || matches!(
+                        head,
+                        "Republic" | "Kingdom" | "Bank" | "Isle" | "Duke" | "Prince" | "Princess"
+                    )
+                    || (is_title(head) && i + 1 < run.end && is_portfolio(self.word(i + 1)));
+                if !keeps_of {
+                    pieces.push(Run {
+                        first: start,
+                        end: i,
+                    });
+                    start = i + 1;
+                }
+            } else if (w == "-" || w == "–") && i > start && i + 1 < run.end {
+                let left = self.word(i - 1);
+                let right = self.word(i + 1);
+                if is_place_or_demonym(left) && is_place_or_demonym(right) {
+                    pieces.push(Run {
+                        first: start,
+                        end: i,
+                    });
+                    start = i + 1;
+                }
+            }
+            i += 1;
+        }
+        pieces.push(Run {
+            first: start,
+            end: run.end,
+        });
+        for piece in pieces {
+            if piece.first < piece.end {
+                self.type_piece(piece, out);
+            }
+        }
+    }
+}

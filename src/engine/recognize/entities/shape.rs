@@ -1,0 +1,36 @@
+//! What a word's letters say: capitalised, an acronym, a dotted abbreviation, a model number.
+
+pub(super) fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn is_dotted_abbreviation(w: &str) -> bool {
+    w.len() >= 3 && w.contains('.') && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+}
+
+/// Letters and digits mixed in one word: "A380", "F-35" parts, "iPhone4".
+pub(super) fn is_model_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+}
+
+/// "PORT SUDAN" → "Port Sudan".
+pub(super) fn title_case_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = matches!(c, ' ' | '-');
+    }
+    out
+}
+
+/// "NATO", "UN", "EADS": two to six capitals.
+pub(super) fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        || is_dotted_abbreviation(w)
+}
