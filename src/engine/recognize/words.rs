@@ -1,4 +1,4 @@
-//! Closed word classes the entity rules read: function words, titles, and name keywords.
+//! Closed word classes the entity rules read, each in one place: function words, titles, name keywords, role nouns, honorifics.
 //!
 //! These are properties of English, not of any corpus: they say which capitalised
 //! words are titles ("Minister"), which end organisation names ("Ministry"), which
@@ -254,129 +254,98 @@ const ENDINGS: &[&str] = &[
     }
 }
 
-/// Lower-case nouns for roles that stand before or after a person's name.
+/// Lower-case nouns for roles that stand before or after a person's name
+/// (read by the entity context rules: apposition and person cues).
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "director", "chairman",
+    "chairwoman", "executive", "analyst", "secretary", "senator", "governor", "mayor",
+    "ambassador", "envoy", "founder", "leader", "lawyer", "attorney", "judge", "professor",
+    "economist", "official", "commander", "general", "researcher", "journalist", "correspondent",
+    "reporter", "author", "chief", "head", "deputy", "vice", "former", "prime", "foreign",
+    "candidate", "prosecutor", "activist", "singer", "actor", "player", "coach", "manager",
+    "representative", "colleague", "co-founder", "son", "daughter", "wife", "husband", "brother",
+    "sister", "mother", "father", "chancellor", "premier",
+];
+
+/// Last words of government bodies, whose leading country is a place mention too
+/// (read by the organisation keyword rule: "US Treasury").
+#[rustfmt::skip]
+const GOVERNMENT_KEYWORDS: &[&str] = &[
+    "Senate", "Congress", "Parliament", "Treasury", "Court", "Reserve", "Force", "Army", "Navy",
+    "Department", "Ministry", "Government", "Administration", "Embassy", "Police", "Guard",
+    "Cabinet", "Military", "Forces", "Marines", "Coast",
+];
+
+/// Stock market indices, named in market news like organisations but not organisations
+/// (read by the rule that skips names of things not extracted).
+#[rustfmt::skip]
+const MARKET_INDICES: &[&str] = &[
+    "Dow", "Dow Jones", "Dow Jones Industrial Average", "DJIA", "Nasdaq", "NASDAQ", "S&P",
+    "Standard & Poor", "FTSE", "Nikkei", "DAX", "CAC", "Hang Seng", "Sensex", "Nifty", "Kospi",
+    "KOSPI", "Euro Stoxx", "Stoxx", "TSX", "ASX", "IBEX", "MSCI", "Russell",
+];
+
+/// Lower-case nouns that, right after a name, make it a place ("Sindh province")
+/// (read by the entity classifier).
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "province", "region", "state", "district", "county", "village", "town", "city", "valley",
+    "river", "island", "oblast", "governorate", "prefecture", "crossing", "border", "camp",
+    "airport", "port", "strip", "area",
+];
+
+/// Compass words that make a region of the name after them ("North Darfur")
+/// (read by the entity classifier).
+#[rustfmt::skip]
+const COMPASS_WORDS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower",
+];
+
+/// Honorifics written before a name, with or without a period ("Mr", "Dr.")
+/// (read by the person cue and by the organisation rule, which skips them).
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
+
+/// Words before "of" that keep it inside a name ("Republic of Korea", "Duke of
+/// Edinburgh"), besides organisation and place keywords (read by the run cutter).
+const OF_HEADS: &[&str] = &[
+    "Republic", "Kingdom", "Bank", "Isle", "Duke", "Prince", "Princess",
+];
+
+static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
+static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
+static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);
+static PLACE_NOUN_SET: WordSet = WordSet::new(PLACE_NOUNS);
+
 pub fn is_role_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "spokesperson"
-            | "spokesman"
-            | "spokeswoman"
-            | "minister"
-            | "president"
-            | "director"
-            | "chairman"
-            | "chairwoman"
-            | "executive"
-            | "analyst"
-            | "secretary"
-            | "senator"
-            | "governor"
-            | "mayor"
-            | "ambassador"
-            | "envoy"
-            | "founder"
-            | "leader"
-            | "lawyer"
-            | "attorney"
-            | "judge"
-            | "professor"
-            | "economist"
-            | "official"
-            | "commander"
-            | "general"
-            | "researcher"
-            | "journalist"
-            | "correspondent"
-            | "reporter"
-            | "author"
-            | "chief"
-            | "head"
-            | "deputy"
-            | "vice"
-            | "former"
-            | "prime"
-            | "foreign"
-            | "candidate"
-            | "prosecutor"
-            | "activist"
-            | "singer"
-            | "actor"
-            | "player"
-            | "coach"
-            | "manager"
-            | "representative"
-            | "colleague"
-            | "co-founder"
-            | "son"
-            | "daughter"
-            | "wife"
-            | "husband"
-            | "brother"
-            | "sister"
-            | "mother"
-            | "father"
-            | "chancellor"
-            | "premier"
-    )
+    ROLE_SET.contains(w)
 }
 
-/// Last words of government bodies, whose leading country is a place mention too.
 pub fn is_government_keyword(w: &str) -> bool {
-    matches!(
-        w,
-        "Senate"
-            | "Congress"
-            | "Parliament"
-            | "Treasury"
-            | "Court"
-            | "Reserve"
-            | "Force"
-            | "Army"
-            | "Navy"
-            | "Department"
-            | "Ministry"
-            | "Government"
-            | "Administration"
-            | "Embassy"
-            | "Police"
-            | "Guard"
-            | "Cabinet"
-            | "Military"
-            | "Forces"
-            | "Marines"
-            | "Coast"
-    )
+    GOVERNMENT_SET.contains(w)
 }
 
-/// Stock market indices, named in market news like organisations but not organisations.
+/// A market index by name, or a name ending in "Index" or "Average".
 pub fn is_market_index(name: &str) -> bool {
-    const INDICES: &[&str] = &[
-        "Dow",
-        "Dow Jones",
-        "Dow Jones Industrial Average",
-        "DJIA",
-        "Nasdaq",
-        "NASDAQ",
-        "S&P",
-        "Standard & Poor",
-        "FTSE",
-        "Nikkei",
-        "DAX",
-        "CAC",
-        "Hang Seng",
-        "Sensex",
-        "Nifty",
-        "Kospi",
-        "KOSPI",
-        "Euro Stoxx",
-        "Stoxx",
-        "TSX",
-        "ASX",
-        "IBEX",
-        "MSCI",
-        "Russell",
-    ];
-    INDICES.contains(&name) || name.ends_with(" Index") || name.ends_with(" Average")
+    INDEX_SET.contains(name) || name.ends_with(" Index") || name.ends_with(" Average")
+}
+
+pub fn is_place_noun(w: &str) -> bool {
+    PLACE_NOUN_SET.contains(w)
+}
+
+pub fn is_compass_word(w: &str) -> bool {
+    COMPASS_WORDS.contains(&w)
+}
+
+/// "Mr", "Mr.", "Dr", "Dr." and the like.
+pub fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&strip_period(w))
+}
+
+pub fn is_of_head(w: &str) -> bool {
+    OF_HEADS.contains(&w)
 }
 
 #[cfg(test)]
@@ -390,6 +359,11 @@ mod tests {
             ("never names", NEVER_NAMES),
             ("place keywords", PLACE_KEYWORDS),
             ("particles", NAME_PARTICLES),
+            ("role nouns", ROLE_NOUNS),
+            ("government keywords", GOVERNMENT_KEYWORDS),
+            ("market indices", MARKET_INDICES),
+            ("place nouns", PLACE_NOUNS),
+            ("compass words", COMPASS_WORDS),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

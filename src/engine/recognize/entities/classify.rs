@@ -1,163 +1,197 @@
 //! Typing a bare name from its words (gazetteer, keywords, name lists, shape) and its context (apposition, saying verbs, pronouns).
+//!
+//! The rules are tried in order; the first that applies types the name. Names that
+//! no form rule types are scored as a person's ([`person_score`]); what is neither
+//! a person nor a known small town falls back to an organisation, weakly, so that
+//! the document vote can overrule it.
 
 use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 use crate::engine::recognize::words::*;
 
+/// How much each clue counts toward a name being a person's (see [`DocumentView::person_score`]).
+mod person_weight {
+    /// The first word is a given name (and not a big place: "London Heathrow").
+    pub const GIVEN_NAME_FIRST: i32 = 3;
+    /// The last word is a known surname or has a surname ending.
+    pub const SURNAME_LAST: i32 = 2;
+    /// A one-word name with a surname ending ("Nurtleu" does not, "Bayramov" does).
+    pub const SURNAME_ENDING_ALONE: i32 = 1;
+    /// A name particle ("von", "bin") or initials ("J. R. R.").
+    pub const PARTICLE_OR_INITIALS: i32 = 3;
+    /// More than four words: titles of works and long organisation names.
+    pub const LONG_NAME: i32 = -3;
+    /// ", the deputy spokesperson", ", 56," after the name.
+    pub const APPOSITION: i32 = 3;
+    /// "said", "told" right after the name (when there is no apposition).
+    pub const SAYING_VERB: i32 = 2;
+    /// "Mr", "Dr." or a role noun ("spokesman") right before the name.
+    pub const PERSON_CUE_BEFORE: i32 = 3;
+    /// "he", "she" first among the next pronouns (two-word names only).
+    pub const PERSONAL_PRONOUN: i32 = 2;
+    /// "it", "its" first among the next pronouns.
+    pub const THING_PRONOUN: i32 = -2;
+
+    /// Scores from which a name of two or more words, or of one word, is a person's.
+    pub const PERSON_FROM_MULTIWORD: i32 = 3;
+    pub const PERSON_FROM_ONE_WORD: i32 = 4;
+    /// Score from which a person's type is strong evidence in the document vote.
+    pub const STRONG_FROM: i32 = 5;
+}
+
 impl<'a> DocumentView<'a> {
     /// Types a bare name segment (no title, no demonym before it) from its words and context.
     pub(super) fn classify_name(&self, first: usize, end: usize) -> Segment {
-        let name = self.span_text(first, end);
         let n_words = (first..end).filter(|&i| self.is_word(i)).count();
-        let last = self.word(end - 1);
-        let lex = lexicon();
-
-        if let Some(&idx) = lex.places_named(&name).first() {
-            let place = lex.place(idx);
-            // Small places whose names are common given names ("Jackson") need context.
-            let evidence = if matches!(
-                place.kind,
-                PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
-            ) || place.population >= 500_000
-                || !lex.is_given_name(&name) && !lex.is_surname(&name)
-            {
-                Evidence::Strong
-            } else {
-                Evidence::Weak
-            };
-            let mut seg = self.segment(first, end, EntityType::Place, evidence);
-            seg.place = Some(idx);
+        if let Some(seg) = self
+            .gazetteer_place(first, end)
+            .or_else(|| self.typed_by_keyword(first, end, n_words))
+            .or_else(|| self.typed_by_form(first, end, n_words))
+        {
             return seg;
         }
-        if n_words > 1 && is_org_keyword(last) {
-            return self.segment(first, end, EntityType::Organisation, Evidence::Strong);
-        }
-        // "Sindh province", "the Jordan river": a lower-case place noun after the name.
-        if matches!(
-            self.word(end),
-            "province"
-                | "region"
-                | "state"
-                | "district"
-                | "county"
-                | "village"
-                | "town"
-                | "city"
-                | "valley"
-                | "river"
-                | "island"
-                | "oblast"
-                | "governorate"
-                | "prefecture"
-                | "crossing"
-                | "border"
-                | "camp"
-                | "airport"
-                | "port"
-                | "strip"
-                | "area"
-        ) && !self.new_line(end)
+        let person = self.person_score(first, end, n_words);
+        if person >= person_weight::PERSON_FROM_MULTIWORD && n_words >= 2
+            || person >= person_weight::PERSON_FROM_ONE_WORD
         {
-            return self.segment(first, end, EntityType::Place, Evidence::Strong);
-        }
-        // "North Darfur", "Central Java": a compass word before a name makes a region.
-        if n_words == 2
-            && matches!(
-                self.word(first),
-                "North"
-                    | "South"
-                    | "East"
-                    | "West"
-                    | "Northern"
-                    | "Southern"
-                    | "Eastern"
-                    | "Western"
-                    | "Central"
-                    | "Upper"
-                    | "Lower"
-            )
-        {
-            return self.segment(first, end, EntityType::Place, Evidence::Weak);
-        }
-        if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
-            return self.segment(first, end, EntityType::Place, Evidence::Strong);
-        }
-        let all_capitals = name.len() > 3
-            && name
-                .chars()
-                .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'');
-        if all_capitals && (n_words == 1 || self.tokens[first].line_start) {
-            // "KYIV", "PORT SUDAN" in a dateline: a place written in capitals.
-            let title_case = title_case_words(&name);
-            if let Some(&idx) = lex.places_named(&title_case).first() {
-                let mut seg = self.segment(first, end, EntityType::Place, Evidence::Weak);
-                seg.place = Some(idx);
-                return seg;
-            }
-        }
-        if n_words == 1 && is_acronym(&name) {
-            return self.segment(first, end, EntityType::Organisation, Evidence::Weak);
-        }
-        // "Long Beach, California": a name followed by a known region or country.
-        if self.followed_by_comma_place(end) && n_words <= 3 {
-            return self.segment(first, end, EntityType::Place, Evidence::Weak);
-        }
-
-        let mut person = 0i32;
-        let first_word = self.word(first);
-        // A given name counts unless it is also a place ("London Heathrow").
-        let is_big_place = |w: &str| {
-            lex.places_named(w).first().is_some_and(|&i| {
-                let p = lex.place(i);
-                p.kind == PlaceKind::Country || p.population >= 1_000_000
-            })
-        };
-        if n_words >= 2 && lex.is_given_name(first_word) && !is_big_place(first_word) {
-            person += 3;
-        }
-        if n_words >= 2 && (lex.is_surname(last) || has_surname_ending(last)) {
-            person += 2;
-        }
-        if n_words == 1 && has_surname_ending(last) {
-            person += 1;
-        }
-        if (first..end).any(|i| is_name_particle(self.word(i))) || self.has_initials(first, end) {
-            person += 3;
-        }
-        if n_words > 4 {
-            person -= 3;
-        }
-        if self.followed_by_apposition(end) {
-            person += 3;
-        } else if self.followed_by_saying_verb(end) {
-            person += 2;
-        }
-        if self.preceded_by_person_cue(first) {
-            person += 3;
-        }
-        match self.pronoun_after(end) {
-            Some(true) if n_words >= 2 => person += 2,
-            Some(false) => person -= 2,
-            _ => {}
-        }
-        if person >= 3 && n_words >= 2 || person >= 4 {
-            let evidence = if person >= 5 {
+            let evidence = if person >= person_weight::STRONG_FROM {
                 Evidence::Strong
             } else {
                 Evidence::Weak
             };
             return self.segment(first, end, EntityType::Person, evidence);
         }
-        // "Adre", "Khan Younis": a town from the small-city table, when nothing else
-        // speaks for another type and the name is not also a personal name.
-        if person <= 0 && !lex.is_given_name(first_word) && !lex.is_surname(last) {
-            if let Some(&idx) = lex.link_candidates(&name).first() {
+        self.small_town(first, end, person).unwrap_or_else(|| {
+            self.segment(first, end, EntityType::Organisation, Evidence::Default)
+        })
+    }
+
+    /// A name of the gazetteer's core is that place; small places whose names are
+    /// common given names or surnames ("Jackson") only weakly.
+    fn gazetteer_place(&self, first: usize, end: usize) -> Option<Segment> {
+        let lex = lexicon();
+        let name = self.span_text(first, end);
+        let &idx = lex.places_named(&name).first()?;
+        let place = lex.place(idx);
+        let evidence = if matches!(
+            place.kind,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+        ) || place.population >= 500_000
+            || !lex.is_given_name(&name) && !lex.is_surname(&name)
+        {
+            Evidence::Strong
+        } else {
+            Evidence::Weak
+        };
+        let mut seg = self.segment(first, end, EntityType::Place, evidence);
+        seg.place = Some(idx);
+        Some(seg)
+    }
+
+    /// Keywords inside or after the name: an organisation keyword last, a lower-case
+    /// place noun after it ("Sindh province"), a compass word before a name ("North
+    /// Darfur"), a place keyword last or a place prefix first ("Lake Como").
+    fn typed_by_keyword(&self, first: usize, end: usize, n_words: usize) -> Option<Segment> {
+        let last = self.word(end - 1);
+        let (kind, evidence) = if n_words > 1 && is_org_keyword(last) {
+            (EntityType::Organisation, Evidence::Strong)
+        } else if is_place_noun(self.word(end)) && !self.new_line(end) {
+            (EntityType::Place, Evidence::Strong)
+        } else if n_words == 2 && is_compass_word(self.word(first)) {
+            (EntityType::Place, Evidence::Weak)
+        } else if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
+            (EntityType::Place, Evidence::Strong)
+        } else {
+            return None;
+        };
+        Some(self.segment(first, end, kind, evidence))
+    }
+
+    /// How the name is written: a place in capitals ("KYIV", "PORT SUDAN" in a
+    /// dateline), an acronym (an organisation, weakly), a name followed by a known
+    /// region or country ("Long Beach, California").
+    fn typed_by_form(&self, first: usize, end: usize, n_words: usize) -> Option<Segment> {
+        let name = self.span_text(first, end);
+        let all_capitals = name.len() > 3
+            && name
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'');
+        if all_capitals && (n_words == 1 || self.tokens[first].line_start) {
+            if let Some(&idx) = lexicon().places_named(&title_case_words(&name)).first() {
                 let mut seg = self.segment(first, end, EntityType::Place, Evidence::Weak);
                 seg.place = Some(idx);
-                return seg;
+                return Some(seg);
             }
         }
-        self.segment(first, end, EntityType::Organisation, Evidence::Default)
+        if n_words == 1 && is_acronym(&name) {
+            return Some(self.segment(first, end, EntityType::Organisation, Evidence::Weak));
+        }
+        if self.followed_by_comma_place(end) && n_words <= 3 {
+            return Some(self.segment(first, end, EntityType::Place, Evidence::Weak));
+        }
+        None
+    }
+
+    /// The evidence that a name is a person's, from its words and its context,
+    /// weighted by [`person_weight`].
+    fn person_score(&self, first: usize, end: usize, n_words: usize) -> i32 {
+        use person_weight::*;
+        let lex = lexicon();
+        let first_word = self.word(first);
+        let last = self.word(end - 1);
+        // A given name counts unless it is also a big place ("London Heathrow").
+        let is_big_place = |w: &str| {
+            lex.places_named(w).first().is_some_and(|&i| {
+                let p = lex.place(i);
+                p.kind == PlaceKind::Country || p.population >= 1_000_000
+            })
+        };
+        let mut score = 0;
+        if n_words >= 2 && lex.is_given_name(first_word) && !is_big_place(first_word) {
+            score += GIVEN_NAME_FIRST;
+        }
+        if n_words >= 2 && (lex.is_surname(last) || has_surname_ending(last)) {
+            score += SURNAME_LAST;
+        }
+        if n_words == 1 && has_surname_ending(last) {
+            score += SURNAME_ENDING_ALONE;
+        }
+        if (first..end).any(|i| is_name_particle(self.word(i))) || self.has_initials(first, end) {
+            score += PARTICLE_OR_INITIALS;
+        }
+        if n_words > 4 {
+            score += LONG_NAME;
+        }
+        if self.followed_by_apposition(end) {
+            score += APPOSITION;
+        } else if self.followed_by_saying_verb(end) {
+            score += SAYING_VERB;
+        }
+        if self.preceded_by_person_cue(first) {
+            score += PERSON_CUE_BEFORE;
+        }
+        match self.pronoun_after(end) {
+            Some(true) if n_words >= 2 => score += PERSONAL_PRONOUN,
+            Some(false) => score += THING_PRONOUN,
+            _ => {}
+        }
+        score
+    }
+
+    /// "Adre", "Khan Younis": a town from the small-city table, when nothing speaks
+    /// for a person and the name is not also a personal name.
+    fn small_town(&self, first: usize, end: usize, person_score: i32) -> Option<Segment> {
+        let lex = lexicon();
+        if person_score > 0
+            || lex.is_given_name(self.word(first))
+            || lex.is_surname(self.word(end - 1))
+        {
+            return None;
+        }
+        let &idx = lex.link_candidates(&self.span_text(first, end)).first()?;
+        let mut seg = self.segment(first, end, EntityType::Place, Evidence::Weak);
+        seg.place = Some(idx);
+        Some(seg)
     }
 }

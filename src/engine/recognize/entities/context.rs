@@ -101,11 +101,12 @@ impl<'a> DocumentView<'a> {
             return false;
         }
         let prev = self.word(first - 1);
-        matches!(
-            prev,
-            "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-        ) || prev == "." && first >= 2 && matches!(self.word(first - 2), "Mr" | "Mrs" | "Ms" | "Dr")
-            || is_role_noun(prev)
+        // "Mr ." written apart: the honorific two tokens back.
+        let honorific_before_period = prev == "."
+            && first >= 2
+            && is_honorific(self.word(first - 2))
+            && !self.word(first - 2).ends_with('.');
+        is_honorific(prev) || honorific_before_period || is_role_noun(prev)
     }
 
     pub(super) fn followed_by_comma_place(&self, end: usize) -> bool {

@@ -99,12 +99,7 @@ impl<'a> DocumentView<'a> {
 
     /// Skips "Mr", "Dr." and the like before a name ("General" stays: "General Motors").
     pub(super) fn skip_honorifics(&self, mut first: usize, end: usize) -> usize {
-        while first + 1 < end
-            && matches!(
-                self.word(first),
-                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr." | "."
-            )
-        {
+        while first + 1 < end && (is_honorific(self.word(first)) || self.word(first) == ".") {
             first += 1;
         }
         first

@@ -1,37 +1,29 @@
 //! Typing one piece of a run: sentence-initial words, headlines, names of things not extracted, organisation keywords, then demonyms, places and titles peeled from the left.
+//!
+//! Each rule is a named function. The peeling rules look at the left edge of what
+//! is left of the piece and either push a segment and say where the rest starts,
+//! or decline; [`DocumentView::peel_left`] tries them in order until none applies.
 
 use super::known::country_idx;
 use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Run, Segment};
-use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
+use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
 use crate::engine::recognize::words::*;
 
-impl<'a> DocumentView<'a> {
-    /// Types one piece of a run, peeling demonyms and titles from its left.
-    pub(super) fn type_piece(&self, piece: Run, out: &mut Vec<Segment>) {
-        let mut first = piece.first;
-        let end = piece.end;
-        let headline = self.in_headline[first];
+/// Where the name left after peeling starts, and where the role before it began.
+struct Peeled {
+    first: usize,
+    role_start: Option<usize>,
+}
 
-        // Sentence-initial words: drop a leading function word, or an unknown word that
-        // stands alone or is also written in lower case.
-        if self.at_sentence_start(first) {
-            let w = self.word(first);
-            // A capitalised particle opens a name: "Von der Leyen said".
-            let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
-            let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name;
-            let alone = end - first == 1;
-            // "A. Petrova": an initial with its period, not the article "A".
-            let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
-            if !initial
-                && (is_function_word(w)
-                    || unknown
-                        && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
-            {
-                if end - first == 1 {
-                    return;
-                }
-                return self.type_piece(
+impl<'a> DocumentView<'a> {
+    /// Types one piece of a run: each rule below in order, then what is left is
+    /// classified as a bare name (a person when a title stood before it).
+    pub(super) fn type_piece(&self, piece: Run, out: &mut Vec<Segment>) {
+        let Run { first, end } = piece;
+        if self.at_sentence_start(first) && self.drops_sentence_initial_word(first, end) {
+            if end - first > 1 {
+                self.type_piece(
                     Run {
                         first: first + 1,
                         end,
@@ -39,11 +31,12 @@ impl<'a> DocumentView<'a> {
                     out,
                 );
             }
+            return;
         }
-        if headline {
-            return self.type_headline_piece(Run { first, end }, out);
+        if self.in_headline[first] {
+            return self.type_headline_piece(piece, out);
         }
-
+        // "Air France Flight 447": the airline, without "Flight".
         if end - first > 1 && self.is_flight_number(end) && self.followed_by_model_number(end) {
             return self.type_piece(
                 Run {
@@ -53,179 +46,257 @@ impl<'a> DocumentView<'a> {
                 out,
             );
         }
-        // A name of something we do not extract: documents and events ("Almaty
-        // Declaration"), products with model numbers ("Airbus A380", "FTSE 100"),
-        // market indices, and currency prefixes ("US$").
-        if is_other_name_keyword(self.word(end - 1))
+        if self.names_something_not_extracted(first, end)
+            || self.push_gazetteer_name_with_keyword(first, end, out)
+            || self.push_organisation_by_keyword(first, end, out)
+        {
+            return;
+        }
+        if let Some(peeled) = self.peel_left(first, end, out) {
+            self.push_rest(peeled, end, out);
+        }
+    }
+
+    /// A sentence-initial word that is not part of the name: a function word, or an
+    /// unknown word that stands alone or is also written in lower case. A capitalised
+    /// particle ("Von der Leyen said") and an initial ("A. Petrova") stay.
+    fn drops_sentence_initial_word(&self, first: usize, end: usize) -> bool {
+        let w = self.word(first);
+        let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
+        let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name;
+        let alone = end - first == 1;
+        let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
+        !initial
+            && (is_function_word(w)
+                || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
+    }
+
+    /// A name of something we do not extract: documents and events ("Almaty
+    /// Declaration"), products with model numbers ("Airbus A380", "FTSE 100"),
+    /// market indices, and currency prefixes ("US$").
+    fn names_something_not_extracted(&self, first: usize, end: usize) -> bool {
+        is_other_name_keyword(self.word(end - 1))
             || (first..end).any(|i| is_model_number(self.word(i)))
             || self.followed_by_model_number(end) && !self.is_flight_number(end)
             || is_market_index(&self.span_text(first, end))
             || self.word(end) == "$" && self.joined(end)
-        {
-            return;
-        }
-        // Organisation keywords win over everything inside: "US Department of State".
-        // A gazetteer name wins over keywords inside it ("European Union").
+    }
+
+    /// A gazetteer name wins over organisation keywords inside it ("European Union").
+    fn push_gazetteer_name_with_keyword(
+        &self,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Segment>,
+    ) -> bool {
         let has_keyword = (first..end).any(|k| is_org_keyword(self.word(k)));
-        if let Some(&idx) = lexicon()
-            .places_named(&self.span_text(first, end))
-            .first()
-            .filter(|_| has_keyword)
-        {
-            let mut seg = self.segment(first, end, EntityType::Place, Evidence::Strong);
-            seg.place = Some(idx);
-            out.push(seg);
-            return;
+        if !has_keyword {
+            return false;
         }
+        let Some(&idx) = lexicon().places_named(&self.span_text(first, end)).first() else {
+            return false;
+        };
+        out.push(self.place_segment(first, end, idx));
+        true
+    }
+
+    /// An organisation keyword at the end or heading "of" wins over everything inside
+    /// ("US Department of State"), unless two words read as a person in a person's
+    /// context. A government body ("US Treasury") also names its country.
+    fn push_organisation_by_keyword(
+        &self,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Segment>,
+    ) -> bool {
         let keyword_at_end = is_org_keyword(self.word(end - 1));
         let keyword_heads_of = (first..end.saturating_sub(1))
             .any(|k| is_org_keyword(self.word(k)) && self.word(k + 1) == "of");
-        if (keyword_at_end || keyword_heads_of) && end - first > 1 {
-            let looks_like_person = end - first == 2
-                && lexicon().is_given_name(self.word(first))
-                && self.person_context(first, end);
-            if !looks_like_person {
-                let first = self.skip_honorifics(first, end);
-                out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
-                // "US Treasury", "United States Senate": a government body also names its country.
-                if is_government_keyword(self.word(end - 1)) {
-                    if let Some((place_end, idx)) = self.leading_place(first, end) {
-                        if lexicon().place(idx).kind == PlaceKind::Country {
-                            let mut seg =
-                                self.segment(first, place_end, EntityType::Place, Evidence::Strong);
-                            seg.place = Some(idx);
-                            out.push(seg);
-                        }
-                    }
+        if !(keyword_at_end || keyword_heads_of) || end - first < 2 {
+            return false;
+        }
+        let looks_like_person = end - first == 2
+            && lexicon().is_given_name(self.word(first))
+            && self.person_context(first, end);
+        if looks_like_person {
+            return false;
+        }
+        let first = self.skip_honorifics(first, end);
+        out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
+        if is_government_keyword(self.word(end - 1)) {
+            if let Some((place_end, idx)) = self.leading_place(first, end) {
+                if lexicon().place(idx).kind == PlaceKind::Country {
+                    out.push(self.place_segment(first, place_end, idx));
                 }
-                return;
             }
         }
-        // Demonyms and titles on the left.
+        true
+    }
+
+    /// Peels demonyms, leading places, titles and names before titles off the left of
+    /// `first..end`, pushing their segments. None when a rule typed the whole rest.
+    fn peel_left(&self, mut first: usize, end: usize, out: &mut Vec<Segment>) -> Option<Peeled> {
         let mut role_start = None;
         while first < end {
-            let w = self.word(first);
-            let next_is_demonym_part = first + 1 < end && matches!(self.word(first + 1), "-" | "–");
-            // Two-word demonyms first: "North American", "South Korean".
-            if first + 2 <= end {
-                if let Some(country) = lexicon().demonym(&self.span_text(first, first + 2)) {
-                    let mut seg =
-                        self.segment(first, first + 2, EntityType::Nationality, Evidence::Strong);
-                    seg.place = country.and_then(country_idx);
-                    out.push(seg);
-                    first += 2;
-                    continue;
-                }
-            }
-            // "Saudi Arabia", "Western Australia": a demonym that begins a place's name.
-            if lexicon().demonym(w).is_some() && first + 2 <= end {
-                let lex = lexicon();
-                let longest = (first + 2..=end.min(first + 5)).rev().find_map(|j| {
-                    lex.places_named(&self.span_text(first, j))
-                        .first()
-                        .map(|&idx| (j, idx))
-                });
-                if let Some((j, idx)) = longest {
-                    let mut seg = self.segment(first, j, EntityType::Place, Evidence::Strong);
-                    seg.place = Some(idx);
-                    out.push(seg);
-                    first = j;
-                    continue;
-                }
-            }
-            if lexicon().demonym(w).is_some()
-                && first + 1 < end
-                && !lexicon()
-                    .places_named(&self.span_text(first + 1, end))
-                    .is_empty()
+            let next = if let Some(next) = self.peel_two_word_demonym(first, end, out) {
+                next
+            } else if let Some(next) = self.peel_place_opened_by_demonym(first, end, out) {
+                next
+            } else if self.push_demonym_then_place(first, end, out) {
+                return None;
+            } else if let Some(next) = self.peel_demonym(first, end, out) {
+                next
+            } else if let Some(next) = self.peel_leading_place(first, end, out) {
+                next
+            } else if let Some(next) = self.peel_title(first, end) {
+                role_start.get_or_insert(first);
+                next
+            } else if let Some(next) = role_start
+                .is_none()
+                .then(|| self.peel_name_before_title(first, end, out))
+                .flatten()
             {
-                out.push(self.segment(first, end, EntityType::Place, Evidence::Strong));
-                return;
-            }
-            if let Some(country) = lexicon().demonym(w) {
-                // A demonym followed by more name words that are not titles is part of a
-                // name ("American Airlines" was caught above); here it stands alone.
-                let place = country.and_then(country_idx);
-                let mut seg =
-                    self.segment(first, first + 1, EntityType::Nationality, Evidence::Strong);
-                seg.place = place;
-                out.push(seg);
-                first += if next_is_demonym_part { 2 } else { 1 };
-                continue;
-            }
-            // "Kazakhstan Foreign Minister …", "United States Barack Obama": a leading
-            // country or region before a title or a longer name is a place of its own.
-            if let Some((place_end, idx)) = self.leading_place(first, end) {
-                let rest_starts_title = is_title(self.word(place_end));
-                let rest_words = (place_end..end).filter(|&i| self.is_word(i)).count();
-                // "Ngozi Okonjo-Iweala", "Victoria Nuland": a place that is also a given
-                // name, before a name, is the person's first name.
-                let given_name_first = place_end == first + 1
-                    && lexicon().place(idx).kind != PlaceKind::Country
-                    && lexicon().is_given_name(self.word(first));
-                if rest_starts_title || rest_words >= 2 && !given_name_first {
-                    let mut seg =
-                        self.segment(first, place_end, EntityType::Place, Evidence::Strong);
-                    seg.place = Some(idx);
-                    out.push(seg);
-                    first = place_end;
-                    continue;
-                }
-            }
-            // "Agriculture Secretary Samuel Otieno": portfolio words before a title join the role.
-            let mut k = first;
-            while k < end && is_portfolio(self.word(k)) && !is_title(self.word(k)) {
-                k += 1;
-            }
-            if k > first && k + 1 < end && is_title(self.word(k)) {
-                role_start.get_or_insert(first);
-                first = k;
-                continue;
-            }
-            if is_title(w) {
-                role_start.get_or_insert(first);
-                first += 1;
-                // "Minister of Foreign Affairs": the portfolio is part of the title.
-                if first < end && self.word(first) == "of" {
-                    while first < end
-                        && (self.word(first) == "of" || is_portfolio(self.word(first)))
-                    {
-                        first += 1;
-                    }
-                }
-                // "Mr." — skip the abbreviation's period.
-                if first < end && self.word(first) == "." {
-                    first += 1;
-                }
-                // "Secretary-General": a hyphenated title.
-                if first + 1 < end
-                    && matches!(self.word(first), "-" | "–")
-                    && is_title(self.word(first + 1))
-                {
-                    first += 1;
-                }
-                continue;
-            }
-            // "NATO Secretary-General Mark Rutte", "Kremlin spokesman …": a name before a
-            // title and another name is a mention of its own.
-            if role_start.is_none() {
-                let title_at = (first + 1..end.saturating_sub(1)).find(|&k| {
-                    is_title(self.word(k))
-                        && !is_portfolio(self.word(k))
-                        && self.tokens[k].space_before
-                });
-                if let Some(k) = title_at {
-                    let rest_has_name =
-                        (k + 1..end).any(|i| self.is_name_word(i) && !is_title(self.word(i)));
-                    if rest_has_name {
-                        out.push(self.classify_name(first, k));
-                        first = k;
-                        continue;
-                    }
-                }
-            }
-            break;
+                next
+            } else {
+                break;
+            };
+            first = next;
         }
+        Some(Peeled { first, role_start })
+    }
+
+    /// "North American", "South Korean": a two-word demonym.
+    fn peel_two_word_demonym(
+        &self,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Segment>,
+    ) -> Option<usize> {
+        if first + 2 > end {
+            return None;
+        }
+        let country = lexicon().demonym(&self.span_text(first, first + 2))?;
+        out.push(self.nationality_segment(first, first + 2, country));
+        Some(first + 2)
+    }
+
+    /// "Saudi Arabia", "Western Australia": a demonym that begins a place's name (the longest).
+    fn peel_place_opened_by_demonym(
+        &self,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Segment>,
+    ) -> Option<usize> {
+        let lex = lexicon();
+        if lex.demonym(self.word(first)).is_none() || first + 2 > end {
+            return None;
+        }
+        let (j, idx) = (first + 2..=end.min(first + 5)).rev().find_map(|j| {
+            lex.places_named(&self.span_text(first, j))
+                .first()
+                .map(|&idx| (j, idx))
+        })?;
+        out.push(self.place_segment(first, j, idx));
+        Some(j)
+    }
+
+    /// A demonym before a place name ("Greek Cyprus"): the whole piece is one place.
+    fn push_demonym_then_place(&self, first: usize, end: usize, out: &mut Vec<Segment>) -> bool {
+        let lex = lexicon();
+        let applies = lex.demonym(self.word(first)).is_some()
+            && first + 1 < end
+            && !lex.places_named(&self.span_text(first + 1, end)).is_empty();
+        if applies {
+            out.push(self.segment(first, end, EntityType::Place, Evidence::Strong));
+        }
+        applies
+    }
+
+    /// A demonym standing alone ("Azerbaijani Foreign Minister …"); a hyphen after it
+    /// is skipped ("Armenian-Azerbaijani").
+    fn peel_demonym(&self, first: usize, end: usize, out: &mut Vec<Segment>) -> Option<usize> {
+        let country = lexicon().demonym(self.word(first))?;
+        out.push(self.nationality_segment(first, first + 1, country));
+        let hyphen_after = first + 1 < end && matches!(self.word(first + 1), "-" | "–");
+        Some(first + if hyphen_after { 2 } else { 1 })
+    }
+
+    /// "Kazakhstan Foreign Minister …", "United States Barack Obama": a leading
+    /// country or region before a title or a longer name is a place of its own. A
+    /// place that is also a given name, before a name, is the person's first name
+    /// ("Victoria Nuland").
+    fn peel_leading_place(
+        &self,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Segment>,
+    ) -> Option<usize> {
+        let (place_end, idx) = self.leading_place(first, end)?;
+        let rest_starts_title = is_title(self.word(place_end));
+        let rest_words = (place_end..end).filter(|&i| self.is_word(i)).count();
+        let given_name_first = place_end == first + 1
+            && lexicon().place(idx).kind != PlaceKind::Country
+            && lexicon().is_given_name(self.word(first));
+        if !(rest_starts_title || rest_words >= 2 && !given_name_first) {
+            return None;
+        }
+        out.push(self.place_segment(first, place_end, idx));
+        Some(place_end)
+    }
+
+    /// A title, with what belongs to it: portfolio words before it ("Agriculture
+    /// Secretary"), "of" and a portfolio after it ("Minister of Foreign Affairs"),
+    /// an abbreviation's period ("Mr."), a hyphenated second title ("Secretary-General").
+    fn peel_title(&self, first: usize, end: usize) -> Option<usize> {
+        let mut k = first;
+        while k < end && is_portfolio(self.word(k)) && !is_title(self.word(k)) {
+            k += 1;
+        }
+        if k > first && k + 1 < end && is_title(self.word(k)) {
+            return Some(k);
+        }
+        if !is_title(self.word(first)) {
+            return None;
+        }
+        let mut next = first + 1;
+        if next < end && self.word(next) == "of" {
+            while next < end && (self.word(next) == "of" || is_portfolio(self.word(next))) {
+                next += 1;
+            }
+        }
+        if next < end && self.word(next) == "." {
+            next += 1;
+        }
+        if next + 1 < end && matches!(self.word(next), "-" | "–") && is_title(self.word(next + 1))
+        {
+            next += 1;
+        }
+        Some(next)
+    }
+
+    /// "NATO Secretary-General Mark Rutte", "Kremlin spokesman …": a name before a
+    /// title and another name is a mention of its own.
+    fn peel_name_before_title(
+        &self,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Segment>,
+    ) -> Option<usize> {
+        let k = (first + 1..end.saturating_sub(1)).find(|&k| {
+            is_title(self.word(k)) && !is_portfolio(self.word(k)) && self.tokens[k].space_before
+        })?;
+        let rest_has_name = (k + 1..end).any(|i| self.is_name_word(i) && !is_title(self.word(i)));
+        if !rest_has_name {
+            return None;
+        }
+        out.push(self.classify_name(first, k));
+        Some(k)
+    }
+
+    /// What is left after peeling: a bare name, a person's when a title stood before
+    /// it (unless it is a strongly known place). Connectors and lone letters are not names.
+    fn push_rest(&self, peeled: Peeled, end: usize, out: &mut Vec<Segment>) {
+        let Peeled { first, role_start } = peeled;
         if first >= end {
             return;
         }
@@ -245,5 +316,24 @@ impl<'a> DocumentView<'a> {
             seg.role = role;
         }
         out.push(seg);
+    }
+
+    /// A strongly typed place linked to the gazetteer entry `idx`.
+    pub(super) fn place_segment(&self, first: usize, end: usize, idx: PlaceIdx) -> Segment {
+        let mut seg = self.segment(first, end, EntityType::Place, Evidence::Strong);
+        seg.place = Some(idx);
+        seg
+    }
+
+    /// A nationality, linked to its country when the demonym names one.
+    pub(super) fn nationality_segment(
+        &self,
+        first: usize,
+        end: usize,
+        country: Option<&str>,
+    ) -> Segment {
+        let mut seg = self.segment(first, end, EntityType::Nationality, Evidence::Strong);
+        seg.place = country.and_then(country_idx);
+        seg
     }
 }

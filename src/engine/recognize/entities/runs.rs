@@ -126,10 +126,7 @@ impl<'a> DocumentView<'a> {
                 let keeps_of = is_org_keyword(head)
                     || is_place_keyword(head)
                     || is_place_prefix(head)
-                    || matches!(
-                        head,
-                        "Republic" | "Kingdom" | "Bank" | "Isle" | "Duke" | "Prince" | "Princess"
-                    )
+                    || is_of_head(head)
                     || (is_title(head) && i + 1 < run.end && is_portfolio(self.word(i + 1)));
                 if !keeps_of {
                     pieces.push(Run {
