@@ -21,36 +21,58 @@ use crate::engine::recognize::lexicon::{lexicon, Place, PlaceIdx, PlaceKind};
 /// table) or a far smaller namesake (Moscow, Idaho) only to evidence in its own
 /// paragraph, so that a document about the US does not move Moscow to Idaho.
 pub(super) fn link_places(text: &str, mentions: &mut [EntityMention]) {
-    let lex = lexicon();
-    let name_of = |m: &EntityMention| {
-        text[m.start..m.end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let candidates: Vec<Cow<'static, [PlaceIdx]>> = mentions
-        .iter()
-        .map(|m| match m.kind {
-            EntityType::Place => {
-                // "the Donetsk region": the lower-case word after the name says its kind.
-                let next = text[m.end..].split_whitespace().next().unwrap_or("");
-                let next = next.trim_end_matches(|c: char| c.is_ascii_punctuation());
-                if kind_word(next).is_some() {
-                    link_candidates(&format!("{} {next}", name_of(m)))
-                } else {
-                    link_candidates(&name_of(m))
-                }
-            }
-            _ => Cow::Borrowed(&[][..]),
-        })
-        .collect();
+    let candidates = place_candidates(text, mentions);
     let mut decided: Vec<bool> = candidates.iter().map(|c| c.len() <= 1).collect();
     for (m, c) in mentions.iter_mut().zip(&candidates) {
         if let Some(&first) = c.first() {
             m.place = Some(first);
         }
     }
-    // 1. Apposition between neighbouring place mentions.
+    link_by_apposition(text, mentions, &candidates, &mut decided);
+    let clues = Clues::of(text, mentions, &candidates, &decided);
+    for i in 0..mentions.len() {
+        if !decided[i] {
+            if let Some(best) = clues.choose(i, &candidates[i]) {
+                mentions[i].place = Some(best);
+            }
+        }
+    }
+}
+
+/// Each mention's gazetteer readings, in the gazetteer's default order; none for
+/// mentions that are not places. "the Donetsk region": the lower-case word after
+/// the name says its kind.
+fn place_candidates(text: &str, mentions: &[EntityMention]) -> Vec<Cow<'static, [PlaceIdx]>> {
+    mentions
+        .iter()
+        .map(|m| {
+            if m.kind != EntityType::Place {
+                return Cow::Borrowed(&[][..]);
+            }
+            let name = text[m.start..m.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let next = text[m.end..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_end_matches(|c: char| c.is_ascii_punctuation());
+            if kind_word(next).is_some() {
+                link_candidates(&format!("{name} {next}"))
+            } else {
+                link_candidates(&name)
+            }
+        })
+        .collect()
+}
+
+/// "Paris, Texas", "Valencia in Venezuela": neighbouring place mentions joined by a
+/// comma or "in" take the pair of readings in which the second contains the first.
+fn link_by_apposition(
+    text: &str,
+    mentions: &mut [EntityMention],
+    candidates: &[Cow<'static, [PlaceIdx]>],
+    decided: &mut [bool],
+) {
+    let lex = lexicon();
     for i in 0..mentions.len().saturating_sub(1) {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         if a.kind != EntityType::Place
@@ -76,110 +98,151 @@ pub(super) fn link_places(text: &str, mentions: &mut [EntityMention]) {
             decided[i + 1] = true;
         }
     }
-    // 2. Context: where each settled place or nationality is, and what it stands for.
-    let (sentence_of, paragraph_of) = sentence_and_paragraph_ids(text, mentions);
-    let mut context: Vec<Clue> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(idx) = m.place else { continue };
-        let p = lex.place(idx);
-        let settled = m.kind == EntityType::Nationality || decided[i];
-        let one_country = candidates[i]
-            .iter()
-            .all(|&c| lex.place(c).country == p.country);
-        if p.country.is_empty() || !(settled || one_country) {
-            continue;
-        }
-        let admin1 = match p.kind {
-            PlaceKind::City | PlaceKind::Capital | PlaceKind::Region if settled => p.admin1,
-            _ => "",
-        };
-        context.push(Clue {
-            mention: i,
-            sentence: sentence_of[i],
-            paragraph: paragraph_of[i],
-            country: p.country,
-            admin1,
-        });
-    }
-    let mut country_clues: HashMap<&'static str, usize> = HashMap::default();
-    let mut region_clues: HashMap<(&'static str, &'static str), usize> = HashMap::default();
-    for clue in &context {
-        *country_clues.entry(clue.country).or_default() += 1;
-        if !clue.admin1.is_empty() {
-            *region_clues.entry((clue.country, clue.admin1)).or_default() += 1;
-        }
-    }
-    for i in 0..mentions.len() {
-        if decided[i] {
-            continue;
-        }
-        let here = (sentence_of[i], paragraph_of[i]);
-        // Clues near this mention (its paragraph, at most NEAR_WINDOW clues either side)
-        // weigh more; the rest count through the document totals, so that a long
-        // document costs a bounded scan per mention.
-        let at = context.partition_point(|c| c.mention < i);
-        let near = &context[at.saturating_sub(NEAR_WINDOW)..(at + NEAR_WINDOW).min(context.len())];
-        // (support anywhere, support in this paragraph, support from its own region)
-        let support = |p: &Place| {
-            let region_eligible = !p.admin1.is_empty() && p.kind != PlaceKind::Country;
-            let mut in_country = country_clues.get(p.country).copied().unwrap_or(0);
-            let mut in_region = if region_eligible {
-                region_clues
-                    .get(&(p.country, p.admin1))
-                    .copied()
-                    .unwrap_or(0)
-            } else {
-                0
-            };
-            let mut total = (0, 0, 0);
-            for clue in near
+}
+
+/// How much the document speaks for one reading of a place name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Support {
+    /// From clues anywhere (those outside the paragraph capped at [`MAX_FAR_SUPPORT`]).
+    anywhere: usize,
+    /// From clues in the mention's own paragraph.
+    in_paragraph: usize,
+    /// From clues in the reading's own first-level region.
+    from_region: usize,
+}
+
+/// The document's settled places and nationalities, as evidence for the others:
+/// one clue per mention, and their totals per country and per region.
+struct Clues {
+    clues: Vec<Clue>,
+    per_country: HashMap<&'static str, usize>,
+    per_region: HashMap<(&'static str, &'static str), usize>,
+    sentence_of: Vec<usize>,
+    paragraph_of: Vec<usize>,
+}
+
+impl Clues {
+    /// A mention is a clue when it is settled (a nationality, or decided) or all its
+    /// readings lie in one country; a settled city or region also names its region.
+    fn of(
+        text: &str,
+        mentions: &[EntityMention],
+        candidates: &[Cow<'static, [PlaceIdx]>],
+        decided: &[bool],
+    ) -> Clues {
+        let lex = lexicon();
+        let (sentence_of, paragraph_of) = sentence_and_paragraph_ids(text, mentions);
+        let mut clues: Vec<Clue> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(idx) = m.place else { continue };
+            let p = lex.place(idx);
+            let settled = m.kind == EntityType::Nationality || decided[i];
+            let one_country = candidates[i]
                 .iter()
-                .filter(|c| c.paragraph == here.1 && c.country == p.country)
-            {
-                let weight = if clue.sentence == here.0 { 4 } else { 2 };
-                let same_region = region_eligible && clue.admin1 == p.admin1;
-                let points = if same_region { 3 * weight } else { weight };
-                total.0 += points;
-                total.1 += points;
-                in_country -= 1;
-                if same_region {
-                    total.2 += points;
-                    in_region -= 1;
-                }
+                .all(|&c| lex.place(c).country == p.country);
+            if p.country.is_empty() || !(settled || one_country) {
+                continue;
             }
-            // Far clues add up to at most one near one: a long report about one
-            // country must not outvote the sentence that names another.
-            let far_points = in_country + 2 * in_region;
-            total.0 += far_points.min(MAX_FAR_SUPPORT);
-            total.2 += 3 * in_region;
-            total
+            let admin1 = match p.kind {
+                PlaceKind::City | PlaceKind::Capital | PlaceKind::Region if settled => p.admin1,
+                _ => "",
+            };
+            clues.push(Clue {
+                mention: i,
+                sentence: sentence_of[i],
+                paragraph: paragraph_of[i],
+                country: p.country,
+                admin1,
+            });
+        }
+        let mut per_country: HashMap<&'static str, usize> = HashMap::default();
+        let mut per_region: HashMap<(&'static str, &'static str), usize> = HashMap::default();
+        for clue in &clues {
+            *per_country.entry(clue.country).or_default() += 1;
+            if !clue.admin1.is_empty() {
+                *per_region.entry((clue.country, clue.admin1)).or_default() += 1;
+            }
+        }
+        Clues {
+            clues,
+            per_country,
+            per_region,
+            sentence_of,
+            paragraph_of,
+        }
+    }
+
+    /// The support of reading `p` for mention `i`. Clues near it (its paragraph, at
+    /// most [`NEAR_WINDOW`] clues either side) weigh more, by sentence and by region;
+    /// the rest count through the totals, so that a long document costs a bounded
+    /// scan per mention.
+    fn support(&self, i: usize, p: &Place) -> Support {
+        let (sentence, paragraph) = (self.sentence_of[i], self.paragraph_of[i]);
+        let at = self.clues.partition_point(|c| c.mention < i);
+        let near =
+            &self.clues[at.saturating_sub(NEAR_WINDOW)..(at + NEAR_WINDOW).min(self.clues.len())];
+        let region_eligible = !p.admin1.is_empty() && p.kind != PlaceKind::Country;
+        let mut in_country = self.per_country.get(p.country).copied().unwrap_or(0);
+        let mut in_region = if region_eligible {
+            self.per_region
+                .get(&(p.country, p.admin1))
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
         };
-        let default = lex.place(candidates[i][0]);
-        let default_support = support(default);
+        let mut support = Support::default();
+        for clue in near
+            .iter()
+            .filter(|c| c.paragraph == paragraph && c.country == p.country)
+        {
+            let weight = if clue.sentence == sentence { 4 } else { 2 };
+            let same_region = region_eligible && clue.admin1 == p.admin1;
+            let points = if same_region { 3 * weight } else { weight };
+            support.anywhere += points;
+            support.in_paragraph += points;
+            in_country -= 1;
+            if same_region {
+                support.from_region += points;
+                in_region -= 1;
+            }
+        }
+        // Far clues add up to at most one near one: a long report about one
+        // country must not outvote the sentence that names another.
+        let far_points = in_country + 2 * in_region;
+        support.anywhere += far_points.min(MAX_FAR_SUPPORT);
+        support.from_region += 3 * in_region;
+        support
+    }
+
+    /// The reading the document supports for mention `i`, when it should replace the
+    /// default (the first candidate): a country yields only to a namesake its own
+    /// region supports; a small town or a far smaller namesake only to evidence in
+    /// the mention's paragraph; a city never to its namesake region.
+    fn choose(&self, i: usize, candidates: &[PlaceIdx]) -> Option<PlaceIdx> {
+        let lex = lexicon();
+        let default = lex.place(*candidates.first()?);
+        let default_support = self.support(i, default);
         // max_by_key keeps the last maximum; iterate in reverse so that ties keep the default order.
-        let Some(&best) = candidates[i]
+        let &best = candidates
             .iter()
             .rev()
-            .max_by_key(|&&c| support(lex.place(c)).0)
-        else {
-            continue;
-        };
+            .max_by_key(|&&c| self.support(i, lex.place(c)).anywhere)?;
         let chosen = lex.place(best);
-        let chosen_support = support(chosen);
+        let chosen_support = self.support(i, chosen);
         let far_smaller = default.population > 20 * chosen.population.max(1)
             && !matches!(chosen.kind, PlaceKind::Country | PlaceKind::Region);
         let needs_local = chosen.link_only && !default.link_only || far_smaller;
-        // A city is not its namesake region ("Kyiv" among towns of Kyiv Oblast).
         let city_to_own_region = chosen.kind == PlaceKind::Region
             && chosen.country == default.country
             && matches!(default.kind, PlaceKind::City | PlaceKind::Capital);
         let accepted = !city_to_own_region
-            && chosen_support.0 > default_support.0
-            && (default.kind != PlaceKind::Country || chosen_support.2 > 0)
-            && (!needs_local || chosen_support.1 > default_support.1 && chosen_support.2 > 0);
-        if accepted {
-            mentions[i].place = Some(best);
-        }
+            && chosen_support.anywhere > default_support.anywhere
+            && (default.kind != PlaceKind::Country || chosen_support.from_region > 0)
+            && (!needs_local
+                || chosen_support.in_paragraph > default_support.in_paragraph
+                    && chosen_support.from_region > 0);
+        accepted.then_some(best)
     }
 }
 
