@@ -12,7 +12,7 @@ pub mod io;
 pub mod recognize;
 pub mod tooling;
 
-pub use error::FileError;
+pub use error::{FileError, Warning};
 pub use index::analysed::AnalysedFile;
 pub use index::corpus::{Corpus, Edit, EditError, Entity, Highlight, Mark};
 pub use index::report::FileReport;
@@ -108,7 +108,7 @@ pub fn analyze_file(
     name: &str,
     bytes: &[u8],
     options: &AnalysisOptions,
-) -> Result<(Vec<Document>, Vec<String>), FileError> {
+) -> Result<(Vec<Document>, Vec<Warning>), FileError> {
     let decoded = ingest::decode::decode(name, bytes)?;
     let mut warnings = decoded.warnings;
     let extension = ingest::decode::extension(name);

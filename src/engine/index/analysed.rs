@@ -1,6 +1,6 @@
 //! One file decoded and analysed but not yet indexed: what a worker posts to the page, and the content hash that notes duplicates.
 
-use crate::engine::error::FileError;
+use crate::engine::error::{FileError, Warning};
 use crate::engine::{analyze_file, AnalysisOptions, Document};
 
 /// One file decoded and analysed, not yet indexed: what a worker sends back.
@@ -11,7 +11,7 @@ pub struct AnalysedFile {
     /// [`content_hash`] of the bytes, to note duplicates.
     pub content_hash: String,
     /// The documents and warnings, or why the file could not be read.
-    pub outcome: Result<(Vec<Document>, Vec<String>), FileError>,
+    pub outcome: Result<(Vec<Document>, Vec<Warning>), FileError>,
 }
 
 impl AnalysedFile {

@@ -1,6 +1,6 @@
 //! What happened to each file the user loaded, in one line for the user.
 
-use crate::engine::error::FileError;
+use crate::engine::error::{FileError, Warning};
 
 /// What happened to one file the user loaded.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -8,7 +8,7 @@ pub struct FileReport {
     pub name: String,
     pub size: usize,
     pub n_documents: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     pub error: Option<FileError>,
     /// The name of an earlier file with the same bytes, if this one was skipped as a duplicate.
     pub duplicate_of: Option<String>,
@@ -33,7 +33,7 @@ impl FileReport {
             );
             for w in &self.warnings {
                 m.push_str("; ");
-                m.push_str(w);
+                m.push_str(&w.to_string());
             }
             m
         }

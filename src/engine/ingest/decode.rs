@@ -3,7 +3,7 @@
 //! Only whole-file problems are errors here; a file with a few invalid bytes is
 //! decoded with replacement characters and a warning, so nothing readable is lost.
 
-use crate::engine::error::FileError;
+use crate::engine::error::{FileError, Warning};
 
 /// Files larger than this are refused whole (the limit is named in the message).
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -15,7 +15,7 @@ pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Names the binary format of `bytes` from its first bytes, if it has one.
@@ -91,8 +91,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
             .collect();
         let text = String::from_utf16_lossy(&units);
         if text.contains('\u{FFFD}') {
-            warnings
-                .push("some characters were not valid UTF-16 and were replaced with �".to_string());
+            warnings.push(Warning::InvalidUtf16Replaced);
         }
         text
     } else {
@@ -106,19 +105,19 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
 
 /// UTF-8 if it is; Windows-1252 when no byte sequence above ASCII is valid UTF-8
 /// (a file saved by an older Windows program); else UTF-8 with replacements.
-fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+fn lossy(bytes: &[u8], warnings: &mut Vec<Warning>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) if !has_utf8_sequence(bytes) => {
-            warnings.push("not UTF-8: read as Windows-1252 (Western European)".to_string());
+            warnings.push(Warning::ReadAsWindows1252);
             bytes.iter().map(|&b| windows_1252(b)).collect()
         }
         Err(_) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let n_replaced = text.matches('\u{FFFD}').count();
-            warnings.push(format!(
-                "{n_replaced} invalid UTF-8 byte sequence(s) were replaced with �"
-            ));
+            warnings.push(Warning::InvalidUtf8Replaced {
+                n_sequences: n_replaced,
+            });
             text
         }
     }
@@ -259,7 +258,10 @@ mod tests {
             let decoded = decode("a.txt", bytes).unwrap();
             assert_eq!(decoded.text, text, "{name}");
             match decoded.warnings.first() {
-                Some(w) => assert!(w.starts_with(warning) && !warning.is_empty(), "{name}: {w}"),
+                Some(w) => assert!(
+                    w.to_string().starts_with(warning) && !warning.is_empty(),
+                    "{name}: {w}"
+                ),
                 None => assert!(warning.is_empty(), "{name}: no warning"),
             }
         }

@@ -2,6 +2,7 @@
 
 use super::html::html;
 use super::Record;
+use crate::engine::error::Warning;
 use crate::engine::recognize::dates::date_from_value;
 
 /// Header fields (unfolded) and the body of a message or a MIME part.
@@ -58,7 +59,7 @@ fn quoted_printable(body: &str) -> String {
 
 /// A message: Subject as title, Date as the document date, the plain-text part as
 /// text (the HTML part's text if there is no plain one).
-pub fn email(text: &str, warnings: &mut Vec<String>) -> Record {
+pub fn email(text: &str, warnings: &mut Vec<Warning>) -> Record {
     let (headers, body) = split_message(text);
     let title = header(&headers, "subject")
         .map(str::to_string)
@@ -71,7 +72,7 @@ pub fn email(text: &str, warnings: &mut Vec<String>) -> Record {
 fn message_text(
     headers: &[(String, String)],
     body: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
     depth: usize,
 ) -> String {
     let content_type = header(headers, "content-type")
@@ -119,7 +120,7 @@ fn message_text(
         }
     }
     if encoding == "base64" {
-        warnings.push("a base64-encoded part was left out".to_string());
+        warnings.push(Warning::Base64PartLeftOut);
         return String::new();
     }
     let decoded = if encoding == "quoted-printable" {

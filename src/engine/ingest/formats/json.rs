@@ -1,7 +1,7 @@
 //! JSON (a list of objects, or an object holding one) and JSON Lines (an object per line), text, title and date fields found by name.
 
 use super::{no_documents, Layout, Record, DATE_NAMES, TEXT_NAMES, TITLE_NAMES};
-use crate::engine::error::FileError;
+use crate::engine::error::{FileError, Warning};
 use crate::engine::recognize::dates::date_from_value;
 
 /// A record from a JSON object: the first text field found (by name), title, date.
@@ -26,7 +26,7 @@ fn json_record(object: &serde_json::Map<String, serde_json::Value>) -> Option<Re
 
 fn records_of(
     values: &[serde_json::Value],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Layout, FileError> {
     let records: Vec<Record> = values
         .iter()
@@ -34,9 +34,7 @@ fn records_of(
         .collect();
     let skipped = values.len() - records.len();
     if skipped > 0 && !records.is_empty() {
-        warnings.push(format!(
-            "{skipped} item(s) without a text field were skipped"
-        ));
+        warnings.push(Warning::ItemsWithoutText { n_items: skipped });
     }
     if records.is_empty() {
         return Err(no_documents(
@@ -47,7 +45,7 @@ fn records_of(
 }
 
 /// A list of objects, an object holding such a list, or one object.
-pub(super) fn json(text: &str, warnings: &mut Vec<String>) -> Result<Layout, FileError> {
+pub(super) fn json(text: &str, warnings: &mut Vec<Warning>) -> Result<Layout, FileError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| FileError::NotLoaded {
             reason: format!("is not valid JSON ({e})"),
@@ -75,7 +73,7 @@ pub(super) fn json(text: &str, warnings: &mut Vec<String>) -> Result<Layout, Fil
 }
 
 /// One JSON object per line; lines that are not are counted in a warning.
-pub(super) fn json_lines(text: &str, warnings: &mut Vec<String>) -> Result<Layout, FileError> {
+pub(super) fn json_lines(text: &str, warnings: &mut Vec<Warning>) -> Result<Layout, FileError> {
     let mut values = Vec::new();
     let mut bad = 0;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -85,7 +83,7 @@ pub(super) fn json_lines(text: &str, warnings: &mut Vec<String>) -> Result<Layou
         }
     }
     if bad > 0 {
-        warnings.push(format!("{bad} line(s) were not JSON and were skipped"));
+        warnings.push(Warning::LinesNotJson { n_lines: bad });
     }
     records_of(&values, warnings)
 }

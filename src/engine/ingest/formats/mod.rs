@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use crate::engine::error::FileError;
+use crate::engine::error::{FileError, Warning};
 
 mod email;
 mod html;
@@ -67,7 +67,7 @@ pub(super) const DATE_NAMES: &[&str] = &[
 pub fn read(
     extension: &str,
     text: String,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Layout, FileError> {
     match extension {
         "html" | "htm" => Ok(Layout::Records(vec![html(&text)])),

@@ -1,7 +1,7 @@
 //! CSV and TSV: one document per row, the text column found by name or by length.
 
 use super::{no_documents, pick, Layout, Record, DATE_NAMES, TEXT_NAMES, TITLE_NAMES};
-use crate::engine::error::FileError;
+use crate::engine::error::{FileError, Warning};
 use crate::engine::recognize::dates::date_from_value;
 
 /// One document per row. The text column is found by name, else it is the column
@@ -9,7 +9,7 @@ use crate::engine::recognize::dates::date_from_value;
 pub(super) fn table(
     text: &str,
     delimiter: u8,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Layout, FileError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -28,7 +28,7 @@ pub(super) fn table(
         }
     }
     if n_bad > 0 {
-        warnings.push(format!("{n_bad} row(s) could not be read and were skipped"));
+        warnings.push(Warning::RowsSkipped { n_rows: n_bad });
     }
     let text_column = pick(&header, TEXT_NAMES).unwrap_or_else(|| {
         let mut total = vec![0usize; header.len()];
@@ -40,10 +40,9 @@ pub(super) fn table(
         (0..header.len()).max_by_key(|&k| total[k]).unwrap_or(0)
     });
     if pick(&header, TEXT_NAMES).is_none() && !header.is_empty() {
-        warnings.push(format!(
-            "text taken from the column \"{}\" (the longest)",
-            header[text_column]
-        ));
+        warnings.push(Warning::TextColumnGuessed {
+            column: header[text_column].clone(),
+        });
     }
     let title_column = pick(&header, TITLE_NAMES).filter(|&k| k != text_column);
     let date_column = pick(&header, DATE_NAMES).filter(|&k| k != text_column);

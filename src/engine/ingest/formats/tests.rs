@@ -6,7 +6,7 @@ fn day(s: &str) -> Option<Date> {
     s.parse().ok()
 }
 
-fn records(extension: &str, text: &str) -> (Vec<Record>, Vec<String>) {
+fn records(extension: &str, text: &str) -> (Vec<Record>, Vec<crate::engine::error::Warning>) {
     let mut warnings = Vec::new();
     match read(extension, text.to_string(), &mut warnings) {
         Ok(Layout::Records(r)) => (r, warnings),
@@ -86,7 +86,10 @@ fn tables_give_one_document_per_row() {
         let (got, warnings) = records(extension, text);
         assert_eq!(got, expected, "{name}");
         assert_eq!(
-            warnings.first().map(String::as_str).unwrap_or(""),
+            warnings
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             warning,
             "{name}"
         );
