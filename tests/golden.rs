@@ -16,7 +16,7 @@ fn render(name: &str, text: &str) -> String {
     let mut corpus = Corpus::new();
     corpus.add_file(name, text.as_bytes(), &AnalysisOptions::default());
     let mut out = String::new();
-    for (d, doc) in corpus.documents.iter().enumerate() {
+    for (d, doc) in corpus.documents().iter().enumerate() {
         out.push_str(&format!("document: {}\n", doc.title));
         out.push_str(&format!(
             "date: {}\n",
@@ -25,10 +25,10 @@ fn render(name: &str, text: &str) -> String {
                 .unwrap_or_else(|| "none".into())
         ));
         let mut seen = Vec::new();
-        for &e in &corpus.mention_entities[d] {
+        for &e in corpus.mention_entities(d) {
             if !seen.contains(&e) {
                 seen.push(e);
-                let entity = &corpus.entities[e];
+                let entity = &corpus.entities()[e];
                 out.push_str(&format!("{} {}\n", entity.kind.code(), entity.name));
             }
         }

@@ -98,7 +98,7 @@ proptest! {
         let _ = analyze_file(&name, &bytes, &AnalysisOptions::default());
         let mut corpus = Corpus::new();
         corpus.add_file(&name, &bytes, &AnalysisOptions::default());
-        prop_assert_eq!(corpus.files.len(), 1);
+        prop_assert_eq!(corpus.files().len(), 1);
     }
 
     #[test]

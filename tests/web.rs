@@ -32,8 +32,8 @@ fn corpus_reports_binary_files_by_name_under_wasm() {
     let options = AnalysisOptions::default();
     corpus.add_file("scan.pdf", b"%PDF-1.4", &options);
     corpus.add_file("a.txt", ARTICLE.as_bytes(), &options);
-    assert_eq!(corpus.documents.len(), 1);
-    assert!(corpus.files[0]
+    assert_eq!(corpus.documents().len(), 1);
+    assert!(corpus.files()[0]
         .message()
         .starts_with("scan.pdf is a PDF document"));
 }

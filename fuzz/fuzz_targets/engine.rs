@@ -18,8 +18,8 @@ fuzz_target!(|data: &[u8]| {
     let name = format!("f.{}", EXTENSIONS[pick as usize % EXTENSIONS.len()]);
     let mut corpus = Corpus::new();
     corpus.add_file(&name, bytes, &AnalysisOptions::default());
-    assert_eq!(corpus.files.len(), 1);
-    for d in &corpus.documents {
+    assert_eq!(corpus.files().len(), 1);
+    for d in corpus.documents() {
         for m in &d.entities {
             assert!(m.start < m.end && m.end <= d.text.len() && d.text.is_char_boundary(m.start));
         }

@@ -128,9 +128,9 @@ fn snapshot(inputs: &[&str], out: &str, options: &AnalysisOptions) -> ExitCode {
     }
     eprintln!(
         "{out}: {} files, {} documents, {} entities, {:.2} MB",
-        corpus.files.len(),
-        corpus.documents.len(),
-        corpus.entities.len(),
+        corpus.files().len(),
+        corpus.documents().len(),
+        corpus.entities().len(),
         json.len() as f64 / 1e6
     );
     ExitCode::SUCCESS
@@ -164,12 +164,12 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
     let mut out = stdout.lock();
     if as_json {
         let documents: Vec<serde_json::Value> = corpus
-            .documents
+            .documents()
             .iter()
             .enumerate()
             .map(|(d, doc)| {
                 let mut counts: Vec<(usize, usize)> = Vec::new();
-                for &e in &corpus.mention_entities[d] {
+                for &e in corpus.mention_entities(d) {
                     match counts.iter_mut().find(|(i, _)| *i == e) {
                         Some((_, n)) => *n += 1,
                         None => counts.push((e, 1)),
@@ -178,7 +178,7 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
                 let entities: Vec<serde_json::Value> = counts
                     .iter()
                     .map(|&(e, n)| {
-                        let entity = &corpus.entities[e];
+                        let entity = &corpus.entities()[e];
                         json!({"id": entity.id, "name": entity.name, "type": entity.kind.code(),
                                "aliases": entity.aliases, "roles": entity.roles, "mentions": n, "country": entity.country})
                     })
@@ -197,7 +197,7 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
                        "date": doc.date.map(|d| d.date.to_string()), "entities": entities, "dates": dates})
             })
             .collect();
-        let files: Vec<String> = corpus.files.iter().map(|f| f.message()).collect();
+        let files: Vec<String> = corpus.files().iter().map(|f| f.message()).collect();
         let _ = writeln!(
             out,
             "{}",
@@ -205,17 +205,17 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
                 .unwrap_or_default()
         );
     } else {
-        for (d, doc) in corpus.documents.iter().enumerate() {
+        for (d, doc) in corpus.documents().iter().enumerate() {
             let date = doc
                 .date
                 .map(|d| d.date.to_string())
                 .unwrap_or_else(|| "undated".into());
             let _ = writeln!(out, "# {} ({}, {date})", doc.title, doc.source);
             let mut seen = Vec::new();
-            for &e in &corpus.mention_entities[d] {
+            for &e in corpus.mention_entities(d) {
                 if !seen.contains(&e) {
                     seen.push(e);
-                    let entity = &corpus.entities[e];
+                    let entity = &corpus.entities()[e];
                     let _ = writeln!(out, "  {:<5} {}", entity.kind.code(), entity.name);
                 }
             }
@@ -396,12 +396,12 @@ fn bench_views(corpus: &Corpus) {
     let Some(person) = corpus
         .entities_by_document_count()
         .into_iter()
-        .find(|&i| corpus.entities[i].kind == EntityType::Person)
+        .find(|&i| corpus.entities()[i].kind == EntityType::Person)
     else {
         return;
     };
     let mut state = ViewState::default();
-    state.toggle_include(Value::Entity(corpus.entities[person].id.clone()));
+    state.toggle_include(Value::Entity(corpus.entities()[person].id.clone()));
     // Per corpus, not per click, as in the page.
     let order = date_order(corpus);
     let axis = timeline_axis(corpus);
@@ -452,7 +452,7 @@ fn bench_views(corpus: &Corpus) {
         .collect();
     println!(
         "native views, one facet click over {} documents (median of 21, ms): {}",
-        corpus.documents.len(),
+        corpus.documents().len(),
         figures.join(", ")
     );
 }

@@ -108,7 +108,7 @@ pub fn App() -> impl IntoView {
     };
     let is_empty = move || {
         version.get();
-        corpus.with_value(|c| c.files.is_empty())
+        corpus.with_value(|c| c.files().is_empty())
     };
 
     view! {
@@ -168,17 +168,17 @@ pub fn Explorer(ex: Explore) -> impl IntoView {
         let show_all = all_files.get();
         corpus.with_value(|c| {
             // Many files: one summary line, and a line for each file with something to say.
-            let many = c.files.len() > FILE_MESSAGE_LIMIT && !show_all;
+            let many = c.files().len() > FILE_MESSAGE_LIMIT && !show_all;
             let summary = many.then(|| {
-                let n_documents: usize = c.files.iter().map(|f| f.n_documents).sum();
+                let n_documents: usize = c.files().iter().map(|f| f.n_documents).sum();
                 view! {
                     <li class="message" data-testid="files-summary">
-                        {format!("{} files loaded, {} documents", c.files.len(), n_documents)} " "
+                        {format!("{} files loaded, {} documents", c.files().len(), n_documents)} " "
                         <button class="clear" on:click=move |_| all_files.set(true)>"List every file"</button>
                     </li>
                 }
             });
-            let lines = c.files
+            let lines = c.files()
                 .iter()
                 .filter(|f| !many || f.error.is_some() || !f.warnings.is_empty() || f.duplicate_of.is_some())
                 .map(|f| {

@@ -136,11 +136,11 @@ struct Listed {
 /// One document's card: title, file, date, tally, snippet or search hits, chips, dates.
 fn card(ex: Explore, d: usize, search: &str) -> AnyView {
     ex.corpus.with_value(|c| {
-        let doc = &c.documents[d];
+        let doc = &c.documents()[d];
         let mut entity_names: Vec<(String, &'static str)> = Vec::new();
         let mut counts = [0usize; 4];
-        for &e in &c.mention_entities[d] {
-            let entity = &c.entities[e];
+        for &e in c.mention_entities(d) {
+            let entity = &c.entities()[e];
             if entity.hidden || entity_names.iter().any(|(n, _)| *n == entity.name) {
                 continue;
             }
@@ -259,7 +259,7 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
                     .take(last.saturating_sub(first))
                     .map(|(position, &d)| {
                         // The document itself (a corpus may be replaced), and what its card shows.
-                        let doc = &c.documents[d];
+                        let doc = &c.documents()[d];
                         Listed {
                             document: d,
                             position,
@@ -281,7 +281,7 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         let n = shown.with(Vec::len);
         format!(
             "{n} of {} documents",
-            ex.corpus.with_value(|c| c.documents.len())
+            ex.corpus.with_value(|c| c.documents().len())
         )
     };
     let on_scroll = move |_| {

@@ -50,7 +50,7 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
         })?;
         ex.corpus.with_value(|c| {
             let i = c.entity_by_id(&id)?;
-            let e = &c.entities[i];
+            let e = &c.entities()[i];
             let kind = e.kind;
             let mut about = format!(
                 "{} · {} document{} · {} mention{}",
@@ -67,7 +67,7 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
             let neighbours = appears_with(c, i, APPEARS_WITH)
                 .into_iter()
                 .map(|(j, n)| {
-                    let other = &c.entities[j];
+                    let other = &c.entities()[j];
                     let (value, facet) = (Value::Entity(other.id.clone()), other.kind);
                     view! {
                         <li><button class=format!("chip {}", other.kind.code().to_lowercase()) data-testid="appears-with"
@@ -79,14 +79,14 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
                 })
                 .collect_view();
             let merge_options = merging.get().then(|| {
-                let mut candidates: Vec<usize> = (0..c.entities.len())
-                    .filter(|&j| j != i && c.entities[j].kind == kind && !c.entities[j].hidden)
+                let mut candidates: Vec<usize> = (0..c.entities().len())
+                    .filter(|&j| j != i && c.entities()[j].kind == kind && !c.entities()[j].hidden)
                     .collect();
-                candidates.sort_by(|&a, &b| c.entities[b].documents.len().cmp(&c.entities[a].documents.len()).then_with(|| c.entities[a].name.cmp(&c.entities[b].name)));
+                candidates.sort_by(|&a, &b| c.entities()[b].documents.len().cmp(&c.entities()[a].documents.len()).then_with(|| c.entities()[a].name.cmp(&c.entities()[b].name)));
                 candidates.truncate(MERGE_CHOICES);
                 candidates
                     .into_iter()
-                    .map(|j| view! { <option value=c.entities[j].id.clone()>{format!("{} ({})", c.entities[j].name, c.entities[j].documents.len())}</option> })
+                    .map(|j| view! { <option value=c.entities()[j].id.clone()>{format!("{} ({})", c.entities()[j].name, c.entities()[j].documents.len())}</option> })
                     .collect_view()
             });
             let name = e.name.clone();
@@ -132,7 +132,7 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
                                     on:click=move |_| {
                                         let into = merge_target.get_untracked();
                                         if into.is_empty() { return; }
-                                        let name = ex.corpus.with_value(|c| c.entity_by_id(&into).map(|j| c.entities[j].name.clone())).unwrap_or_default();
+                                        let name = ex.corpus.with_value(|c| c.entity_by_id(&into).map(|j| c.entities()[j].name.clone())).unwrap_or_default();
                                         merging.set(false);
                                         ex.edit(Edit::Merge { from: id_merge.clone(), into, name });
                                         merge_target.set(String::new());
@@ -155,9 +155,9 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
         ex.version.track();
         let notice = ex.notice.get();
         ex.corpus.with_value(|c| {
-            let name_of = |id: &str| c.entity_by_id(id).map_or_else(|| "an entity".to_string(), |i| c.entities[i].name.clone());
+            let name_of = |id: &str| c.entity_by_id(id).map_or_else(|| "an entity".to_string(), |i| c.entities()[i].name.clone());
             let last = c.edits().last().map(|e| describe(e, name_of));
-            let hidden: Vec<(String, String)> = c.entities.iter().filter(|e| e.hidden).map(|e| (e.id.clone(), e.name.clone())).collect();
+            let hidden: Vec<(String, String)> = c.entities().iter().filter(|e| e.hidden).map(|e| (e.id.clone(), e.name.clone())).collect();
             (last.is_some() || !hidden.is_empty() || notice.is_some()).then(|| view! {
                 <div class="edits" data-testid="edits">
                     {notice.map(|n| view! { <span class="message error">{n}</span> })}

@@ -141,7 +141,7 @@ impl Explore {
                     _ => id.clone(),
                 };
                 let i = c.entity_by_id(&id)?;
-                (!c.entities[i].hidden).then_some(Value::Entity(id))
+                (!c.entities()[i].hidden).then_some(Value::Entity(id))
             };
             let mut seen = Vec::new();
             state.include = state

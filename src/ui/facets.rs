@@ -134,7 +134,7 @@ pub fn Facet(
         ex.corpus.with_value(|c| {
             let base = evaluation.0.base_for_facet(kind, &state);
             let in_use = |i: usize| {
-                let id = &c.entities[i].id;
+                let id = &c.entities()[i].id;
                 included.contains(id) || excluded.contains(id)
             };
             let shown = |name: &str| needle.is_empty() || name.to_lowercase().contains(&needle);
@@ -142,13 +142,13 @@ pub fn Facet(
             let (values, n_values) = facet_counts(c, kind, &base, in_use, shown, limit);
             let n_included = values
                 .iter()
-                .filter(|f| included.contains(&c.entities[f.entity].id))
+                .filter(|f| included.contains(&c.entities()[f.entity].id))
                 .count();
             // The top values, then chosen ones further down (facet_counts keeps them).
             let rows = values
                 .into_iter()
                 .map(|f| {
-                    let e = &c.entities[f.entity];
+                    let e = &c.entities()[f.entity];
                     let (inc, exc) = (included.contains(&e.id), excluded.contains(&e.id));
                     RowData {
                         key: super::explore::row_key((&e.id, &e.name)),

@@ -58,7 +58,7 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
             };
             // A name with several gazetteer readings: the user may pick the one meant.
             let chooser = |i: usize| {
-                let e = &c.entities[i];
+                let e = &c.entities()[i];
                 let choices = if e.kind == EntityType::Place { c.link_choices(i) } else { Vec::new() };
                 (choices.iter().filter(|ch| ch.place.is_some()).count() > 1).then(|| {
                     let current = e.place;
@@ -81,7 +81,7 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                 })
             };
             let entity_row = |i: usize, class: &'static str| {
-                let e = &c.entities[i];
+                let e = &c.entities()[i];
                 let label = if e.kind == EntityType::Nationality { format!("{} (nationality)", e.name) } else { e.name.clone() };
                 view! { <li>{place_row(Value::Entity(e.id.clone()), label, tree.entity_documents[i], class)}{chooser(i)}</li> }
             };
@@ -90,7 +90,7 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                 let place_names = country.regions.iter().flat_map(|r| r.places.iter()).chain(&country.other_places).chain(&country.nationalities);
                 let hit = matches(country.name)
                     || country.regions.iter().any(|r| matches(&r.name))
-                    || place_names.clone().any(|&i| matches(&c.entities[i].name));
+                    || place_names.clone().any(|&i| matches(&c.entities()[i].name));
                 if !hit {
                     return None;
                 }
@@ -104,9 +104,9 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                 );
                 let contents = is_open.then(|| {
                     let regions = country.regions.iter().map(|r| {
-                        let places = r.places.iter().filter(|&&i| c.entities[i].name != r.name).map(|&i| entity_row(i, "place")).collect_view();
+                        let places = r.places.iter().filter(|&&i| c.entities()[i].name != r.name).map(|&i| entity_row(i, "place")).collect_view();
                         // The region named as such heads its group; its reading can change too.
-                        let own = r.places.iter().find(|&&i| c.entities[i].name == r.name).and_then(|&i| chooser(i));
+                        let own = r.places.iter().find(|&&i| c.entities()[i].name == r.name).and_then(|&i| chooser(i));
                         view! {
                             <li>
                                 {place_row(Value::Place(PlaceFilter::Region(iso, r.admin1)), r.name.clone(), r.documents.len(), "region")}
@@ -158,7 +158,7 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                 })
                 .collect_view();
             let group = |title: &'static str, ids: &[usize], testid: &'static str| {
-                let rows: Vec<usize> = ids.iter().copied().filter(|&i| matches(&c.entities[i].name)).collect();
+                let rows: Vec<usize> = ids.iter().copied().filter(|&i| matches(&c.entities()[i].name)).collect();
                 let n_rows = rows.len();
                 (n_rows > 0).then(|| view! {
                     <li class="country" data-testid=testid>
@@ -188,7 +188,7 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                 .filter(|v| matches!(v, Value::Place(_)))
                 .count()
         }) + ex.corpus.with_value(|c| {
-            c.entities
+            c.entities()
                 .iter()
                 .filter(|e| e.kind == EntityType::Place && included.contains(&e.id))
                 .count()

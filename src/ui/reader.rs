@@ -32,15 +32,15 @@ pub fn Reader(ex: Explore) -> impl IntoView {
         let open = ex.state.with(|s| s.open.clone())?;
         ex.corpus.with_value(|c| {
             let doc_idx = find_document(c, &open)?;
-            let doc = &c.documents[doc_idx];
+            let doc = &c.documents()[doc_idx];
             let pieces = c
                 .highlights(doc_idx)
                 .into_iter()
                 .map(|h| {
                     let text = doc.text[h.start..h.end].to_string();
                     let (class, tip, action) = match h.mark {
-                        Mark::Entity(e) if !c.entities[e].hidden => {
-                            let entity = &c.entities[e];
+                        Mark::Entity(e) if !c.entities()[e].hidden => {
+                            let entity = &c.entities()[e];
                             let code = entity.kind.code();
                             (
                                 format!("m {}", code.to_lowercase()),

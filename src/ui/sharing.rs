@@ -82,7 +82,7 @@ pub fn open_snapshot(sinks: Sinks, name: &str, text: &str) {
     match Snapshot::from_json(text) {
         Ok(snapshot) => {
             let mut corpus = snapshot.into_corpus();
-            if corpus.files.is_empty() {
+            if corpus.files().is_empty() {
                 corpus.add_refused(name, not_loaded("holds no files"));
             }
             sinks.corpus.set_value(corpus);

@@ -147,7 +147,7 @@ pub fn restore(sinks: super::loading::Sinks, status: RwSignal<Option<String>>) {
     leptos::task::spawn_local(async move {
         super::gazetteer::ready().await;
         match load().await {
-            Ok(Some(json)) if sinks.corpus.with_value(|c| c.files.is_empty()) => {
+            Ok(Some(json)) if sinks.corpus.with_value(|c| c.files().is_empty()) => {
                 super::sharing::open_snapshot(sinks, "the corpus kept in this browser", &json);
                 status.set(Some("Kept in this browser.".into()));
             }
@@ -185,12 +185,12 @@ pub fn KeptNote(
     Effect::new(move |_| {
         ex.version.track();
         let large_ok = keep_large.get();
-        if loading.get().is_some() || ex.corpus.with_value(|c| c.files.is_empty()) {
+        if loading.get().is_some() || ex.corpus.with_value(|c| c.files().is_empty()) {
             return;
         }
         let text_bytes: usize = ex
             .corpus
-            .with_value(|c| c.documents.iter().map(|d| d.text.len()).sum());
+            .with_value(|c| c.documents().iter().map(|d| d.text.len()).sum());
         if text_bytes > AUTO_KEEP_BYTES && !large_ok {
             status.set(Some(format!(
                 "Not kept in this browser: {:.0} MB of text is more than the {} MB kept automatically.",

@@ -34,7 +34,7 @@ pub fn warm_up_explorer(page_corpus: StoredValue<Corpus>) {
         let gazetteer_in = gazetteer::ready().await;
         TimeoutFuture::new(START_AFTER.as_millis() as u32).await;
         let in_use = page_corpus
-            .try_with_value(|c| !c.files.is_empty())
+            .try_with_value(|c| !c.files().is_empty())
             .unwrap_or(true);
         if in_use || !gazetteer_in {
             mark_done();
@@ -49,8 +49,8 @@ pub fn warm_up_explorer(page_corpus: StoredValue<Corpus>) {
         let person = sample
             .entities_by_document_count()
             .into_iter()
-            .find(|&i| sample.entities[i].kind == EntityType::Person)
-            .map(|i| Value::Entity(sample.entities[i].id.clone()));
+            .find(|&i| sample.entities()[i].kind == EntityType::Person)
+            .map(|i| Value::Entity(sample.entities()[i].id.clone()));
         // Everything reactive made here belongs to this owner, cleaned up at the end.
         let owner = Owner::new();
         let (ex, mounted) = owner.with(|| {

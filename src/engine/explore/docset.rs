@@ -34,9 +34,9 @@ pub(crate) fn intersect(into: &mut DocSet, other: &DocSet) {
 
 /// Every document in display order: by document date, undated documents last.
 pub fn date_order(corpus: &Corpus) -> Vec<usize> {
-    let mut sorted: Vec<usize> = (0..corpus.documents.len()).collect();
+    let mut sorted: Vec<usize> = (0..corpus.documents().len()).collect();
     sorted.sort_by_key(|&d| {
-        let date = corpus.documents[d].date.map(|dd| dd.date);
+        let date = corpus.documents()[d].date.map(|dd| dd.date);
         (date.is_none(), date, d)
     });
     sorted

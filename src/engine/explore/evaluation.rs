@@ -32,7 +32,7 @@ impl Evaluation {
     /// Evaluates `state`. `search` may carry hits computed earlier for the same
     /// corpus and search text (searching is the costly part; facets clicks reuse it).
     pub fn new(corpus: &Corpus, state: &ViewState, search: Option<SearchHits>) -> Evaluation {
-        let n = corpus.documents.len();
+        let n = corpus.documents().len();
         let mut criteria: Vec<(Source, DocSet)> = Vec::new();
         // Each included value with its facet (a value naming nothing counts as a place).
         let included: Vec<(EntityType, &Value)> = state
@@ -74,7 +74,7 @@ impl Evaluation {
         }
         if let Some((first, last)) = state.range {
             let set = corpus
-                .documents
+                .documents()
                 .iter()
                 .map(|doc| {
                     doc.dates

@@ -25,7 +25,7 @@ pub fn facet_counts(
     limit: usize,
 ) -> (Vec<FacetCount>, usize) {
     let mut counts: Vec<FacetCount> = corpus
-        .entities
+        .entities()
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == facet && !e.hidden && shown(&e.name))
@@ -38,9 +38,9 @@ pub fn facet_counts(
     let n_values = counts.len();
     let order = |a: &FacetCount, b: &FacetCount| {
         b.documents.cmp(&a.documents).then_with(|| {
-            corpus.entities[a.entity]
+            corpus.entities()[a.entity]
                 .name
-                .cmp(&corpus.entities[b.entity].name)
+                .cmp(&corpus.entities()[b.entity].name)
         })
     };
     if counts.len() > limit {
@@ -61,13 +61,13 @@ pub fn facet_counts(
 /// The entities that share the most documents with `entity`, visible ones only:
 /// (entity index, shared documents), most first, then by name.
 pub fn appears_with(corpus: &Corpus, entity: usize, limit: usize) -> Vec<(usize, usize)> {
-    let Some(e) = corpus.entities.get(entity) else {
+    let Some(e) = corpus.entities().get(entity) else {
         return Vec::new();
     };
-    let mut shared = vec![0usize; corpus.entities.len()];
-    let mut seen_in_document = vec![usize::MAX; corpus.entities.len()];
+    let mut shared = vec![0usize; corpus.entities().len()];
+    let mut seen_in_document = vec![usize::MAX; corpus.entities().len()];
     for &d in &e.documents {
-        for &other in &corpus.mention_entities[d] {
+        for &other in corpus.mention_entities(d) {
             if other != entity && seen_in_document[other] != d {
                 seen_in_document[other] = d;
                 shared[other] += 1;
@@ -77,11 +77,14 @@ pub fn appears_with(corpus: &Corpus, entity: usize, limit: usize) -> Vec<(usize,
     let mut top: Vec<(usize, usize)> = shared
         .into_iter()
         .enumerate()
-        .filter(|&(i, n)| n > 0 && !corpus.entities[i].hidden)
+        .filter(|&(i, n)| n > 0 && !corpus.entities()[i].hidden)
         .collect();
     top.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| corpus.entities[a.0].name.cmp(&corpus.entities[b.0].name))
+        b.1.cmp(&a.1).then_with(|| {
+            corpus.entities()[a.0]
+                .name
+                .cmp(&corpus.entities()[b.0].name)
+        })
     });
     top.truncate(limit);
     top

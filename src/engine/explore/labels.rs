@@ -10,7 +10,7 @@ use crate::engine::Precision;
 /// The facet a value belongs to: its entity's type; countries and regions are places.
 pub fn facet_of(corpus: &Corpus, value: &Value) -> Option<EntityType> {
     match value {
-        Value::Entity(id) => corpus.entity_by_id(id).map(|i| corpus.entities[i].kind),
+        Value::Entity(id) => corpus.entity_by_id(id).map(|i| corpus.entities()[i].kind),
         Value::Place(_) => Some(EntityType::Place),
     }
 }
@@ -19,9 +19,10 @@ pub fn facet_of(corpus: &Corpus, value: &Value) -> Option<EntityType> {
 pub fn value_label(corpus: &Corpus, value: &Value) -> String {
     let lex = lexicon();
     match value {
-        Value::Entity(id) => corpus
-            .entity_by_id(id)
-            .map_or_else(|| "(gone)".to_string(), |i| corpus.entities[i].name.clone()),
+        Value::Entity(id) => corpus.entity_by_id(id).map_or_else(
+            || "(gone)".to_string(),
+            |i| corpus.entities()[i].name.clone(),
+        ),
         Value::Place(PlaceFilter::Country(iso)) => lex
             .country(iso)
             .map_or(iso.to_string(), |p| p.name.to_string()),
@@ -36,7 +37,7 @@ pub fn value_documents(corpus: &Corpus, value: &Value) -> Vec<usize> {
     match value {
         Value::Entity(id) => corpus
             .entity_by_id(id)
-            .map(|i| corpus.entities[i].documents.clone())
+            .map(|i| corpus.entities()[i].documents.clone())
             .unwrap_or_default(),
         Value::Place(p) => crate::engine::explore::places::filter_documents(corpus, p),
     }
@@ -45,14 +46,14 @@ pub fn value_documents(corpus: &Corpus, value: &Value) -> Vec<usize> {
 /// The index of the document a reference names, if it is loaded.
 pub fn find_document(corpus: &Corpus, doc: &DocRef) -> Option<usize> {
     corpus
-        .documents
+        .documents()
         .iter()
         .position(|d| d.source == doc.source && d.part == doc.part)
 }
 
 /// The reference of a loaded document.
 pub fn document_ref(corpus: &Corpus, d: usize) -> Option<DocRef> {
-    corpus.documents.get(d).map(|doc| DocRef {
+    corpus.documents().get(d).map(|doc| DocRef {
         source: doc.source.clone(),
         part: doc.part,
     })

@@ -77,11 +77,11 @@ pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree 
     let lex = lexicon();
     let mut countries: BTreeMap<&'static str, CountryGroup> = BTreeMap::new();
     let mut tree = PlaceTree {
-        entity_documents: vec![0; corpus.entities.len()],
+        entity_documents: vec![0; corpus.entities().len()],
         ..PlaceTree::default()
     };
     let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, entity) in corpus.entities.iter().enumerate() {
+    for (i, entity) in corpus.entities().iter().enumerate() {
         if !matches!(entity.kind, EntityType::Place | EntityType::Nationality) || entity.hidden {
             continue;
         }
@@ -101,12 +101,14 @@ pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree 
     }
     // Most documents first, then by name.
     kept.sort_by(|a, b| {
-        b.1.len()
-            .cmp(&a.1.len())
-            .then_with(|| corpus.entities[a.0].name.cmp(&corpus.entities[b.0].name))
+        b.1.len().cmp(&a.1.len()).then_with(|| {
+            corpus.entities()[a.0]
+                .name
+                .cmp(&corpus.entities()[b.0].name)
+        })
     });
     for (i, documents) in kept {
-        let entity = &corpus.entities[i];
+        let entity = &corpus.entities()[i];
         let Some(place) = entity.place.map(|p| lex.place(p)) else {
             if entity.kind == EntityType::Place {
                 tree.unlinked.push(i);
@@ -190,7 +192,7 @@ pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree 
 pub fn filter_documents(corpus: &Corpus, filter: &PlaceFilter) -> Vec<usize> {
     let lex = lexicon();
     let mut documents = Vec::new();
-    for entity in &corpus.entities {
+    for entity in corpus.entities() {
         let Some(place) = entity
             .place
             .map(|p| lex.place(p))
@@ -246,14 +248,14 @@ mod tests {
             .iter()
             .flat_map(|r| &r.places)
             .chain(&kz.other_places)
-            .map(|&i| corpus.entities[i].name.as_str())
+            .map(|&i| corpus.entities()[i].name.as_str())
             .collect();
         assert!(places.contains(&"Almaty"), "{places:?}");
         // Nationalities count for the country but are listed apart.
         assert!(kz
             .nationalities
             .iter()
-            .all(|&i| corpus.entities[i].kind == EntityType::Nationality));
+            .all(|&i| corpus.entities()[i].kind == EntityType::Nationality));
         assert_eq!(
             filter_documents(&corpus, &PlaceFilter::Country("KZ")),
             kz.documents
@@ -282,7 +284,7 @@ mod tests {
         let unlinked: Vec<&str> = tree
             .unlinked
             .iter()
-            .map(|&i| corpus.entities[i].name.as_str())
+            .map(|&i| corpus.entities()[i].name.as_str())
             .collect();
         assert!(unlinked.contains(&"Friendship House"), "{unlinked:?}");
     }

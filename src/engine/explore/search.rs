@@ -66,10 +66,10 @@ fn starts_word(text: &str, at: usize) -> bool {
 impl SearchHits {
     pub fn new(corpus: &Corpus, query: &str) -> SearchHits {
         let terms = search_terms(query);
-        let n = corpus.documents.len();
+        let n = corpus.documents().len();
         let documents = match search_matcher(&terms) {
             Some((matcher, term_of)) if !terms.is_empty() => corpus
-                .documents
+                .documents()
                 .iter()
                 .map(|doc| {
                     let mut found = vec![false; terms.len()];
@@ -151,7 +151,7 @@ pub fn keyword_in_context(
     };
     let mut lines = Vec::new();
     for &d in documents {
-        let text = &corpus.documents[d].text;
+        let text = &corpus.documents()[d].text;
         let mut in_document = 0;
         let mut after = 0;
         for (_, start, end) in term_matches(&matcher, &term_of, text) {

@@ -36,21 +36,21 @@ fn corpus() -> Corpus {
 
 fn id(c: &Corpus, name: &str) -> String {
     let i = c
-        .entities
+        .entities()
         .iter()
         .position(|e| e.name == name)
         .unwrap_or_else(|| panic!("{name} not among {:?}", names(c)));
-    c.entities[i].id.clone()
+    c.entities()[i].id.clone()
 }
 
 fn names(c: &Corpus) -> Vec<String> {
-    c.entities.iter().map(|e| e.name.clone()).collect()
+    c.entities().iter().map(|e| e.name.clone()).collect()
 }
 
 fn sources(c: &Corpus, documents: &[usize]) -> Vec<String> {
     let mut s: Vec<String> = documents
         .iter()
-        .map(|&d| c.documents[d].source.trim_end_matches(".txt").to_string())
+        .map(|&d| c.documents()[d].source.trim_end_matches(".txt").to_string())
         .collect();
     s.sort();
     s
@@ -75,8 +75,8 @@ fn views_read_a_set_made_before_the_corpus_grew() {
     let (people, _) = facet_counts(&c, EntityType::Person, &base, |_| false, |_| true, 10);
     let petrova = c.entity_by_id(&id(&c, "Anna Petrova")).unwrap();
     let counted = people.iter().find(|f| f.entity == petrova).unwrap();
-    assert_eq!(counted.documents, c.entities[petrova].documents.len() - 1);
-    let before = c.documents.len() - 1;
+    assert_eq!(counted.documents, c.entities()[petrova].documents.len() - 1);
+    let before = c.documents().len() - 1;
     assert_eq!(
         in_order(&date_order(&c), &evaluation.matching_set()).len(),
         before
@@ -265,7 +265,7 @@ fn a_facet_top_is_the_head_of_the_full_order() {
     }
     for (name, corpus) in [("dated", &c), ("people", &c2)] {
         for facet in [EntityType::Person, EntityType::Place] {
-            let all = vec![true; corpus.documents.len()];
+            let all = vec![true; corpus.documents().len()];
             let (full, n) = facet_counts(corpus, facet, &all, |_| false, |_| true, usize::MAX);
             for limit in 0..=full.len() {
                 let (top, n_top) = facet_counts(corpus, facet, &all, |_| false, |_| true, limit);
@@ -345,7 +345,7 @@ fn keyword_in_context_shows_each_hit_with_its_neighbourhood() {
     ];
     for (name, query, expected) in cases {
         let hits = SearchHits::new(&c, query);
-        let documents: Vec<usize> = (0..c.documents.len())
+        let documents: Vec<usize> = (0..c.documents().len())
             .filter(|&d| hits.documents[d])
             .collect();
         let lines = keyword_in_context(&c, query, &documents, 5, 10, 60);
@@ -356,7 +356,7 @@ fn keyword_in_context_shows_each_hit_with_its_neighbourhood() {
         assert_eq!(got, expected, "{name}");
         for l in &lines {
             assert_eq!(
-                &c.documents[l.document].text[l.start..l.end],
+                &c.documents()[l.document].text[l.start..l.end],
                 l.hit,
                 "{name}: offsets"
             );
@@ -379,7 +379,7 @@ fn appears_with_lists_who_shares_most_documents() {
     let petrova = c.entity_by_id(&id(&c, "Anna Petrova")).unwrap();
     let top: Vec<(String, usize)> = appears_with(&c, petrova, 20)
         .into_iter()
-        .map(|(i, n)| (c.entities[i].name.clone(), n))
+        .map(|(i, n)| (c.entities()[i].name.clone(), n))
         .collect();
     assert!(top.contains(&("David Miller".to_string(), 1)), "{top:?}");
     assert!(top.contains(&("Yerevan".to_string(), 1)), "{top:?}");
@@ -426,7 +426,7 @@ fn dated_corpus() -> Corpus {
 #[test]
 fn the_timeline_keeps_outliers_apart_and_drills_down() {
     let c = dated_corpus();
-    let all = vec![true; c.documents.len()];
+    let all = vec![true; c.documents().len()];
     let t = timeline(&c, &all, timeline_axis(&c));
     assert_eq!(t.granularity, Granularity::Year);
     let labels: Vec<String> = t.bins.iter().map(|b| bin_label(b, t.granularity)).collect();
@@ -467,7 +467,7 @@ fn the_timeline_keeps_outliers_apart_and_drills_down() {
     assert_eq!(t.bins.len(), 30);
     assert_eq!(t.bins[4].precise, 1, "June 5");
 
-    let none = vec![false; c.documents.len()];
+    let none = vec![false; c.documents().len()];
     let t = timeline(&c, &none, timeline_axis(&c));
     assert_eq!(t.bins.len(), 5, "the axis stays");
     assert!(t.bins.iter().all(|b| b.precise + b.vague == 0));
@@ -481,9 +481,9 @@ fn the_timeline_keeps_outliers_apart_and_drills_down() {
 fn a_filtered_timeline_keeps_the_corpus_axis() {
     let c = dated_corpus();
     // Only the documents dated in 2022 (the plan and the reports of that year).
-    let in_2022: DocSet = (0..c.documents.len())
+    let in_2022: DocSet = (0..c.documents().len())
         .map(|d| {
-            c.documents[d]
+            c.documents()[d]
                 .dates
                 .iter()
                 .any(|m| m.interval.is_some_and(|(a, _)| a.year() == 2022))

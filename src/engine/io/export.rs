@@ -48,7 +48,7 @@ impl Snapshot {
             })
         };
         let documents = corpus
-            .documents
+            .documents()
             .iter()
             .map(|d| {
                 let mut d = d.clone();
@@ -66,7 +66,7 @@ impl Snapshot {
         Snapshot {
             format: SNAPSHOT_FORMAT.to_string(),
             version: SNAPSHOT_VERSION,
-            files: corpus.files.clone(),
+            files: corpus.files().to_vec(),
             content_hashes: corpus.content_hashes(),
             places: table,
             documents,
@@ -184,7 +184,7 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
 
 fn country_of(corpus: &Corpus, entity: usize) -> String {
     let lex = lexicon();
-    corpus.entities[entity]
+    corpus.entities()[entity]
         .country
         .map(|iso| {
             lex.country(iso)
@@ -196,9 +196,10 @@ fn country_of(corpus: &Corpus, entity: usize) -> String {
 /// Entities mentioned in the documents of `set`: id, name, type, aliases, documents
 /// and mentions there, country for places and nationalities, gazetteer key.
 pub fn entities_csv(corpus: &Corpus, set: &DocSet) -> String {
-    let mut documents = vec![0usize; corpus.entities.len()];
-    let mut mentions = vec![0usize; corpus.entities.len()];
-    for (d, ids) in corpus.mention_entities.iter().enumerate() {
+    let mut documents = vec![0usize; corpus.entities().len()];
+    let mut mentions = vec![0usize; corpus.entities().len()];
+    for d in 0..corpus.documents().len() {
+        let ids = corpus.mention_entities(d);
         if !set.get(d).copied().unwrap_or(false) {
             continue;
         }
@@ -212,13 +213,13 @@ pub fn entities_csv(corpus: &Corpus, set: &DocSet) -> String {
         }
     }
     let lex = lexicon();
-    let mut order: Vec<usize> = (0..corpus.entities.len())
-        .filter(|&e| documents[e] > 0 && !corpus.entities[e].hidden)
+    let mut order: Vec<usize> = (0..corpus.entities().len())
+        .filter(|&e| documents[e] > 0 && !corpus.entities()[e].hidden)
         .collect();
     order.sort_by(|&a, &b| {
         documents[b]
             .cmp(&documents[a])
-            .then_with(|| corpus.entities[a].name.cmp(&corpus.entities[b].name))
+            .then_with(|| corpus.entities()[a].name.cmp(&corpus.entities()[b].name))
     });
     csv(
         &[
@@ -232,7 +233,7 @@ pub fn entities_csv(corpus: &Corpus, set: &DocSet) -> String {
             "place",
         ],
         order.into_iter().map(|e| {
-            let entity = &corpus.entities[e];
+            let entity = &corpus.entities()[e];
             vec![
                 entity.id.clone(),
                 entity.name.clone(),
@@ -267,7 +268,7 @@ fn document_rows<'a>(
     rows: impl Fn(usize, &'a Document, &CharOffsets) -> Vec<Vec<String>> + 'a,
 ) -> impl Iterator<Item = Vec<String>> + 'a {
     corpus
-        .documents
+        .documents()
         .iter()
         .enumerate()
         .filter(|(d, _)| set.get(*d).copied().unwrap_or(false))
@@ -287,10 +288,10 @@ pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
     let rows = document_rows(corpus, set, |d, doc, offsets| {
         doc.entities
             .iter()
-            .zip(&corpus.mention_entities[d])
-            .filter(|(_, &e)| !corpus.entities[e].hidden)
+            .zip(corpus.mention_entities(d))
+            .filter(|(_, &e)| !corpus.entities()[e].hidden)
             .map(|(m, &e)| {
-                let entity = &corpus.entities[e];
+                let entity = &corpus.entities()[e];
                 vec![
                     offsets.to_char(m.start).to_string(),
                     offsets.to_char(m.end).to_string(),
@@ -384,7 +385,7 @@ mod tests {
         }
         c.add_file(
             "a copy.txt",
-            c.documents[0].text.clone().as_bytes(),
+            c.documents()[0].text.clone().as_bytes(),
             &AnalysisOptions::default(),
         );
         c
@@ -394,7 +395,11 @@ mod tests {
     fn a_snapshot_loads_back_as_the_same_corpus() {
         let mut c = corpus();
         // The user's links and edits travel with the snapshot.
-        let georgia = c.entities.iter().position(|e| e.name == "Georgia").unwrap();
+        let georgia = c
+            .entities()
+            .iter()
+            .position(|e| e.name == "Georgia")
+            .unwrap();
         let state = c
             .link_choices(georgia)
             .into_iter()
@@ -402,7 +407,7 @@ mod tests {
             .unwrap();
         c.relink(georgia, state.place);
         let id = |c: &Corpus, name: &str| {
-            c.entities
+            c.entities()
                 .iter()
                 .find(|e| e.name == name)
                 .unwrap()
@@ -433,7 +438,7 @@ mod tests {
         // Every entity as one line: id, name, mentions, documents, hidden, country.
         let summary = |c: &Corpus| {
             let mut v: Vec<String> = c
-                .entities
+                .entities()
                 .iter()
                 .map(|e| {
                     format!(
@@ -446,14 +451,14 @@ mod tests {
             v
         };
         assert_eq!(summary(&back), summary(&c));
-        assert_eq!(back.files, c.files);
+        assert_eq!(back.files(), c.files());
         assert_eq!(back.edits(), c.edits());
         // A file added after loading a snapshot is still recognised as a duplicate.
         let mut back = back;
         let again = back
             .add_file(
                 "again.txt",
-                corpus().documents[0].text.as_bytes(),
+                corpus().documents()[0].text.as_bytes(),
                 &AnalysisOptions::default(),
             )
             .clone();
@@ -491,9 +496,9 @@ mod tests {
         snapshot.documents[0].entities[0].end = 10_000;
         snapshot.documents[0].dates[0].start = 10_001;
         let back = snapshot.into_corpus();
-        assert_eq!(back.documents[0].entities.len(), n - 1);
+        assert_eq!(back.documents()[0].entities.len(), n - 1);
         assert!(back
-            .documents
+            .documents()
             .iter()
             .all(|d| d.entities.iter().all(|m| m.end <= d.text.len())));
     }
@@ -518,8 +523,8 @@ mod tests {
     #[test]
     fn csv_exports_cover_the_chosen_documents() {
         let c = corpus();
-        let all = vec![true; c.documents.len()];
-        let mut only_first = vec![false; c.documents.len()];
+        let all = vec![true; c.documents().len()];
+        let mut only_first = vec![false; c.documents().len()];
         only_first[0] = true;
         let entities = entities_csv(&c, &all);
         assert!(entities.starts_with("id,name,type,aliases,documents,mentions,country,place\r\n"));
@@ -530,7 +535,7 @@ mod tests {
         // Offsets are in characters of the document text.
         let line = mentions.lines().find(|l| l.contains(",Paris,")).unwrap();
         let doc = c
-            .documents
+            .documents()
             .iter()
             .find(|d| d.text.contains("Élodie"))
             .unwrap();
@@ -552,7 +557,7 @@ mod tests {
             "{dates}"
         );
         assert_eq!(
-            dates_csv(&c, &vec![false; c.documents.len()])
+            dates_csv(&c, &vec![false; c.documents().len()])
                 .lines()
                 .count(),
             1,

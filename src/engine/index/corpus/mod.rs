@@ -42,11 +42,13 @@ pub struct Entity {
 /// All loaded documents and the entity index built over them.
 #[derive(Default)]
 pub struct Corpus {
-    pub documents: Vec<Document>,
-    pub files: Vec<FileReport>,
-    pub entities: Vec<Entity>,
+    // Private: the hidden indexes below must stay aligned with these, so they change
+    // only through the corpus's own methods.
+    documents: Vec<Document>,
+    files: Vec<FileReport>,
+    entities: Vec<Entity>,
     /// Per document, per entity mention: the index of its entity in `entities`.
-    pub mention_entities: Vec<Vec<usize>>,
+    mention_entities: Vec<Vec<usize>>,
     content_hashes: HashMap<String, String>,
     /// Entity index by id.
     id_index: HashMap<String, usize>,
@@ -67,6 +69,29 @@ pub struct Corpus {
 impl Corpus {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Every document, in the order indexed (a document's index never changes).
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// What happened to every file loaded, in order.
+    pub fn files(&self) -> &[FileReport] {
+        &self.files
+    }
+
+    /// Every entity; indices change on a re-index (relinks, merges), ids do not.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity of each entity mention of document `doc_idx`, in mention order
+    /// (empty for an index past the end).
+    pub fn mention_entities(&self, doc_idx: usize) -> &[usize] {
+        self.mention_entities
+            .get(doc_idx)
+            .map_or(&[][..], Vec::as_slice)
     }
 
     /// Decodes, analyses and indexes one file; returns its report. Never fails:
