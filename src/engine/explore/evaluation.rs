@@ -47,27 +47,27 @@ impl Evaluation {
                 .filter(|(f, _)| *f == facet)
                 .map(|(_, v)| *v);
             let set = if state.any_of.contains(&facet) {
-                let mut set = vec![false; n];
+                let mut set = DocSet::none(n);
                 for v in values {
                     for d in value_documents(corpus, v) {
-                        set[d] = true;
+                        set.insert(d);
                     }
                 }
                 set
             } else {
-                let mut set = all_documents(n);
+                let mut set = DocSet::all(n);
                 for v in values {
-                    intersect(&mut set, &set_of(n, &value_documents(corpus, v)));
+                    set.intersect_with(&DocSet::of(n, &value_documents(corpus, v)));
                 }
                 set
             };
             criteria.push((Source::Facet(facet), set));
         }
         if !state.exclude.is_empty() {
-            let mut set = all_documents(n);
+            let mut set = DocSet::all(n);
             for v in &state.exclude {
                 for d in value_documents(corpus, v) {
-                    set[d] = false;
+                    set.remove(d);
                 }
             }
             criteria.push((Source::Exclude, set));
@@ -89,7 +89,7 @@ impl Evaluation {
             None
         } else {
             let hits = match search {
-                Some(h) if h.query == state.search && h.documents.len() == n => h,
+                Some(h) if h.query == state.search && h.documents.n_documents() == n => h,
                 _ => SearchHits::new(corpus, &state.search),
             };
             criteria.push((Source::Search, hits.documents.clone()));
@@ -102,15 +102,15 @@ impl Evaluation {
             search,
         };
         let all = evaluation.combined(|_| true);
-        evaluation.matching = (0..n).filter(|&d| all[d]).collect();
+        evaluation.matching = (0..n).filter(|&d| all.contains(d)).collect();
         evaluation
     }
 
     fn combined(&self, keep: impl Fn(Source) -> bool) -> DocSet {
-        let mut set = all_documents(self.n_documents);
+        let mut set = DocSet::all(self.n_documents);
         for (source, criterion) in &self.criteria {
             if keep(*source) {
-                intersect(&mut set, criterion);
+                set.intersect_with(criterion);
             }
         }
         set
@@ -130,6 +130,6 @@ impl Evaluation {
 
     /// The documents matching everything, as a set.
     pub fn matching_set(&self) -> DocSet {
-        set_of(self.n_documents, &self.matching)
+        DocSet::of(self.n_documents, &self.matching)
     }
 }

@@ -1,6 +1,6 @@
 //! Facet counts within the other filters, and what appears with an entity.
 
-use crate::engine::explore::docset::{in_set, DocSet};
+use crate::engine::explore::docset::DocSet;
 use crate::engine::index::corpus::Corpus;
 use crate::engine::recognize::entities::EntityType;
 
@@ -31,7 +31,7 @@ pub fn facet_counts(
         .filter(|(_, e)| e.kind == facet && !e.hidden && shown(&e.name))
         .map(|(i, e)| FacetCount {
             entity: i,
-            documents: e.documents.iter().filter(|&&d| in_set(base, d)).count(),
+            documents: e.documents.iter().filter(|&&d| base.contains(d)).count(),
         })
         .filter(|c| c.documents > 0 || keep(c.entity))
         .collect();

@@ -12,7 +12,7 @@ pub mod search;
 pub mod state;
 pub mod timeline;
 
-pub use docset::{date_order, in_order, in_set, DocSet};
+pub use docset::{date_order, in_order, DocSet};
 pub use evaluation::Evaluation;
 pub use facets::{appears_with, facet_counts, FacetCount};
 pub use fragment::{from_fragment, to_fragment};

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::engine::explore::docset::DocSet;
 use crate::engine::index::corpus::Corpus;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
@@ -73,7 +74,7 @@ pub fn place_tree(corpus: &Corpus) -> PlaceTree {
 
 /// Builds the place list over the documents flagged in `within` (all when None):
 /// counts are taken in those documents, and places with none there are left out.
-pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree {
+pub fn place_tree_within(corpus: &Corpus, within: Option<&DocSet>) -> PlaceTree {
     let lex = lexicon();
     let mut countries: BTreeMap<&'static str, CountryGroup> = BTreeMap::new();
     let mut tree = PlaceTree {
@@ -90,7 +91,7 @@ pub fn place_tree_within(corpus: &Corpus, within: Option<&[bool]>) -> PlaceTree 
                 .documents
                 .iter()
                 .copied()
-                .filter(|&d| crate::engine::explore::in_set(set, d))
+                .filter(|&d| set.contains(d))
                 .collect(),
             None => entity.documents.clone(),
         };

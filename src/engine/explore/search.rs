@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::engine::explore::docset::{all_documents, DocSet};
+use crate::engine::explore::docset::DocSet;
 use crate::engine::index::corpus::Corpus;
 
 /// The terms of a search: words and "quoted phrases", lowercased for matching.
@@ -86,7 +86,7 @@ impl SearchHits {
                     n_found == terms.len()
                 })
                 .collect(),
-            _ => all_documents(n),
+            _ => DocSet::all(n),
         };
         SearchHits {
             query: query.to_string(),

@@ -265,7 +265,7 @@ fn a_facet_top_is_the_head_of_the_full_order() {
     }
     for (name, corpus) in [("dated", &c), ("people", &c2)] {
         for facet in [EntityType::Person, EntityType::Place] {
-            let all = vec![true; corpus.documents().len()];
+            let all = DocSet::all(corpus.documents().len());
             let (full, n) = facet_counts(corpus, facet, &all, |_| false, |_| true, usize::MAX);
             for limit in 0..=full.len() {
                 let (top, n_top) = facet_counts(corpus, facet, &all, |_| false, |_| true, limit);
@@ -346,7 +346,7 @@ fn keyword_in_context_shows_each_hit_with_its_neighbourhood() {
     for (name, query, expected) in cases {
         let hits = SearchHits::new(&c, query);
         let documents: Vec<usize> = (0..c.documents().len())
-            .filter(|&d| hits.documents[d])
+            .filter(|&d| hits.documents.contains(d))
             .collect();
         let lines = keyword_in_context(&c, query, &documents, 5, 10, 60);
         let got: Vec<(&str, &str, &str)> = lines
@@ -426,7 +426,7 @@ fn dated_corpus() -> Corpus {
 #[test]
 fn the_timeline_keeps_outliers_apart_and_drills_down() {
     let c = dated_corpus();
-    let all = vec![true; c.documents().len()];
+    let all = DocSet::all(c.documents().len());
     let t = timeline(&c, &all, timeline_axis(&c));
     assert_eq!(t.granularity, Granularity::Year);
     let labels: Vec<String> = t.bins.iter().map(|b| bin_label(b, t.granularity)).collect();
@@ -467,13 +467,17 @@ fn the_timeline_keeps_outliers_apart_and_drills_down() {
     assert_eq!(t.bins.len(), 30);
     assert_eq!(t.bins[4].precise, 1, "June 5");
 
-    let none = vec![false; c.documents().len()];
+    let none = DocSet::none(c.documents().len());
     let t = timeline(&c, &none, timeline_axis(&c));
     assert_eq!(t.bins.len(), 5, "the axis stays");
     assert!(t.bins.iter().all(|b| b.precise + b.vague == 0));
     assert_eq!((t.before, t.after, t.undated), (0, 0, 0));
 
-    let t = timeline(&Corpus::new(), &Vec::new(), timeline_axis(&Corpus::new()));
+    let t = timeline(
+        &Corpus::new(),
+        &DocSet::default(),
+        timeline_axis(&Corpus::new()),
+    );
     assert!(t.bins.is_empty() && t.undated == 0);
 }
 

@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use crate::engine::explore::docset::{in_set, DocSet};
+use crate::engine::explore::docset::DocSet;
 use crate::engine::index::corpus::Corpus;
 use crate::engine::index::days::{date_of_day, day_number};
 
@@ -118,7 +118,7 @@ pub fn timeline_axis(corpus: &Corpus) -> Option<(Date, Date)> {
 /// Works on the corpus's day numbers: it runs on every click over every date
 /// mention of the shown documents.
 pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Timeline {
-    let shown = || (0..corpus.documents().len()).filter(|&d| in_set(set, d));
+    let shown = || (0..corpus.documents().len()).filter(|&d| set.contains(d));
     let Some((first_day, last_day)) = axis else {
         return Timeline {
             granularity: Granularity::Year,

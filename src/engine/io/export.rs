@@ -200,7 +200,7 @@ pub fn entities_csv(corpus: &Corpus, set: &DocSet) -> String {
     let mut mentions = vec![0usize; corpus.entities().len()];
     for d in 0..corpus.documents().len() {
         let ids = corpus.mention_entities(d);
-        if !set.get(d).copied().unwrap_or(false) {
+        if !set.contains(d) {
             continue;
         }
         let mut seen: Vec<usize> = Vec::new();
@@ -271,7 +271,7 @@ fn document_rows<'a>(
         .documents()
         .iter()
         .enumerate()
-        .filter(|(d, _)| set.get(*d).copied().unwrap_or(false))
+        .filter(|(d, _)| set.contains(*d))
         .flat_map(move |(d, doc)| {
             let offsets = CharOffsets::new(&doc.text);
             rows(d, doc, &offsets).into_iter().map(move |row| {
@@ -523,9 +523,9 @@ mod tests {
     #[test]
     fn csv_exports_cover_the_chosen_documents() {
         let c = corpus();
-        let all = vec![true; c.documents().len()];
-        let mut only_first = vec![false; c.documents().len()];
-        only_first[0] = true;
+        let all = DocSet::all(c.documents().len());
+        let mut only_first = DocSet::none(c.documents().len());
+        only_first.insert(0);
         let entities = entities_csv(&c, &all);
         assert!(entities.starts_with("id,name,type,aliases,documents,mentions,country,place\r\n"));
         assert!(entities.contains(",Kazakhstan,LOC,"), "{entities}");
@@ -557,7 +557,7 @@ mod tests {
             "{dates}"
         );
         assert_eq!(
-            dates_csv(&c, &vec![false; c.documents().len()])
+            dates_csv(&c, &DocSet::none(c.documents().len()))
                 .lines()
                 .count(),
             1,
