@@ -66,8 +66,8 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
             let aliases = (!e.aliases.is_empty()).then(|| format!("Also written: {}", e.aliases.join(", ")));
             let neighbours = appears_with(c, i, APPEARS_WITH)
                 .into_iter()
-                .map(|(j, n)| {
-                    let other = &c.entities()[j];
+                .map(|co| {
+                    let (other, n) = (&c.entities()[co.entity], co.shared_documents);
                     let (value, facet) = (Value::Entity(other.id.clone()), other.kind);
                     view! {
                         <li><button class=format!("chip {}", other.kind.code().to_lowercase()) data-testid="appears-with"

@@ -58,9 +58,18 @@ pub fn facet_counts(
     (counts, n_values)
 }
 
-/// The entities that share the most documents with `entity`, visible ones only:
-/// (entity index, shared documents), most first, then by name.
-pub fn appears_with(corpus: &Corpus, entity: usize, limit: usize) -> Vec<(usize, usize)> {
+/// An entity that appears with another, and in how many documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CoOccurrence {
+    /// Entity index.
+    pub entity: usize,
+    /// Documents both entities are mentioned in.
+    pub shared_documents: usize,
+}
+
+/// The entities that share the most documents with `entity`, visible ones only,
+/// most shared documents first, then by name.
+pub fn appears_with(corpus: &Corpus, entity: usize, limit: usize) -> Vec<CoOccurrence> {
     let Some(e) = corpus.entities().get(entity) else {
         return Vec::new();
     };
@@ -74,16 +83,20 @@ pub fn appears_with(corpus: &Corpus, entity: usize, limit: usize) -> Vec<(usize,
             }
         }
     }
-    let mut top: Vec<(usize, usize)> = shared
+    let mut top: Vec<CoOccurrence> = shared
         .into_iter()
         .enumerate()
         .filter(|&(i, n)| n > 0 && !corpus.entities()[i].hidden)
+        .map(|(entity, shared_documents)| CoOccurrence {
+            entity,
+            shared_documents,
+        })
         .collect();
     top.sort_by(|a, b| {
-        b.1.cmp(&a.1).then_with(|| {
-            corpus.entities()[a.0]
+        b.shared_documents.cmp(&a.shared_documents).then_with(|| {
+            corpus.entities()[a.entity]
                 .name
-                .cmp(&corpus.entities()[b.0].name)
+                .cmp(&corpus.entities()[b.entity].name)
         })
     });
     top.truncate(limit);

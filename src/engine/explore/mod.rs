@@ -14,7 +14,7 @@ pub mod timeline;
 
 pub use docset::{date_order, in_order, DocSet};
 pub use evaluation::Evaluation;
-pub use facets::{appears_with, facet_counts, FacetCount};
+pub use facets::{appears_with, facet_counts, CoOccurrence, FacetCount};
 pub use fragment::{from_fragment, to_fragment};
 pub use labels::{
     document_ref, facet_of, find_document, precision_word, value_documents, value_label,

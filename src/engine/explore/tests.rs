@@ -379,7 +379,7 @@ fn appears_with_lists_who_shares_most_documents() {
     let petrova = c.entity_by_id(&id(&c, "Anna Petrova")).unwrap();
     let top: Vec<(String, usize)> = appears_with(&c, petrova, 20)
         .into_iter()
-        .map(|(i, n)| (c.entities()[i].name.clone(), n))
+        .map(|co| (c.entities()[co.entity].name.clone(), co.shared_documents))
         .collect();
     assert!(top.contains(&("David Miller".to_string(), 1)), "{top:?}");
     assert!(top.contains(&("Yerevan".to_string(), 1)), "{top:?}");
