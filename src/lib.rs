@@ -3,9 +3,9 @@
 //! - [`engine`] is pure Rust: decoding, splitting, entity and date recognition,
 //!   the corpus index. It has no web dependencies, builds and tests natively,
 //!   and also powers the `dossier` command-line tool.
-//! - `ui` (wasm only) is the Leptos interface over the engine.
+//! - `ui` is the Leptos interface over the engine (wasm only), and `ui::model`,
+//!   what its views show, as plain functions that build and test natively.
 
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::explore::Explore;
-use super::gazetteer;
-use super::loading::{load_files, Sinks};
 use crate::engine::explore::DocSet;
 use crate::engine::io::export::{dates_csv, entities_csv, mentions_csv, Snapshot};
 use crate::engine::{AnalysisOptions, Corpus, FileError};
+use crate::ui::platform::gazetteer;
+use crate::ui::platform::loading::{load_files, Sinks};
+use crate::ui::state::explore::Explore;
 
 fn not_loaded(reason: &str) -> FileError {
     FileError::NotLoaded {

@@ -143,12 +143,16 @@ const SAVE_DELAY_MS: u64 = 1500;
 const AUTO_KEEP_BYTES: usize = 16_000_000;
 
 /// Opens the corpus kept in this browser, unless something else was loaded first.
-pub fn restore(sinks: super::loading::Sinks, status: RwSignal<Option<String>>) {
+pub fn restore(sinks: crate::ui::platform::loading::Sinks, status: RwSignal<Option<String>>) {
     leptos::task::spawn_local(async move {
-        super::gazetteer::ready().await;
+        crate::ui::platform::gazetteer::ready().await;
         match load().await {
             Ok(Some(json)) if sinks.corpus.with_value(|c| c.files().is_empty()) => {
-                super::sharing::open_snapshot(sinks, "the corpus kept in this browser", &json);
+                crate::ui::platform::sharing::open_snapshot(
+                    sinks,
+                    "the corpus kept in this browser",
+                    &json,
+                );
                 status.set(Some("Kept in this browser.".into()));
             }
             Ok(_) => {}
@@ -163,8 +167,8 @@ pub fn restore(sinks: super::loading::Sinks, status: RwSignal<Option<String>>) {
 /// shows whether that worked, with a way to forget it.
 #[component]
 pub fn KeptNote(
-    ex: super::explore::Explore,
-    loading: ReadSignal<Option<super::loading::Progress>>,
+    ex: crate::ui::state::explore::Explore,
+    loading: ReadSignal<Option<crate::ui::platform::loading::Progress>>,
     status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let generation = StoredValue::new(0u64);

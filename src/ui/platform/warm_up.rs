@@ -14,12 +14,12 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::{Explorer, FRAME_MS, PANEL_STEPS};
-use super::explore::Explore;
-use super::gazetteer;
-use super::sample::add_sample;
 use crate::engine::explore::{Value, ViewState};
 use crate::engine::{AnalysisOptions, Corpus, EntityType};
+use crate::ui::components::explorer::{Explorer, FRAME_MS, PANEL_STEPS};
+use crate::ui::platform::gazetteer;
+use crate::ui::platform::sample::add_sample;
+use crate::ui::state::explore::Explore;
 
 /// How long after the page is ready to start: its first paint and fetches come first.
 const START_AFTER: Duration = Duration::from_millis(300);

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::explore::Explore;
 use crate::engine::explore::{appears_with, Value};
 use crate::engine::{Edit, EntityType};
+use crate::ui::state::explore::Explore;
 
 /// Entities listed under "Appears with".
 const APPEARS_WITH: usize = 8;
@@ -72,7 +72,7 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
                     view! {
                         <li><button class=format!("chip {}", other.kind.code().to_lowercase()) data-testid="appears-with"
                             title="Add to the filters"
-                            on:click=move |ev| ex.include(value.clone(), facet, super::facets::wants_alternative(&ev))>
+                            on:click=move |ev| ex.include(value.clone(), facet, crate::ui::components::facets::wants_alternative(&ev))>
                             {other.name.clone()} " " <span class="count">{n}</span>
                         </button></li>
                     }

@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use super::explore::Explore;
 use crate::engine::explore::{facet_counts, Value};
 use crate::engine::EntityType;
+use crate::ui::state::explore::Explore;
 
 /// How many values a facet shows before "Show all".
 const FACET_LIMIT: usize = 12;
@@ -151,7 +151,7 @@ pub fn Facet(
                     let e = &c.entities()[f.entity];
                     let (inc, exc) = (included.contains(&e.id), excluded.contains(&e.id));
                     RowData {
-                        key: super::explore::row_key((&e.id, &e.name)),
+                        key: crate::ui::state::explore::row_key((&e.id, &e.name)),
                         id: e.id.clone(),
                         label: e.name.clone(),
                         count: f.documents,

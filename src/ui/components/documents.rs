@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::explore::{row_key, Explore};
 use crate::engine::explore::{date_order, document_ref, in_order, keyword_in_context, value_label};
 use crate::engine::{Anchoring, DateMention, EntityType};
+use crate::ui::state::explore::{row_key, Explore};
 
 /// Entity chips, dates and search hits shown per listed document (the reader shows them all).
 const CHIPS_PER_DOCUMENT: usize = 10;

@@ -6,10 +6,10 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::documents::anchoring_note;
-use super::explore::Explore;
 use crate::engine::explore::{find_document, precision_word, Value};
 use crate::engine::{Date, EntityType, Mark};
+use crate::ui::components::documents::anchoring_note;
+use crate::ui::state::explore::Explore;
 
 /// What clicking a mention does: include its entity, or keep the days of its date.
 #[derive(Clone)]

@@ -16,10 +16,10 @@ use gloo_file::futures::read_as_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::gazetteer;
-use super::worker::{AnalysisWorker, WorkerReply};
 use crate::engine::ingest::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
+use crate::ui::platform::gazetteer;
+use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
 
 /// Files and bytes a worker holds at once: enough that it never waits for the page,
 /// few enough to bound memory (a folder of 10,000 files is not read all at once).

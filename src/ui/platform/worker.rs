@@ -54,7 +54,7 @@ pub fn run_worker() {
         on_message.forget();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(table) = super::gazetteer::fetch_text("cities.tsv").await {
+        if let Ok(table) = crate::ui::platform::gazetteer::fetch_text("cities.tsv").await {
             crate::engine::recognize::lexicon::install_small_cities(table);
         }
         let places = crate::engine::recognize::lexicon::lexicon().places.len();
@@ -63,7 +63,7 @@ pub fn run_worker() {
         // articles get the engine there before the user's first files arrive.
         let options = AnalysisOptions::default();
         for _ in 0..WARM_UP_PASSES {
-            for (name, text) in super::sample::SAMPLE_FILES {
+            for (name, text) in crate::ui::platform::sample::SAMPLE_FILES {
                 let _ = crate::engine::analyze_text(name, text, &options);
             }
         }

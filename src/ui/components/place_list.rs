@@ -4,12 +4,12 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::explore::Explore;
-use super::facets::{chosen_ids, mode_switch, ValueRow};
 use crate::engine::explore::places::{flag, place_tree_within, PlaceFilter};
 use crate::engine::explore::Value;
 use crate::engine::recognize::lexicon::PlaceIdx;
 use crate::engine::EntityType;
+use crate::ui::components::facets::{chosen_ids, mode_switch, ValueRow};
+use crate::ui::state::explore::Explore;
 
 /// Rows shown in the groups of places beyond one country or not in the gazetteer.
 const GROUP_LIMIT: usize = 30;

@@ -6,9 +6,9 @@ use wasm_bindgen::JsCast;
 
 use rustc_hash::FxHashMap;
 
-use super::explore::Explore;
 use crate::engine::explore::{bin_label, timeline, timeline_axis, Bin, Granularity};
 use crate::engine::Date;
+use crate::ui::state::explore::Explore;
 
 /// Height of the drawing in SVG units; bars are 10 units wide.
 const HEIGHT: f64 = 100.0;
@@ -159,7 +159,7 @@ pub fn TimelineView(ex: Explore) -> impl IntoView {
                 .map(|(k, bin)| {
                     let label = bin_label(bin, t.granularity);
                     BarData {
-                        key: super::explore::row_key(&label),
+                        key: crate::ui::state::explore::row_key(&label),
                         k,
                         precise_h: bin.precise as f64 * scale,
                         vague_h: bin.vague as f64 * scale,

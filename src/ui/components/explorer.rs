@@ -1,0 +1,111 @@
+//! The explorer's layout: file messages, timeline, facets, place list, documents and reader, its panels appearing a frame apart.
+
+use leptos::prelude::*;
+
+use crate::engine::EntityType;
+use crate::ui::components::documents::{ActiveFilters, DocumentList, SearchBox};
+use crate::ui::components::entity_panel::EntityPanel;
+use crate::ui::components::facets::Facet;
+use crate::ui::components::place_list::PlaceList;
+use crate::ui::components::reader::Reader;
+use crate::ui::components::timeline::TimelineView;
+use crate::ui::platform::gazetteer;
+use crate::ui::platform::sharing::ExportMenu;
+use crate::ui::state::explore::Explore;
+
+/// About one frame, between the explorer's panels appearing.
+pub const FRAME_MS: u64 = 17;
+/// How many frames the explorer's panels take to appear (the last `Later` step).
+pub const PANEL_STEPS: u64 = 5;
+/// Above this many files, loaded files are summed up in one line.
+const FILE_MESSAGE_LIMIT: usize = 12;
+
+#[component]
+pub fn Explorer(ex: Explore) -> impl IntoView {
+    let Explore {
+        corpus, version, ..
+    } = ex;
+    let all_files = RwSignal::new(false);
+    let file_messages = move || {
+        version.get();
+        let show_all = all_files.get();
+        corpus.with_value(|c| {
+            // Many files: one summary line, and a line for each file with something to say.
+            let many = c.files().len() > FILE_MESSAGE_LIMIT && !show_all;
+            let summary = many.then(|| {
+                let n_documents: usize = c.files().iter().map(|f| f.n_documents).sum();
+                view! {
+                    <li class="message" data-testid="files-summary">
+                        {format!("{} files loaded, {} documents", c.files().len(), n_documents)} " "
+                        <button class="clear" on:click=move |_| all_files.set(true)>"List every file"</button>
+                    </li>
+                }
+            });
+            let lines = c.files()
+                .iter()
+                .filter(|f| !many || f.error.is_some() || !f.warnings.is_empty() || f.duplicate_of.is_some())
+                .map(|f| {
+                    let class = if f.error.is_some() {
+                        "message error"
+                    } else if f.warnings.is_empty() {
+                        "message"
+                    } else {
+                        "message warning"
+                    };
+                    view! { <li class=class data-testid="file-message">{f.message()}</li> }
+                })
+                .collect_view();
+            view! { {summary} {lines} }
+        })
+    };
+    // A filter on names across the facets and the place list.
+    let name_filter = RwSignal::new(String::new());
+    let gazetteer_note = move || {
+        version.get();
+        gazetteer::failed().then(|| view! {
+            <li class="message warning">"The small-city table did not load: towns under 100,000 people stay unlinked."</li>
+        })
+    };
+    view! {
+        <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}</ul>
+        <div class="explorer" class:reading-open=move || ex.state.with(|s| s.open.is_some())>
+            <Later step=0><TimelineView ex/></Later>
+            <aside class="facets" aria-label="Entities">
+                <input class="name-filter" type="search" placeholder="Filter names" aria-label="Filter names in every facet"
+                    prop:value=name_filter on:input=move |ev| name_filter.set(event_target_value(&ev)) data-testid="name-filter"/>
+                <Later step=1><Facet ex kind=EntityType::Person label="People" name_filter/></Later>
+                <Later step=2><Facet ex kind=EntityType::Organisation label="Organisations" name_filter/></Later>
+                <Later step=3><PlaceList ex name_filter/></Later>
+                <Later step=4><Facet ex kind=EntityType::Nationality label="Nationalities" name_filter/></Later>
+            </aside>
+            <main class="documents" aria-label="Documents">
+                <SearchBox ex/>
+                <ActiveFilters ex/>
+                <Later step=PANEL_STEPS as u32>
+                    <ExportMenu ex/>
+                    <EntityPanel ex/>
+                    <DocumentList ex/>
+                </Later>
+            </main>
+            <div class="reading">
+                <Reader ex/>
+            </div>
+        </div>
+    }
+}
+
+/// Builds its children `step` frames after the one that builds it: the explorer's
+/// first appearance (with a corpus already large) is split into a task and a layout
+/// per panel, so that none of them holds the page for long.
+#[component]
+fn Later(step: u32, children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    set_timeout(
+        move || {
+            // The explorer may be gone by then (the corpus was forgotten).
+            let _ = ready.try_set(true);
+        },
+        std::time::Duration::from_millis(u64::from(step) * FRAME_MS),
+    );
+    move || ready.get().then(|| children())
+}
