@@ -7,14 +7,7 @@ use leptos::prelude::*;
 use crate::engine::explore::{Evaluation, Value, ViewState};
 use crate::engine::{Corpus, Edit, EntityType};
 
-/// A key that changes when anything a rendered row shows changes: rows with an
-/// unchanged key are kept as they are when the list updates.
-pub fn row_key(parts: impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    parts.hash(&mut hasher);
-    hasher.finish()
-}
+pub use crate::ui::model::timeline::row_key;
 
 /// An evaluation shared by the views; equal only to itself, so that every change
 /// of state or corpus re-renders what reads it.
