@@ -2,4 +2,5 @@
 //!
 //! The components call these and only render; nothing here touches the DOM,
 //! Leptos or web-sys, so this module builds (and is tested) on every target.
+pub mod schedule;
 pub mod timeline;

@@ -2,8 +2,8 @@
 //!
 //! Files go to a pool of workers (one per core, up to four) in batches, a bounded
 //! number at a time (so a folder of 10,000 files is not read all at once); analysed files come back as data and are added to the corpus in
-//! slices of at most [`SLICE_MS`] so that the page keeps answering; the views are
-//! refreshed at most every [`REFRESH_MS`], less often when refreshing a large
+//! slices of at most `SLICE_MS` so that the page keeps answering; the views are
+//! refreshed at most every `REFRESH_MS` (the schedule is in `ui::model::schedule`), less often when refreshing a large
 //! corpus proves costly. Cancelling stops the worker mid-file;
 //! what was already analysed stays, the rest is listed as not loaded. If the worker
 //! cannot start, or its gazetteer differs from the page's, files are analysed here.
@@ -18,24 +18,11 @@ use leptos::task::spawn_local;
 
 use crate::engine::ingest::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
+use crate::ui::model::schedule::{
+    batch_size, refresh_wait_ms, seconds_left, BATCH, MAX_WORKERS, SLICE_MS,
+};
 use crate::ui::platform::gazetteer;
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
-
-/// Files and bytes a worker holds at once: enough that it never waits for the page,
-/// few enough to bound memory (a folder of 10,000 files is not read all at once).
-const IN_FLIGHT: usize = 128;
-const IN_FLIGHT_BYTES: f64 = 16e6;
-/// Files per message to the worker.
-const BATCH: usize = 32;
-/// Most workers started, whatever the number of cores.
-const MAX_WORKERS: usize = 4;
-/// Longest stretch of indexing on the main thread before it yields.
-const SLICE_MS: f64 = 12.0;
-/// How often the views are refreshed while files arrive, at most.
-const REFRESH_MS: f64 = 150.0;
-/// The views may take this share of the page's time while files arrive: a refresh
-/// that took 40 ms waits 8 x 40 ms for the next (the cost grows with the corpus).
-const REFRESH_COST_SHARE: f64 = 1.0 / 8.0;
 
 /// How far the current batch of files has got.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -303,31 +290,14 @@ fn pump(state: &Rc<RefCell<Loader>>) {
     let s = &mut *s;
     for slot in s.workers.iter_mut().filter(|w| w.ready) {
         loop {
-            let mut bytes: f64 = slot.in_flight.iter().map(|j| j.size).sum();
-            let mut batch: Vec<Job> = Vec::new();
-            let mut options = AnalysisOptions::default();
-            while batch.len() < BATCH
-                && slot.in_flight.len() + batch.len() < IN_FLIGHT
-                && (slot.in_flight.is_empty() && batch.is_empty() || bytes < IN_FLIGHT_BYTES)
-            {
-                let Some(job) = s.queue.pop_front() else {
-                    break;
-                };
-                bytes += job.size;
-                options = job.options;
-                batch.push(job);
-            }
-            // While a worker is busy, send it full batches only (a worker read is
-            // cheapest for many files at once); replies free room and pump again. An
-            // idle worker gets whatever fits (large files, the last few).
-            if batch.is_empty()
-                || batch.len() < BATCH && !s.queue.is_empty() && !slot.in_flight.is_empty()
-            {
-                for job in batch.into_iter().rev() {
-                    s.queue.push_front(job);
-                }
+            let bytes: f64 = slot.in_flight.iter().map(|j| j.size).sum();
+            let sizes: Vec<f64> = s.queue.iter().take(BATCH).map(|j| j.size).collect();
+            let n = batch_size(slot.in_flight.len(), bytes, &sizes, s.queue.len());
+            if n == 0 {
                 break;
             }
+            let batch: Vec<Job> = s.queue.drain(..n).collect();
+            let options = batch.last().map(|j| j.options).unwrap_or_default();
             let jobs: Vec<(u32, &web_sys::File)> = batch.iter().map(|j| (j.id, &j.file)).collect();
             slot.worker.analyse(&jobs, &options);
             slot.in_flight.extend(batch);
@@ -374,7 +344,7 @@ fn schedule_refresh(state: &Rc<RefCell<Loader>>) {
     s.refresh_scheduled = true;
     let state = state.clone();
     spawn_local(async move {
-        let wait = REFRESH_MS.max(state.borrow().last_refresh_ms / REFRESH_COST_SHARE);
+        let wait = refresh_wait_ms(state.borrow().last_refresh_ms);
         gloo_timers::future::TimeoutFuture::new(wait as u32).await;
         refresh(&state).await;
     });
@@ -418,9 +388,8 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
             && s.analysed.is_empty()
             && !s.main_thread_busy;
         let elapsed = (started - s.started_ms) / 1000.0;
-        if s.progress.bytes_done > 0.0 && elapsed > 0.0 {
-            let rate = s.progress.bytes_done / elapsed;
-            s.progress.seconds_left = Some((s.progress.bytes_total - s.progress.bytes_done) / rate);
+        if let Some(left) = seconds_left(s.progress.bytes_done, s.progress.bytes_total, elapsed) {
+            s.progress.seconds_left = Some(left);
         }
         (finished, s.progress)
     };

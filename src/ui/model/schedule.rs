@@ -1,0 +1,146 @@
+//! The loader's schedule: how many files go to a worker at once, how long the page indexes before it yields, how often the views refresh, and the time left.
+
+/// Files and bytes a worker holds at once: enough that it never waits for the page,
+/// few enough to bound memory (a folder of 10,000 files is not read all at once).
+pub const IN_FLIGHT: usize = 128;
+pub const IN_FLIGHT_BYTES: f64 = 16e6;
+/// Files per message to a worker.
+pub const BATCH: usize = 32;
+/// Most workers started, whatever the number of cores.
+pub const MAX_WORKERS: usize = 4;
+/// Longest stretch of indexing on the main thread before it yields.
+pub const SLICE_MS: f64 = 12.0;
+/// How often the views are refreshed while files arrive, at most.
+pub const REFRESH_MS: f64 = 150.0;
+/// The views may take this share of the page's time while files arrive: a refresh
+/// that took 40 ms waits 8 x 40 ms for the next (the cost grows with the corpus).
+pub const REFRESH_COST_SHARE: f64 = 1.0 / 8.0;
+
+/// How many of the queued files to send to a worker now, 0 to wait.
+///
+/// `queued` holds the sizes of the first queued files (at least [`BATCH`] of them
+/// when there are that many) of `n_queued` in all; the worker holds `in_flight`
+/// files of `in_flight_bytes`. A batch stops at [`BATCH`] files, [`IN_FLIGHT`]
+/// files held or [`IN_FLIGHT_BYTES`] bytes held (an idle worker takes a first file
+/// however large). While a worker is busy it gets full batches only (a worker read
+/// is cheapest for many files at once; replies free room); an idle worker gets
+/// whatever fits (large files, the last few).
+pub fn batch_size(
+    in_flight: usize,
+    in_flight_bytes: f64,
+    queued: &[f64],
+    n_queued: usize,
+) -> usize {
+    let mut bytes = in_flight_bytes;
+    let mut n = 0;
+    while n < BATCH
+        && n < queued.len()
+        && in_flight + n < IN_FLIGHT
+        && (in_flight == 0 && n == 0 || bytes < IN_FLIGHT_BYTES)
+    {
+        bytes += queued[n];
+        n += 1;
+    }
+    let more_after = n_queued > n;
+    if n == 0 || n < BATCH && more_after && in_flight > 0 {
+        0
+    } else {
+        n
+    }
+}
+
+/// How long to wait before the next refresh of the views, given what the last took.
+pub fn refresh_wait_ms(last_refresh_ms: f64) -> f64 {
+    REFRESH_MS.max(last_refresh_ms / REFRESH_COST_SHARE)
+}
+
+/// Seconds left at the rate so far, once there is a rate.
+pub fn seconds_left(bytes_done: f64, bytes_total: f64, elapsed_seconds: f64) -> Option<f64> {
+    (bytes_done > 0.0 && elapsed_seconds > 0.0)
+        .then(|| (bytes_total - bytes_done) / (bytes_done / elapsed_seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (case, files in flight, bytes in flight, first queued sizes, files queued, expected)
+    type BatchCase<'a> = (&'a str, usize, f64, &'a [f64], usize, usize);
+
+    #[test]
+    fn batches_fill_a_worker_within_its_limits() {
+        let small = [1e3; 100];
+        let cases: &[BatchCase] = &[
+            (
+                "idle worker, many small files",
+                0,
+                0.0,
+                &small[..BATCH],
+                100,
+                BATCH,
+            ),
+            ("idle worker, the last few", 0, 0.0, &small[..3], 3, 3),
+            (
+                "busy worker, a full batch",
+                10,
+                10e3,
+                &small[..BATCH],
+                100,
+                BATCH,
+            ),
+            ("busy worker, the last few", 10, 10e3, &small[..3], 3, 3),
+            (
+                "busy worker, too few while more wait",
+                100,
+                100e3,
+                &small[..BATCH],
+                100,
+                0,
+            ),
+            ("worker full", IN_FLIGHT, 1e3, &small[..BATCH], 100, 0),
+            (
+                "idle worker takes one huge file",
+                0,
+                0.0,
+                &[40e6, 1e3],
+                2,
+                1,
+            ),
+            (
+                "busy worker over its bytes",
+                1,
+                20e6,
+                &small[..BATCH],
+                100,
+                0,
+            ),
+            ("nothing queued", 0, 0.0, &[], 0, 0),
+        ];
+        for (name, in_flight, bytes, queued, n_queued, expected) in cases {
+            assert_eq!(
+                batch_size(*in_flight, *bytes, queued, *n_queued),
+                *expected,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn refreshes_slow_down_when_they_cost_more() {
+        assert_eq!(refresh_wait_ms(0.0), REFRESH_MS);
+        assert_eq!(refresh_wait_ms(10.0), REFRESH_MS, "cheap: the floor");
+        assert_eq!(
+            refresh_wait_ms(40.0),
+            320.0,
+            "a 40 ms refresh waits 8 x 40 ms"
+        );
+    }
+
+    #[test]
+    fn time_left_follows_the_rate_so_far() {
+        assert_eq!(seconds_left(0.0, 10e6, 1.0), None, "no rate yet");
+        assert_eq!(seconds_left(1e6, 10e6, 0.0), None);
+        assert_eq!(seconds_left(2e6, 10e6, 1.0), Some(4.0));
+        assert_eq!(seconds_left(10e6, 10e6, 3.0), Some(0.0));
+    }
+}
