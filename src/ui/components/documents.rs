@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::explore::{date_order, document_ref, in_order, keyword_in_context, value_label};
-use crate::engine::{Anchoring, DateMention, EntityType};
+use crate::ui::model::card::{card_summary, window, CardSummary};
 use crate::ui::state::explore::{row_key, Explore};
 
 /// Entity chips, dates and search hits shown per listed document (the reader shows them all).
@@ -16,32 +16,6 @@ const CONTEXT_CHARS: usize = 60;
 
 /// Milliseconds of quiet typing before a search runs.
 const SEARCH_DELAY_MS: u64 = 200;
-
-/// The normalised date as a reader wants it: "2024-05-10..11" for a range of days,
-/// the TIMEX value otherwise ("2024-05", "1991", "2006-Q4").
-pub fn date_label(m: &DateMention) -> String {
-    match m.interval {
-        Some((first, last)) if m.precision == crate::engine::Precision::Day && first != last => {
-            if first.year() == last.year() && first.month() == last.month() {
-                format!("{first}..{:02}", last.day())
-            } else {
-                format!("{first}..{last}")
-            }
-        }
-        None if m.anchoring == Anchoring::Unresolved => format!("{} (no document date)", m.value),
-        _ => m.value.clone(),
-    }
-}
-
-/// How a date was anchored, for tooltips.
-pub fn anchoring_note(anchoring: Anchoring) -> &'static str {
-    match anchoring {
-        Anchoring::Explicit => "written out in full",
-        Anchoring::YearInferred => "year taken from the document date or a nearby year",
-        Anchoring::Relative => "counted from the document date",
-        Anchoring::Unresolved => "relative, but the document has no date to count from",
-    }
-}
 
 /// The search box: the state's search follows the typing after a short pause.
 #[component]
@@ -137,30 +111,20 @@ struct Listed {
 fn card(ex: Explore, d: usize, search: &str) -> AnyView {
     ex.corpus.with_value(|c| {
         let doc = &c.documents()[d];
-        let mut entity_names: Vec<(String, &'static str)> = Vec::new();
-        let mut counts = [0usize; 4];
-        for &e in c.mention_entities(d) {
-            let entity = &c.entities()[e];
-            if entity.hidden || entity_names.iter().any(|(n, _)| *n == entity.name) {
-                continue;
-            }
-            entity_names.push((entity.name.clone(), entity.kind.code()));
-            counts[entity.kind as usize] += 1;
-        }
-        let dates: Vec<(String, &'static str)> = doc
-            .dates
-            .iter()
-            .map(|m| (format!("{} → {}", &doc.text[m.start..m.end], date_label(m)), anchoring_note(m.anchoring)))
-            .collect();
+        let CardSummary {
+            entities: entity_names,
+            dates,
+            tally,
+            date,
+            snippet,
+        } = card_summary(c, d);
         let (n_entities, n_dates) = (entity_names.len(), dates.len());
-        let date = doc.date.map(|dd| dd.date.to_string()).unwrap_or_else(|| "undated".into());
         let in_context = if search.trim().is_empty() {
             Vec::new()
         } else {
             keyword_in_context(c, search, &[d], HITS_PER_DOCUMENT, HITS_PER_DOCUMENT, CONTEXT_CHARS)
         };
         let excerpt = if in_context.is_empty() {
-            let snippet: String = doc.text.lines().skip(1).find(|l| l.split_whitespace().count() > 8).unwrap_or("").chars().take(220).collect();
             view! { <p class="snippet">{snippet}</p> }.into_any()
         } else {
             view! {
@@ -171,17 +135,6 @@ fn card(ex: Explore, d: usize, search: &str) -> AnyView {
                 </ul>
             }.into_any()
         };
-        let tally = [
-            (counts[EntityType::Person as usize], "person", "people"),
-            (counts[EntityType::Organisation as usize], "organisation", "organisations"),
-            (counts[EntityType::Place as usize], "place", "places"),
-            (n_dates, "date", "dates"),
-        ]
-        .iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-        .collect::<Vec<_>>()
-        .join(" · ");
         let reference = document_ref(c, d);
         let (open_ref, click_ref) = (reference.clone(), reference);
         let is_open = Memo::new(move |_| open_ref.is_some() && ex.state.with(|s| s.open == open_ref));
@@ -248,15 +201,14 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         let names = ex.names.get();
         let search = search.get();
         let (top, height) = (scroll_top.get(), viewport.get());
-        let first = ((top / CARD_PX).floor() as usize).saturating_sub(OVERSCAN);
-        let last = ((top + height) / CARD_PX).ceil() as usize + OVERSCAN;
         shown.with(|shown| {
+            let in_view = window(top, height, CARD_PX, OVERSCAN, shown.len());
             ex.corpus.with_value(|c| {
                 shown
                     .iter()
                     .enumerate()
-                    .skip(first)
-                    .take(last.saturating_sub(first))
+                    .skip(in_view.start)
+                    .take(in_view.len())
                     .map(|(position, &d)| {
                         // The document itself (a corpus may be replaced), and what its card shows.
                         let doc = &c.documents()[d];

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::engine::explore::{find_document, precision_word, Value};
 use crate::engine::{Date, EntityType, Mark};
-use crate::ui::components::documents::anchoring_note;
+use crate::ui::model::card::anchoring_note;
 use crate::ui::state::explore::Explore;
 
 /// What clicking a mention does: include its entity, or keep the days of its date.
