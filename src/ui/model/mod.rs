@@ -3,6 +3,7 @@
 //! The components call these and only render; nothing here touches the DOM,
 //! Leptos or web-sys, so this module builds (and is tested) on every target.
 pub mod card;
+pub mod entity;
 pub mod places;
 pub mod schedule;
 pub mod timeline;
