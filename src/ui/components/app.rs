@@ -110,38 +110,57 @@ pub fn App() -> impl IntoView {
             on:drop=on_drop
             data-testid="drop-zone"
         >
-            <header class="top">
-                <h1>"Dossier"</h1>
-                <p class="tagline">"Who, where and when in your documents. Nothing leaves this tab."</p>
-                <div class="actions">
-                    <label class="button">
-                        "Open files"
-                        <input type="file" multiple accept=".txt,.md,.text,.markdown,.html,.htm,.csv,.tsv,.json,.jsonl,.ndjson,.eml" on:change=on_pick data-testid="file-input"/>
-                    </label>
-                    <button class="button" on:click=load_sample data-testid="try-sample">"Try the sample"</button>
-                    <label class="option">
-                        <input type="checkbox" prop:checked=split_articles
-                            on:change=move |ev| set_split_articles.set(event_target_checked(&ev))/>
-                        "Split files that hold several articles"
-                    </label>
-                </div>
-            </header>
-                        {move || progress.get().map(|p| view! {
+            <Header on_pick load_sample split_articles set_split_articles/>
+            {move || progress.get().map(|p| view! {
                 <p class="progress" role="status" data-testid="progress">
-                    {format!("Analysed {} of {} files ({:.1} of {:.1} MB){}", p.n_done, p.n_files, p.bytes_done / 1e6, p.bytes_total / 1e6,
-                        p.seconds_left.filter(|s| *s >= 1.0).map(|s| format!(", about {} s left", s.round())).unwrap_or_default())}
-                    " "
+                    {p.line()} " "
                     <button class="clear" on:click=move |_| cancel() data-testid="cancel-loading">"Cancel"</button>
                 </p>
             })}
             <KeptNote ex loading=progress status=kept/>
             <Show when=is_empty fallback=move || view! { <Explorer ex/> }>
-                <section class="empty" data-testid="empty-state">
-                    <h2>"Drop text files anywhere on this page"</h2>
-                    <p>"Text, Markdown, HTML (its text only), CSV/TSV and JSON (a document per row or object) and e-mail (.eml) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load. A Dossier snapshot (.json) opens as the corpus it holds."</p>
-                    <p>"Or pick files with " <strong>"Open files"</strong> ", or press " <strong>"Try the sample"</strong> " for ten short example articles."</p>
-                </section>
+                <EmptyState/>
             </Show>
         </div>
+    }
+}
+
+/// The title, the file picker, the sample button and the split option.
+#[component]
+fn Header(
+    on_pick: impl Fn(leptos::ev::Event) + 'static,
+    load_sample: impl Fn(leptos::ev::MouseEvent) + 'static,
+    split_articles: ReadSignal<bool>,
+    set_split_articles: WriteSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <header class="top">
+            <h1>"Dossier"</h1>
+            <p class="tagline">"Who, where and when in your documents. Nothing leaves this tab."</p>
+            <div class="actions">
+                <label class="button">
+                    "Open files"
+                    <input type="file" multiple accept=".txt,.md,.text,.markdown,.html,.htm,.csv,.tsv,.json,.jsonl,.ndjson,.eml" on:change=on_pick data-testid="file-input"/>
+                </label>
+                <button class="button" on:click=load_sample data-testid="try-sample">"Try the sample"</button>
+                <label class="option">
+                    <input type="checkbox" prop:checked=split_articles
+                        on:change=move |ev| set_split_articles.set(event_target_checked(&ev))/>
+                    "Split files that hold several articles"
+                </label>
+            </div>
+        </header>
+    }
+}
+
+/// What the page says before anything is loaded.
+#[component]
+fn EmptyState() -> impl IntoView {
+    view! {
+        <section class="empty" data-testid="empty-state">
+            <h2>"Drop text files anywhere on this page"</h2>
+            <p>"Text, Markdown, HTML (its text only), CSV/TSV and JSON (a document per row or object) and e-mail (.eml) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load. A Dossier snapshot (.json) opens as the corpus it holds."</p>
+            <p>"Or pick files with " <strong>"Open files"</strong> ", or press " <strong>"Try the sample"</strong> " for ten short example articles."</p>
+        </section>
     }
 }

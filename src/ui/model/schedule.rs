@@ -60,6 +60,34 @@ pub fn seconds_left(bytes_done: f64, bytes_total: f64, elapsed_seconds: f64) -> 
         .then(|| (bytes_total - bytes_done) / (bytes_done / elapsed_seconds))
 }
 
+/// How far the current batch of files has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Progress {
+    pub n_done: usize,
+    pub n_files: usize,
+    pub bytes_done: f64,
+    pub bytes_total: f64,
+    /// Estimated from the rate so far, once there is one.
+    pub seconds_left: Option<f64>,
+}
+
+impl Progress {
+    /// "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left" (the time once it is a second or more).
+    pub fn line(&self) -> String {
+        format!(
+            "Analysed {} of {} files ({:.1} of {:.1} MB){}",
+            self.n_done,
+            self.n_files,
+            self.bytes_done / 1e6,
+            self.bytes_total / 1e6,
+            self.seconds_left
+                .filter(|s| *s >= 1.0)
+                .map(|s| format!(", about {} s left", s.round()))
+                .unwrap_or_default()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +170,25 @@ mod tests {
         assert_eq!(seconds_left(1e6, 10e6, 0.0), None);
         assert_eq!(seconds_left(2e6, 10e6, 1.0), Some(4.0));
         assert_eq!(seconds_left(10e6, 10e6, 3.0), Some(0.0));
+    }
+
+    #[test]
+    fn the_progress_line_gives_the_time_left_once_it_is_a_second() {
+        let p = Progress {
+            n_done: 3,
+            n_files: 10,
+            bytes_done: 1.2e6,
+            bytes_total: 4e6,
+            seconds_left: Some(4.6),
+        };
+        assert_eq!(
+            p.line(),
+            "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left"
+        );
+        let soon = Progress {
+            seconds_left: Some(0.4),
+            ..p
+        };
+        assert_eq!(soon.line(), "Analysed 3 of 10 files (1.2 of 4.0 MB)");
     }
 }

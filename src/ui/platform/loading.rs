@@ -18,22 +18,12 @@ use leptos::task::spawn_local;
 
 use crate::engine::ingest::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
+pub use crate::ui::model::schedule::Progress;
 use crate::ui::model::schedule::{
     batch_size, refresh_wait_ms, seconds_left, BATCH, MAX_WORKERS, SLICE_MS,
 };
 use crate::ui::platform::gazetteer;
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
-
-/// How far the current batch of files has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Progress {
-    pub n_done: usize,
-    pub n_files: usize,
-    pub bytes_done: f64,
-    pub bytes_total: f64,
-    /// Estimated from the rate so far, once there is one.
-    pub seconds_left: Option<f64>,
-}
 
 /// Where the app's views are, for the loader to update them.
 #[derive(Clone, Copy)]
