@@ -4,9 +4,10 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dossier::engine::tooling::{eval, synthetic};
+use dossier::engine::tooling::{eval, synthetic, train};
 use dossier::engine::{AnalysisOptions, Corpus, NumericOrder, SplitOptions};
 use serde_json::json;
+use std::collections::BTreeMap;
 
 const USAGE: &str = "usage:
   dossier analyze FILE... [--json] [--no-split] [--day-first|--month-first]
@@ -15,7 +16,9 @@ const USAGE: &str = "usage:
                                      place-linking accuracy on an annotated test set
   dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file
   dossier snapshot PATH... -o FILE   analyse files (folders: every file in them) into a snapshot
-                                     the web app opens (drop it, or ?corpus=URL)";
+                                     the web app opens (drop it, or ?corpus=URL)
+  dossier cv TRAIN_DIR               cross-validation of the entity recogniser on the corpora of
+                                     TRAIN_DIR: the rules, and the rules with a trained layer";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
             &options,
         ),
         "bench" => bench(&args[1..], &options),
+        "cv" if positional.len() == 1 => run_cv(positional[0]),
         "snapshot" => {
             let out = args
                 .iter()
@@ -455,4 +459,42 @@ fn bench_views(corpus: &Corpus) {
         corpus.documents().len(),
         figures.join(", ")
     );
+}
+
+/// Reads every corpus of `../shared/train` that is there, by name.
+fn read_train_dir(dir: &str) -> Result<BTreeMap<String, Vec<train::TrainDocument>>, String> {
+    let mut all = BTreeMap::new();
+    for name in train::ALL_CORPORA {
+        let path = std::path::Path::new(dir).join(format!("{name}.jsonl"));
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let docs = train::read_corpus(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        all.insert(name.to_string(), docs);
+    }
+    if all.is_empty() {
+        return Err(format!("{dir}: no training corpus found"));
+    }
+    Ok(all)
+}
+
+/// Prints the cross-validation table of the entity layer.
+fn run_cv(dir: &str) -> ExitCode {
+    match read_train_dir(dir) {
+        Ok(all) => {
+            let started = Instant::now();
+            let rows = train::cross_validate(&all);
+            print!("{}", train::format_table(&rows));
+            println!(
+                "(exact / overlap F1 in %, types each corpus annotates; trained on edited prose: {}; {:.0} s)",
+                train::EDITED_PROSE.join(", "),
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dossier cv: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

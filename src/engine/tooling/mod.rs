@@ -3,3 +3,4 @@
 pub mod eval;
 pub mod offsets;
 pub mod synthetic;
+pub mod train;

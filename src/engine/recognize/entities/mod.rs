@@ -29,6 +29,7 @@ mod document;
 mod headline;
 mod known;
 mod link;
+pub mod model;
 mod peel;
 mod runs;
 mod shape;
@@ -106,14 +107,23 @@ struct Segment {
     place: Option<PlaceIdx>,
 }
 
-/// Finds the named entities of one document.
+/// Finds the named entities of one document: the rules, then place linking.
 pub fn recognize(text: &str, tokens: &[Token]) -> Vec<EntityMention> {
+    recognize_with(text, tokens, None)
+}
+
+/// [`recognize`] with the trained layer over the rules, for cross-validation
+/// (see `model.rs` for why the product runs the rules alone).
+pub fn recognize_with(
+    text: &str,
+    tokens: &[Token],
+    trained: Option<(&model::Model, model::Policy)>,
+) -> Vec<EntityMention> {
     let doc = DocumentView::new(text, tokens);
-    let mut segments = Vec::new();
-    for run in doc.runs() {
-        doc.segment_run(run, &mut segments);
+    let mut segments = rule_segments(&doc);
+    if let Some((model, policy)) = trained {
+        model.retype(&doc, &mut segments, policy);
     }
-    doc.vote(&mut segments);
     let mut mentions: Vec<EntityMention> = segments
         .into_iter()
         .map(|s| EntityMention {
@@ -132,6 +142,47 @@ pub fn recognize(text: &str, tokens: &[Token]) -> Vec<EntityMention> {
     mentions.sort_by_key(|m| (m.start, m.end));
     link_places(text, &mut mentions);
     mentions
+}
+
+/// The rules' segments of a document, after the document vote.
+fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for run in doc.runs() {
+        doc.segment_run(run, &mut segments);
+    }
+    doc.vote(&mut segments);
+    segments
+}
+
+/// A span the rules found, as the trained layer sees it: for training and cross-validation.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Byte offsets into the text.
+    pub start: usize,
+    pub end: usize,
+    pub rule_kind: EntityType,
+    /// The trained layer decides this one (the rules typed it by their fallback).
+    pub open: bool,
+    pub features: Vec<u32>,
+}
+
+/// The rules' spans of a document with their features.
+pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
+    let doc = DocumentView::new(text, tokens);
+    rule_segments(&doc)
+        .into_iter()
+        .map(|s| {
+            let mut features = Vec::new();
+            model::span_features(&doc, &s, &mut features);
+            Candidate {
+                start: tokens[s.first].start,
+                end: tokens[s.end - 1].end,
+                rule_kind: s.kind,
+                open: s.evidence == Evidence::Default,
+                features,
+            }
+        })
+        .collect()
 }
 
 /// A run of name-like tokens on one line: token indices, end exclusive.

@@ -1,0 +1,380 @@
+//! The trained layer over the rules: a linear classifier that keeps, re-types or drops each span the rules found ("rule span, trained type").
+//!
+//! Each rule segment is described by hashed sparse features — its words and
+//! their shapes, the words around it, where it stands (sentence or line start, a
+//! headline, an all-capitals line), what the gazetteer and name lists say of it,
+//! and the rules' own type and evidence — and scored for five classes: not an
+//! entity of ours, PER, ORG, LOC, NORP. The weights are learned from the open
+//! corpora in `../shared/train` by `dossier train` (an averaged perceptron, see
+//! `tooling/train.rs`) and embedded as quantised bytes
+//! (`data/generated/entity_model.bin`). Without a model the rules stand as they are.
+//!
+//! Only segments the rules type with less than strong evidence are re-typed or
+//! dropped: a gazetteer name, an organisation keyword or a title before a name
+//! stays as the rules say (see [`Model::retype`]).
+
+use super::shape::{is_acronym, starts_upper};
+use super::{DocumentView, EntityType, Evidence, Segment};
+use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
+use crate::engine::recognize::token::TokenKind;
+use crate::engine::recognize::words::*;
+
+/// Hashed feature space: 2^16 buckets per class.
+pub const FEATURE_BITS: u32 = 16;
+const N_BUCKETS: usize = 1 << FEATURE_BITS;
+
+/// The classes a span is scored for; `None` is "not one of our entities".
+pub const CLASSES: [Option<EntityType>; 5] = [
+    None,
+    Some(EntityType::Person),
+    Some(EntityType::Organisation),
+    Some(EntityType::Place),
+    Some(EntityType::Nationality),
+];
+pub const N_CLASSES: usize = CLASSES.len();
+
+/// The class index of a type (0 for none).
+pub fn class_of(kind: Option<EntityType>) -> usize {
+    CLASSES.iter().position(|c| *c == kind).unwrap_or(0)
+}
+
+/// A linear model: one weight per class per feature bucket.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// `weights[bucket * N_CLASSES + class]`.
+    weights: Vec<f32>,
+}
+
+impl Model {
+    /// A model of all-zero weights, to train.
+    pub fn zeros() -> Model {
+        Model {
+            weights: vec![0.0; N_BUCKETS * N_CLASSES],
+        }
+    }
+
+    pub fn weights_mut(&mut self) -> &mut [f32] {
+        &mut self.weights
+    }
+
+    pub fn weights(&self) -> &[f32] {
+        &self.weights
+    }
+
+    /// The scores of each class for a span's features.
+    pub fn scores(&self, features: &[u32]) -> [f32; N_CLASSES] {
+        let mut scores = [0.0f32; N_CLASSES];
+        for &f in features {
+            let row = &self.weights[f as usize * N_CLASSES..(f as usize + 1) * N_CLASSES];
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+        scores
+    }
+
+    /// The best class for a span's features (ties keep the lower index).
+    pub fn predict(&self, features: &[u32]) -> usize {
+        self.best_of(features, 0)
+    }
+
+    /// The best entity type for a span's features: "not an entity" is not a choice.
+    pub fn predict_type(&self, features: &[u32]) -> EntityType {
+        CLASSES[self.best_of(features, 1)].expect("classes from 1 on are types")
+    }
+
+    fn best_of(&self, features: &[u32], first_class: usize) -> usize {
+        let scores = self.scores(features);
+        let mut best = first_class;
+        for (c, &s) in scores.iter().enumerate().skip(first_class) {
+            if s > scores[best] {
+                best = c;
+            }
+        }
+        best
+    }
+
+    /// Decides the segments the rules typed by their fallback (no evidence at all):
+    /// each takes the model's type, or, with [`Policy::RetypeAndDrop`], is dropped when
+    /// the model says it is not an entity of ours.
+    pub(super) fn retype(&self, doc: &DocumentView, segments: &mut Vec<Segment>, policy: Policy) {
+        let mut features = Vec::new();
+        segments.retain_mut(|seg| {
+            if seg.evidence > Evidence::Default {
+                return true;
+            }
+            features.clear();
+            span_features(doc, seg, &mut features);
+            let kind = match policy {
+                Policy::RetypeOnly => self.predict_type(&features),
+                Policy::RetypeAndDrop => match CLASSES[self.predict(&features)] {
+                    None => return false,
+                    Some(kind) => kind,
+                },
+            };
+            if kind != seg.kind {
+                seg.kind = kind;
+                seg.place = None;
+            }
+            true
+        });
+    }
+}
+
+/// What the trained layer may do to a rule segment it decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policy {
+    /// Give it the model's entity type ("rule span, trained type").
+    RetypeOnly,
+    /// Also drop it when the model says it is no entity of ours.
+    RetypeAndDrop,
+}
+
+/// A feature's bucket: FNV-1a of its name, folded into the feature space.
+fn bucket(name: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in name {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> FEATURE_BITS)) & (N_BUCKETS as u32 - 1)
+}
+
+/// Collects feature names into buckets without allocating per feature.
+struct Features<'o> {
+    out: &'o mut Vec<u32>,
+    name: Vec<u8>,
+}
+
+impl Features<'_> {
+    fn add(&mut self, parts: &[&str]) {
+        self.name.clear();
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 {
+                self.name.push(b'=');
+            }
+            self.name.extend_from_slice(p.as_bytes());
+        }
+        self.out.push(bucket(&self.name));
+    }
+}
+
+/// A word's shape, runs folded: "Kazakhstan" → "Xx", "NATO" → "X", "A380" → "Xd", "J." → "X.".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn code(kind: EntityType) -> &'static str {
+    kind.code()
+}
+
+fn evidence_word(evidence: Evidence) -> &'static str {
+    match evidence {
+        Evidence::Default => "default",
+        Evidence::Weak => "weak",
+        Evidence::Strong => "strong",
+    }
+}
+
+fn place_kind_word(kind: PlaceKind) -> &'static str {
+    match kind {
+        PlaceKind::Country => "country",
+        PlaceKind::Region => "region",
+        PlaceKind::City => "city",
+        PlaceKind::Capital => "capital",
+        PlaceKind::Continent => "continent",
+    }
+}
+
+/// Whether the line of token `i` is written mostly in capitals (headings, cables, filings).
+fn capitals_line(doc: &DocumentView, i: usize) -> bool {
+    let mut first = i;
+    while first > 0 && !doc.tokens[first].line_start {
+        first -= 1;
+    }
+    let (mut n_words, mut n_upper) = (0, 0);
+    for t in doc.tokens[first..].iter().take(40) {
+        if t.line_start && n_words + n_upper > 0 && t.start > doc.tokens[i].start {
+            break;
+        }
+        if t.kind == TokenKind::Word {
+            let w = t.text(doc.text);
+            if w.chars().any(char::is_alphabetic) {
+                n_words += 1;
+                if !w.chars().any(char::is_lowercase) {
+                    n_upper += 1;
+                }
+            }
+        }
+    }
+    n_words >= 3 && n_upper * 5 >= n_words * 4
+}
+
+/// The features of one segment (see the module's comment for what they are).
+pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32>) {
+    let mut f = Features {
+        out,
+        name: Vec::with_capacity(48),
+    };
+    let lex = lexicon();
+    let rule = code(seg.kind);
+    let evidence = evidence_word(seg.evidence);
+    f.add(&["bias"]);
+    f.add(&["rule", rule]);
+    f.add(&["rule", rule, evidence]);
+    let words: Vec<&str> = (seg.first..seg.end)
+        .filter(|&i| doc.is_word(i))
+        .map(|i| doc.word(i))
+        .collect();
+    let n_words = words.len();
+    f.add(&["n", ["0", "1", "2", "3", "4+"][n_words.min(4)]]);
+    let span = doc.span_text(seg.first, seg.end);
+    let span_shape: Vec<String> = words.iter().take(4).map(|w| shape(w)).collect();
+    f.add(&["shape", &span_shape.join(" ")]);
+    for w in words.iter().take(6) {
+        f.add(&["w", &w.to_lowercase()]);
+    }
+    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        let (first_l, last_l) = (first.to_lowercase(), last.to_lowercase());
+        f.add(&["first", &first_l]);
+        f.add(&["last", &last_l]);
+        let chars: Vec<char> = last_l.chars().collect();
+        if chars.len() >= 4 {
+            let suffix: String = chars[chars.len() - 3..].iter().collect();
+            f.add(&["suf3", &suffix]);
+            f.add(&["suf3", &suffix, rule]);
+        }
+        if lex.is_given_name(first) {
+            f.add(&["given-first", ["1", "2+"][usize::from(n_words > 1)]]);
+        }
+        if lex.is_surname(last) {
+            f.add(&["surname-last", ["1", "2+"][usize::from(n_words > 1)]]);
+        }
+        if has_surname_ending(last) {
+            f.add(&["surname-ending"]);
+        }
+        if is_org_keyword(last) {
+            f.add(&["org-keyword-last"]);
+        }
+        if is_place_keyword(last) {
+            f.add(&["place-keyword-last"]);
+        }
+        if lex.demonym(first).is_some() {
+            f.add(&["demonym-first"]);
+        }
+        if is_title(first) {
+            f.add(&["title-first"]);
+        }
+        if let Some(&p) = lex.places_named(last).first() {
+            f.add(&["gazetteer-last", place_kind_word(lex.place(p).kind)]);
+        }
+    }
+    match lex.places_named(&span).first() {
+        Some(&p) => f.add(&["gazetteer", place_kind_word(lex.place(p).kind)]),
+        None if !lex.link_candidates(&span).is_empty() => f.add(&["small-town"]),
+        None => {}
+    }
+    if is_acronym(&span) {
+        f.add(&["acronym"]);
+    }
+    if span.chars().any(|c| c.is_ascii_digit()) {
+        f.add(&["digit"]);
+    }
+    if seg.role.is_some() {
+        f.add(&["role-before"]);
+    }
+    // Where it stands.
+    let at = &doc.tokens[seg.first];
+    if at.sentence_start {
+        f.add(&["sentence-start", rule]);
+    }
+    if at.line_start {
+        f.add(&["line-start", rule]);
+    }
+    if doc.in_headline[seg.first] {
+        f.add(&["headline", rule]);
+    }
+    if capitals_line(doc, seg.first) {
+        f.add(&["capitals-line", rule]);
+    }
+    // The words around it.
+    let before = |k: usize| seg.first.checked_sub(k).map(|i| doc.word(i));
+    let after = |k: usize| doc.word(seg.end + k - 1);
+    let lower_or_word = |w: &str| {
+        if w.is_empty() {
+            "<none>".to_string()
+        } else if starts_upper(w) && w.len() > 1 {
+            format!("<{}>", shape(w))
+        } else {
+            w.to_lowercase()
+        }
+    };
+    let prev = lower_or_word(before(1).unwrap_or(""));
+    let next = lower_or_word(after(1));
+    f.add(&["prev", &prev]);
+    f.add(&["next", &next]);
+    f.add(&["prev", &prev, rule]);
+    f.add(&["next", &next, rule]);
+    f.add(&["prev2", &lower_or_word(before(2).unwrap_or(""))]);
+    f.add(&["next2", &lower_or_word(after(2))]);
+    if is_saying_verb(after(1)) {
+        f.add(&["saying-verb-after"]);
+    }
+    if before(1).is_some_and(is_role_noun) {
+        f.add(&["role-noun-before"]);
+    }
+    if doc
+        .capitalised_mid_sentence
+        .contains(words.first().copied().unwrap_or(""))
+    {
+        f.add(&["first-capitalised-elsewhere"]);
+    }
+    if words
+        .iter()
+        .all(|w| doc.seen_lowercase.contains(w.to_lowercase().as_str()))
+    {
+        f.add(&["all-seen-lowercase"]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_fold_runs_of_a_kind() {
+        let cases: &[(&str, &str)] = &[
+            ("Kazakhstan", "Xx"),
+            ("NATO", "X"),
+            ("A380", "Xd"),
+            ("J.", "X."),
+            ("al-Burhan", "x-Xx"),
+            ("McDonald", "XxXx"),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(shape(word), *expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn feature_buckets_are_stable_and_in_range() {
+        assert_eq!(bucket(b"bias"), bucket(b"bias"));
+        assert_ne!(bucket(b"rule=PER"), bucket(b"rule=ORG"));
+        assert!((bucket(b"anything at all") as usize) < N_BUCKETS);
+    }
+}
