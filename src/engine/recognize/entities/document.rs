@@ -13,7 +13,13 @@ use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
     pub(super) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let in_headline = headline_flags(text, tokens);
+        let in_capitals_line = capitals_line_flags(text, tokens);
+        // A line in capitals is read like a headline: only known names count.
+        let in_headline: Vec<bool> = headline_flags(text, tokens)
+            .into_iter()
+            .zip(&in_capitals_line)
+            .map(|(headline, &capitals)| headline || capitals)
+            .collect();
         let mut capitalised_mid_sentence = HashSet::default();
         // Only sentence-initial words are ever asked about in lower case: collect
         // those first, then look for them, instead of hashing every word.
@@ -51,6 +57,7 @@ impl<'a> DocumentView<'a> {
             text,
             tokens,
             in_headline,
+            in_capitals_line,
             capitalised_mid_sentence,
             seen_lowercase,
             name_words,
@@ -233,6 +240,33 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
             };
             for f in &mut flags[line_first..i] {
                 *f = is_headline;
+            }
+            line_first = i;
+        }
+    }
+    flags
+}
+
+/// Marks tokens on lines written in capitals (headings, slugs, cables, filings): at
+/// least three words with letters, four in five of them without a lower-case letter,
+/// or a line of one or two words, all in capitals ("SOCCER").
+fn capitals_line_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut line_first = 0;
+    for i in 0..=tokens.len() {
+        if i == tokens.len() || (tokens[i].line_start && i > line_first) {
+            let (mut n_words, mut n_capitals) = (0, 0);
+            for t in &tokens[line_first..i] {
+                let w = t.text(text);
+                if t.kind == TokenKind::Word && w.chars().any(char::is_alphabetic) {
+                    n_words += 1;
+                    n_capitals += usize::from(!w.chars().any(char::is_lowercase));
+                }
+            }
+            let capitals = n_words >= 3 && n_capitals * 5 >= n_words * 4
+                || (1..=2).contains(&n_words) && n_capitals == n_words && i - line_first == n_words;
+            for f in &mut flags[line_first..i] {
+                *f = capitals;
             }
             line_first = i;
         }

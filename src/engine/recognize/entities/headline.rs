@@ -1,7 +1,7 @@
-//! Title Case headlines: only names known from the gazetteer, acronyms or the body of the document are kept.
+//! Title Case headlines and lines in capitals: only names known from the gazetteer, acronyms or the body of the document are kept.
 
 use super::known::country_idx;
-use super::shape::is_acronym;
+use super::shape::{is_acronym, title_case_words};
 use super::{DocumentView, EntityType, Evidence, Run, Segment};
 use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::words::*;
@@ -19,9 +19,13 @@ impl<'a> DocumentView<'a> {
                     continue;
                 }
                 let name = &self.span_text(i, j);
-                let known = (j - i == 1 && (is_acronym(name) || lexicon().demonym(name).is_some()))
-                    || !lexicon().places_named(name).is_empty()
-                    || self.body_has_phrase(name);
+                let known = if self.in_capitals_line[i] {
+                    self.known_in_capitals(name, j - i == 1)
+                } else {
+                    (j - i == 1 && (is_acronym(name) || lexicon().demonym(name).is_some()))
+                        || !lexicon().places_named(name).is_empty()
+                        || self.body_has_phrase(name)
+                };
                 if known && !is_never_name(name) && !is_title(name) {
                     matched = Some(j);
                     break;
@@ -29,13 +33,24 @@ impl<'a> DocumentView<'a> {
             }
             match matched {
                 Some(j) => {
-                    if let Some(iso) = lexicon().demonym(self.word(i)).filter(|_| j == i + 1) {
+                    let word = if self.in_capitals_line[i] {
+                        title_case_words(self.word(i))
+                    } else {
+                        self.word(i).to_string()
+                    };
+                    if let Some(iso) = lexicon().demonym(&word).filter(|_| j == i + 1) {
                         let mut seg = self.segment(i, j, EntityType::Nationality, Evidence::Strong);
                         seg.place = iso.and_then(country_idx);
                         out.push(seg);
                     } else {
                         let mut seg = self.classify_name(i, j);
-                        seg.evidence = seg.evidence.min(Evidence::Weak);
+                        // In capitals a name's own words say little: the text decides (see the vote).
+                        let most = if self.in_capitals_line[i] {
+                            Evidence::Default
+                        } else {
+                            Evidence::Weak
+                        };
+                        seg.evidence = seg.evidence.min(most);
                         out.push(seg);
                     }
                     i = j;
@@ -43,5 +58,23 @@ impl<'a> DocumentView<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// On a line in capitals every word looks like an acronym: a name counts only
+    /// when its Title Case form is a known place or nationality, a name of the body
+    /// (one word: written capitalised inside a sentence there), or it is an acronym
+    /// the body uses in running text ("NATO").
+    fn known_in_capitals(&self, name: &str, one_word: bool) -> bool {
+        let title = title_case_words(name);
+        let lex = lexicon();
+        !is_never_name(&title)
+            && !is_title(&title)
+            && !is_function_word(&title)
+            && (one_word && lex.demonym(&title).is_some()
+                || !lex.places_named(&title).is_empty()
+                || !lex.places_named(name).is_empty()
+                || !one_word && self.body_has_phrase(&title)
+                || one_word && self.capitalised_mid_sentence.contains(title.as_str())
+                || one_word && is_acronym(name) && self.capitalised_mid_sentence.contains(name))
     }
 }

@@ -31,6 +31,7 @@ mod known;
 mod link;
 pub mod model;
 mod peel;
+mod results;
 mod runs;
 mod shape;
 mod vote;
@@ -151,6 +152,7 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
         doc.segment_run(run, &mut segments);
     }
     doc.vote(&mut segments);
+    doc.type_teams(&mut segments);
     segments
 }
 
@@ -198,6 +200,8 @@ struct DocumentView<'a> {
     tokens: &'a [Token],
     /// Per token: its line reads as a Title Case headline.
     in_headline: Vec<bool>,
+    /// Per token: its line is written in capitals (also marked as a headline).
+    in_capitals_line: Vec<bool>,
     /// Words seen capitalised in running text, not at a sentence start.
     capitalised_mid_sentence: HashSet<&'a str>,
     /// Sentence-initial words also seen in lower case somewhere.

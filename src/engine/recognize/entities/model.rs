@@ -16,7 +16,6 @@
 use super::shape::{is_acronym, starts_upper};
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
-use crate::engine::recognize::token::TokenKind;
 use crate::engine::recognize::words::*;
 
 /// Hashed feature space: 2^16 buckets per class.
@@ -201,30 +200,6 @@ fn place_kind_word(kind: PlaceKind) -> &'static str {
     }
 }
 
-/// Whether the line of token `i` is written mostly in capitals (headings, cables, filings).
-fn capitals_line(doc: &DocumentView, i: usize) -> bool {
-    let mut first = i;
-    while first > 0 && !doc.tokens[first].line_start {
-        first -= 1;
-    }
-    let (mut n_words, mut n_upper) = (0, 0);
-    for t in doc.tokens[first..].iter().take(40) {
-        if t.line_start && n_words + n_upper > 0 && t.start > doc.tokens[i].start {
-            break;
-        }
-        if t.kind == TokenKind::Word {
-            let w = t.text(doc.text);
-            if w.chars().any(char::is_alphabetic) {
-                n_words += 1;
-                if !w.chars().any(char::is_lowercase) {
-                    n_upper += 1;
-                }
-            }
-        }
-    }
-    n_words >= 3 && n_upper * 5 >= n_words * 4
-}
-
 /// The features of one segment (see the module's comment for what they are).
 pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32>) {
     let mut f = Features {
@@ -309,7 +284,7 @@ pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32
     if doc.in_headline[seg.first] {
         f.add(&["headline", rule]);
     }
-    if capitals_line(doc, seg.first) {
+    if doc.in_capitals_line[seg.first] {
         f.add(&["capitals-line", rule]);
     }
     // The words around it.

@@ -61,6 +61,9 @@ impl<'a> DocumentView<'a> {
     /// unknown word that stands alone or is also written in lower case. A capitalised
     /// particle ("Von der Leyen said") and an initial ("A. Petrova") stay.
     fn drops_sentence_initial_word(&self, first: usize, end: usize) -> bool {
+        if self.opens_known_place(first, end) {
+            return false;
+        }
         let w = self.word(first);
         let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
         let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name;
@@ -71,13 +74,23 @@ impl<'a> DocumentView<'a> {
                 || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
     }
 
+    /// "New York", "New Zealand", "The Hague" at a sentence start: the first word
+    /// opens a gazetteer name of two to four words, so it is part of the name
+    /// (though "New" and "The" are function words elsewhere).
+    fn opens_known_place(&self, first: usize, end: usize) -> bool {
+        (first + 2..=end.min(first + 4))
+            .any(|j| !lexicon().places_named(&self.span_text(first, j)).is_empty())
+    }
+
     /// A name of something we do not extract: documents and events ("Almaty
     /// Declaration"), products with model numbers ("Airbus A380", "FTSE 100"),
     /// market indices, and currency prefixes ("US$").
     fn names_something_not_extracted(&self, first: usize, end: usize) -> bool {
         is_other_name_keyword(self.word(end - 1))
             || (first..end).any(|i| is_model_number(self.word(i)))
-            || self.followed_by_model_number(end) && !self.is_flight_number(end)
+            || self.followed_by_model_number(end)
+                && !self.is_flight_number(end)
+                && !self.followed_by_score(first, end)
             || is_market_index(&self.span_text(first, end))
             || self.word(end) == "$" && self.joined(end)
     }

@@ -3,6 +3,7 @@
 use super::known::is_place_or_demonym;
 use super::shape::starts_upper;
 use super::{DocumentView, Run, Segment};
+use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
@@ -78,6 +79,10 @@ impl<'a> DocumentView<'a> {
                 if next_is_name && (w == "of" || w == "&" || w == "for" || w == "on") {
                     end += 2;
                     end = self.absorb_initial_period(end - 1, end);
+                    continue;
+                }
+                if next_is_name && w == "and" && self.and_inside_organisation(first, end) {
+                    end += 2;
                     continue;
                 }
                 break;
@@ -157,5 +162,32 @@ impl<'a> DocumentView<'a> {
                 self.type_piece(piece, out);
             }
         }
+    }
+
+    /// "Securities and Exchange Commission", "Health and Human Services": "and" at
+    /// `and` joins two parts of one organisation's name when one word stands before
+    /// it (since the run's start or an "of"), that word is no place or nationality
+    /// ("Armenia and Azerbaijan" stay two), and the name words after it end in an
+    /// organisation keyword. Two whole names stay two ("Shanghai Airlines and
+    /// Xiamen Airlines", "Daimler AG and Chrysler").
+    fn and_inside_organisation(&self, first: usize, and: usize) -> bool {
+        let one_word_before = and - 1 == first
+            || matches!(self.word(and - 2), "of" | "&" | "for" | "on")
+            || is_function_word(self.word(and - 2));
+        let before = self.word(and - 1);
+        if !one_word_before {
+            return false;
+        }
+        if lexicon().demonym(before).is_some() || !lexicon().places_named(before).is_empty() {
+            return false;
+        }
+        let mut last = and + 1;
+        while self.is_name_word(last + 1)
+            && !self.new_line(last + 1)
+            && self.tokens[last + 1].space_before
+        {
+            last += 1;
+        }
+        is_org_keyword(self.word(last))
     }
 }

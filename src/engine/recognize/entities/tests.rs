@@ -653,3 +653,156 @@ fn the_document_vote_settles_repeated_names() {
         ),
     ]);
 }
+
+/// "New …" and "The …" opening a known place at a sentence or line start stay in
+/// the name (peel.rs, `opens_known_place`).
+#[test]
+fn new_and_the_opening_a_known_place_stay_in_the_name() {
+    check(&[
+        (
+            "new york at a sentence start",
+            "New York officials said the budget was late.",
+            &[("New York", "LOC")],
+        ),
+        (
+            "new zealand at a line start",
+            "Rain fell overnight.\nNew Zealand won the toss.",
+            &[("New Zealand", "LOC")],
+        ),
+        (
+            "new delhi mid-sentence",
+            "Talks in New Delhi ended.",
+            &[("New Delhi", "LOC")],
+        ),
+        (
+            "the hague",
+            "The Hague hosted the court.",
+            &[("The Hague", "LOC")],
+        ),
+        (
+            "new as an adjective is dropped",
+            "New rules took effect in Paris.",
+            &[("Paris", "LOC")],
+        ),
+    ]);
+}
+
+/// Lines in capitals (headings, slugs, cables, filings) keep only names known
+/// in Title Case: places, nationalities, names the text uses (document.rs,
+/// headline.rs `known_in_capitals`, vote.rs).
+#[test]
+fn lines_in_capitals_keep_only_names_known_in_title_case() {
+    check(&[
+        (
+            "a sports heading: the team the text names mid-sentence",
+            "UNITED BEAT ROVERS IN CUP REPLAY\nUnited beat Rovers 2-1 in the replay at Old Trafford.",
+            &[("ROVERS", "ORG"), ("Rovers", "ORG"), ("Old Trafford", "LOC")],
+        ),
+        (
+            "a slug is no organisation",
+            "SOCCER\nLeeds beat Chelsea 2-1 on Saturday.",
+            &[("Leeds", "ORG"), ("Chelsea", "ORG")],
+        ),
+        (
+            "a cable heading keeps its place",
+            "MOSCOW TALKS END WITHOUT DEAL\nTalks in Moscow ended on Friday.",
+            &[("MOSCOW", "LOC"), ("Moscow", "LOC")],
+        ),
+        (
+            "a filing heading is no name",
+            "LOAN AND SECURITY AGREEMENT\nThis agreement is made by Silicon Valley Bank.",
+            &[("Silicon Valley Bank", "ORG")],
+        ),
+        (
+            "countries in capitals",
+            "REUTERS REPORTS FRANCE AND GERMANY AGREE\nFrance and Germany agreed.",
+            &[
+                ("FRANCE", "LOC"),
+                ("GERMANY", "LOC"),
+                ("France", "LOC"),
+                ("Germany", "LOC"),
+            ],
+        ),
+        (
+            "an acronym the text uses",
+            "NATO ALLIES MEET IN BRUSSELS\nDiplomats said NATO would decide.",
+            &[("NATO", "ORG"), ("BRUSSELS", "LOC"), ("NATO", "ORG")],
+        ),
+    ]);
+}
+
+/// "and" inside one organisation's name joins it; two names stay two (runs.rs,
+/// `and_inside_organisation`).
+#[test]
+fn and_joins_the_parts_of_one_organisation_name() {
+    check(&[
+        (
+            "securities and exchange commission",
+            "The Securities and Exchange Commission fined the firm.",
+            &[("Securities and Exchange Commission", "ORG")],
+        ),
+        (
+            "health and human services",
+            "The Department of Health and Human Services issued rules.",
+            &[("Department of Health and Human Services", "ORG")],
+        ),
+        (
+            "two airlines stay two",
+            "Shanghai Airlines and Xiamen Airlines merged.",
+            &[("Shanghai Airlines", "ORG"), ("Xiamen Airlines", "ORG")],
+        ),
+        (
+            "places stay apart",
+            "Armenia and Azerbaijan Railways talked.",
+            &[("Armenia", "LOC"), ("Azerbaijan Railways", "ORG")],
+        ),
+        (
+            "people stay apart",
+            "Anna Petrova and David Miller met.",
+            &[("Anna Petrova", "PER"), ("David Miller", "PER")],
+        ),
+        (
+            "bank of new england",
+            "Shares of the Bank of New England fell.",
+            &[("Bank of New England", "ORG")],
+        ),
+    ]);
+}
+
+/// Teams named after places are organisations in results, and a score is no
+/// model number (results.rs).
+#[test]
+fn teams_in_results_are_organisations() {
+    check(&[
+        (
+            "beat with a score",
+            "Leeds beat Chelsea 2-1 on Saturday.",
+            &[("Leeds", "ORG"), ("Chelsea", "ORG")],
+        ),
+        (
+            "a results line",
+            "Lazio 1 Roma 1",
+            &[("Lazio", "ORG"), ("Roma", "ORG")],
+        ),
+        (
+            "drew with",
+            "Madrid drew with Valencia 0-0.",
+            &[("Madrid", "ORG"), ("Valencia", "ORG")],
+        ),
+        (
+            "countries as governments stay places",
+            "France and Germany signed the treaty.",
+            &[("France", "LOC"), ("Germany", "LOC")],
+        ),
+        (
+            "a model number is still no team",
+            "Airbus delivered the Airbus A380 on time.",
+            &[("Airbus", "ORG")],
+        ),
+        (
+            "a year after a place is no score",
+            "Floods hit Karachi in 2022 and again in 2023.",
+            &[("Karachi", "LOC")],
+        ),
+    ]);
+}

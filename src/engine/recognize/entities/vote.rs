@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::shape::title_case_words;
 use super::{DocumentView, EntityType, Evidence, Segment};
 
 impl<'a> DocumentView<'a> {
@@ -12,7 +13,7 @@ impl<'a> DocumentView<'a> {
         let mut best: HashMap<Cow<str>, (Evidence, EntityType)> = HashMap::default();
         let mut person_parts: HashMap<&str, usize> = HashMap::default();
         for s in segments.iter() {
-            let name = self.span_text(s.first, s.end);
+            let name = self.vote_key(s);
             let entry = best.entry(name.clone()).or_insert((s.evidence, s.kind));
             if s.evidence > entry.0 {
                 *entry = (s.evidence, s.kind);
@@ -25,7 +26,7 @@ impl<'a> DocumentView<'a> {
             }
         }
         for s in segments.iter_mut() {
-            let name = self.span_text(s.first, s.end);
+            let name = self.vote_key(s);
             if s.evidence < Evidence::Strong {
                 if let Some(&(evidence, kind)) = best.get(&name) {
                     if evidence > s.evidence {
@@ -41,6 +42,17 @@ impl<'a> DocumentView<'a> {
                 s.kind = EntityType::Person;
                 s.place = None;
             }
+        }
+    }
+
+    /// The name a segment votes under: on a line in capitals, its Title Case form,
+    /// so that "UNITED" in a heading takes the type "United" has in the text.
+    fn vote_key(&self, s: &Segment) -> Cow<'a, str> {
+        let name = self.span_text(s.first, s.end);
+        if self.in_capitals_line[s.first] {
+            Cow::Owned(title_case_words(&name))
+        } else {
+            name
         }
     }
 }
