@@ -34,6 +34,7 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
             }
         }
     }
+    let acronyms = defined_acronyms(document);
     document
         .entities
         .iter()
@@ -62,9 +63,51 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                         }
                     }
                 },
-                _ => strip_article(&name).to_string(),
+                EntityType::Organisation => match acronyms.get(name.as_str()) {
+                    Some(full) => full.clone(),
+                    None => strip_article(&name).to_string(),
+                },
+                EntityType::Nationality => strip_article(&name).to_string(),
             }
         })
+        .collect()
+}
+
+/// Acronyms a document defines: an organisation's name followed by its initials in
+/// brackets ("the Securities and Exchange Commission (SEC)"), as acronym → the
+/// name's grouping key, so that every mention of the acronym in the document is
+/// that organisation (and joins it in other documents that define it too).
+fn defined_acronyms(document: &Document) -> HashMap<String, String> {
+    let text = &document.text;
+    let mut acronyms = HashMap::new();
+    for pair in document.entities.windows(2) {
+        let (name, acronym) = (&pair[0], &pair[1]);
+        if name.kind != EntityType::Organisation || acronym.kind != EntityType::Organisation {
+            continue;
+        }
+        let between = text.get(name.end..acronym.start).unwrap_or("");
+        let closed = text
+            .get(acronym.end..)
+            .is_some_and(|rest| rest.starts_with(')'));
+        if between.trim() != "(" || !closed {
+            continue;
+        }
+        let full = fold_whitespace(&text[name.start..name.end]);
+        let short = &text[acronym.start..acronym.end];
+        if initials(&full) == short.replace('.', "") {
+            acronyms.insert(short.to_string(), strip_article(&full).to_string());
+        }
+    }
+    acronyms
+}
+
+/// The capitals that open a name's words, small words left out:
+/// "Securities and Exchange Commission" → "SEC".
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "on" | "&" | "de"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
         .collect()
 }
 

@@ -398,6 +398,31 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_defined_in_brackets_is_the_organisation_it_abbreviates() {
+        let c = corpus(&[
+            (
+                "a.txt",
+                "Rules\n\nThe Securities and Exchange Commission (SEC) fined the firm. The SEC said more would follow.\n",
+            ),
+            (
+                "b.txt",
+                "More rules\n\nThe Securities and Exchange Commission (SEC) spoke again on Friday.\n",
+            ),
+            ("c.txt", "Other news\n\nThe SEC and the FDA met officials.\n"),
+        ]);
+        let sec = entity(&c, "Securities and Exchange Commission");
+        assert_eq!(sec.documents, [0, 1], "both documents that define it");
+        assert_eq!(sec.aliases, ["SEC"]);
+        assert_eq!(sec.n_mentions, 5);
+        let undefined = entity(&c, "SEC");
+        assert_eq!(
+            undefined.documents,
+            [2],
+            "not defined there: its own entity"
+        );
+    }
+
+    #[test]
     fn analysed_files_cross_as_bytes_unchanged() {
         let cases: &[(&str, &[u8])] = &[
             (
