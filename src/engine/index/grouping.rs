@@ -73,18 +73,23 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
         .collect()
 }
 
-/// Acronyms a document defines: an organisation's name followed by its initials in
-/// brackets ("the Securities and Exchange Commission (SEC)"), as acronym → the
-/// name's grouping key, so that every mention of the acronym in the document is
-/// that organisation (and joins it in other documents that define it too).
+/// Acronyms of a document's organisations, as acronym → the name's grouping key,
+/// so that every mention of the acronym in the document is that organisation (and
+/// joins it in other documents that name it in full too):
+/// - defined in brackets: "the Securities and Exchange Commission (SEC)";
+/// - otherwise, the initials of exactly one multi-word organisation name of the
+///   document ("UN" beside "United Nations"). An acronym matching no name, or
+///   several, stays its own entity.
 fn defined_acronyms(document: &Document) -> HashMap<String, String> {
     let text = &document.text;
+    let organisations: Vec<&crate::engine::EntityMention> = document
+        .entities
+        .iter()
+        .filter(|m| m.kind == EntityType::Organisation)
+        .collect();
     let mut acronyms = HashMap::new();
-    for pair in document.entities.windows(2) {
-        let (name, acronym) = (&pair[0], &pair[1]);
-        if name.kind != EntityType::Organisation || acronym.kind != EntityType::Organisation {
-            continue;
-        }
+    for pair in organisations.windows(2) {
+        let (name, acronym) = (pair[0], pair[1]);
         let between = text.get(name.end..acronym.start).unwrap_or("");
         let closed = text
             .get(acronym.end..)
@@ -96,6 +101,30 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
         let short = &text[acronym.start..acronym.end];
         if initials(&full) == short.replace('.', "") {
             acronyms.insert(short.to_string(), strip_article(&full).to_string());
+        }
+    }
+    // Initials of the document's multi-word names, and the names that have them.
+    let mut names_by_initials: HashMap<String, Vec<String>> = HashMap::new();
+    for m in &organisations {
+        let full = fold_whitespace(&text[m.start..m.end]);
+        let full = strip_article(&full);
+        if full.split(' ').count() >= 2 {
+            let names = names_by_initials.entry(initials(full)).or_default();
+            if !names.iter().any(|n| n == full) {
+                names.push(full.to_string());
+            }
+        }
+    }
+    for m in &organisations {
+        let short = &text[m.start..m.end];
+        let letters = short.replace('.', "");
+        let is_acronym = (2..=6).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase());
+        if !is_acronym || acronyms.contains_key(short) {
+            continue;
+        }
+        if let Some([only]) = names_by_initials.get(&letters).map(Vec::as_slice) {
+            acronyms.insert(short.to_string(), only.clone());
         }
     }
     acronyms

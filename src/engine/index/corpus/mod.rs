@@ -423,6 +423,30 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_joins_the_one_name_of_the_document_with_its_initials() {
+        let c = corpus(&[
+            (
+                "a.txt",
+                "Aid\n\nThe United Nations appealed for aid. The UN said food was short.\n",
+            ),
+            (
+                "b.txt",
+                "Two boards\n\nThe National Bank Board and the National Budget Bureau met. The NBB said little.\n",
+            ),
+        ]);
+        let un = entity(&c, "United Nations");
+        assert_eq!(
+            (un.n_mentions, &un.aliases[..]),
+            (2, &["UN".to_string()][..])
+        );
+        let nbb = entity(&c, "NBB");
+        assert_eq!(
+            nbb.n_mentions, 1,
+            "two names have those initials: left alone"
+        );
+    }
+
+    #[test]
     fn analysed_files_cross_as_bytes_unchanged() {
         let cases: &[(&str, &[u8])] = &[
             (
