@@ -313,6 +313,32 @@ const OF_HEADS: &[&str] = &[
     "Republic", "Kingdom", "Bank", "Isle", "Duke", "Prince", "Princess",
 ];
 
+/// US states as news agencies abbreviate them after a town ("Cupertino, Calif."),
+/// with their names (read by the entity classifier). Two-letter postal codes are
+/// left out: they are also words and acronyms ("OK", "IN", "ME").
+#[rustfmt::skip]
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala", "Alabama"), ("Ariz", "Arizona"), ("Ark", "Arkansas"), ("Calif", "California"),
+    ("Colo", "Colorado"), ("Conn", "Connecticut"), ("Del", "Delaware"), ("Fla", "Florida"),
+    ("Ga", "Georgia"), ("Ill", "Illinois"), ("Ind", "Indiana"), ("Kan", "Kansas"),
+    ("Kans", "Kansas"), ("Ky", "Kentucky"), ("La", "Louisiana"), ("Md", "Maryland"),
+    ("Mass", "Massachusetts"), ("Mich", "Michigan"), ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"), ("Mo", "Missouri"), ("Mont", "Montana"), ("Neb", "Nebraska"),
+    ("Nebr", "Nebraska"), ("Nev", "Nevada"), ("Okla", "Oklahoma"), ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"), ("Penn", "Pennsylvania"), ("Tenn", "Tennessee"), ("Tex", "Texas"),
+    ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"), ("Wis", "Wisconsin"),
+    ("Wisc", "Wisconsin"), ("Wyo", "Wyoming"),
+];
+
+/// The US state an agency abbreviation names ("Calif" or "Calif." → "California").
+pub fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
+    let word = strip_period(word);
+    US_STATE_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == word)
+        .map(|(_, state)| *state)
+}
+
 static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);

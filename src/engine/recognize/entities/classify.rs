@@ -46,6 +46,7 @@ impl<'a> DocumentView<'a> {
         let n_words = (first..end).filter(|&i| self.is_word(i)).count();
         if let Some(seg) = self
             .gazetteer_place(first, end)
+            .or_else(|| self.state_after_town(first, end))
             .or_else(|| self.typed_by_keyword(first, end, n_words))
             .or_else(|| self.typed_by_form(first, end, n_words))
         {
@@ -87,6 +88,24 @@ impl<'a> DocumentView<'a> {
         let mut seg = self.segment(first, end, EntityType::Place, evidence);
         seg.place = Some(idx);
         Some(seg)
+    }
+
+    /// "Cupertino, Calif.": a US state as agencies abbreviate it, after a comma and a
+    /// capitalised name, is that state.
+    fn state_after_town(&self, first: usize, end: usize) -> Option<Segment> {
+        if end != first + 1 || first < 2 || self.word(first - 1) != "," {
+            return None;
+        }
+        if !starts_upper(self.word(first - 2)) {
+            return None;
+        }
+        let state = us_state_of_abbreviation(self.word(first))?;
+        let lex = lexicon();
+        let &idx = lex
+            .places_named(state)
+            .iter()
+            .find(|&&i| lex.place(i).country == "US" && lex.place(i).kind == PlaceKind::Region)?;
+        Some(self.place_segment(first, end, idx))
     }
 
     /// Keywords inside or after the name: an organisation keyword last, a lower-case

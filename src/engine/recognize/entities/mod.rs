@@ -180,7 +180,7 @@ pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
                 start: tokens[s.first].start,
                 end: tokens[s.end - 1].end,
                 rule_kind: s.kind,
-                open: s.evidence == Evidence::Default,
+                open: model::decides(&s),
                 features,
             }
         })

@@ -99,7 +99,7 @@ impl Model {
     pub(super) fn retype(&self, doc: &DocumentView, segments: &mut Vec<Segment>, policy: Policy) {
         let mut features = Vec::new();
         segments.retain_mut(|seg| {
-            if seg.evidence > Evidence::Default {
+            if !decides(seg) {
                 return true;
             }
             features.clear();
@@ -118,6 +118,12 @@ impl Model {
             true
         });
     }
+}
+
+/// Whether the trained layer decides a segment: one the rules typed by their
+/// fallback (no evidence at all).
+pub(super) fn decides(seg: &Segment) -> bool {
+    seg.evidence == Evidence::Default
 }
 
 /// What the trained layer may do to a rule segment it decides.
