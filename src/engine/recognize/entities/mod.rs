@@ -24,6 +24,7 @@ use crate::engine::recognize::lexicon::PlaceIdx;
 use crate::engine::recognize::token::Token;
 
 mod classify;
+mod common_words;
 mod context;
 mod document;
 mod headline;
@@ -152,6 +153,7 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
         doc.segment_run(run, &mut segments);
     }
     doc.vote(&mut segments);
+    doc.drop_common_words(&mut segments);
     doc.type_teams(&mut segments);
     segments
 }

@@ -806,3 +806,36 @@ fn teams_in_results_are_organisations() {
         ),
     ]);
 }
+
+/// Capitalised common words — contracts' defined terms, headings — are no names
+/// when the text also writes them in lower case (common_words.rs).
+#[test]
+fn capitalised_common_words_of_the_text_are_no_names() {
+    check(&[
+        (
+            "a defined term",
+            "The Borrower shall repay the Loan. No borrower may take a loan over the limit.",
+            &[],
+        ),
+        (
+            "a two-word defined term",
+            "On each Funding Date the lender pays. The funding of each date is set out below.",
+            &[],
+        ),
+        (
+            "a company not written in lower case stays",
+            "Shares of Zentrix rose. The company gave no forecast.",
+            &[("Zentrix", "ORG")],
+        ),
+        (
+            "a name with evidence stays though its word is common",
+            "Foreign Minister Anna Rose spoke. A rose grew there.",
+            &[("Anna Rose", "PER")],
+        ),
+        (
+            "objects in a headline and the text",
+            "Museum Returns Bronzes to Nigeria\nThe bronzes were taken in 1897. Nigeria welcomed them.",
+            &[("Nigeria", "LOC"), ("Nigeria", "LOC")],
+        ),
+    ]);
+}

@@ -1,0 +1,38 @@
+//! Capitalised common words: defined terms of contracts ("the Loan", "each Lender"), headings and emphasis are no names when the same words run in lower case elsewhere in the document.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::{DocumentView, Evidence, Segment};
+use crate::engine::recognize::token::TokenKind;
+
+impl<'a> DocumentView<'a> {
+    /// Drops the segments nothing typed (the rules' fallback) whose every word is
+    /// also written in lower case in the document: "Collateral", "Term Loan",
+    /// "Funding Date" in a loan agreement that speaks of "the collateral" and "a
+    /// loan". A company or a person is rarely also a common word of the same text.
+    pub(super) fn drop_common_words(&self, segments: &mut Vec<Segment>) {
+        let lower = |i: usize| self.word(i).to_lowercase();
+        // The lower-case forms asked about, then one pass over the text's words.
+        let asked: HashSet<String> = segments
+            .iter()
+            .filter(|s| s.evidence == Evidence::Default)
+            .flat_map(|s| (s.first..s.end).filter(|&i| self.is_word(i)).map(lower))
+            .collect();
+        if asked.is_empty() {
+            return;
+        }
+        let seen: HashSet<&str> = self
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
+            .filter(|w| w.as_bytes()[0].is_ascii_lowercase() && asked.contains(*w))
+            .collect();
+        segments.retain(|s| {
+            s.evidence != Evidence::Default
+                || !(s.first..s.end)
+                    .filter(|&i| self.is_word(i))
+                    .all(|i| seen.contains(lower(i).as_str()))
+        });
+    }
+}
