@@ -12,11 +12,13 @@ impl<'a> DocumentView<'a> {
     /// loan". A company or a person is rarely also a common word of the same text.
     pub(super) fn drop_common_words(&self, segments: &mut Vec<Segment>) {
         let lower = |i: usize| self.word(i).to_lowercase();
-        // The lower-case forms asked about, then one pass over the text's words.
+        // The lower-case forms asked about (a plural's singular too: "Lenders" beside
+        // "a lender"), then one pass over the text's words.
         let asked: HashSet<String> = segments
             .iter()
             .filter(|s| s.evidence == Evidence::Default)
             .flat_map(|s| (s.first..s.end).filter(|&i| self.is_word(i)).map(lower))
+            .flat_map(|w| word_forms(&w))
             .collect();
         if asked.is_empty() {
             return;
@@ -30,9 +32,28 @@ impl<'a> DocumentView<'a> {
             .collect();
         segments.retain(|s| {
             s.evidence != Evidence::Default
-                || !(s.first..s.end)
-                    .filter(|&i| self.is_word(i))
-                    .all(|i| seen.contains(lower(i).as_str()))
+                || !(s.first..s.end).filter(|&i| self.is_word(i)).all(|i| {
+                    word_forms(&lower(i))
+                        .iter()
+                        .any(|f| seen.contains(f.as_str()))
+                })
         });
     }
+}
+
+/// A lower-case word and, for a plural, its singular: "liens" → "lien",
+/// "subsidiaries" → "subsidiary", "boxes" → "box".
+fn word_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    if word.len() > 3 {
+        if let Some(stem) = word.strip_suffix("ies") {
+            forms.push(format!("{stem}y"));
+        } else if let Some(stem) = word.strip_suffix("es") {
+            forms.push(stem.to_string());
+            forms.push(format!("{stem}e"));
+        } else if let Some(stem) = word.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+            forms.push(stem.to_string());
+        }
+    }
+    forms
 }

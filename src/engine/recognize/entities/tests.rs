@@ -823,6 +823,11 @@ fn capitalised_common_words_of_the_text_are_no_names() {
             &[],
         ),
         (
+            "a plural beside its singular",
+            "The Lenders agree. Each lender may assign its Liens; no lien survives.",
+            &[],
+        ),
+        (
             "a company not written in lower case stays",
             "Shares of Zentrix rose. The company gave no forecast.",
             &[("Zentrix", "ORG")],
