@@ -18,6 +18,8 @@ mod person_weight {
     pub const SURNAME_LAST: i32 = 2;
     /// A one-word name with a surname ending ("Nurtleu" does not, "Bayramov" does).
     pub const SURNAME_ENDING_ALONE: i32 = 1;
+    /// A given name alone that is no surname ("Gloria", "Hans"; not "Carter").
+    pub const GIVEN_NAME_ALONE: i32 = 4;
     /// A name particle ("von", "bin") or initials ("J. R. R.").
     pub const PARTICLE_OR_INITIALS: i32 = 3;
     /// More than four words: titles of works and long organisation names.
@@ -175,6 +177,14 @@ impl<'a> DocumentView<'a> {
         }
         if n_words == 1 && has_surname_ending(last) {
             score += SURNAME_ENDING_ALONE;
+        }
+        if n_words == 1
+            && lex.is_given_name(last)
+            && !lex.is_surname(last)
+            && !is_big_place(last)
+            && !is_function_word(last)
+        {
+            score += GIVEN_NAME_ALONE;
         }
         if (first..end).any(|i| is_name_particle(self.word(i))) || self.has_initials(first, end) {
             score += PARTICLE_OR_INITIALS;

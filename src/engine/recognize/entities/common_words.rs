@@ -2,12 +2,12 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{DocumentView, Evidence, Segment};
+use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::token::TokenKind;
 
 impl<'a> DocumentView<'a> {
-    /// Drops the segments nothing typed (the rules' fallback) whose every word is
-    /// also written in lower case in the document: "Collateral", "Term Loan",
+    /// Drops the segments nothing typed (the rules' fallback, or a given name alone)
+    /// whose every word is also written in lower case in the document: "Collateral", "Term Loan",
     /// "Funding Date" in a loan agreement that speaks of "the collateral" and "a
     /// loan". A company or a person is rarely also a common word of the same text.
     pub(super) fn drop_common_words(&self, segments: &mut Vec<Segment>) {
@@ -16,7 +16,7 @@ impl<'a> DocumentView<'a> {
         // "a lender"), then one pass over the text's words.
         let asked: HashSet<String> = segments
             .iter()
-            .filter(|s| s.evidence == Evidence::Default)
+            .filter(|s| self.may_be_common(s))
             .flat_map(|s| (s.first..s.end).filter(|&i| self.is_word(i)).map(lower))
             .flat_map(|w| word_forms(&w))
             .collect();
@@ -31,13 +31,22 @@ impl<'a> DocumentView<'a> {
             .filter(|w| w.as_bytes()[0].is_ascii_lowercase() && asked.contains(*w))
             .collect();
         segments.retain(|s| {
-            s.evidence != Evidence::Default
+            !self.may_be_common(s)
                 || !(s.first..s.end).filter(|&i| self.is_word(i)).all(|i| {
                     word_forms(&lower(i))
                         .iter()
                         .any(|f| seen.contains(f.as_str()))
                 })
         });
+    }
+}
+
+impl DocumentView<'_> {
+    /// Segments typed with no evidence (the rules' fallback), and one-word persons
+    /// typed weakly by a given name alone ("Loan" is a given name too).
+    fn may_be_common(&self, s: &Segment) -> bool {
+        s.evidence == Evidence::Default
+            || s.evidence == Evidence::Weak && s.kind == EntityType::Person && s.end - s.first == 1
     }
 }
 

@@ -73,10 +73,16 @@ impl<'a> DocumentView<'a> {
             .any(|i| self.score_at(i))
     }
 
-    /// Places and organisations that play: typed as organisations, unlinked.
+    /// Places, organisations and weakly typed persons that play: typed as organisations, unlinked.
     pub(super) fn type_teams(&self, segments: &mut [Segment]) {
         for s in segments.iter_mut() {
-            if !matches!(s.kind, EntityType::Place | EntityType::Organisation) {
+            // A person only when typed weakly ("Chelsea" is a given name too).
+            let may_play = match s.kind {
+                EntityType::Place | EntityType::Organisation => true,
+                EntityType::Person => s.evidence < Evidence::Strong,
+                EntityType::Nationality => false,
+            };
+            if !may_play {
                 continue;
             }
             if self.followed_by_score(s.first, s.end) || self.before_result_verb(s.end) {

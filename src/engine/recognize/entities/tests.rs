@@ -844,3 +844,32 @@ fn capitalised_common_words_of_the_text_are_no_names() {
         ),
     ]);
 }
+
+/// A given name alone is a person, weakly: unless it is also a surname, a big
+/// place, a function word, or a common word of the text (classify.rs,
+/// common_words.rs).
+#[test]
+fn a_given_name_alone_is_a_person() {
+    check(&[
+        (
+            "a first name in running text",
+            "Later that year Ilona moved to the coast with her sister.",
+            &[("Ilona", "PER")],
+        ),
+        (
+            "also a surname: left to the rules",
+            "The report by Carter was delayed.",
+            &[("Carter", "ORG")],
+        ),
+        (
+            "also a common word of the text",
+            "The Loan falls due in May. The loan was repaid.",
+            &[],
+        ),
+        (
+            "a team in a result",
+            "Leeds beat Chelsea 2-1 on Saturday.",
+            &[("Leeds", "ORG"), ("Chelsea", "ORG")],
+        ),
+    ]);
+}
