@@ -212,27 +212,31 @@ pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32
         out,
         name: Vec::with_capacity(48),
     };
-    let lex = lexicon();
     let rule = code(seg.kind);
-    let evidence = evidence_word(seg.evidence);
     f.add(&["bias"]);
     f.add(&["rule", rule]);
-    f.add(&["rule", rule, evidence]);
+    f.add(&["rule", rule, evidence_word(seg.evidence)]);
     let words: Vec<&str> = (seg.first..seg.end)
         .filter(|&i| doc.is_word(i))
         .map(|i| doc.word(i))
         .collect();
-    let n_words = words.len();
-    f.add(&["n", ["0", "1", "2", "3", "4+"][n_words.min(4)]]);
-    let span = doc.span_text(seg.first, seg.end);
+    word_features(&mut f, &words, rule);
+    known_features(&mut f, doc, seg, &words);
+    position_features(&mut f, doc, seg, rule);
+    context_features(&mut f, doc, seg, rule, &words);
+}
+
+/// The words themselves: count, shapes, lower-case forms, first, last, suffix.
+fn word_features(f: &mut Features, words: &[&str], rule: &str) {
+    f.add(&["n", ["0", "1", "2", "3", "4+"][words.len().min(4)]]);
     let span_shape: Vec<String> = words.iter().take(4).map(|w| shape(w)).collect();
     f.add(&["shape", &span_shape.join(" ")]);
     for w in words.iter().take(6) {
         f.add(&["w", &w.to_lowercase()]);
     }
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
-        let (first_l, last_l) = (first.to_lowercase(), last.to_lowercase());
-        f.add(&["first", &first_l]);
+        let last_l = last.to_lowercase();
+        f.add(&["first", &first.to_lowercase()]);
         f.add(&["last", &last_l]);
         let chars: Vec<char> = last_l.chars().collect();
         if chars.len() >= 4 {
@@ -240,31 +244,33 @@ pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32
             f.add(&["suf3", &suffix]);
             f.add(&["suf3", &suffix, rule]);
         }
-        if lex.is_given_name(first) {
-            f.add(&["given-first", ["1", "2+"][usize::from(n_words > 1)]]);
-        }
-        if lex.is_surname(last) {
-            f.add(&["surname-last", ["1", "2+"][usize::from(n_words > 1)]]);
-        }
-        if has_surname_ending(last) {
-            f.add(&["surname-ending"]);
-        }
-        if is_org_keyword(last) {
-            f.add(&["org-keyword-last"]);
-        }
-        if is_place_keyword(last) {
-            f.add(&["place-keyword-last"]);
-        }
-        if lex.demonym(first).is_some() {
-            f.add(&["demonym-first"]);
-        }
-        if is_title(first) {
-            f.add(&["title-first"]);
+    }
+}
+
+/// What the name lists, keyword lists and gazetteer say of the span and its words.
+fn known_features(f: &mut Features, doc: &DocumentView, seg: &Segment, words: &[&str]) {
+    let lex = lexicon();
+    let many = ["1", "2+"][usize::from(words.len() > 1)];
+    if let (Some(&first), Some(&last)) = (words.first(), words.last()) {
+        let flags = [
+            (lex.is_given_name(first), "given-first"),
+            (lex.is_surname(last), "surname-last"),
+            (has_surname_ending(last), "surname-ending"),
+            (is_org_keyword(last), "org-keyword-last"),
+            (is_place_keyword(last), "place-keyword-last"),
+            (lex.demonym(first).is_some(), "demonym-first"),
+            (is_title(first), "title-first"),
+        ];
+        for (on, name) in flags {
+            if on {
+                f.add(&[name, many]);
+            }
         }
         if let Some(&p) = lex.places_named(last).first() {
             f.add(&["gazetteer-last", place_kind_word(lex.place(p).kind)]);
         }
     }
+    let span = doc.span_text(seg.first, seg.end);
     match lex.places_named(&span).first() {
         Some(&p) => f.add(&["gazetteer", place_kind_word(lex.place(p).kind)]),
         None if !lex.link_candidates(&span).is_empty() => f.add(&["small-town"]),
@@ -279,24 +285,35 @@ pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32
     if seg.role.is_some() {
         f.add(&["role-before"]);
     }
-    // Where it stands.
+}
+
+/// Where it stands: a sentence or line start, a headline, a line in capitals.
+fn position_features(f: &mut Features, doc: &DocumentView, seg: &Segment, rule: &str) {
     let at = &doc.tokens[seg.first];
-    if at.sentence_start {
-        f.add(&["sentence-start", rule]);
+    let flags = [
+        (at.sentence_start, "sentence-start"),
+        (at.line_start, "line-start"),
+        (doc.in_headline[seg.first], "headline"),
+        (doc.in_capitals_line[seg.first], "capitals-line"),
+    ];
+    for (on, name) in flags {
+        if on {
+            f.add(&[name, rule]);
+        }
     }
-    if at.line_start {
-        f.add(&["line-start", rule]);
-    }
-    if doc.in_headline[seg.first] {
-        f.add(&["headline", rule]);
-    }
-    if doc.in_capitals_line[seg.first] {
-        f.add(&["capitals-line", rule]);
-    }
-    // The words around it.
-    let before = |k: usize| seg.first.checked_sub(k).map(|i| doc.word(i));
+}
+
+/// The words around it, and how the document writes its words elsewhere.
+fn context_features(
+    f: &mut Features,
+    doc: &DocumentView,
+    seg: &Segment,
+    rule: &str,
+    words: &[&str],
+) {
+    let before = |k: usize| seg.first.checked_sub(k).map_or("", |i| doc.word(i));
     let after = |k: usize| doc.word(seg.end + k - 1);
-    let lower_or_word = |w: &str| {
+    let lower_or_shape = |w: &str| {
         if w.is_empty() {
             "<none>".to_string()
         } else if starts_upper(w) && w.len() > 1 {
@@ -305,18 +322,18 @@ pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32
             w.to_lowercase()
         }
     };
-    let prev = lower_or_word(before(1).unwrap_or(""));
-    let next = lower_or_word(after(1));
+    let prev = lower_or_shape(before(1));
+    let next = lower_or_shape(after(1));
     f.add(&["prev", &prev]);
     f.add(&["next", &next]);
     f.add(&["prev", &prev, rule]);
     f.add(&["next", &next, rule]);
-    f.add(&["prev2", &lower_or_word(before(2).unwrap_or(""))]);
-    f.add(&["next2", &lower_or_word(after(2))]);
+    f.add(&["prev2", &lower_or_shape(before(2))]);
+    f.add(&["next2", &lower_or_shape(after(2))]);
     if is_saying_verb(after(1)) {
         f.add(&["saying-verb-after"]);
     }
-    if before(1).is_some_and(is_role_noun) {
+    if is_role_noun(before(1)) {
         f.add(&["role-noun-before"]);
     }
     if doc
