@@ -3,18 +3,23 @@
 //! Rules, not a statistical model, so that it runs at tens of MB/s in a browser
 //! tab and every decision can be explained. The steps:
 //! 1. runs of capitalised words (with name particles, initials, "of", "&",
-//!    hyphens) are collected per line;
+//!    hyphens, "and" inside an organisation's name) are collected per line;
 //! 2. each run is cut into segments: demonyms and titles peeled off the left,
 //!    "of" kept only after words that head names ("Ministry of …"), hyphenated
 //!    place pairs split ("Armenia-Azerbaijan");
 //! 3. each segment is typed from its own words (keywords, gazetteer, given
 //!    names, surname endings) and its context (titles, saying verbs, apposition);
 //! 4. the document votes: a surname after a full name is that person, and a
-//!    string typed weakly takes the type it has where evidence was strong.
+//!    string typed weakly takes the type it has where evidence was strong;
+//! 5. capitalised common words of the text are dropped (a contract's "Loan"
+//!    beside "the loan"), and places or names next to a score become teams.
 //!
-//! Sentence-initial words and Title Case headlines carry no capitalisation
-//! evidence, so there only names known from the gazetteer or from the body of
-//! the same document are kept.
+//! Sentence-initial words, Title Case headlines and lines in capitals carry no
+//! capitalisation evidence, so there only names known from the gazetteer or
+//! from the body of the same document are kept.
+//!
+//! A trained layer over these rules (`model.rs`) is cross-validated by
+//! `dossier cv` but not used here: see that file for why.
 
 use std::cell::OnceCell;
 
