@@ -339,6 +339,18 @@ pub fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
         .map(|(_, state)| *state)
 }
 
+/// Verbs that join two teams in a sports result ("Leeds beat Chelsea 2-1")
+/// (read by the results rule).
+#[rustfmt::skip]
+const RESULT_VERBS: &[&str] = &[
+    "beat", "beats", "defeated", "defeat", "drew", "draw", "edged", "thrashed", "routed", "lost",
+    "held", "downed", "overcame",
+];
+
+pub fn is_result_verb(w: &str) -> bool {
+    RESULT_VERBS.contains(&w)
+}
+
 static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);

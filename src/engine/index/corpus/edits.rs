@@ -79,6 +79,8 @@ pub enum EditError {
     EmptyName,
 }
 
+impl std::error::Error for EditError {}
+
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {

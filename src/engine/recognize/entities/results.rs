@@ -2,12 +2,7 @@
 
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::token::TokenKind;
-
-/// Verbs that join two teams in a result.
-const RESULT_VERBS: &[&str] = &[
-    "beat", "beats", "defeated", "defeat", "drew", "draw", "edged", "thrashed", "routed", "lost",
-    "held", "downed", "overcame",
-];
+use crate::engine::recognize::words::is_result_verb;
 
 impl<'a> DocumentView<'a> {
     /// A goal count: a number of one or two digits.
@@ -65,7 +60,7 @@ impl<'a> DocumentView<'a> {
 
     /// A name before a result verb of a sentence with a score ("Leeds beat Chelsea 2-1").
     fn before_result_verb(&self, end: usize) -> bool {
-        if !RESULT_VERBS.contains(&self.word(end)) {
+        if !is_result_verb(self.word(end)) {
             return false;
         }
         (end + 1..(end + 12).min(self.tokens.len()))
