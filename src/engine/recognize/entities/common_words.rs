@@ -23,12 +23,22 @@ impl<'a> DocumentView<'a> {
         if asked.is_empty() {
             return;
         }
+        // Only words opening with a letter some asked word opens with are hashed.
+        let mut first_letters = [false; 256];
+        for w in &asked {
+            first_letters[usize::from(w.as_bytes()[0])] = true;
+        }
         let seen: HashSet<&str> = self
             .tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(self.text))
-            .filter(|w| w.as_bytes()[0].is_ascii_lowercase() && asked.contains(*w))
+            .filter(|w| {
+                let first = w.as_bytes()[0];
+                first.is_ascii_lowercase()
+                    && first_letters[usize::from(first)]
+                    && asked.contains(*w)
+            })
             .collect();
         segments.retain(|s| {
             !self.may_be_common(s)

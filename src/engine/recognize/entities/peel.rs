@@ -61,17 +61,16 @@ impl<'a> DocumentView<'a> {
     /// unknown word that stands alone or is also written in lower case. A capitalised
     /// particle ("Von der Leyen said") and an initial ("A. Petrova") stay.
     fn drops_sentence_initial_word(&self, first: usize, end: usize) -> bool {
-        if self.opens_known_place(first, end) {
-            return false;
-        }
         let w = self.word(first);
         let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
         let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name;
         let alone = end - first == 1;
         let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
+        // The gazetteer is asked last, and only about words that would go.
         !initial
             && (is_function_word(w)
                 || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
+            && !self.opens_known_place(first, end)
     }
 
     /// "New York", "New Zealand", "The Hague" at a sentence start: the first word
