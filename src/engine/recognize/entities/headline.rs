@@ -1,8 +1,7 @@
 //! Title Case headlines and lines in capitals: only names known from the gazetteer, acronyms or the body of the document are kept.
 
-use super::known::country_idx;
 use super::shape::{is_acronym, title_case_words};
-use super::{DocumentView, EntityType, Evidence, Run, Segment};
+use super::{DocumentView, Evidence, Run, Segment};
 use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::words::*;
 
@@ -39,9 +38,7 @@ impl<'a> DocumentView<'a> {
                         self.word(i).to_string()
                     };
                     if let Some(iso) = lexicon().demonym(&word).filter(|_| j == i + 1) {
-                        let mut seg = self.segment(i, j, EntityType::Nationality, Evidence::Strong);
-                        seg.place = iso.and_then(country_idx);
-                        out.push(seg);
+                        out.push(self.nationality_segment(i, j, iso));
                     } else {
                         let mut seg = self.classify_name(i, j);
                         // In capitals a name's own words say little: the text decides (see the vote).
