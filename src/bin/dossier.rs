@@ -17,8 +17,12 @@ const USAGE: &str = "usage:
   dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file
   dossier snapshot PATH... -o FILE   analyse files (folders: every file in them) into a snapshot
                                      the web app opens (drop it, or ?corpus=URL)
-  dossier cv TRAIN_DIR               cross-validation of the entity recogniser on the corpora of
-                                     TRAIN_DIR: the rules, and the rules with a trained layer";
+  dossier cv TRAIN_DIR [--parts]     cross-validation of the entity recogniser on the corpora of
+                                     TRAIN_DIR: the rules, and the rules with a trained layer;
+                                     --parts: the rules with each part left out instead
+  dossier train-names DATA_DIR WORDS OUT
+                                     train the name-likeness model on the name lists of DATA_DIR
+                                     (data/generated) and the English word list WORDS; write OUT";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,7 +63,10 @@ fn main() -> ExitCode {
             &options,
         ),
         "bench" => bench(&args[1..], &options),
-        "cv" if positional.len() == 1 => run_cv(positional[0]),
+        "cv" if positional.len() == 1 => run_cv(positional[0], flags.contains(&"--parts")),
+        "train-names" if positional.len() == 3 => {
+            run_train_names(positional[0], positional[1], positional[2])
+        }
         "snapshot" => {
             let out = args
                 .iter()
@@ -479,8 +486,12 @@ fn read_train_dir(dir: &str) -> Result<BTreeMap<String, Vec<train::TrainDocument
 }
 
 /// Prints the cross-validation table of the entity layer.
-fn run_cv(dir: &str) -> ExitCode {
+fn run_cv(dir: &str, parts_only: bool) -> ExitCode {
     match read_train_dir(dir) {
+        Ok(all) if parts_only => {
+            print!("{}", train::format_table(&train::contributions(&all)));
+            ExitCode::SUCCESS
+        }
         Ok(all) => {
             let started = Instant::now();
             let rows = train::cross_validate(&all);
@@ -497,4 +508,68 @@ fn run_cv(dir: &str) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {
+    use dossier::engine::recognize::namelike::NAME_CLASSES;
+    use dossier::engine::tooling::train_names::{self, NameLists};
+    let read = |name: &str| std::fs::read_to_string(format!("{data_dir}/{name}"));
+    let (Ok(given), Ok(surnames), Ok(more), Ok(countries), Ok(places), Ok(cities), Ok(words)) = (
+        read("given_names.txt"),
+        read("surnames.txt"),
+        read("name_training.tsv"),
+        read("countries.tsv"),
+        read("places.tsv"),
+        read("cities.tsv"),
+        std::fs::read_to_string(words_path),
+    ) else {
+        eprintln!("dossier train-names: cannot read the lists in {data_dir} or {words_path}");
+        return ExitCode::FAILURE;
+    };
+    let lists = NameLists {
+        given_names: &given,
+        surnames: &surnames,
+        more_names: &more,
+        place_tables: vec![(&countries, 4), (&places, 5), (&cities, 5)],
+        english_words: &words,
+    };
+    let started = Instant::now();
+    let examples = train_names::examples(&lists);
+    let held_out = train_names::held_out(&examples);
+    let confusion = held_out.confusion;
+    let percent = |part: usize, whole: usize| 100.0 * part as f64 / whole.max(1) as f64;
+    for (i, class) in NAME_CLASSES.iter().enumerate() {
+        let counted: usize = confusion[i].iter().sum();
+        println!(
+            "held out, {class:?}: {:.1}% of {counted} right",
+            percent(confusion[i][i], counted)
+        );
+    }
+    // Given names and surnames are both "a person's name" to the recogniser.
+    let person_row = |i: usize| confusion[i][0] + confusion[i][1];
+    let persons: usize = confusion[..2].iter().flatten().sum();
+    let others: usize = confusion[2..].iter().flatten().sum();
+    println!(
+        "held out, a person's name or not: {:.1}% of {persons} names, {:.1}% of {others} others right",
+        percent(person_row(0) + person_row(1), persons),
+        percent(others - person_row(2) - person_row(3), others)
+    );
+    println!(
+        "held out, calibration: temperature {}, log loss {:.3} nats per word",
+        held_out.temperature, held_out.log_loss
+    );
+    let mut model = train_names::train_name_likeness(&examples);
+    model.set_temperature(held_out.temperature);
+    let bytes = model.to_bytes();
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("dossier train-names: {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "{} examples; wrote {out} ({} bytes) in {:.1} s",
+        examples.len(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
 }

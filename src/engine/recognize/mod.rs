@@ -3,5 +3,6 @@
 pub mod dates;
 pub mod entities;
 pub mod lexicon;
+pub mod namelike;
 pub mod token;
 pub(crate) mod words;

@@ -4,3 +4,4 @@ pub mod eval;
 pub mod offsets;
 pub mod synthetic;
 pub mod train;
+pub mod train_names;

@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::engine::recognize::entities::model::{class_of, Model, Policy, CLASSES, N_CLASSES};
-use crate::engine::recognize::entities::{candidates, recognize_with, Candidate, EntityType};
+use crate::engine::recognize::entities::{
+    candidates, recognize_with, Candidate, EntityType, Parts,
+};
 use crate::engine::recognize::token::tokenize;
 
 /// Passes over the training instances.
@@ -146,17 +148,17 @@ pub fn instances(documents: &[&TrainDocument]) -> Vec<Instance> {
 }
 
 /// A small deterministic generator for the training order (xorshift64*).
-struct Order(u64);
+pub(crate) struct Order(pub(crate) u64);
 
 impl Order {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
 
-    fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = (self.next() % (i as u64 + 1)) as usize;
             items.swap(i, j);
@@ -271,13 +273,17 @@ impl Counts {
 /// Scores per type code ("PER", "ORG", "LOC", "NORP"), and the PER+ORG+LOC sum as "micro".
 pub type Scores = BTreeMap<&'static str, Counts>;
 
-/// Runs the recogniser (rules, with `model` when given) over the documents and
-/// scores it against their gold.
-pub fn evaluate(documents: &[&TrainDocument], model: Option<(&Model, Policy)>) -> Scores {
+/// Runs the recogniser (the rules' `parts`, with `model` when given) over the
+/// documents and scores it against their gold.
+pub fn evaluate(
+    documents: &[&TrainDocument],
+    parts: Parts,
+    model: Option<(&Model, Policy)>,
+) -> Scores {
     let mut scores = Scores::new();
     for doc in documents {
         let tokens = tokenize(&doc.text);
-        let predicted: Vec<(usize, usize, &str)> = recognize_with(&doc.text, &tokens, model)
+        let predicted: Vec<(usize, usize, &str)> = recognize_with(&doc.text, &tokens, parts, model)
             .iter()
             .map(|m| (m.start, m.end, m.kind.code()))
             .collect();
@@ -373,7 +379,7 @@ pub fn cross_validate(all: &BTreeMap<String, Vec<TrainDocument>>) -> Vec<Row> {
     let run = |test: &[&TrainDocument], model: &Model| -> Vec<Scores> {
         SETTINGS
             .iter()
-            .map(|(_, policy)| evaluate(test, policy.map(|p| (model, p))))
+            .map(|(_, policy)| evaluate(test, Parts::ALL, policy.map(|p| (model, p))))
             .collect()
     };
     for &source in EDITED_PROSE {
@@ -417,6 +423,32 @@ pub fn cross_validate(all: &BTreeMap<String, Vec<TrainDocument>>) -> Vec<Row> {
             .collect();
         let model = train(&instances(&corpora(all, &others)));
         add(source, "left out", run(&test, &model));
+    }
+    rows
+}
+
+/// What each part of the rules contributes: the rules on every whole corpus, then
+/// with each part left out in turn.
+pub fn contributions(all: &BTreeMap<String, Vec<TrainDocument>>) -> Vec<Row> {
+    let settings = std::iter::once(("rules".to_string(), Parts::ALL)).chain(
+        Parts::each_left_out()
+            .into_iter()
+            .map(|(name, parts)| (format!("rules without {name}"), parts)),
+    );
+    let settings: Vec<(String, Parts)> = settings.collect();
+    let mut rows = Vec::new();
+    for &source in ALL_CORPORA {
+        let Some(docs) = all.get(source) else {
+            continue;
+        };
+        let docs: Vec<&TrainDocument> = docs.iter().collect();
+        for (setting, parts) in &settings {
+            rows.push(Row {
+                source: source.to_string(),
+                setting: setting.clone(),
+                scores: evaluate(&docs, *parts, None),
+            });
+        }
     }
     rows
 }
@@ -523,7 +555,7 @@ mod tests {
             &["Foo Bar Group"],
             &["PER", "ORG", "LOC"],
         );
-        let scores = evaluate(&[&d], None);
+        let scores = evaluate(&[&d], Parts::ALL, None);
         let per = scores["PER"];
         assert_eq!((per.gold, per.exact_found), (1, 1));
         let org = scores["ORG"];

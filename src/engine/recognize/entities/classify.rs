@@ -8,6 +8,7 @@
 use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
+use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::words::*;
 
 /// How much each clue counts toward a name being a person's (see [`DocumentView::person_score`]).
@@ -34,6 +35,14 @@ mod person_weight {
     pub const PERSONAL_PRONOUN: i32 = 2;
     /// "it", "its" first among the next pronouns.
     pub const THING_PRONOUN: i32 = -2;
+    /// The words of a two- or three-word name that no list holds look like personal
+    /// names ("Sutrisno Wibowo"), by the name-likeness model.
+    pub const LOOKS_LIKE_NAMES: i32 = 3;
+    /// A one-word name no list holds looks like a personal name ("Adebisi said").
+    pub const LOOKS_LIKE_A_NAME: i32 = 2;
+    /// How sure the name-likeness model must be: the sum over the name's unknown
+    /// words of P(person) − P(other) (each in −1..=1).
+    pub const LOOKS_LIKE_FROM: f32 = 0.5;
 
     /// Scores from which a name of two or more words, or of one word, is a person's.
     pub const PERSON_FROM_MULTIWORD: i32 = 3;
@@ -205,7 +214,41 @@ impl<'a> DocumentView<'a> {
             Some(false) => score += THING_PRONOUN,
             _ => {}
         }
+        if self.parts.name_likeness {
+            score += self.looks_like_a_person(first, end, n_words);
+        }
         score
+    }
+
+    /// A name whose words no list holds, typed by how they look: together those words
+    /// must look like personal names (the name-likeness model), and no word of the
+    /// name may be a place, a function word or an acronym.
+    fn looks_like_a_person(&self, first: usize, end: usize, n_words: usize) -> i32 {
+        use person_weight::*;
+        if !(1..=3).contains(&n_words) {
+            return 0;
+        }
+        let lex = lexicon();
+        let model = name_likeness();
+        let mut unknown = 0;
+        let mut margin = 0.0;
+        for i in (first..end).filter(|&i| self.is_word(i)) {
+            let w = self.word(i);
+            if lex.is_given_name(w) || lex.is_surname(w) {
+                continue;
+            }
+            if !lex.places_named(w).is_empty() || is_function_word(w) || is_acronym(w) {
+                return 0;
+            }
+            unknown += 1;
+            margin += model.person_margin(w);
+        }
+        match (unknown, n_words) {
+            (0, _) => 0,
+            _ if margin < LOOKS_LIKE_FROM => 0,
+            (_, 1) => LOOKS_LIKE_A_NAME,
+            _ => LOOKS_LIKE_NAMES,
+        }
     }
 
     /// "Adre", "Khan Younis": a town from the small-city table, when nothing speaks

@@ -6,14 +6,18 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::shape::{is_dotted_abbreviation, starts_upper};
-use super::{DocumentView, EntityType, Evidence, Segment};
+use super::{DocumentView, EntityType, Evidence, Parts, Segment};
 use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::token::{Token, TokenKind};
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
-    pub(super) fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let in_capitals_line = capitals_line_flags(text, tokens);
+    pub(super) fn new(text: &'a str, tokens: &'a [Token], parts: Parts) -> Self {
+        let in_capitals_line = if parts.capitals_lines {
+            capitals_line_flags(text, tokens)
+        } else {
+            vec![false; tokens.len()]
+        };
         // A line in capitals is read like a headline: only known names count.
         let in_headline: Vec<bool> = headline_flags(text, tokens)
             .into_iter()
@@ -62,6 +66,7 @@ impl<'a> DocumentView<'a> {
             seen_lowercase,
             name_words,
             body_phrases: OnceCell::new(),
+            parts,
         }
     }
 

@@ -116,17 +116,75 @@ struct Segment {
 
 /// Finds the named entities of one document: the rules, then place linking.
 pub fn recognize(text: &str, tokens: &[Token]) -> Vec<EntityMention> {
-    recognize_with(text, tokens, None)
+    recognize_with(text, tokens, Parts::ALL, None)
 }
 
-/// [`recognize`] with the trained layer over the rules, for cross-validation
-/// (see `model.rs` for why the product runs the rules alone).
+/// Parts of the rules that can be left out, to measure what each contributes
+/// (`dossier cv`); the product runs them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// Unfamiliar names typed by how their words look (`namelike.rs`).
+    pub name_likeness: bool,
+    /// Capitalised common words dropped (`common_words.rs`).
+    pub common_words: bool,
+    /// Teams in results lines typed as organisations (`results.rs`).
+    pub results_lines: bool,
+    /// Lines in capitals read like headlines (`document.rs`).
+    pub capitals_lines: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        name_likeness: true,
+        common_words: true,
+        results_lines: true,
+        capitals_lines: true,
+    };
+
+    /// Each part left out in turn, named.
+    pub fn each_left_out() -> [(&'static str, Parts); 4] {
+        [
+            (
+                "name likeness",
+                Parts {
+                    name_likeness: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "common words",
+                Parts {
+                    common_words: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "results lines",
+                Parts {
+                    results_lines: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "capitals lines",
+                Parts {
+                    capitals_lines: false,
+                    ..Parts::ALL
+                },
+            ),
+        ]
+    }
+}
+
+/// [`recognize`] with some parts left out, or with the trained layer over the
+/// rules, for cross-validation (see `model.rs` for why the product runs the rules alone).
 pub fn recognize_with(
     text: &str,
     tokens: &[Token],
+    parts: Parts,
     trained: Option<(&model::Model, model::Policy)>,
 ) -> Vec<EntityMention> {
-    let doc = DocumentView::new(text, tokens);
+    let doc = DocumentView::new(text, tokens, parts);
     let mut segments = rule_segments(&doc);
     if let Some((model, policy)) = trained {
         model.retype(&doc, &mut segments, policy);
@@ -158,8 +216,12 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
         doc.segment_run(run, &mut segments);
     }
     doc.vote(&mut segments);
-    doc.drop_common_words(&mut segments);
-    doc.type_teams(&mut segments);
+    if doc.parts.common_words {
+        doc.drop_common_words(&mut segments);
+    }
+    if doc.parts.results_lines {
+        doc.type_teams(&mut segments);
+    }
     segments
 }
 
@@ -177,7 +239,7 @@ pub struct Candidate {
 
 /// The rules' spans of a document with their features.
 pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
-    let doc = DocumentView::new(text, tokens);
+    let doc = DocumentView::new(text, tokens, Parts::ALL);
     rule_segments(&doc)
         .into_iter()
         .map(|s| {
@@ -217,6 +279,7 @@ struct DocumentView<'a> {
     name_words: Vec<bool>,
     /// Runs of capitalised words in the body, for headline checks; built on demand.
     body_phrases: OnceCell<HashSet<&'a str>>,
+    parts: Parts,
 }
 
 #[cfg(test)]

@@ -627,11 +627,10 @@ fn bare_names_are_typed_by_their_words_and_context() {
 #[test]
 fn the_document_vote_settles_repeated_names() {
     check(&[
-        // FIXME: an unfamiliar full name without a cue is ORG, and its surname follows it (issue 21).
         (
-            "surname after full name",
+            "an unfamiliar full name, typed by how it looks, and its surname after it",
             "Jeyhun Bayramov arrived. Later Bayramov left.",
-            &[("Jeyhun Bayramov", "ORG"), ("Bayramov", "ORG")],
+            &[("Jeyhun Bayramov", "PER"), ("Bayramov", "PER")],
         ),
         (
             "weak type follows strong",
@@ -870,6 +869,27 @@ fn a_given_name_alone_is_a_person() {
             "a team in a result",
             "Leeds beat Chelsea 2-1 on Saturday.",
             &[("Leeds", "ORG"), ("Chelsea", "ORG")],
+        ),
+    ]);
+}
+
+#[test]
+fn unfamiliar_names_are_typed_by_how_their_words_look() {
+    check(&[
+        (
+            "two words no list holds that look like a person's names",
+            "Sutrisno Wibowo took four wickets.",
+            &[("Sutrisno Wibowo", "PER")],
+        ),
+        (
+            "a given name no list holds before a census surname",
+            "Vasylenko Brown took four wickets.",
+            &[("Vasylenko Brown", "PER")],
+        ),
+        (
+            "words that look like ordinary words stay an organisation",
+            "Biotherapeutics Reinsurance raised its forecast.",
+            &[("Biotherapeutics Reinsurance", "ORG")],
         ),
     ]);
 }
