@@ -19,7 +19,9 @@ mod person_weight {
     pub const SURNAME_LAST: i32 = 2;
     /// A one-word name with a surname ending ("Nurtleu" does not, "Bayramov" does).
     pub const SURNAME_ENDING_ALONE: i32 = 1;
-    /// A given name alone that is no surname ("Gloria", "Hans"; not "Carter").
+    /// A given name alone ("Gloria", "Friedrich"), also one that is a surname too
+    /// ("Hans", "Carlos"): measured on the open corpora, a lone given name is far more
+    /// often a person than an organisation, even when the census lists it as a surname.
     pub const GIVEN_NAME_ALONE: i32 = 4;
     /// A name particle ("von", "bin") or initials ("J. R. R.").
     pub const PARTICLE_OR_INITIALS: i32 = 3;
@@ -40,6 +42,8 @@ mod person_weight {
     pub const LOOKS_LIKE_NAMES: i32 = 3;
     /// A one-word name no list holds looks like a personal name ("Adebisi said").
     pub const LOOKS_LIKE_A_NAME: i32 = 2;
+    /// "the" or "a" right before the name.
+    pub const ARTICLE_BEFORE: i32 = -3;
     /// How sure the name-likeness model must be: the sum over the name's unknown
     /// words of P(person) − P(other) (each in −1..=1).
     pub const LOOKS_LIKE_FROM: f32 = 0.5;
@@ -187,11 +191,7 @@ impl<'a> DocumentView<'a> {
         if n_words == 1 && has_surname_ending(last) {
             score += SURNAME_ENDING_ALONE;
         }
-        if n_words == 1
-            && lex.is_given_name(last)
-            && !lex.is_surname(last)
-            && !is_big_place(last)
-            && !is_function_word(last)
+        if n_words == 1 && lex.is_given_name(last) && !is_big_place(last) && !is_function_word(last)
         {
             score += GIVEN_NAME_ALONE;
         }
@@ -208,6 +208,8 @@ impl<'a> DocumentView<'a> {
         }
         if self.preceded_by_person_cue(first) {
             score += PERSON_CUE_BEFORE;
+        } else if self.preceded_by_article(first) {
+            score += ARTICLE_BEFORE;
         }
         match self.pronoun_after(end) {
             Some(true) if n_words >= 2 => score += PERSONAL_PRONOUN,

@@ -109,6 +109,17 @@ impl<'a> DocumentView<'a> {
         is_honorific(prev) || honorific_before_period || is_role_noun(prev)
     }
 
+    /// "the Taurus", "a Mac": an article right before the name, which people's
+    /// names seldom take.
+    pub(super) fn preceded_by_article(&self, first: usize) -> bool {
+        first > 0
+            && !self.new_line(first)
+            && matches!(
+                self.word(first - 1),
+                "the" | "The" | "a" | "an" | "A" | "An"
+            )
+    }
+
     pub(super) fn followed_by_comma_place(&self, end: usize) -> bool {
         if end + 1 >= self.tokens.len() || self.word(end) != "," || self.new_line(end + 1) {
             return false;

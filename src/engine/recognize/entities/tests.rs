@@ -856,9 +856,9 @@ fn a_given_name_alone_is_a_person() {
             &[("Ilona", "PER")],
         ),
         (
-            "also a surname: left to the rules",
+            "also a surname: still a person",
             "The report by Carter was delayed.",
-            &[("Carter", "ORG")],
+            &[("Carter", "PER")],
         ),
         (
             "also a common word of the text",
@@ -890,6 +890,11 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
             "words that look like ordinary words stay an organisation",
             "Biotherapeutics Reinsurance raised its forecast.",
             &[("Biotherapeutics Reinsurance", "ORG")],
+        ),
+        (
+            "an article before a given name: not a person (a ship, a product)",
+            "She sailed on the Gloria last year.",
+            &[("Gloria", "ORG")],
         ),
     ]);
 }
