@@ -887,6 +887,16 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
             &[("Vasylenko Brown", "PER")],
         ),
         (
+            "a village no list holds, after a preposition of place",
+            "Shelling was reported near Novopavlivka on Monday.",
+            &[("Novopavlivka", "LOC")],
+        ),
+        (
+            "after a preposition of place, words that look like ordinary words",
+            "She works at Biotherapeutics Reinsurance now.",
+            &[("Biotherapeutics Reinsurance", "ORG")],
+        ),
+        (
             "words that look like ordinary words stay an organisation",
             "Biotherapeutics Reinsurance raised its forecast.",
             &[("Biotherapeutics Reinsurance", "ORG")],
