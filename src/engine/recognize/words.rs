@@ -45,6 +45,11 @@ const NEVER_NAMES: &[&str] = &[
     "Thanksgiving", "Hanukkah", "Diwali", "Passover", "Billion", "Million", "Trillion", "Percent",
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "INR", "RUB", "AUD", "CAD", "Yes", "No", "Oh",
     "Thank", "Thanks", "Please", "Hello", "Dear",
+    // Abbreviations of common nouns: media, eras, time zones, measures, things.
+    "CD", "CDs", "DVD", "DVDs", "EP", "EPs", "LP", "LPs", "DJ", "DJs", "KO", "KOs", "BC", "BCE",
+    "AD", "GDP", "IPO", "IPOs", "EST", "PST", "CST", "EDT", "PDT", "CET", "BST", "DNA", "RNA",
+    "HIV", "MP3", "USB", "SUV", "SUVs", "GPS", "LCD", "LED", "PDF", "FAQ", "VIP", "MVP", "ERA",
+    "RBI", "CPU", "PC", "PCs", "ATM", "ATMs",
 ];
 
 /// Titles and roles that precede a person's name and are kept out of it.

@@ -338,6 +338,11 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "abbreviations of common nouns",
+            "The band sold a million CDs and won by KO in 300 BC, said the DJ.",
+            &[],
+        ),
+        (
             "model number",
             "Airbus delivered the Airbus A380 on time.",
             &[("Airbus", "ORG")],
