@@ -56,7 +56,7 @@ eval:
 	cargo run --locked --quiet --profile bench-native --bin dossier -- eval $(GOLD) > $(PRED)
 	python3 ../shared/eval/score.py $(GOLD) $(PRED)
 	cargo run --locked --quiet --profile bench-native --bin dossier -- links eval/linking/gold.tsv eval/linking/texts $(GOLD) | tail -1
-	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train
+	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train $(GOLD)
 	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train --parts
 
 bench: setup fetch

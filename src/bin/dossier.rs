@@ -17,9 +17,10 @@ const USAGE: &str = "usage:
   dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file
   dossier snapshot PATH... -o FILE   analyse files (folders: every file in them) into a snapshot
                                      the web app opens (drop it, or ?corpus=URL)
-  dossier cv TRAIN_DIR [--parts]     cross-validation of the entity recogniser on the corpora of
-                                     TRAIN_DIR: the rules, and the rules with a trained layer;
-                                     --parts: the rules with each part left out instead
+  dossier cv TRAIN_DIR [DEV.jsonl] [--parts]
+                                     cross-validation of the entity recogniser on the corpora of
+                                     TRAIN_DIR: the rules, and the rules with a trained layer (and
+                                     on DEV, never trained on); --parts: each rule part left out
   dossier train-names DATA_DIR WORDS OUT
                                      train the name-likeness model on the name lists of DATA_DIR
                                      (data/generated) and the English word list WORDS; write OUT";
@@ -63,7 +64,11 @@ fn main() -> ExitCode {
             &options,
         ),
         "bench" => bench(&args[1..], &options),
-        "cv" if positional.len() == 1 => run_cv(positional[0], flags.contains(&"--parts")),
+        "cv" if (1..=2).contains(&positional.len()) => run_cv(
+            positional[0],
+            positional.get(1).copied(),
+            flags.contains(&"--parts"),
+        ),
         "train-names" if positional.len() == 3 => {
             run_train_names(positional[0], positional[1], positional[2])
         }
@@ -486,7 +491,19 @@ fn read_train_dir(dir: &str) -> Result<BTreeMap<String, Vec<train::TrainDocument
 }
 
 /// Prints the cross-validation table of the entity layer.
-fn run_cv(dir: &str, parts_only: bool) -> ExitCode {
+fn run_cv(dir: &str, held_out: Option<&str>, parts_only: bool) -> ExitCode {
+    let held_out = match held_out.map(|path| {
+        std::fs::read_to_string(path)
+            .map_err(|e| format!("{path}: {e}"))
+            .and_then(|text| train::read_corpus(&text).map_err(|e| format!("{path}: {e}")))
+    }) {
+        Some(Err(e)) => {
+            eprintln!("dossier cv: {e}");
+            return ExitCode::FAILURE;
+        }
+        Some(Ok(docs)) => Some(docs),
+        None => None,
+    };
     match read_train_dir(dir) {
         Ok(all) if parts_only => {
             print!("{}", train::format_table(&train::contributions(&all)));
@@ -494,7 +511,10 @@ fn run_cv(dir: &str, parts_only: bool) -> ExitCode {
         }
         Ok(all) => {
             let started = Instant::now();
-            let rows = train::cross_validate(&all);
+            let mut rows = train::cross_validate(&all);
+            if let Some(test) = &held_out {
+                rows.extend(train::held_out_rows(&all, test));
+            }
             print!("{}", train::format_table(&rows));
             println!(
                 "(exact / overlap F1 in %, types each corpus annotates; trained on edited prose: {}; {:.0} s)",
