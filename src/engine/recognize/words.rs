@@ -48,7 +48,7 @@ const NEVER_NAMES: &[&str] = &[
     // Abbreviations of common nouns: media, eras, time zones, measures, things.
     "CD", "CDs", "DVD", "DVDs", "EP", "EPs", "LP", "LPs", "DJ", "DJs", "KO", "KOs", "BC", "BCE",
     "AD", "GDP", "IPO", "IPOs", "EST", "PST", "CST", "EDT", "PDT", "CET", "BST", "DNA", "RNA",
-    "HIV", "MP3", "USB", "SUV", "SUVs", "GPS", "LCD", "LED", "PDF", "FAQ", "VIP", "MVP", "ERA",
+    "HIV", "MP3", "SUV", "SUVs", "GPS", "LCD", "LED", "PDF", "FAQ", "VIP", "MVP", "ERA",
     "RBI", "CPU", "PC", "PCs", "ATM", "ATMs",
 ];
 
