@@ -64,13 +64,22 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                     }
                 },
                 EntityType::Organisation => match acronyms.get(name.as_str()) {
-                    Some(full) => full.clone(),
-                    None => strip_article(&name).to_string(),
+                    Some(full) => well_known(full).unwrap_or(full).to_string(),
+                    None => {
+                        let name = strip_article(&name);
+                        well_known(name).unwrap_or(name).to_string()
+                    }
                 },
                 EntityType::Nationality => strip_article(&name).to_string(),
             }
         })
         .collect()
+}
+
+/// The canonical name of a well-known organisation ("UN", "U.N." → "United
+/// Nations"), so that its acronym and its spellings are one entity across documents.
+fn well_known(name: &str) -> Option<&'static str> {
+    lexicon().organisation_named(name)
 }
 
 /// Acronyms of a document's organisations, as acronym → the name's grouping key,

@@ -20,6 +20,8 @@ const PLACES: &str = include_str!("../../../data/generated/places.tsv");
 const DEMONYMS: &str = include_str!("../../../data/generated/demonyms.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/generated/given_names.txt");
 const SURNAMES: &str = include_str!("../../../data/generated/surnames.txt");
+/// Curated (not generated): well-known organisations and their acronyms.
+const ORGANISATIONS: &str = include_str!("../../../data/sources/organisations.tsv");
 #[cfg(not(target_arch = "wasm32"))]
 const SMALL_CITIES: &str = include_str!("../../../data/generated/cities.tsv");
 
@@ -103,6 +105,8 @@ pub struct Lexicon {
     demonyms: HashMap<&'static str, Option<&'static str>>,
     given_names: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
+    /// Any spelling or acronym of a well-known organisation → its canonical name.
+    organisations: HashMap<&'static str, &'static str>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -129,6 +133,7 @@ impl Lexicon {
             demonyms: HashMap::default(),
             given_names: records(GIVEN_NAMES).collect(),
             surnames: records(SURNAMES).collect(),
+            organisations: organisation_names(),
         };
         for line in records(COUNTRIES) {
             let f: Vec<&'static str> = line.split('\t').collect();
@@ -278,6 +283,28 @@ impl Lexicon {
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
     }
+
+    /// The canonical name of a well-known organisation named by `name` (a spelling
+    /// or an acronym: "UN" → "United Nations").
+    pub fn organisation_named(&self, name: &str) -> Option<&'static str> {
+        self.organisations.get(name).copied()
+    }
+}
+
+/// `organisations.tsv`: canonical name, other spellings, acronyms.
+fn organisation_names() -> HashMap<&'static str, &'static str> {
+    let mut names = HashMap::default();
+    for line in records(ORGANISATIONS) {
+        let mut fields = line.split('\t');
+        let Some(canonical) = fields.next() else {
+            continue;
+        };
+        names.insert(canonical, canonical);
+        for other in fields.flat_map(|f| f.split('|')).filter(|n| !n.is_empty()) {
+            names.insert(other, canonical);
+        }
+    }
+    names
 }
 
 /// Most likely reading first: countries; then a city before the region of the same

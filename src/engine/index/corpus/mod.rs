@@ -402,19 +402,19 @@ mod tests {
         let c = corpus(&[
             (
                 "a.txt",
-                "Rules\n\nThe Securities and Exchange Commission (SEC) fined the firm. The SEC said more would follow.\n",
+                "Rules\n\nThe Northern Grain Board (NGB) fined the firm. The NGB said more would follow.\n",
             ),
             (
                 "b.txt",
-                "More rules\n\nThe Securities and Exchange Commission (SEC) spoke again on Friday.\n",
+                "More rules\n\nThe Northern Grain Board (NGB) spoke again on Friday.\n",
             ),
-            ("c.txt", "Other news\n\nThe SEC and the FDA met officials.\n"),
+            ("c.txt", "Other news\n\nThe NGB and the ABC met officials.\n"),
         ]);
-        let sec = entity(&c, "Securities and Exchange Commission");
+        let sec = entity(&c, "Northern Grain Board");
         assert_eq!(sec.documents, [0, 1], "both documents that define it");
-        assert_eq!(sec.aliases, ["SEC"]);
+        assert_eq!(sec.aliases, ["NGB"]);
         assert_eq!(sec.n_mentions, 5);
-        let undefined = entity(&c, "SEC");
+        let undefined = entity(&c, "NGB");
         assert_eq!(
             undefined.documents,
             [2],
@@ -443,6 +443,41 @@ mod tests {
         assert_eq!(
             nbb.n_mentions, 1,
             "two names have those initials: left alone"
+        );
+    }
+
+    #[test]
+    fn well_known_acronyms_join_their_names_across_documents() {
+        let c = corpus(&[
+            ("a.txt", "Aid\n\nThe UN said food was short on Monday.\n"),
+            ("b.txt", "Talks\n\nThe United Nations appealed for calm.\n"),
+            ("c.txt", "Fine\n\nThe SEC fined the bank on Friday.\n"),
+            (
+                "d.txt",
+                "Rules\n\nThe U.S. Securities and Exchange Commission wrote new rules.\n",
+            ),
+            (
+                "e.txt",
+                "Trade\n\nThe Southern Economic Council (SEC) met. The SEC voted.\n",
+            ),
+        ]);
+        let un = entity(&c, "United Nations");
+        assert_eq!(
+            (un.n_mentions, un.documents.len()),
+            (2, 2),
+            "UN and United Nations"
+        );
+        let sec = entity(&c, "U.S. Securities and Exchange Commission");
+        assert_eq!(
+            (sec.n_mentions, sec.documents.len()),
+            (2, 2),
+            "SEC and its full name"
+        );
+        let conference = entity(&c, "Southern Economic Council");
+        assert_eq!(
+            (conference.n_mentions, conference.documents.len()),
+            (3, 1),
+            "an acronym defined in the document means what it defines there"
         );
     }
 

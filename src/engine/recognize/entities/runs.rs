@@ -3,7 +3,7 @@
 use super::known::is_place_or_demonym;
 use super::shape::starts_upper;
 use super::{DocumentView, Run, Segment};
-use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
@@ -173,7 +173,8 @@ impl<'a> DocumentView<'a> {
     fn and_inside_organisation(&self, first: usize, and: usize) -> bool {
         let one_word_before = and - 1 == first
             || matches!(self.word(and - 2), "of" | "&" | "for" | "on")
-            || is_function_word(self.word(and - 2));
+            || is_function_word(self.word(and - 2))
+            || self.country_opens_name(first, and - 2);
         let before = self.word(and - 1);
         if !one_word_before {
             return false;
@@ -189,5 +190,20 @@ impl<'a> DocumentView<'a> {
             last += 1;
         }
         is_org_keyword(self.word(last))
+    }
+
+    /// "U.S. Securities and …", "British Food and …": a country or nationality as the
+    /// name's first word (at `at`, the run's start or after a function word).
+    fn country_opens_name(&self, first: usize, at: usize) -> bool {
+        if at < first || at > first && !is_function_word(self.word(at - 1)) {
+            return false;
+        }
+        let word = self.word(at);
+        let lex = lexicon();
+        lex.demonym(word).is_some()
+            || lex
+                .places_named(word)
+                .first()
+                .is_some_and(|&i| lex.place(i).kind == PlaceKind::Country)
     }
 }

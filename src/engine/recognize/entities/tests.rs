@@ -746,6 +746,14 @@ fn and_joins_the_parts_of_one_organisation_name() {
             &[("Securities and Exchange Commission", "ORG")],
         ),
         (
+            "a country opens the name",
+            "The U.S. Securities and Exchange Commission and the British Food and Drink Federation met.",
+            &[
+                ("U.S. Securities and Exchange Commission", "ORG"),
+                ("British Food and Drink Federation", "ORG"),
+            ],
+        ),
+        (
             "health and human services",
             "The Department of Health and Human Services issued rules.",
             &[("Department of Health and Human Services", "ORG")],
