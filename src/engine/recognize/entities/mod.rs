@@ -37,6 +37,7 @@ mod known;
 mod link;
 pub mod model;
 mod peel;
+mod quoted;
 mod results;
 mod runs;
 mod shape;
@@ -131,6 +132,8 @@ pub struct Parts {
     pub results_lines: bool,
     /// Lines in capitals read like headlines (`document.rs`).
     pub capitals_lines: bool,
+    /// Names filling a pair of quotation marks are titles, not entities (`quoted.rs`).
+    pub quoted_titles: bool,
 }
 
 impl Parts {
@@ -139,10 +142,11 @@ impl Parts {
         common_words: true,
         results_lines: true,
         capitals_lines: true,
+        quoted_titles: true,
     };
 
     /// Each part left out in turn, named.
-    pub fn each_left_out() -> [(&'static str, Parts); 4] {
+    pub fn each_left_out() -> [(&'static str, Parts); 5] {
         [
             (
                 "name likeness",
@@ -169,6 +173,13 @@ impl Parts {
                 "capitals lines",
                 Parts {
                     capitals_lines: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "quoted titles",
+                Parts {
+                    quoted_titles: false,
                     ..Parts::ALL
                 },
             ),
@@ -221,6 +232,9 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
     }
     if doc.parts.results_lines {
         doc.type_teams(&mut segments);
+    }
+    if doc.parts.quoted_titles {
+        doc.drop_quoted_titles(&mut segments);
     }
     segments
 }

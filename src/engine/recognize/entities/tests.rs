@@ -921,3 +921,34 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
         ),
     ]);
 }
+
+#[test]
+fn names_filling_quotation_marks_are_titles() {
+    check(&[
+        (
+            "a song title",
+            "Their single \"Silver Morning\" reached number one.",
+            &[],
+        ),
+        (
+            "a defined term of a filing",
+            "Acme Holdings Inc. (the \"Borrower\") signed.",
+            &[("Acme Holdings Inc", "ORG")],
+        ),
+        (
+            "comma inside the marks",
+            "He called it \"Westwind,\" and left.",
+            &[],
+        ),
+        (
+            "a place stays",
+            "The word \"Kazakhstan\" was on every sign.",
+            &[("Kazakhstan", "LOC")],
+        ),
+        (
+            "a quoted name among other words stays",
+            "\"We will stay,\" said Ana Petrova.",
+            &[("Ana Petrova", "PER")],
+        ),
+    ]);
+}
