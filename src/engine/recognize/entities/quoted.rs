@@ -1,14 +1,38 @@
-//! Quoted titles: a name standing alone between quotation marks ("A Beautiful Lie", "Jupiter") names a work, a code name or a slogan, not a person, organisation or place.
+//! Quoted titles and defined terms: a name standing alone between quotation marks ("A Beautiful Lie", (the "Borrower")) names a work, a code name or a defined term, not a person, organisation or place — and so does the same term wherever else the document uses it.
+
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{DocumentView, Evidence, Segment};
 
 impl DocumentView<'_> {
     /// Drops the segments the rules typed without strong evidence that fill a pair
     /// of quotation marks exactly (a closing comma or period may stand inside the
-    /// marks, as American usage puts it). A gazetteer place or a name with an
-    /// organisation keyword stays: "the "United Nations"" is still the UN.
+    /// marks, as American usage puts it), and the other segments of the document
+    /// with the same text: a filing that defines (the "Company") then speaks of
+    /// "the Company" throughout. A gazetteer place or a name with an organisation
+    /// keyword stays ("the "United Nations"" is still the UN), and so does a short
+    /// name defined for an organisation named just before it (Acme Holdings Inc.
+    /// ("Acme")).
     pub(super) fn drop_quoted_titles(&self, segments: &mut Vec<Segment>) {
-        segments.retain(|s| s.evidence == Evidence::Strong || !self.fills_quotes(s));
+        let mut defined: HashSet<String> = HashSet::default();
+        let mut earlier_names: Vec<String> = Vec::new();
+        for s in segments.iter() {
+            let text = self.span_text(s.first, s.end).into_owned();
+            if s.evidence != Evidence::Strong
+                && self.fills_quotes(s)
+                && !earlier_names.iter().any(|n| n.contains(text.as_str()))
+            {
+                defined.insert(text.clone());
+            }
+            earlier_names.push(text);
+        }
+        if defined.is_empty() {
+            return;
+        }
+        segments.retain(|s| {
+            s.evidence == Evidence::Strong
+                || !defined.contains(self.span_text(s.first, s.end).as_ref())
+        });
     }
 
     fn fills_quotes(&self, s: &Segment) -> bool {

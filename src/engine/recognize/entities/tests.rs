@@ -923,7 +923,7 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
 }
 
 #[test]
-fn names_filling_quotation_marks_are_titles() {
+fn names_filling_quotation_marks_are_titles_or_defined_terms() {
     check(&[
         (
             "a song title",
@@ -934,6 +934,20 @@ fn names_filling_quotation_marks_are_titles() {
             "a defined term of a filing",
             "Acme Holdings Inc. (the \"Borrower\") signed.",
             &[("Acme Holdings Inc", "ORG")],
+        ),
+        (
+            "a defined term, wherever the filing uses it",
+            "Acme Holdings Inc. (the \"Company\") signed. The Company shall pay the Trustee.",
+            &[("Acme Holdings Inc", "ORG"), ("Trustee", "ORG")],
+        ),
+        (
+            "a short name defined for the organisation before it stays",
+            "Acme Holdings Inc. (\"Acme\") signed. Acme will pay.",
+            &[
+                ("Acme Holdings Inc", "ORG"),
+                ("Acme", "ORG"),
+                ("Acme", "ORG"),
+            ],
         ),
         (
             "comma inside the marks",
