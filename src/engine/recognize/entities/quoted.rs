@@ -7,31 +7,33 @@ use super::{DocumentView, Evidence, Segment};
 impl DocumentView<'_> {
     /// Drops the segments the rules typed without strong evidence that fill a pair
     /// of quotation marks exactly (a closing comma or period may stand inside the
-    /// marks, as American usage puts it), and the other segments of the document
-    /// with the same text: a filing that defines (the "Company") then speaks of
+    /// marks, as American usage puts it), and, for a term the rules typed by their
+    /// fallback only, the other segments of the document with the same text: a filing that defines (the "Company") then speaks of
     /// "the Company" throughout. A gazetteer place or a name with an organisation
     /// keyword stays ("the "United Nations"" is still the UN), and so does a short
     /// name defined for an organisation named just before it (Acme Holdings Inc.
     /// ("Acme")).
     pub(super) fn drop_quoted_titles(&self, segments: &mut Vec<Segment>) {
         let mut defined: HashSet<String> = HashSet::default();
+        let mut quoted = Vec::with_capacity(segments.len());
         let mut earlier_names: Vec<String> = Vec::new();
         for s in segments.iter() {
             let text = self.span_text(s.first, s.end).into_owned();
-            if s.evidence != Evidence::Strong
-                && self.fills_quotes(s)
-                && !earlier_names.iter().any(|n| n.contains(text.as_str()))
-            {
+            let short_name = earlier_names.iter().any(|n| n.contains(text.as_str()));
+            let is_quoted = s.evidence != Evidence::Strong && self.fills_quotes(s) && !short_name;
+            // Only what nothing typed defines a term: a quoted given name
+            // (known as "Hassan") is dropped there but not elsewhere.
+            if is_quoted && s.evidence == Evidence::Default {
                 defined.insert(text.clone());
             }
+            quoted.push(is_quoted);
             earlier_names.push(text);
         }
-        if defined.is_empty() {
-            return;
-        }
+        let mut quoted = quoted.into_iter();
         segments.retain(|s| {
+            let is_quoted = quoted.next().unwrap_or(false);
             s.evidence == Evidence::Strong
-                || !defined.contains(self.span_text(s.first, s.end).as_ref())
+                || !is_quoted && !defined.contains(self.span_text(s.first, s.end).as_ref())
         });
     }
 

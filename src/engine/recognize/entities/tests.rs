@@ -950,6 +950,11 @@ fn names_filling_quotation_marks_are_titles_or_defined_terms() {
             ],
         ),
         (
+            "a quoted given name that the document confirms as a person stays",
+            "A woman known as \"Leila\" spoke. Later Leila said she fled.",
+            &[("Leila", "PER"), ("Leila", "PER")],
+        ),
+        (
             "comma inside the marks",
             "He called it \"Westwind,\" and left.",
             &[],
