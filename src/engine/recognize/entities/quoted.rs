@@ -11,15 +11,17 @@ impl DocumentView<'_> {
     /// fallback only, the other segments of the document with the same text: a filing that defines (the "Company") then speaks of
     /// "the Company" throughout. A gazetteer place or a name with an organisation
     /// keyword stays ("the "United Nations"" is still the UN), and so does a short
-    /// name defined for an organisation named just before it (Acme Holdings Inc.
+    /// name defined for the organisation named right before it (Acme Holdings Inc.
     /// ("Acme")).
     pub(super) fn drop_quoted_titles(&self, segments: &mut Vec<Segment>) {
         let mut defined: HashSet<String> = HashSet::default();
         let mut quoted = Vec::with_capacity(segments.len());
-        let mut earlier_names: Vec<String> = Vec::new();
+        // The name just before: a short name is defined right after its organisation
+        // (one look back keeps this linear in the segments).
+        let mut previous = String::new();
         for s in segments.iter() {
             let text = self.span_text(s.first, s.end).into_owned();
-            let short_name = earlier_names.iter().any(|n| n.contains(text.as_str()));
+            let short_name = previous.contains(text.as_str());
             let is_quoted = s.evidence != Evidence::Strong && self.fills_quotes(s) && !short_name;
             // Only what nothing typed defines a term: a quoted given name
             // (known as "Hassan") is dropped there but not elsewhere.
@@ -27,7 +29,7 @@ impl DocumentView<'_> {
                 defined.insert(text.clone());
             }
             quoted.push(is_quoted);
-            earlier_names.push(text);
+            previous = text;
         }
         let mut quoted = quoted.into_iter();
         segments.retain(|s| {
