@@ -338,6 +338,11 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "I with a contraction, and a retweet mark",
+            "RT I'm staying, I\u{2019}ll say it again, said Ana Petrova.",
+            &[("Ana Petrova", "PER")],
+        ),
+        (
             "abbreviations of common nouns",
             "The band sold a million CDs and won by KO in 300 BC, said the DJ.",
             &[],
