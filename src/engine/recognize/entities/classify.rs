@@ -1,9 +1,10 @@
-//! Typing a bare name from its words (gazetteer, keywords, name lists, shape) and its context (apposition, saying verbs, pronouns).
+//! Typing a bare name from its words (gazetteer, keywords, name lists, name likeness, shape) and its context (apposition, saying verbs, articles, pronouns).
 //!
 //! The rules are tried in order; the first that applies types the name. Names that
-//! no form rule types are scored as a person's ([`person_score`]); what is neither
-//! a person nor a known small town falls back to an organisation, weakly, so that
-//! the document vote can overrule it.
+//! no form rule types are scored as a person's ([`person_score`]), with the
+//! name-likeness model speaking for words no list holds; what is neither a person,
+//! a known small town nor a place-like name after "in"/"near"/"at" falls back to an
+//! organisation, weakly, so that the document vote can overrule it.
 
 use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Segment};
