@@ -156,7 +156,7 @@ fn best(scores: &[f32; N_NAME_CLASSES]) -> usize {
 /// Held-out words counted by their list (row) and the model's best class (column).
 pub type Confusion = [[usize; N_NAME_CLASSES]; N_NAME_CLASSES];
 
-/// What training without every [`HELD_OUT_EVERY`]-th example shows on those.
+/// What training without every `HELD_OUT_EVERY`-th example shows on those.
 pub struct HeldOut {
     pub confusion: Confusion,
     /// The softmax temperature that fits the held-out words best (least log loss).
@@ -165,7 +165,7 @@ pub struct HeldOut {
     pub log_loss: f64,
 }
 
-/// Trains without every [`HELD_OUT_EVERY`]-th example and measures on those.
+/// Trains without every `HELD_OUT_EVERY`-th example and measures on those.
 pub fn held_out(examples: &[Example]) -> HeldOut {
     let (held_out, training): (Vec<_>, Vec<_>) = examples
         .iter()
