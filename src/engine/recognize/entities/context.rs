@@ -24,9 +24,7 @@ impl<'a> DocumentView<'a> {
             return false;
         }
         let next = self.word(end + 1);
-        matches!(next, "the" | "a" | "an" | "who" | "whose")
-            && end + 2 < self.tokens.len()
-            && (is_title(self.word(end + 2)) || is_role_noun(self.word(end + 2)))
+        matches!(next, "the" | "a" | "an" | "who" | "whose") && self.role_within(end + 2)
             || self.tokens[end + 1].kind == TokenKind::Number
                 && end + 2 < self.tokens.len()
                 && self.word(end + 2) == ","
@@ -107,6 +105,23 @@ impl<'a> DocumentView<'a> {
             && is_honorific(self.word(first - 2))
             && !self.word(first - 2).ends_with('.');
         is_honorific(prev) || honorific_before_period || is_role_noun(prev)
+    }
+
+    /// A title or role noun at `at` or after up to three modifiers: "the governor",
+    /// "the central bank governor", "a Nigerian trade minister".
+    fn role_within(&self, at: usize) -> bool {
+        for i in at..(at + 4).min(self.tokens.len()) {
+            let w = self.word(i);
+            if is_title(w) || is_role_noun(w) {
+                return true;
+            }
+            let modifier =
+                w.chars().all(|c| c.is_lowercase() || c == '-') || lexicon().demonym(w).is_some();
+            if !self.is_word(i) || !modifier || is_function_word(w) {
+                return false;
+            }
+        }
+        false
     }
 
     /// "the Taurus", "a Mac": an article right before the name, which people's

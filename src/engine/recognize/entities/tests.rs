@@ -900,6 +900,11 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
             &[("Sutrisno Wibowo", "PER")],
         ),
         (
+            "an apposition whose role noun has modifiers",
+            "Oyelaran Adebisi, the central bank governor, spoke.",
+            &[("Oyelaran Adebisi", "PER")],
+        ),
+        (
             "a given name no list holds before a census surname",
             "Vasylenko Brown took four wickets.",
             &[("Vasylenko Brown", "PER")],
