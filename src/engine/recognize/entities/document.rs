@@ -48,6 +48,7 @@ impl<'a> DocumentView<'a> {
                 t.kind == TokenKind::Word
                     && starts_upper(w)
                     && (!is_never_name(w) || is_dotted_abbreviation(w))
+                    && !in_angle_brackets(text, t)
             })
             .collect();
         let mut seen_lowercase = HashSet::default();
@@ -277,4 +278,15 @@ fn capitals_line_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
         }
     }
     flags
+}
+
+/// "<PAGE>", "<TABLE>" (or "< PAGE >", as text converted from filings spaces them):
+/// a word right inside angle brackets is markup (filings keep their SGML page and
+/// table tags), never a name.
+fn in_angle_brackets(text: &str, token: &Token) -> bool {
+    let before = &text[..token.start];
+    let after = &text[token.end..];
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    before.ends_with('<') && after.starts_with('>')
 }

@@ -343,6 +343,11 @@ fn names_of_things_not_extracted_are_skipped() {
             &[("Ana Petrova", "PER")],
         ),
         (
+            "page and table tags of a filing",
+            "It was repaid.\n<PAGE>\n12 < TABLE > Acme Holdings Inc. shall pay.",
+            &[("Acme Holdings Inc", "ORG")],
+        ),
+        (
             "abbreviations of common nouns",
             "The band sold a million CDs and won by KO in 300 BC, said the DJ.",
             &[],
