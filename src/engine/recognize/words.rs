@@ -50,6 +50,8 @@ const NEVER_NAMES: &[&str] = &[
     "AD", "GDP", "IPO", "IPOs", "EST", "PST", "CST", "EDT", "PDT", "CET", "BST", "DNA", "RNA",
     "HIV", "MP3", "SUV", "SUVs", "GPS", "LCD", "LED", "PDF", "FAQ", "VIP", "MVP", "ERA",
     "RBI", "CPU", "PC", "PCs", "ATM", "ATMs",
+    // Labels of signature blocks, letters and memos ("By: /s/", "Attn.", "Re:").
+    "By", "Attn", "Re", "Cc", "Fax",
     // "I" with a contraction, and the retweet mark of quoted posts.
     "I'm", "I've", "I'll", "I'd", "I\u{2019}m", "I\u{2019}ve", "I\u{2019}ll", "I\u{2019}d", "RT",
 ];

@@ -343,6 +343,11 @@ fn names_of_things_not_extracted_are_skipped() {
             &[("Ana Petrova", "PER")],
         ),
         (
+            "labels of a signature block and a memo",
+            "It was repaid.\nThe letter, Re: the loan, came. Attn: Paul Sagan",
+            &[("Paul Sagan", "PER")],
+        ),
+        (
             "page and table tags of a filing",
             "It was repaid.\n<PAGE>\n12 < TABLE > Acme Holdings Inc. shall pay.",
             &[("Acme Holdings Inc", "ORG")],
