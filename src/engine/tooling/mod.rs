@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod offsets;
+pub mod perceptron;
 pub mod synthetic;
 pub mod train;
 pub mod train_names;

@@ -23,6 +23,8 @@ use crate::engine::recognize::entities::{
 };
 use crate::engine::recognize::token::tokenize;
 
+use super::perceptron::averaged_perceptron;
+
 /// Passes over the training instances.
 pub const EPOCHS: usize = 8;
 
@@ -152,64 +154,20 @@ pub fn instances(documents: &[&TrainDocument]) -> Vec<Instance> {
     out
 }
 
-/// A small deterministic generator for the training order (xorshift64*).
-pub(crate) struct Order(pub(crate) u64);
-
-impl Order {
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
-
 /// An averaged perceptron over the instances, [`EPOCHS`] passes in a seeded order.
 pub fn train(instances: &[Instance]) -> Model {
     let mut model = Model::zeros();
-    let n = model.weights().len();
-    // Averaging: the sum of each weight over every step, kept lazily.
-    let mut totals = vec![0.0f64; n];
-    let mut since = vec![0u64; n];
-    let mut step: u64 = 0;
-    let mut order: Vec<usize> = (0..instances.len()).collect();
-    let mut rng = Order(0x9e37_79b9_7f4a_7c15);
-    for _ in 0..EPOCHS {
-        rng.shuffle(&mut order);
-        for &k in &order {
-            step += 1;
-            let instance = &instances[k];
-            let predicted = model.predict(&instance.features);
-            if predicted == instance.label {
-                continue;
-            }
-            let weights = model.weights_mut();
-            for &f in &instance.features {
-                for (class, delta) in [(instance.label, 1.0f32), (predicted, -1.0)] {
-                    let i = f as usize * N_CLASSES + class;
-                    totals[i] += f64::from(weights[i]) * (step - since[i]) as f64;
-                    since[i] = step;
-                    weights[i] += delta;
-                }
-            }
-        }
-    }
-    let weights = model.weights_mut();
-    for i in 0..n {
-        totals[i] += f64::from(weights[i]) * (step - since[i]) as f64;
-        weights[i] = if step > 0 {
-            (totals[i] / step as f64) as f32
-        } else {
-            0.0
-        };
-    }
+    let examples: Vec<(&[u32], usize)> = instances
+        .iter()
+        .map(|i| (i.features.as_slice(), i.label))
+        .collect();
+    averaged_perceptron(
+        model.weights_mut(),
+        N_CLASSES,
+        &examples,
+        EPOCHS,
+        0x9e37_79b9_7f4a_7c15,
+    );
     model
 }
 
@@ -355,6 +313,14 @@ pub fn corpora<'a>(
         .collect()
 }
 
+/// The settings compared in each row group: the rules alone, then with the trained
+/// layer under each policy.
+const SETTINGS: [(&str, Option<Policy>); 3] = [
+    ("rules", None),
+    ("+ trained, retype", Some(Policy::RetypeOnly)),
+    ("+ trained, retype/drop", Some(Policy::RetypeAndDrop)),
+];
+
 /// One row of the cross-validation table.
 pub struct Row {
     pub source: String,
@@ -366,11 +332,6 @@ pub struct Row {
 /// over all corpora (training on the edited prose of the others), each beside the
 /// rules alone on the same documents.
 pub fn cross_validate(all: &BTreeMap<String, Vec<TrainDocument>>) -> Vec<Row> {
-    const SETTINGS: [(&str, Option<Policy>); 3] = [
-        ("rules", None),
-        ("+ trained, retype", Some(Policy::RetypeOnly)),
-        ("+ trained, retype/drop", Some(Policy::RetypeAndDrop)),
-    ];
     let mut rows = Vec::new();
     let mut add = |source: &str, how: &str, scores: Vec<Scores>| {
         for ((setting, _), scores) in SETTINGS.iter().zip(scores) {
@@ -464,11 +425,6 @@ pub fn held_out_rows(
     all: &BTreeMap<String, Vec<TrainDocument>>,
     test: &[TrainDocument],
 ) -> Vec<Row> {
-    const SETTINGS: [(&str, Option<Policy>); 3] = [
-        ("rules", None),
-        ("+ trained, retype", Some(Policy::RetypeOnly)),
-        ("+ trained, retype/drop", Some(Policy::RetypeAndDrop)),
-    ];
     let model = train(&instances(&corpora(all, EDITED_PROSE)));
     let test: Vec<&TrainDocument> = test.iter().collect();
     SETTINGS

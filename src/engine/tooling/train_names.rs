@@ -7,7 +7,7 @@
 //! perceptron over the hashed n-grams, in a seeded order, so the bytes written are
 //! the same on every run.
 
-use super::train::Order;
+use super::perceptron::averaged_perceptron;
 use crate::engine::recognize::namelike::{
     name_features, NameClass, NameLikeness, NAME_CLASSES, N_NAME_CLASSES,
 };
@@ -104,42 +104,18 @@ pub fn train_name_likeness(examples: &[Example]) -> NameLikeness {
             (features, *class)
         })
         .collect();
+    let borrowed: Vec<(&[u32], usize)> = featurised
+        .iter()
+        .map(|(features, class)| (features.as_slice(), *class))
+        .collect();
     let mut model = NameLikeness::zeros();
-    let n = model.weights().len();
-    let mut totals = vec![0.0f64; n];
-    let mut since = vec![0u64; n];
-    let mut step: u64 = 0;
-    let mut order: Vec<usize> = (0..featurised.len()).collect();
-    let mut rng = Order(0x2545_f491_4f6c_dd1d);
-    for _ in 0..EPOCHS {
-        rng.shuffle(&mut order);
-        for &k in &order {
-            step += 1;
-            let (features, label) = &featurised[k];
-            let predicted = best(&model.scores_of(features));
-            if predicted == *label {
-                continue;
-            }
-            let weights = model.weights_mut();
-            for &f in features {
-                for (class, delta) in [(*label, 1.0f32), (predicted, -1.0)] {
-                    let i = f as usize * N_NAME_CLASSES + class;
-                    totals[i] += f64::from(weights[i]) * (step - since[i]) as f64;
-                    since[i] = step;
-                    weights[i] += delta;
-                }
-            }
-        }
-    }
-    let weights = model.weights_mut();
-    for i in 0..n {
-        totals[i] += f64::from(weights[i]) * (step - since[i]) as f64;
-        weights[i] = if step > 0 {
-            (totals[i] / step as f64) as f32
-        } else {
-            0.0
-        };
-    }
+    averaged_perceptron(
+        model.weights_mut(),
+        N_NAME_CLASSES,
+        &borrowed,
+        EPOCHS,
+        0x2545_f491_4f6c_dd1d,
+    );
     model
 }
 

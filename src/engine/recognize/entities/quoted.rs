@@ -1,5 +1,7 @@
 //! Quoted titles and defined terms: a name standing alone between quotation marks ("A Beautiful Lie", (the "Borrower")) names a work, a code name or a defined term, not a person, organisation or place — and so does the same term wherever else the document uses it.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::{DocumentView, Evidence, Segment};
@@ -14,28 +16,37 @@ impl DocumentView<'_> {
     /// name defined for the organisation named right before it (Acme Holdings Inc.
     /// ("Acme")).
     pub(super) fn drop_quoted_titles(&self, segments: &mut Vec<Segment>) {
-        let mut defined: HashSet<String> = HashSet::default();
-        let mut quoted = Vec::with_capacity(segments.len());
-        // The name just before: a short name is defined right after its organisation
-        // (one look back keeps this linear in the segments).
-        let mut previous = String::new();
-        for s in segments.iter() {
-            let text = self.span_text(s.first, s.end).into_owned();
-            let short_name = previous.contains(text.as_str());
-            let is_quoted = s.evidence != Evidence::Strong && self.fills_quotes(s) && !short_name;
-            // Only what nothing typed defines a term: a quoted given name
-            // (known as "Hassan") is dropped there but not elsewhere.
-            if is_quoted && s.evidence == Evidence::Default {
-                defined.insert(text.clone());
-            }
-            quoted.push(is_quoted);
-            previous = text;
+        if !segments.iter().any(|s| self.fills_quotes(s)) {
+            return;
         }
-        let mut quoted = quoted.into_iter();
+        let texts: Vec<Cow<str>> = segments
+            .iter()
+            .map(|s| self.span_text(s.first, s.end))
+            .collect();
+        let mut defined: HashSet<&str> = HashSet::default();
+        let quoted: Vec<bool> = segments
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                // A short name is defined right after its organisation (one look
+                // back keeps this linear in the segments).
+                let short_name = k > 0 && texts[k - 1].contains(texts[k].as_ref());
+                let is_quoted =
+                    s.evidence != Evidence::Strong && !short_name && self.fills_quotes(s);
+                // Only what nothing typed defines a term: a quoted given name
+                // (known as "Hassan") is dropped there but not elsewhere.
+                if is_quoted && s.evidence == Evidence::Default {
+                    defined.insert(texts[k].as_ref());
+                }
+                is_quoted
+            })
+            .collect();
+        let mut k = 0;
         segments.retain(|s| {
-            let is_quoted = quoted.next().unwrap_or(false);
-            s.evidence == Evidence::Strong
-                || !is_quoted && !defined.contains(self.span_text(s.first, s.end).as_ref())
+            let keep = s.evidence == Evidence::Strong
+                || !quoted[k] && !defined.contains(texts[k].as_ref());
+            k += 1;
+            keep
         });
     }
 
