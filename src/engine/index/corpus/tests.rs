@@ -1,0 +1,396 @@
+//! Named cases for the corpus index: grouping across documents, acronyms, edits, highlights and the worker payload.
+
+use super::*;
+
+fn corpus(files: &[(&str, &str)]) -> Corpus {
+    let mut corpus = Corpus::new();
+    for (name, text) in files {
+        corpus.add_file(name, text.as_bytes(), &AnalysisOptions::default());
+    }
+    corpus
+}
+
+fn entity<'a>(c: &'a Corpus, name: &str) -> &'a Entity {
+    c.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} not in {:?}",
+                c.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn an_acronym_defined_in_brackets_is_the_organisation_it_abbreviates() {
+    let c = corpus(&[
+        (
+            "a.txt",
+            "Rules\n\nThe Northern Grain Board (NGB) fined the firm. The NGB said more would follow.\n",
+        ),
+        (
+            "b.txt",
+            "More rules\n\nThe Northern Grain Board (NGB) spoke again on Friday.\n",
+        ),
+        ("c.txt", "Other news\n\nThe NGB and the ABC met officials.\n"),
+    ]);
+    let sec = entity(&c, "Northern Grain Board");
+    assert_eq!(sec.documents, [0, 1], "both documents that define it");
+    assert_eq!(sec.aliases, ["NGB"]);
+    assert_eq!(sec.n_mentions, 5);
+    let undefined = entity(&c, "NGB");
+    assert_eq!(
+        undefined.documents,
+        [2],
+        "not defined there: its own entity"
+    );
+}
+
+#[test]
+fn an_acronym_joins_the_one_name_of_the_document_with_its_initials() {
+    let c = corpus(&[
+        (
+            "a.txt",
+            "Aid\n\nThe United Nations appealed for aid. The UN said food was short.\n",
+        ),
+        (
+            "b.txt",
+            "Two boards\n\nThe National Bank Board and the National Budget Bureau met. The NBB said little.\n",
+        ),
+    ]);
+    let un = entity(&c, "United Nations");
+    assert_eq!(
+        (un.n_mentions, &un.aliases[..]),
+        (2, &["UN".to_string()][..])
+    );
+    let nbb = entity(&c, "NBB");
+    assert_eq!(
+        nbb.n_mentions, 1,
+        "two names have those initials: left alone"
+    );
+}
+
+#[test]
+fn well_known_acronyms_join_their_names_across_documents() {
+    let c = corpus(&[
+        ("a.txt", "Aid\n\nThe UN said food was short on Monday.\n"),
+        ("b.txt", "Talks\n\nThe United Nations appealed for calm.\n"),
+        ("c.txt", "Fine\n\nThe SEC fined the bank on Friday.\n"),
+        (
+            "d.txt",
+            "Rules\n\nThe U.S. Securities and Exchange Commission wrote new rules.\n",
+        ),
+        (
+            "e.txt",
+            "Trade\n\nThe Southern Economic Council (SEC) met. The SEC voted.\n",
+        ),
+    ]);
+    let un = entity(&c, "United Nations");
+    assert_eq!(
+        (un.n_mentions, un.documents.len()),
+        (2, 2),
+        "UN and United Nations"
+    );
+    let sec = entity(&c, "U.S. Securities and Exchange Commission");
+    assert_eq!(
+        (sec.n_mentions, sec.documents.len()),
+        (2, 2),
+        "SEC and its full name"
+    );
+    let conference = entity(&c, "Southern Economic Council");
+    assert_eq!(
+        (conference.n_mentions, conference.documents.len()),
+        (3, 1),
+        "an acronym defined in the document means what it defines there"
+    );
+}
+
+#[test]
+fn analysed_files_cross_as_bytes_unchanged() {
+    let cases: &[(&str, &[u8])] = &[
+        (
+            "news",
+            include_bytes!("../../../../tests/golden/cases/wire-dateline.txt"),
+        ),
+        (
+            "html",
+            b"<title>T</title><p>Ararat Mirzoyan in Almaty on May 10, 2024.</p>",
+        ),
+        (
+            "csv",
+            b"title,text\nA,\"Met in Paris, March 2020\"\nB,Oslo\n",
+        ),
+        ("binary", b"%PDF-1.7\x00\x01\x02"),
+        ("empty", b""),
+        ("windows-1252", b"Caf\xe9 in Lyon \x96 1999"),
+    ];
+    for (name, bytes) in cases {
+        let file_name = format!(
+            "{name}.{}",
+            if *name == "csv" {
+                "csv"
+            } else if *name == "html" {
+                "html"
+            } else {
+                "txt"
+            }
+        );
+        let analysed = AnalysedFile::analyse(&file_name, bytes, &AnalysisOptions::default());
+        let back = AnalysedFile::from_bytes(&analysed.to_bytes(), "?");
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            serde_json::to_string(&analysed).unwrap(),
+            "{name}"
+        );
+    }
+    let cut =
+        AnalysedFile::analyse("a.txt", b"Almaty, 1991.", &AnalysisOptions::default()).to_bytes();
+    let broken = AnalysedFile::from_bytes(&cut[..cut.len() / 2], "a.txt");
+    assert_eq!(broken.name, "a.txt");
+    assert!(matches!(broken.outcome, Err(FileError::Unreadable { .. })));
+}
+
+#[test]
+fn surname_joins_the_full_name_and_places_join_by_gazetteer() {
+    let c = corpus(&[(
+        "a.txt",
+        "Foreign Minister Jeyhun Bayramov met the press. Bayramov said the U.S. and the United States agree.",
+    )]);
+    let person = entity(&c, "Jeyhun Bayramov");
+    assert_eq!(person.n_mentions, 2);
+    assert_eq!(person.roles, ["Foreign Minister"]);
+    assert_eq!(person.aliases, ["Bayramov"]);
+    let us = entity(&c, "United States");
+    assert_eq!(us.n_mentions, 2);
+    assert_eq!(us.country, Some("US"));
+}
+
+#[test]
+fn same_name_across_documents_is_one_entity_and_ids_are_stable() {
+    let c = corpus(&[
+        ("a.txt", "Ararat Mirzoyan spoke in Almaty."),
+        ("b.txt", "Later Ararat Mirzoyan left Almaty."),
+    ]);
+    let person = entity(&c, "Ararat Mirzoyan");
+    assert_eq!(person.documents, [0, 1]);
+    let again = corpus(&[("b.txt", "Later Ararat Mirzoyan left Almaty.")]);
+    assert_eq!(entity(&again, "Ararat Mirzoyan").id, person.id);
+}
+
+#[test]
+fn two_full_names_sharing_a_surname_stay_apart() {
+    let c = corpus(&[(
+        "a.txt",
+        "Senator John Smith and Mary Smith disagreed. Smith said no.",
+    )]);
+    assert_ne!(entity(&c, "John Smith").id, entity(&c, "Mary Smith").id);
+    assert_eq!(entity(&c, "John Smith").n_mentions, 1);
+}
+
+#[test]
+fn highlights_cover_the_text_in_order_without_overlaps() {
+    let text = "Foreign Minister Jeyhun Bayramov met the press in Almaty on May 10, 2024.";
+    let c = corpus(&[("a.txt", text)]);
+    let pieces = c.highlights(0);
+    assert_eq!(pieces.first().map(|h| h.start), Some(0));
+    assert_eq!(
+        pieces.last().map(|h| h.end),
+        Some(c.documents[0].text.len())
+    );
+    assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
+    let marked: Vec<&str> = pieces
+        .iter()
+        .filter(|h| h.mark != Mark::Plain)
+        .map(|h| &c.documents[0].text[h.start..h.end])
+        .collect();
+    assert_eq!(marked, ["Jeyhun Bayramov", "Almaty", "May 10, 2024"]);
+    assert!(c.highlights(7).is_empty());
+}
+
+#[test]
+fn a_confirmed_link_applies_to_every_identical_mention() {
+    let mut c = corpus(&[
+        ("a.txt", "Georgia held elections on Sunday."),
+        ("b.txt", "Rain fell across Georgia overnight."),
+    ]);
+    let georgia = entity(&c, "Georgia");
+    assert_eq!(georgia.country, Some("GE"));
+    assert_eq!(georgia.documents, [0, 1]);
+    let idx = c.entities.iter().position(|e| e.name == "Georgia").unwrap();
+    let choices = c.link_choices(idx);
+    let state = choices
+        .iter()
+        .find(|ch| ch.label == "Georgia (region, United States)")
+        .unwrap_or_else(|| panic!("{choices:?}"))
+        .place;
+    assert_eq!(choices.last().map(|ch| ch.place), Some(None));
+    c.relink(idx, state);
+    let georgia = entity(&c, "Georgia");
+    assert_eq!(
+        (georgia.country, georgia.documents.clone()),
+        (Some("US"), vec![0, 1])
+    );
+    // A file loaded later follows the choice too.
+    c.add_file(
+        "c.txt",
+        b"Storms hit Georgia again.",
+        &AnalysisOptions::default(),
+    );
+    assert_eq!(entity(&c, "Georgia").documents, [0, 1, 2]);
+    // Unlinking keeps the mentions as an unlinked place.
+    let idx = c.entities.iter().position(|e| e.name == "Georgia").unwrap();
+    c.relink(idx, None);
+    let georgia = entity(&c, "Georgia");
+    assert_eq!((georgia.place, georgia.documents.len()), (None, 3));
+}
+
+#[test]
+fn a_file_analysed_elsewhere_indexes_like_one_analysed_here() {
+    let options = AnalysisOptions::default();
+    let text = b"Foreign Minister Jeyhun Bayramov met Ararat Mirzoyan in Almaty on May 10, 2024.";
+    let direct = corpus(&[("a.txt", std::str::from_utf8(text).unwrap())]);
+    // The worker's answer crosses as JSON.
+    let json = serde_json::to_string(&AnalysedFile::analyse("a.txt", text, &options)).unwrap();
+    let mut via_worker = Corpus::new();
+    via_worker.add_analysed(serde_json::from_str(&json).unwrap());
+    assert_eq!(via_worker.entities, direct.entities);
+    assert_eq!(via_worker.documents[0].dates, direct.documents[0].dates);
+    // The same bytes again are a duplicate, however they arrive.
+    via_worker.add_analysed(AnalysedFile::analyse("copy.txt", text, &options));
+    assert!(via_worker.files[1]
+        .message()
+        .contains("same content as a.txt"));
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_still_loads() {
+    let mut c = Corpus::new();
+    let options = AnalysisOptions::default();
+    c.add_file("report.pdf", b"%PDF-1.4 binary", &options);
+    c.add_file("notes.txt", b"Talks in Almaty went on.", &options);
+    c.add_file("copy.txt", b"Talks in Almaty went on.", &options);
+    assert_eq!(c.documents.len(), 1);
+    assert!(c.files[0]
+        .message()
+        .contains("report.pdf is a PDF document"));
+    assert!(c.files[2].message().contains("same content as notes.txt"));
+}
+
+#[test]
+fn edits_rename_merge_hide_and_undo() {
+    let mut c = corpus(&[
+        (
+            "a.txt",
+            "Talks\n\nAnna Petrova met David Miller in Almaty. Petrova spoke.\n",
+        ),
+        (
+            "b.txt",
+            "More\n\nA. Petrova and Dave Miller met in Astana.\n",
+        ),
+    ]);
+    let id_of = |c: &Corpus, name: &str| entity(c, name).id.clone();
+    let anna = id_of(&c, "Anna Petrova");
+    let short = id_of(&c, "A. Petrova");
+    let miller = id_of(&c, "David Miller");
+    let dave = id_of(&c, "Dave Miller");
+    let almaty = id_of(&c, "Almaty");
+    let n_entities = c.entities.len();
+
+    // Table: an edit, then what must hold.
+    type Check = fn(&Corpus, &str, &str) -> bool;
+    let cases: Vec<(&str, Edit, Check)> = vec![
+        (
+            "rename",
+            Edit::Rename {
+                id: anna.clone(),
+                name: "  Anna  V. Petrova ".into(),
+            },
+            |c, anna, _| c.entities[c.entity_by_id(anna).unwrap()].name == "Anna V. Petrova",
+        ),
+        (
+            "merge keeps the target's id and name, and joins documents",
+            Edit::Merge {
+                from: short.clone(),
+                into: anna.clone(),
+                name: "Anna V. Petrova".into(),
+            },
+            |c, anna, short| {
+                let e = &c.entities[c.entity_by_id(anna).unwrap()];
+                c.entity_by_id(short).is_none()
+                    && e.name == "Anna V. Petrova"
+                    && e.documents == [0, 1]
+                    && e.aliases.contains(&"A. Petrova".to_string())
+            },
+        ),
+        (
+            "hide",
+            Edit::SetHidden {
+                id: almaty.clone(),
+                hidden: true,
+            },
+            |c, _, _| c.entities.iter().any(|e| e.name == "Almaty" && e.hidden),
+        ),
+    ];
+    for (name, edit, check) in &cases {
+        c.edit(edit.clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(check(&c, &anna, &short), "{name}");
+    }
+    // Edits survive a re-index (a relink re-indexes everything).
+    let astana = c.entities.iter().position(|e| e.name == "Astana").unwrap();
+    let place = c.entities[astana].place;
+    c.relink(astana, place);
+    for (name, _, check) in &cases {
+        assert!(check(&c, &anna, &short), "{name}, after a re-index");
+    }
+    // Refused edits change nothing.
+    let refused = [
+        (
+            Edit::Merge {
+                from: almaty.clone(),
+                into: miller.clone(),
+                name: String::new(),
+            },
+            EditError::DifferentTypes,
+        ),
+        (
+            Edit::Merge {
+                from: miller.clone(),
+                into: miller.clone(),
+                name: String::new(),
+            },
+            EditError::SameEntity,
+        ),
+        (
+            Edit::Rename {
+                id: "0".into(),
+                name: "x".into(),
+            },
+            EditError::UnknownEntity,
+        ),
+        (
+            Edit::Rename {
+                id: dave.clone(),
+                name: " ".into(),
+            },
+            EditError::EmptyName,
+        ),
+    ];
+    for (edit, error) in refused {
+        assert_eq!(c.edit(edit), Err(error));
+    }
+    assert_eq!(c.edits().len(), 3);
+    // Undo, last first, back to where it started.
+    assert!(matches!(c.undo(), Some(Edit::SetHidden { .. })));
+    assert!(!entity(&c, "Almaty").hidden);
+    assert!(matches!(c.undo(), Some(Edit::Merge { .. })));
+    assert_eq!(c.entities.len(), n_entities);
+    assert!(c.entity_by_id(&short).is_some());
+    assert!(matches!(c.undo(), Some(Edit::Rename { .. })));
+    assert_eq!(
+        c.entities[c.entity_by_id(&anna).unwrap()].name,
+        "Anna Petrova"
+    );
+    assert_eq!(c.undo(), None);
+}
