@@ -254,11 +254,13 @@ pub struct Candidate {
 /// The rules' spans of a document with their features.
 pub fn candidates(text: &str, tokens: &[Token]) -> Vec<Candidate> {
     let doc = DocumentView::new(text, tokens, Parts::ALL);
-    rule_segments(&doc)
+    let segments = rule_segments(&doc);
+    let context = model::DocumentContext::new(&doc, &segments);
+    segments
         .into_iter()
         .map(|s| {
             let mut features = Vec::new();
-            model::span_features(&doc, &s, &mut features);
+            model::span_features(&doc, &context, &s, &mut features);
             Candidate {
                 start: tokens[s.first].start,
                 end: tokens[s.end - 1].end,

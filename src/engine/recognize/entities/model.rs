@@ -16,7 +16,9 @@
 use super::shape::{is_acronym, starts_upper};
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
+use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::words::*;
+use std::collections::HashMap;
 
 /// Hashed feature space: 2^16 buckets per class.
 pub const FEATURE_BITS: u32 = 16;
@@ -98,12 +100,13 @@ impl Model {
     /// the model says it is not an entity of ours.
     pub(super) fn retype(&self, doc: &DocumentView, segments: &mut Vec<Segment>, policy: Policy) {
         let mut features = Vec::new();
+        let context = DocumentContext::new(doc, segments);
         segments.retain_mut(|seg| {
             if !decides(seg) {
                 return true;
             }
             features.clear();
-            span_features(doc, seg, &mut features);
+            span_features(doc, &context, seg, &mut features);
             let kind = match policy {
                 Policy::RetypeOnly => self.predict_type(&features),
                 Policy::RetypeAndDrop => match CLASSES[self.predict(&features)] {
@@ -206,8 +209,54 @@ fn place_kind_word(kind: PlaceKind) -> &'static str {
     }
 }
 
+/// What the whole document says of its spans: which types the rules found with
+/// evidence (the kind of text: company news, a village's history, a match report),
+/// and, per span text, the words around every occurrence (Ratinov & Roth's
+/// context aggregation: one "shares of Boeing" speaks for every "Boeing").
+pub(super) struct DocumentContext {
+    /// The type most spans with evidence have, if any.
+    major_kind: Option<EntityType>,
+    /// Per span text: the lower-case words right before and after its occurrences.
+    around: HashMap<String, Vec<String>>,
+}
+
+impl DocumentContext {
+    pub(super) fn new(doc: &DocumentView, segments: &[Segment]) -> DocumentContext {
+        let mut counts: HashMap<EntityType, usize> = HashMap::new();
+        let mut around: HashMap<String, Vec<String>> = HashMap::new();
+        for seg in segments {
+            if seg.evidence != Evidence::Default {
+                *counts.entry(seg.kind).or_default() += 1;
+            }
+            let words = around
+                .entry(doc.span_text(seg.first, seg.end).into_owned())
+                .or_default();
+            // Bounded per span text, so a name repeated a million times costs no more.
+            if words.len() < 16 {
+                let prev = seg.first.checked_sub(1).map_or("", |i| doc.word(i));
+                let next = doc.word(seg.end);
+                for (side, w) in [("p", prev), ("n", next)] {
+                    if !w.is_empty() && !starts_upper(w) {
+                        words.push(format!("{side}:{}", w.to_lowercase()));
+                    }
+                }
+            }
+        }
+        let major_kind = counts
+            .iter()
+            .max_by_key(|(kind, n)| (**n, std::cmp::Reverse(**kind)))
+            .map(|(kind, _)| *kind);
+        DocumentContext { major_kind, around }
+    }
+}
+
 /// The features of one segment (see the module's comment for what they are).
-pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32>) {
+pub(super) fn span_features(
+    doc: &DocumentView,
+    context: &DocumentContext,
+    seg: &Segment,
+    out: &mut Vec<u32>,
+) {
     let mut f = Features {
         out,
         name: Vec::with_capacity(48),
@@ -224,6 +273,68 @@ pub(super) fn span_features(doc: &DocumentView, seg: &Segment, out: &mut Vec<u32
     known_features(&mut f, doc, seg, &words);
     position_features(&mut f, doc, seg, rule);
     context_features(&mut f, doc, seg, rule, &words);
+    document_features(&mut f, doc, context, seg, rule);
+    likeness_features(&mut f, &words);
+}
+
+/// The kind of document, and the words around the span's other occurrences.
+fn document_features(
+    f: &mut Features,
+    doc: &DocumentView,
+    context: &DocumentContext,
+    seg: &Segment,
+    rule: &str,
+) {
+    let major = context.major_kind.map_or("none", code);
+    f.add(&["doc-major", major]);
+    f.add(&["doc-major", major, rule]);
+    if let Some(words) = context
+        .around
+        .get(doc.span_text(seg.first, seg.end).as_ref())
+    {
+        let mut seen: Vec<&str> = words.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            f.add(&["around", w]);
+        }
+    }
+}
+
+/// How much the words look like given names, surnames, places or common words
+/// (the name-likeness model), binned: first word, last word and the span's mean.
+fn likeness_features(f: &mut Features, words: &[&str]) {
+    const CLASS: [&str; 4] = ["given", "surname", "place", "word"];
+    const BIN: [&str; 5] = ["0", "1", "2", "3", "4"];
+    let model = name_likeness();
+    let mut mean = [0.0f32; 4];
+    let counted: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| starts_upper(w))
+        .take(4)
+        .collect();
+    for (k, w) in counted.iter().enumerate() {
+        let p = model.likeness(w);
+        let at = if k == 0 {
+            "first"
+        } else if k + 1 == counted.len() {
+            "last"
+        } else {
+            "mid"
+        };
+        let best = (0..4).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(0);
+        f.add(&["nl-best", at, CLASS[best]]);
+        for c in 0..4 {
+            mean[c] += p[c] / counted.len() as f32;
+        }
+    }
+    if counted.is_empty() {
+        return;
+    }
+    for c in 0..4 {
+        f.add(&["nl-mean", CLASS[c], BIN[((mean[c] * 5.0) as usize).min(4)]]);
+    }
 }
 
 /// The words themselves: count, shapes, lower-case forms, first, last, suffix.
@@ -367,6 +478,24 @@ mod tests {
         for (word, expected) in cases {
             assert_eq!(shape(word), *expected, "{word}");
         }
+    }
+
+    #[test]
+    fn every_occurrence_of_a_span_carries_the_words_around_the_others() {
+        use crate::engine::recognize::entities::candidates;
+        use crate::engine::recognize::token::tokenize;
+        let text = "Shares of Zorblat rose on Monday. Zorblat declined to comment.";
+        let tokens = tokenize(text);
+        let found = candidates(text, &tokens);
+        let spans: Vec<_> = found
+            .iter()
+            .filter(|c| &text[c.start..c.end] == "Zorblat")
+            .collect();
+        assert_eq!(spans.len(), 2, "{found:?}");
+        let of_before = bucket(b"around=p:of");
+        assert!(spans.iter().all(|c| c.features.contains(&of_before)));
+        let declined_after = bucket(b"around=n:declined");
+        assert!(spans.iter().all(|c| c.features.contains(&declined_after)));
     }
 
     #[test]
