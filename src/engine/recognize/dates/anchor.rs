@@ -75,30 +75,11 @@ pub(super) fn document_date(
     found: &[Found],
     metadata: Option<Date>,
 ) -> Option<DocumentDate> {
-    // A dateline: a full date that is most of one of the first three lines.
-    let mut line = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.line_start && i > 0 {
-            line += 1;
-        }
-        if line >= 3 {
-            break;
-        }
-        if let Some(f) = found.iter().find(|f| f.first == i) {
-            if let Some(date) = f.expr.full_date() {
-                let line_start = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
-                let line_end = text[t.start..]
-                    .find('\n')
-                    .map_or(text.len(), |p| t.start + p);
-                let date_len = tokens[f.end - 1].end - t.start;
-                if line_end - line_start <= date_len + 40 {
-                    return Some(DocumentDate {
-                        date,
-                        source: DocumentDateSource::Dateline,
-                    });
-                }
-            }
-        }
+    if let Some(date) = dateline(text, tokens, found) {
+        return Some(DocumentDate {
+            date,
+            source: DocumentDateSource::Dateline,
+        });
     }
     if let Some(date) = metadata {
         return Some(DocumentDate {
@@ -114,6 +95,50 @@ pub(super) fn document_date(
             date,
             source: DocumentDateSource::LatestInText,
         })
+}
+
+/// A dateline: the first full date of the first three lines that is most of its
+/// line (at most 40 bytes besides the date).
+fn dateline(text: &str, tokens: &[Token], found: &[Found]) -> Option<Date> {
+    let mut line = 0;
+    let first_three_lines = tokens
+        .iter()
+        .enumerate()
+        .position(|(i, t)| {
+            line += usize::from(t.line_start && i > 0);
+            line >= 3
+        })
+        .unwrap_or(tokens.len());
+    let bytes = text.as_bytes();
+    // Each look for the line's ends goes no further than the longest line that can
+    // qualify, so that a document of one endless line costs no more than its dates.
+    let short_line = |f: &Found| {
+        let start = tokens[f.first].start;
+        let longest = tokens[f.end - 1].end - start + 40;
+        let from = start.saturating_sub(longest);
+        let line_start = match bytes[from..start].iter().rposition(|&b| b == b'\n') {
+            Some(p) => from + p + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        let to = (start + longest + 1).min(bytes.len());
+        let line_end = match bytes[start..to].iter().position(|&b| b == b'\n') {
+            Some(p) => start + p,
+            None if to == bytes.len() => to,
+            None => return false,
+        };
+        line_end - line_start <= longest
+    };
+    let mut candidates: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.first < first_three_lines)
+        .collect();
+    // The earliest date wins, as the text is read; one found per first token.
+    candidates.sort_by_key(|f| f.first);
+    candidates.dedup_by_key(|f| f.first);
+    candidates
+        .into_iter()
+        .find_map(|f| f.expr.full_date().filter(|_| short_line(f)))
 }
 
 /// The year (of `hint` ± 1) that puts month-day closest to the anchor; the hint's year without an anchor.
