@@ -15,6 +15,18 @@ pub(super) fn is_model_number(w: &str) -> bool {
 
 /// "PORT SUDAN" → "Port Sudan".
 pub(super) fn title_case_words(name: &str) -> String {
+    // Lines in capitals ask this of every span they hold: ASCII needs no Unicode tables.
+    if name.is_ascii() {
+        let mut bytes = name.as_bytes().to_vec();
+        let mut word_start = true;
+        for b in &mut bytes {
+            if !word_start {
+                b.make_ascii_lowercase();
+            }
+            word_start = matches!(*b, b' ' | b'-');
+        }
+        return String::from_utf8(bytes).expect("ASCII stays ASCII");
+    }
     let mut out = String::with_capacity(name.len());
     let mut word_start = true;
     for c in name.chars() {
@@ -33,4 +45,24 @@ pub(super) fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n) && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         || is_dotted_abbreviation(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_keeps_each_words_first_letter_and_lowers_the_rest() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("capitals", "PORT SUDAN", "Port Sudan"),
+            ("hyphenated", "AL-BURHAN", "Al-Burhan"),
+            ("already title case", "New York", "New York"),
+            ("accented, not ASCII", "ÉCOLE NORMALE", "École Normale"),
+            ("Greek", "ΑΘΗΝΑ ΝΕΑ", "Αθηνα Νεα"),
+            ("empty", "", ""),
+        ];
+        for (name, input, expected) in cases {
+            assert_eq!(title_case_words(input), *expected, "{name}");
+        }
+    }
 }
