@@ -15,6 +15,9 @@ const USAGE: &str = "usage:
   dossier links GOLD.tsv TEXTS_DIR [DEV.jsonl]
                                      place-linking accuracy on an annotated test set
   dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file
+  dossier bench --hostile [--mb N] [--shape S]
+                                     each hostile shape (or S) at 1, 2, 4 … N MB (default 8): MB/s
+                                     and the time ratio per doubling (linear is 2)
   dossier snapshot PATH... -o FILE   analyse files (folders: every file in them) into a snapshot
                                      the web app opens (drop it, or ?corpus=URL)
   dossier cv TRAIN_DIR [DEV.jsonl] [--parts]
@@ -358,6 +361,19 @@ fn run_links(
 }
 
 fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
+    if args.iter().any(|a| a == "--hostile") {
+        let mb = args
+            .iter()
+            .position(|a| a == "--mb")
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(8);
+        let only = args
+            .iter()
+            .position(|a| a == "--shape")
+            .and_then(|i| args.get(i + 1));
+        return bench_hostile(mb, only.map(String::as_str), options);
+    }
     let mb: usize = args
         .iter()
         .position(|a| a == "--mb")
@@ -397,6 +413,41 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
         corpus.add_document(document);
     }
     bench_views(&corpus);
+    ExitCode::SUCCESS
+}
+
+/// Each hostile shape at doubling sizes up to `max_mb`: seconds, MB/s and the time
+/// ratio to the size before (2 when the cost is linear).
+fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -> ExitCode {
+    use dossier::engine::tooling::hostile::{hostile, SHAPES};
+    let _ = dossier::engine::analyze_text("warm", "Almaty, Kazakhstan.", options);
+    let mut sizes = vec![1usize];
+    while sizes.last().is_some_and(|&s| s * 2 <= max_mb) {
+        sizes.push(sizes.last().unwrap() * 2);
+    }
+    println!(
+        "{:<18} {:>5} {:>8} {:>7} {:>6}  outcome",
+        "shape", "MB", "seconds", "MB/s", "ratio"
+    );
+    for shape in SHAPES.iter().filter(|s| only.is_none_or(|o| o == **s)) {
+        let mut previous: Option<f64> = None;
+        for &mb in &sizes {
+            let (name, text) = hostile(shape, mb * 1_000_000).expect("a known shape");
+            let started = Instant::now();
+            let outcome = match dossier::engine::analyze_file(&name, text.as_bytes(), options) {
+                Ok((documents, _)) => format!("{} documents", documents.len()),
+                Err(e) => format!("refused: {e}"),
+            };
+            let seconds = started.elapsed().as_secs_f64();
+            let ratio = previous.map_or(String::from("-"), |p| format!("{:.2}", seconds / p));
+            println!(
+                "{shape:<18} {:>5.1} {seconds:>8.3} {:>7.1} {ratio:>6}  {outcome}",
+                text.len() as f64 / 1e6,
+                text.len() as f64 / 1e6 / seconds,
+            );
+            previous = Some(seconds);
+        }
+    }
     ExitCode::SUCCESS
 }
 

@@ -1,6 +1,7 @@
 //! Tooling beside the pipeline, not part of it: the evaluation boundary (gold in, scorer lines out) and generated benchmark text.
 
 pub mod eval;
+pub mod hostile;
 pub mod offsets;
 pub mod perceptron;
 pub mod synthetic;
