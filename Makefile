@@ -61,6 +61,7 @@ eval:
 
 bench: setup fetch
 	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 30
+	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --hostile --mb 8
 	trunk build --release >/dev/null
 	node tests/e2e/bench.mjs
 	@bash tools/bundle_size.sh dist
