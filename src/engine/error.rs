@@ -33,6 +33,10 @@ pub enum FileError {
     },
     /// The user cancelled loading before this file was analysed.
     Cancelled,
+    /// The user stopped this file's analysis after it ran for `seconds`.
+    Stopped {
+        seconds: u32,
+    },
 }
 
 /// What the messages name as readable: every format of `ingest`.
@@ -55,6 +59,10 @@ impl fmt::Display for FileError {
             FileError::Unreadable { reason } => write!(f, "could not be read: {reason}"),
             FileError::NotLoaded { reason } => f.write_str(reason),
             FileError::Cancelled => write!(f, "was not loaded: loading was cancelled"),
+            FileError::Stopped { seconds } => write!(
+                f,
+                "was not loaded: its analysis was stopped after {seconds} s (the other files went on)"
+            ),
             FileError::TooLarge { size, limit } => write!(
                 f,
                 "is too large ({:.1} MB): the limit is {} MB per file",
@@ -147,6 +155,16 @@ mod tests {
                     limit: 50 * 1024 * 1024,
                 },
                 "is too large (60.0 MB): the limit is 50 MB per file",
+            ),
+            (
+                "cancelled",
+                FileError::Cancelled,
+                "was not loaded: loading was cancelled",
+            ),
+            (
+                "stopped",
+                FileError::Stopped { seconds: 12 },
+                "was not loaded: its analysis was stopped after 12 s (the other files went on)",
             ),
         ];
         for (name, error, expected) in cases {

@@ -174,6 +174,44 @@ test('files are analysed in a worker and loading can be cancelled', async (app) 
     .some((m) => m.textContent.startsWith('small.txt: 1 document')));
 });
 
+test('a file whose analysis runs long is named, can be stopped alone, and the others load', async (app) => {
+  // 45 MB in capitals (under the 50 MB limit): seconds of analysis in the worker.
+  await app.page.evaluate(() => {
+    const names = ['ANNA ADLER', 'BORIS BAUER', 'CARLA CASTRO', 'DMITRI DUMAS'];
+    const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
+    const unit = names.map((n, k) => `THE PRESIDENT MET ${n} IN LONDON ON ${days[k]}. `).join('');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([unit.repeat(Math.floor(45e6 / unit.length))], 'hostile.txt', { type: 'text/plain' }));
+    transfer.items.add(new File(['Talks in Almaty, Kazakhstan went on. Ararat Mirzoyan said so.'], 'a.txt', { type: 'text/plain' }));
+    transfer.items.add(new File(['Jeyhun Bayramov arrived in Almaty on May 10, 2024.'], 'b.txt', { type: 'text/plain' }));
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  });
+  await app.page.waitForSelector('[data-testid=stop-slow-file]', { timeout: 30000 });
+  const line = await app.page.textContent('[data-testid=progress]');
+  assert.match(line, /still analysing hostile\.txt \(\d+ s\)/, line);
+  const workers = await app.page.evaluate(() => Math.min(4, Math.max(1, navigator.hardwareConcurrency)));
+  if (workers > 1) {
+    // Another worker took the small files: they are in while the large one runs.
+    await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=file-message]')]
+      .filter((m) => /^[ab]\.txt: 1 document/.test(m.textContent)).length === 2, null, { timeout: 10000 });
+  }
+  assert.equal(await app.page.textContent('[data-testid=stop-slow-file]'), 'Stop hostile.txt');
+  await app.page.click('[data-testid=stop-slow-file]');
+  await app.waitForFileMessages(3);
+  const messages = await app.texts('file-message');
+  assert.ok(messages.some((m) => /hostile\.txt was not loaded: its analysis was stopped after \d+ s/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /^a\.txt: 1 document/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /^b\.txt: 1 document/.test(m)), messages.join(' | '));
+  assert.ok((await app.texts('entity')).includes('Jeyhun Bayramov'));
+  // The fresh worker that replaced the stopped one analyses the next drop.
+  await app.drop([{ name: 'c.txt', type: 'text/plain', bytes: Buffer.from('Murat Nurtleu spoke in Astana.\n') }]);
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=file-message]')]
+    .some((m) => m.textContent.startsWith('c.txt: 1 document')), null, { timeout: 20000 });
+});
+
 test('the sample corpus loads and a facet click narrows the documents', async (app) => {
   await app.trySample();
   // The list is windowed: counts come from the summary line, not the cards in view.
@@ -526,7 +564,9 @@ const browser = await launch();
 let passed = 0;
 let failed = 0;
 try {
-  for (const { name, fn } of tests) {
+  // E2E_ONLY=words runs only the tests whose name contains them (while writing one).
+  const only = process.env.E2E_ONLY;
+  for (const { name, fn } of tests.filter((t) => !only || t.name.includes(only))) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const app = new DossierPage(page);
     try {

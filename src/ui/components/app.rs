@@ -8,7 +8,9 @@ use crate::engine::explore::ViewState;
 use crate::engine::{AnalysisOptions, Corpus, SplitOptions};
 use crate::ui::components::explorer::Explorer;
 use crate::ui::platform::gazetteer;
-use crate::ui::platform::loading::{cancel, file_list, load_files, prepare, Progress, Sinks};
+use crate::ui::platform::loading::{
+    cancel, file_list, load_files, prepare, stop_slow_file, Progress, Sinks,
+};
 use crate::ui::platform::sample::add_sample;
 use crate::ui::platform::sharing::{
     corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots,
@@ -114,6 +116,12 @@ pub fn App() -> impl IntoView {
             {move || progress.get().map(|p| view! {
                 <p class="progress" role="status" data-testid="progress">
                     {p.line()} " "
+                    {p.slow.map(|f| view! {
+                        <button class="clear" on:click=move |_| stop_slow_file() data-testid="stop-slow-file">
+                            {format!("Stop {}", f.name)}
+                        </button>
+                        " "
+                    })}
                     <button class="clear" on:click=move |_| cancel() data-testid="cancel-loading">"Cancel"</button>
                 </p>
             })}

@@ -16,6 +16,10 @@ pub const REFRESH_MS: f64 = 150.0;
 /// that took 40 ms waits 8 x 40 ms for the next (the cost grows with the corpus).
 pub const REFRESH_COST_SHARE: f64 = 1.0 / 8.0;
 
+/// A file analysed for longer than this is named in the progress line, with a
+/// button that stops it alone.
+pub const SLOW_FILE_MS: f64 = 2000.0;
+
 /// How many of the queued files to send to a worker now, 0 to wait.
 ///
 /// `queued` holds the sizes of the first queued files (at least [`BATCH`] of them
@@ -61,7 +65,7 @@ pub fn seconds_left(bytes_done: f64, bytes_total: f64, elapsed_seconds: f64) -> 
 }
 
 /// How far the current batch of files has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
     pub n_done: usize,
     pub n_files: usize,
@@ -69,13 +73,23 @@ pub struct Progress {
     pub bytes_total: f64,
     /// Estimated from the rate so far, once there is one.
     pub seconds_left: Option<f64>,
+    /// A file in analysis for longer than [`SLOW_FILE_MS`].
+    pub slow: Option<SlowFile>,
+}
+
+/// A file whose analysis runs long, and for how long it has run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SlowFile {
+    pub name: String,
+    pub seconds: u32,
 }
 
 impl Progress {
-    /// "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left" (the time once it is a second or more).
+    /// "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left" (the time once it is
+    /// a second or more), then the file that runs long, if one does.
     pub fn line(&self) -> String {
         format!(
-            "Analysed {} of {} files ({:.1} of {:.1} MB){}",
+            "Analysed {} of {} files ({:.1} of {:.1} MB){}{}",
             self.n_done,
             self.n_files,
             self.bytes_done / 1e6,
@@ -83,6 +97,10 @@ impl Progress {
             self.seconds_left
                 .filter(|s| *s >= 1.0)
                 .map(|s| format!(", about {} s left", s.round()))
+                .unwrap_or_default(),
+            self.slow
+                .as_ref()
+                .map(|f| format!("; still analysing {} ({} s)", f.name, f.seconds))
                 .unwrap_or_default()
         )
     }
@@ -180,6 +198,7 @@ mod tests {
             bytes_done: 1.2e6,
             bytes_total: 4e6,
             seconds_left: Some(4.6),
+            slow: None,
         };
         assert_eq!(
             p.line(),
@@ -187,8 +206,19 @@ mod tests {
         );
         let soon = Progress {
             seconds_left: Some(0.4),
-            ..p
+            ..p.clone()
         };
         assert_eq!(soon.line(), "Analysed 3 of 10 files (1.2 of 4.0 MB)");
+        let stuck = Progress {
+            slow: Some(SlowFile {
+                name: "chronology.txt".into(),
+                seconds: 7,
+            }),
+            ..p
+        };
+        assert_eq!(
+            stuck.line(),
+            "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left; still analysing chronology.txt (7 s)"
+        );
     }
 }

@@ -5,7 +5,9 @@
 //! slices of at most `SLICE_MS` so that the page keeps answering; the views are
 //! refreshed at most every `REFRESH_MS` (the schedule is in `ui::model::schedule`), less often when refreshing a large
 //! corpus proves costly. Cancelling stops the worker mid-file;
-//! what was already analysed stays, the rest is listed as not loaded. If the worker
+//! what was already analysed stays, the rest is listed as not loaded. A large file
+//! that runs longer than `SLOW_FILE_MS` is named in the progress line and can be
+//! stopped alone: its worker is replaced and the other files go on. If the worker
 //! cannot start, or its gazetteer differs from the page's, files are analysed here.
 
 use std::cell::RefCell;
@@ -20,7 +22,7 @@ use crate::engine::ingest::decode::MAX_FILE_BYTES;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 pub use crate::ui::model::schedule::Progress;
 use crate::ui::model::schedule::{
-    batch_size, refresh_wait_ms, seconds_left, BATCH, MAX_WORKERS, SLICE_MS,
+    batch_size, refresh_wait_ms, seconds_left, SlowFile, BATCH, MAX_WORKERS, SLICE_MS, SLOW_FILE_MS,
 };
 use crate::ui::platform::gazetteer;
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
@@ -67,6 +69,8 @@ struct Slot {
     /// It answered and its gazetteer matches the page's.
     ready: bool,
     in_flight: Vec<Job>,
+    /// The large file it is analysing, and since when (ms).
+    running: Option<(u32, f64)>,
 }
 
 #[derive(Default)]
@@ -84,6 +88,8 @@ struct Loader {
     refresh_scheduled: bool,
     /// How long the last refresh of the views took.
     last_refresh_ms: f64,
+    /// A timer looks for a file that runs long while large files are analysed.
+    watching: bool,
     sinks: Option<Sinks>,
 }
 
@@ -149,7 +155,7 @@ pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOpti
                 options,
             });
         }
-        sinks.progress.set(Some(s.progress));
+        sinks.progress.set(Some(s.progress.clone()));
         sinks.version.update(|v| *v += 1);
     }
     ensure_worker(&state);
@@ -177,11 +183,72 @@ pub fn cancel() {
             c.add_refused(name, FileError::Cancelled);
         }
     });
+    s.progress.slow = None;
     sinks.progress.set(None);
     sinks.version.update(|v| *v += 1);
 }
 
+/// Stops the file named in the progress line as running long: its worker is
+/// terminated and a fresh one started; the file is reported as stopped, the other
+/// files that worker held go back to the queue, and loading goes on.
+pub fn stop_slow_file() {
+    let state = loader();
+    {
+        let mut s = state.borrow_mut();
+        let now = now_ms();
+        let Some(index) = s.slowest(now) else { return };
+        let Some(sinks) = s.sinks else { return };
+        let slot = &mut s.workers[index];
+        slot.worker.terminate();
+        let (id, since) = slot.running.take().expect("the slowest slot runs a file");
+        let jobs: Vec<Job> = std::mem::take(&mut slot.in_flight);
+        for job in jobs.into_iter().rev() {
+            if job.id == id {
+                s.progress.n_done += 1;
+                s.progress.bytes_done += job.size;
+                let seconds = ((now - since) / 1000.0).round() as u32;
+                sinks.corpus.update_value(|c| {
+                    c.add_refused(&job.file.name(), FileError::Stopped { seconds })
+                });
+            } else {
+                s.queue.push_front(job);
+            }
+        }
+        s.progress.slow = None;
+        match start_worker(&state, index) {
+            Some(fresh) => s.workers[index] = fresh,
+            None => s.fall_back_to_main_thread(),
+        }
+        sinks.progress.set(Some(s.progress.clone()));
+        sinks.version.update(|v| *v += 1);
+    }
+    schedule_refresh(&state);
+    pump(&state);
+}
+
 impl Loader {
+    /// The worker whose large file has run longest, if past [`SLOW_FILE_MS`].
+    fn slowest(&self, now: f64) -> Option<usize> {
+        self.workers
+            .iter()
+            .enumerate()
+            .filter_map(|(k, slot)| Some((k, slot.running?.1)))
+            .filter(|(_, since)| now - since >= SLOW_FILE_MS)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| k)
+    }
+
+    /// The file that runs long, for the progress line.
+    fn slow_file(&self, now: f64) -> Option<SlowFile> {
+        let slot = &self.workers[self.slowest(now)?];
+        let (id, since) = slot.running?;
+        let job = slot.in_flight.iter().find(|j| j.id == id)?;
+        Some(SlowFile {
+            name: job.file.name(),
+            seconds: ((now - since) / 1000.0) as u32,
+        })
+    }
+
     fn n_in_flight(&self) -> usize {
         self.workers.iter().map(|w| w.in_flight.len()).sum()
     }
@@ -206,22 +273,59 @@ fn ensure_worker(state: &Rc<RefCell<Loader>>) {
     let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
     let n_workers = (cores as usize).clamp(1, MAX_WORKERS);
     for index in 0..n_workers {
-        let weak = Rc::downgrade(state);
-        if let Ok(worker) = AnalysisWorker::start(move |reply| {
-            if let Some(state) = weak.upgrade() {
-                on_reply(&state, index, reply);
-            }
-        }) {
-            s.workers.push(Slot {
-                worker: Rc::new(worker),
-                ready: false,
-                in_flight: Vec::new(),
-            });
+        match start_worker(state, index) {
+            Some(slot) => s.workers.push(slot),
+            None => break,
         }
     }
     if s.workers.is_empty() {
         s.on_main_thread = true;
     }
+}
+
+/// A worker for the pool's place `index`; its replies are routed by that index.
+fn start_worker(state: &Rc<RefCell<Loader>>, index: usize) -> Option<Slot> {
+    let weak = Rc::downgrade(state);
+    let worker = AnalysisWorker::start(move |reply| {
+        if let Some(state) = weak.upgrade() {
+            on_reply(&state, index, reply);
+        }
+    })
+    .ok()?;
+    Some(Slot {
+        worker: Rc::new(worker),
+        ready: false,
+        in_flight: Vec::new(),
+        running: None,
+    })
+}
+
+/// While large files are analysed, names the one that runs long in the progress
+/// line, every half second (nothing else refreshes it while a worker is busy).
+fn watch_slow_files(state: &Rc<RefCell<Loader>>) {
+    if std::mem::replace(&mut state.borrow_mut().watching, true) {
+        return;
+    }
+    let state = state.clone();
+    spawn_local(async move {
+        loop {
+            gloo_timers::future::TimeoutFuture::new(500).await;
+            let mut s = state.borrow_mut();
+            let running = s.workers.iter().any(|w| w.running.is_some());
+            let slow = s.slow_file(now_ms());
+            let loading = s.n_in_flight() > 0 || !s.queue.is_empty();
+            if s.progress.slow != slow && loading {
+                s.progress.slow = slow;
+                if let Some(sinks) = s.sinks {
+                    sinks.progress.set(Some(s.progress.clone()));
+                }
+            }
+            if !running {
+                s.watching = false;
+                return;
+            }
+        }
+    });
 }
 
 fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
@@ -243,9 +347,20 @@ fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
                 pump(&state);
             });
         }
+        WorkerReply::Started { id } => {
+            if let Some(slot) = state.borrow_mut().workers.get_mut(index) {
+                slot.running = Some((id, now_ms()));
+            }
+            watch_slow_files(state);
+        }
         WorkerReply::Analysed { id, bytes } => {
             {
                 let mut s = state.borrow_mut();
+                if let Some(slot) = s.workers.get_mut(index) {
+                    if slot.running.is_some_and(|(running, _)| running == id) {
+                        slot.running = None;
+                    }
+                }
                 let job = s.workers.get_mut(index).and_then(|slot| {
                     let pos = slot.in_flight.iter().position(|j| j.id == id)?;
                     Some(slot.in_flight.remove(pos))
@@ -381,7 +496,8 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
         if let Some(left) = seconds_left(s.progress.bytes_done, s.progress.bytes_total, elapsed) {
             s.progress.seconds_left = Some(left);
         }
-        (finished, s.progress)
+        s.progress.slow = s.slow_file(started);
+        (finished, s.progress.clone())
     };
     // Files that arrived during the yield above found a refresh already scheduled.
     if !state.borrow().analysed.is_empty() {

@@ -7,7 +7,9 @@
 //! reads them back in small slices (decoding JSON here cost the page more than a
 //! second per 10,000 files, in long tasks). Before its
 //! first answer it says `{ready, places}`: the size of its gazetteer, which must equal
-//! the page's so that place indices mean the same on both sides.
+//! the page's so that place indices mean the same on both sides. Before a file of a
+//! megabyte or more it says `{started: id}` and answers what it has, so that the
+//! page can name a file that runs long and stop that worker alone.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,6 +20,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::{AnalysedFile, AnalysisOptions};
+
+/// Files at least this large are announced when their analysis starts, and answered
+/// alone (smaller files take milliseconds).
+const LONG_FILE_BYTES: usize = 1_000_000;
 
 /// Passes over the sample articles (about 40 KB) before the worker says it is ready.
 const WARM_UP_PASSES: usize = 8;
@@ -119,10 +125,19 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
                     each
                 }
             };
-            let answers = js_sys::Array::new();
-            let buffers = js_sys::Array::new();
+            let mut answers = js_sys::Array::new();
+            let mut buffers = js_sys::Array::new();
             for ((job, file), bytes) in jobs.iter().zip(&files).zip(contents) {
                 let name = file.name();
+                // A large file may take seconds: what is done so far goes out first, and the
+                // page is told which file runs, so that it can name it and stop it alone.
+                let long = bytes.as_ref().is_ok_and(|b| b.len() >= LONG_FILE_BYTES);
+                if long {
+                    post_answers(&scope, &mut answers, &mut buffers);
+                    let started = Object::new();
+                    set(&started, "started", &get(job, "id"));
+                    let _ = scope.post_message(&started);
+                }
                 let analysed = match bytes {
                     Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &options),
                     Err(reason) => AnalysedFile {
@@ -138,12 +153,29 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
                 buffers.push(&bytes.buffer());
                 set(&answer, "bytes", &bytes);
                 answers.push(&answer);
+                if long {
+                    post_answers(&scope, &mut answers, &mut buffers);
+                }
             }
-            let message = Object::new();
-            set(&message, "answers", &answers);
-            let _ = scope.post_message_with_transfer(&message, &buffers);
+            post_answers(&scope, &mut answers, &mut buffers);
         });
     }
+}
+
+/// Sends the answers gathered so far (if any), their buffers transferred.
+fn post_answers(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    answers: &mut js_sys::Array,
+    buffers: &mut js_sys::Array,
+) {
+    if answers.length() == 0 {
+        return;
+    }
+    let message = Object::new();
+    set(&message, "answers", answers);
+    let _ = scope.post_message_with_transfer(&message, buffers);
+    *answers = js_sys::Array::new();
+    *buffers = js_sys::Array::new();
 }
 
 /// The batch's bytes cut back into its files, by their sizes.
@@ -169,6 +201,10 @@ pub struct AnalysisWorker {
 pub enum WorkerReply {
     Ready {
         places: usize,
+    },
+    /// It began analysing a large file (see [`LONG_FILE_BYTES`]).
+    Started {
+        id: u32,
     },
     /// An [`AnalysedFile`] as bytes, read back when the page has time.
     Analysed {
@@ -206,6 +242,10 @@ impl AnalysisWorker {
                 if get(&data, "ready").is_truthy() {
                     let places = get(&data, "places").as_f64().unwrap_or(0.0) as usize;
                     on_reply(WorkerReply::Ready { places });
+                    return;
+                }
+                if let Some(id) = get(&data, "started").as_f64() {
+                    on_reply(WorkerReply::Started { id: id as u32 });
                     return;
                 }
                 for answer in js_sys::Array::from(&get(&data, "answers")).iter() {
