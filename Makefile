@@ -43,13 +43,15 @@ test-wasm:
 test-e2e:
 	node tests/e2e/run.mjs
 
-# Coverage-guided fuzzing of the engine's entry points for FUZZ_SECONDS (default 60):
-# cargo-fuzz and the nightly toolchain (libFuzzer); crashes land in fuzz/artifacts/.
-FUZZ_SECONDS ?= 60
+# Coverage-guided fuzzing of the engine's entry points for FUZZ_SECONDS (default 600):
+# cargo-fuzz and the nightly toolchain (libFuzzer). Crashes, and inputs that take over
+# a second (-timeout=1), land in fuzz/artifacts/; the corpus in fuzz/corpus/ is kept
+# between runs, so runs add up. The final stats give the executions of the run.
+FUZZ_SECONDS ?= 600
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@mkdir -p fuzz/corpus/engine
-	cd fuzz && cargo +nightly fuzz run engine corpus/engine seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=4096
+	cd fuzz && cargo +nightly fuzz run engine corpus/engine seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=1 -rss_limit_mb=4096 -print_final_stats=1
 
 eval:
 	@mkdir -p target/eval
