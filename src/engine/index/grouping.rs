@@ -1,6 +1,6 @@
 //! Which mentions are one entity: grouping keys within a document and across the corpus, and stable ids.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::engine::index::analysed::fnv1a;
 use crate::engine::recognize::entities::EntityType;
@@ -16,8 +16,11 @@ pub(crate) fn entity_id(full_key: &str) -> String {
 pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
     let text = &document.text;
     let surface = |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]);
-    // Full personal names of the document, by their last and first words.
+    // Full personal names of the document, by their last and first words, and by
+    // the lower-case word-boundary suffixes that can stand alone ("der leyen").
+    let mut full_names = HashSet::new();
     let mut full_names_by_part: HashMap<String, Vec<String>> = HashMap::new();
+    let mut full_names_by_suffix: HashMap<String, Longer> = HashMap::new();
     for m in document
         .entities
         .iter()
@@ -25,13 +28,28 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
     {
         let name = surface(m);
         let words: Vec<&str> = name.split(' ').collect();
-        if words.len() >= 2 {
-            for part in [words[0], words[words.len() - 1]] {
-                let list = full_names_by_part.entry(part.to_string()).or_default();
-                if !list.contains(&name) {
-                    list.push(name.clone());
-                }
-            }
+        if words.len() < 2 || !full_names.insert(name.clone()) {
+            continue;
+        }
+        let (first, last) = (words[0], words[words.len() - 1]);
+        let parts = [first, last];
+        let distinct_parts = if first == last {
+            &parts[..1]
+        } else {
+            &parts[..]
+        };
+        for part in distinct_parts {
+            full_names_by_part
+                .entry(part.to_string())
+                .or_default()
+                .push(name.clone());
+        }
+        let lower = name.to_lowercase();
+        for (at, _) in lower.match_indices(' ') {
+            full_names_by_suffix
+                .entry(lower[at + 1..].to_string())
+                .and_modify(|longer| longer.add(&name))
+                .or_insert_with(|| Longer::One(name.clone()));
         }
     }
     let acronyms = defined_acronyms(document);
@@ -48,20 +66,11 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                 EntityType::Person => match full_names_by_part.get(&name) {
                     Some(full) if full.len() == 1 && !name.contains(' ') => full[0].clone(),
                     // A multi-word surname: "Von der Leyen" after "Ursula von der Leyen".
-                    _ => {
-                        let suffix = format!(" {}", name.to_lowercase());
-                        let mut longer: Vec<&String> = full_names_by_part
-                            .values()
-                            .flatten()
-                            .filter(|f| f.len() > name.len() && f.to_lowercase().ends_with(&suffix))
-                            .collect();
-                        longer.sort_unstable();
-                        longer.dedup();
-                        match longer[..] {
-                            [only] => only.clone(),
-                            _ => name,
-                        }
-                    }
+                    // One look-up, however many full names share the surname.
+                    _ => match full_names_by_suffix.get(&name.to_lowercase()) {
+                        Some(Longer::One(only)) if only.len() > name.len() => only.clone(),
+                        _ => name,
+                    },
                 },
                 EntityType::Organisation => match acronyms.get(name.as_str()) {
                     Some(full) => well_known(full).unwrap_or(full).to_string(),
@@ -74,6 +83,20 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The full names that end with a given suffix: one, or several (then none is chosen).
+enum Longer {
+    One(String),
+    Several,
+}
+
+impl Longer {
+    fn add(&mut self, name: &str) {
+        if matches!(self, Longer::One(only) if only != name) {
+            *self = Longer::Several;
+        }
+    }
 }
 
 /// The canonical name of a well-known organisation ("UN", "U.N." → "United
@@ -114,14 +137,15 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
     }
     // Initials of the document's multi-word names, and the names that have them.
     let mut names_by_initials: HashMap<String, Vec<String>> = HashMap::new();
+    let mut seen = HashSet::new();
     for m in &organisations {
         let full = fold_whitespace(&text[m.start..m.end]);
         let full = strip_article(&full);
-        if full.split(' ').count() >= 2 {
-            let names = names_by_initials.entry(initials(full)).or_default();
-            if !names.iter().any(|n| n == full) {
-                names.push(full.to_string());
-            }
+        if full.split(' ').count() >= 2 && seen.insert(full.to_string()) {
+            names_by_initials
+                .entry(initials(full))
+                .or_default()
+                .push(full.to_string());
         }
     }
     for m in &organisations {

@@ -59,6 +59,17 @@ fn person(k: usize) -> String {
     format!("{given} {family}")
 }
 
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "re", "po", "li", "ma", "ne", "to", "ba",
+];
+
+/// A given name of invented syllables, different for each of the first 65,536 values of `k`.
+fn invented_given_name(k: usize) -> String {
+    let mut name: String = (0..4).map(|d| SYLLABLES[(k >> (4 * d)) % 16]).collect();
+    name[..1].make_ascii_uppercase();
+    name
+}
+
 /// The file name and text of a shape at about `bytes` bytes; `None` for an unknown shape.
 pub fn hostile(shape: &str, bytes: usize) -> Option<(String, String)> {
     let mut text = String::with_capacity(bytes + 256);
@@ -96,10 +107,9 @@ pub fn hostile(shape: &str, bytes: usize) -> Option<(String, String)> {
             "name-after-name.txt"
         }
         "surname-aliases" => {
+            // A new full name with the one surname each time: the aliases grow with the text.
             fill(&mut text, &|k| {
-                let given = GIVEN[k % GIVEN.len()];
-                let initial = (b'A' + (k / GIVEN.len() % 26) as u8) as char;
-                format!("{given} {initial}. Smith met Smith again. ")
+                format!("{} Smith met Smith again. ", invented_given_name(k))
             });
             "surname-aliases.txt"
         }
@@ -197,5 +207,7 @@ mod tests {
             assert!(name.contains('.'), "{shape}");
         }
         assert!(hostile("no such shape", 10).is_none());
+        assert_eq!(invented_given_name(0), "Kakakaka");
+        assert_ne!(invented_given_name(1), invented_given_name(16));
     }
 }
