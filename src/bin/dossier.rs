@@ -417,7 +417,8 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
 }
 
 /// Each hostile shape at doubling sizes up to `max_mb`, analysed and indexed:
-/// seconds, MB/s and the time ratio per doubling (2 when the cost is linear).
+/// seconds, MB/s and the time ratio per doubling (2 when the cost is linear), then
+/// the MB/s of the analysis alone.
 fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -> ExitCode {
     use dossier::engine::tooling::hostile::{hostile, SHAPES};
     let _ = dossier::engine::analyze_text("warm", "Almaty, Kazakhstan.", options);
@@ -429,8 +430,8 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
         sizes.push(max_mb);
     }
     println!(
-        "{:<18} {:>5} {:>8} {:>7} {:>6}  outcome",
-        "shape", "MB", "seconds", "MB/s", "ratio"
+        "{:<18} {:>5} {:>8} {:>7} {:>6} {:>10}  outcome",
+        "shape", "MB", "seconds", "MB/s", "ratio", "analysis"
     );
     for shape in SHAPES.iter().filter(|s| only.is_none_or(|o| o == **s)) {
         let mut previous: Option<(f64, f64)> = None;
@@ -457,6 +458,14 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
                     break;
                 }
             }
+            // The analysis alone (no indexing), once, for the MB/s of that stage.
+            let started = Instant::now();
+            let _ = std::hint::black_box(dossier::engine::analyze_file(
+                &name,
+                text.as_bytes(),
+                options,
+            ));
+            let analysis = text.len() as f64 / 1e6 / started.elapsed().as_secs_f64();
             // Per doubling, also when the last step is not a doubling.
             let size = text.len() as f64;
             let ratio = previous.map_or(String::from("-"), |(p_size, p_seconds)| {
@@ -464,7 +473,7 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
                 format!("{:.2}", (seconds / p_seconds).powf(1.0 / doublings))
             });
             println!(
-                "{shape:<18} {:>5.1} {seconds:>8.3} {:>7.1} {ratio:>6}  {outcome}",
+                "{shape:<18} {:>5.1} {seconds:>8.3} {:>7.1} {ratio:>6} {analysis:>5.1} MB/s  {outcome}",
                 text.len() as f64 / 1e6,
                 text.len() as f64 / 1e6 / seconds,
             );
