@@ -235,7 +235,15 @@ fn mark_sentences(text: &str, tokens: &mut [Token]) {
                     ABBREVIATIONS.contains(&Lower::new(w).as_str())
                         || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
                 };
-            if !is_abbreviation {
+            // Nor does a decimal point ("0.7%", "1.5 billion").
+            let is_decimal_point = t == "."
+                && !tokens[i].space_before
+                && i > 0
+                && tokens[i - 1].kind == TokenKind::Number
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Number && !n.space_before);
+            if !is_abbreviation && !is_decimal_point {
                 after_stop = true;
             }
         } else if kind == TokenKind::Punct
@@ -303,13 +311,13 @@ mod tests {
 
     #[test]
     fn marks_sentence_starts() {
-        let text = "Then Mr. Smith left. He met Dr. Jones.\nNew line here";
+        let text = "Then Mr. Smith left. He met Dr. Jones.\nNew line here. Sales rose 0.7% in May. 2024 was";
         let tokens = tokenize(text);
         let starts: Vec<&str> = tokens
             .iter()
             .filter(|t| t.sentence_start)
             .map(|t| t.text(text))
             .collect();
-        assert_eq!(starts, ["Then", "He", "New"]);
+        assert_eq!(starts, ["Then", "He", "New", "Sales", "2024"]);
     }
 }

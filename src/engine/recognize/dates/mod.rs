@@ -25,8 +25,8 @@ pub(super) mod tables;
 
 pub use anchor::{date_from_value, metadata_date};
 use anchor::{document_date, explicit_year};
-use expr::{Expr, Step};
-use resolve::resolve;
+use expr::{Expr, Found, Step};
+use resolve::{resolve, shifted_by_years};
 use scan::scan;
 
 /// How finely a date is known.
@@ -127,8 +127,11 @@ pub fn recognize(
     // it, else the first one after it, else the previous document's year (one pass).
     let first_year = found.iter().find_map(|g| explicit_year(g.expr));
     let mut year_before: Option<i16> = None;
-    // The date the text last spoke of, for "three days later" and "that day".
+    // The date the text last spoke of, for "three days later" and "that day", and
+    // the sentence it was in.
     let mut reference: Option<DateMention> = None;
+    let mut reference_sentence = 0;
+    let sentence_of = sentence_numbers(tokens);
     for f in &found {
         let year_hint = doc_date
             .map(|d| d.date.year())
@@ -139,7 +142,14 @@ pub fn recognize(
             year_before = Some(y);
         }
         let anchor = doc_date.map(|d| d.date);
+        let sentence = sentence_of[f.first];
+        // "Sales in March rose from a year ago": the period compared with, a year before.
+        let compared = reference
+            .as_ref()
+            .filter(|_| reference_sentence == sentence && is_year_before(f, text, tokens))
+            .and_then(|r| shifted_by_years(r, -1));
         let mention = match f.expr {
+            _ if compared.is_some() => compared.expect("just tested"),
             // Counted from the last date fine enough for the unit, else from the
             // document date, as the report's own time.
             Expr::FromReference { unit, .. } => {
@@ -161,6 +171,7 @@ pub fn recognize(
         };
         if mention.interval.is_some() {
             reference = Some(mention.clone());
+            reference_sentence = sentence;
         }
         mentions.push(DateMention {
             start: tokens[f.first].start,
@@ -169,6 +180,33 @@ pub fn recognize(
         });
     }
     (mentions, doc_date)
+}
+
+/// Per token, the number of the sentence it is in (one pass).
+fn sentence_numbers(tokens: &[Token]) -> Vec<u32> {
+    let mut n = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            n += u32::from(t.sentence_start);
+            n
+        })
+        .collect()
+}
+
+/// "a year ago", "a year earlier", "the year before", "the year-earlier quarter",
+/// "the same period last year": one year back, said of a period rather than of
+/// the document's own year.
+fn is_year_before(f: &Found, text: &str, tokens: &[Token]) -> bool {
+    let word = |k: usize| tokens[k].text(text).to_ascii_lowercase();
+    match f.expr {
+        Expr::RelYears(-1) => word(f.end - 1) == "ago" || word(f.first) == "the",
+        Expr::FromReference {
+            unit: Step::Year,
+            offset: -1,
+        } => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -107,6 +107,9 @@ impl<'a> Scanner<'a> {
     /// "today", "yesterday", "last week", "next month", "this year", "two years ago", "earlier this year"
     pub(super) fn relative(&self, i: usize) -> Option<Found> {
         let w = self.lower(i);
+        if let Some(found) = self.comparison_period(i) {
+            return Some(found);
+        }
         // "this morning": the document date (the part of the day is not kept).
         if w == "this" && matches!(self.lower(i + 1), "morning" | "afternoon" | "evening") {
             return self.found(i, i + 2, Expr::RelDays(0));
@@ -201,6 +204,41 @@ impl<'a> Scanner<'a> {
             _ => return None,
         };
         self.found(i, i + 3, expr)
+    }
+
+    /// "the same period last year", "the same month a year ago", "the year-earlier
+    /// quarter", "the year-ago level": a year before — the period of the sentence
+    /// when one was named there (see `is_year_before`), else the document's year.
+    fn comparison_period(&self, i: usize) -> Option<Found> {
+        if self.lower(i) != "the" {
+            return None;
+        }
+        let year_before = Expr::RelYears(-1);
+        // "the year-earlier quarter", "the year-ago period"
+        if self.lower(i + 1) == "year"
+            && self.is_dash(i + 2)
+            && self.joined(i + 2)
+            && self.joined(i + 3)
+            && matches!(self.lower(i + 3), "earlier" | "ago")
+        {
+            let noun = matches!(
+                self.lower(i + 4),
+                "quarter" | "period" | "month" | "level" | "levels" | "figure" | "figures" | "year"
+            );
+            return self.found(i, i + 4 + usize::from(noun), year_before);
+        }
+        // "the same period last year", "the same quarter a year ago"
+        if self.lower(i + 1) == "same"
+            && matches!(self.lower(i + 2), "period" | "quarter" | "month" | "time")
+        {
+            let end = match (self.lower(i + 3), self.lower(i + 4), self.lower(i + 5)) {
+                ("last" | "previous", "year", _) => i + 5,
+                ("a" | "one", "year", "ago" | "earlier") => i + 6,
+                _ => return None,
+            };
+            return self.found(i, end, year_before);
+        }
+        None
     }
 
     /// "on Monday", "Tuesday": the nearest such day before the document date in

@@ -330,3 +330,28 @@ fn resolve_relative_decade(m: &mut DateMention, anchor: Option<Date>, offset: i3
         None => unresolved(m, Precision::Decade, "XXX".into()),
     }
 }
+
+/// A month or quarter spoken of, `years` later (earlier when negative), as a
+/// comparison period: "March" then "a year ago" is March of the year before.
+/// Other precisions are not periods one compares so.
+pub(super) fn shifted_by_years(reference: &DateMention, years: i16) -> Option<DateMention> {
+    let (first, _) = reference.interval?;
+    let year = first.year().checked_add(years)?;
+    let month = first.month();
+    let (interval, value) = match reference.precision {
+        Precision::Month => (month_interval(year, month)?, month_value(year, month)),
+        Precision::Quarter => {
+            let quarter = (month - 1) / 3 + 1;
+            let (start, _) = month_interval(year, month)?;
+            let (_, end) = month_interval(year, month + 2)?;
+            ((start, end), format!("{year:04}-Q{quarter}"))
+        }
+        _ => return None,
+    };
+    Some(DateMention {
+        interval: Some(interval),
+        anchoring: Anchoring::Relative,
+        value,
+        ..reference.clone()
+    })
+}

@@ -103,6 +103,43 @@ fn relative_dates() {
     ]);
 }
 
+/// Issue 20, class 2: "a year ago/earlier" right after a month or a quarter of the
+/// same sentence is that period a year before; elsewhere it stays a year.
+#[test]
+#[rustfmt::skip]
+fn comparison_periods() {
+    run(&[
+        ("a year ago after a month", "2024-04-16", "Sales in March rose 7% from a year ago.",
+            &[("March", "2024-03"), ("a year ago", "2023-03")]),
+        ("a decimal point does not end the sentence", "2024-04-16", "Sales in March rose 0.7% from a year ago.",
+            &[("March", "2024-03"), ("a year ago", "2023-03")]),
+        ("a year earlier after a quarter", "2024-04-16", "Profit in the first quarter rose from a year earlier.",
+            &[("the first quarter", "2024-Q1"), ("a year earlier", "2023-Q1")]),
+        ("the same month a year ago", "2024-04-16", "Starts in March were below the same month a year ago.",
+            &[("March", "2024-03"), ("the same month", "2024-03"), ("a year ago", "2023-03")]),
+        ("the year before after a month", "2010-06-01", "In May 2010 sales rose from the year before.",
+            &[("May 2010", "2010-05"), ("the year before", "2009-05")]),
+        ("alone it is the year before the document's", "2024-04-16", "A year ago it was smaller.",
+            &[("A year ago", "2023")]),
+        ("a month of another sentence is not compared", "2024-04-16", "Sales fell in March. A year ago they rose.",
+            &[("March", "2024-03"), ("A year ago", "2023")]),
+        ("a day is no period compared", "2009-04-04", "On March 3, 2009 it rose from a year earlier.",
+            &[("March 3, 2009", "2009-03-03"), ("a year earlier", "2008")]),
+        ("two years ago is not a comparison", "2024-04-16", "In March it said it left two years ago.",
+            &[("March", "2024-03"), ("two years ago", "2022")]),
+        ("the year-earlier quarter", "2024-04-16", "Profit in the first quarter beat the year-earlier quarter.",
+            &[("the first quarter", "2024-Q1"), ("the year-earlier quarter", "2023-Q1")]),
+        ("the year-ago level", "2024-04-16", "Sales in March were above the year-ago level.",
+            &[("March", "2024-03"), ("the year-ago level", "2023-03")]),
+        ("the same period last year", "2024-04-16", "Revenue in March rose from the same period last year.",
+            &[("March", "2024-03"), ("the same period last year", "2023-03")]),
+        ("the same period last year, no period named", "2024-04-16", "Revenue rose from the same period last year.",
+            &[("the same period last year", "2023")]),
+        ("the same quarter a year ago", "1989-10-24", "In the third quarter net rose from the same quarter a year ago.",
+            &[("the third quarter", "1989-Q3"), ("the same quarter a year ago", "1988-Q3")]),
+    ]);
+}
+
 #[test]
 #[rustfmt::skip]
 fn dates_counted_from_the_last_one_spoken_of() {
