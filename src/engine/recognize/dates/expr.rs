@@ -70,6 +70,89 @@ pub(super) enum Expr {
         offset: i32,
     },
     Vague(&'static str),
+    /// "Christmas Eve", "Thanksgiving", "Easter 2024": a named day, its year written or
+    /// taken from the document date.
+    Holiday {
+        holiday: Holiday,
+        year: Option<i16>,
+    },
+}
+
+/// How a named day falls in a year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Holiday {
+    /// The same month and day every year.
+    Fixed { month: i8, day: i8 },
+    /// The `nth` (1-based) such weekday of the month.
+    NthWeekday {
+        month: i8,
+        weekday: Weekday,
+        nth: i8,
+    },
+    /// The last such weekday of the month.
+    LastWeekday { month: i8, weekday: Weekday },
+    /// Days from Easter Sunday (Gregorian computus).
+    FromEaster(i8),
+    /// The Tuesday after the first Monday of November (US elections).
+    ElectionDay,
+}
+
+impl Holiday {
+    /// Its date in `year`.
+    pub(super) fn in_year(self, year: i16) -> Option<Date> {
+        match self {
+            Holiday::Fixed { month, day } => valid(year, month, day),
+            Holiday::NthWeekday {
+                month,
+                weekday,
+                nth,
+            } => {
+                let first = valid(year, month, 1)?;
+                let ahead = (weekday.to_monday_zero_offset()
+                    - first.weekday().to_monday_zero_offset())
+                .rem_euclid(7);
+                valid(year, month, 1 + ahead + 7 * (nth - 1))
+            }
+            Holiday::LastWeekday { month, weekday } => {
+                let last = month_end(year, month)?;
+                let back = (last.weekday().to_monday_zero_offset()
+                    - weekday.to_monday_zero_offset())
+                .rem_euclid(7);
+                valid(year, month, last.day() - back)
+            }
+            Holiday::FromEaster(days) => {
+                let easter = easter_sunday(year)?;
+                easter
+                    .checked_add(jiff::Span::new().days(i64::from(days)))
+                    .ok()
+            }
+            Holiday::ElectionDay => {
+                let monday = Holiday::NthWeekday {
+                    month: 11,
+                    weekday: Weekday::Monday,
+                    nth: 1,
+                }
+                .in_year(year)?;
+                valid(year, 11, monday.day() + 1)
+            }
+        }
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+fn easter_sunday(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    valid(year, month as i8, day as i8)
 }
 
 /// What an anaphoric date counts in.

@@ -6,6 +6,32 @@ use super::tables::*;
 use crate::engine::recognize::token::TokenKind;
 
 impl<'a> Scanner<'a> {
+    /// "Christmas Eve", "New Year's Day", "Thanksgiving", "Easter 2024": a named day,
+    /// capitalised as a name is, with the year written after it if it is.
+    pub(super) fn holiday(&self, i: usize) -> Option<Found> {
+        let start = self.tokens[i].start;
+        if !self.text[start..].starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let rest = &self.lower_text[start..];
+        let (holiday, len) = HOLIDAYS
+            .iter()
+            .find_map(|&(name, holiday)| Some((holiday, name_length(rest, name)?)))?;
+        let end_byte = start + len;
+        let mut end = i;
+        while end < self.tokens.len() && self.tokens[end].end <= end_byte {
+            end += 1;
+        }
+        if end == i || self.tokens[end - 1].end != end_byte {
+            return None;
+        }
+        let (year, end) = match self.trailing_year(end) {
+            Some((y, after)) => (Some(y), after),
+            None => (None, end),
+        };
+        self.found(i, end, Expr::Holiday { holiday, year })
+    }
+
     /// "Q4 2006", "the fourth quarter (of 2005)", "the last quarter"
     pub(super) fn quarter(&self, i: usize) -> Option<Found> {
         let w = self.word(i);
@@ -262,4 +288,20 @@ impl<'a> Scanner<'a> {
         };
         self.found(first, end, Expr::Month { year: None, month })
     }
+}
+
+/// The length in bytes of `name` at the start of `text` (lower case; ’ stands for
+/// '), if the name is there as whole words.
+fn name_length(text: &str, name: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for expected in name.chars() {
+        let (_, c) = chars.next()?;
+        let same = c == expected || (expected == '\'' && c == '’');
+        if !same {
+            return None;
+        }
+    }
+    let end = chars.next().map_or(text.len(), |(at, _)| at);
+    let whole_word = !text[end..].starts_with(|c: char| c.is_alphanumeric());
+    whole_word.then_some(end)
 }

@@ -12,7 +12,7 @@ use super::anchor::infer_year;
 use super::calendar::{
     day_value, decade_interval, month_interval, month_value, valid, year_interval,
 };
-use super::expr::{Expr, Found, Season};
+use super::expr::{Expr, Found, Holiday, Season};
 use super::{Anchoring, DateMention, Precision};
 
 /// What a mention is resolved against: the anchor day (document date, or the date
@@ -98,6 +98,7 @@ pub(super) fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -
                 year_hint,
             );
         }
+        Expr::Holiday { holiday, year } => resolve_holiday(&mut m, at, year, holiday),
         Expr::Vague(value) => {
             m.precision = Precision::Vague;
             m.anchoring = if anchor.is_some() {
@@ -182,6 +183,31 @@ fn resolve_month(m: &mut DateMention, at: Anchor, year: Option<i16>, month: i8) 
         None => at.year_hint,
     });
     set_month(m, year, month);
+}
+
+/// "Christmas Eve", "Easter 2024": as a month is, the latest such day up to the
+/// document date, unless the sentence speaks of the future (then the next one).
+fn resolve_holiday(m: &mut DateMention, at: Anchor, year: Option<i16>, holiday: Holiday) {
+    m.precision = Precision::Day;
+    let year = complete_year(m, year, || match at.day {
+        Some(a) => {
+            let this_year = holiday.in_year(a.year())?;
+            Some(match (at.future, this_year >= a) {
+                (true, true) | (false, false) => a.year(),
+                (true, false) => a.year() + 1,
+                (false, true) if this_year == a => a.year(),
+                (false, true) => a.year() - 1,
+            })
+        }
+        None => at.year_hint,
+    });
+    match year.and_then(|y| holiday.in_year(y)) {
+        Some(d) => {
+            m.interval = Some((d, d));
+            m.value = day_value(d);
+        }
+        None => unresolved(m, Precision::Day, "XXXX-XX-XX".to_string()),
+    }
 }
 
 /// "December-February 2024": a range whose first month is later runs from the year before.

@@ -118,6 +118,7 @@ impl<'a> Scanner<'a> {
             .or_else(|| self.month_year(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.season(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.year_with_modifier(i))
             .or_else(|| self.counted_from_reference(i))

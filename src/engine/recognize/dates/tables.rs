@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use jiff::civil::Weekday;
 use rustc_hash::FxHashSet as HashSet;
 
-use super::expr::Season;
+use super::expr::{Holiday, Season};
 
 pub(super) const MONTHS: &[(&str, i8)] = &[
     ("january", 1),
@@ -105,6 +105,68 @@ pub(super) const VAGUE_WORDS: &[(&str, &str)] = &[
     ("soon", "FUTURE_REF"),
 ];
 
+/// Named days, lower case as written (an apostrophe may also be written ’), longest
+/// first where one name begins another.
+pub(super) const HOLIDAYS: &[(&str, Holiday)] = &[
+    ("christmas eve", Holiday::Fixed { month: 12, day: 24 }),
+    ("christmas day", Holiday::Fixed { month: 12, day: 25 }),
+    ("christmas", Holiday::Fixed { month: 12, day: 25 }),
+    ("new year's eve", Holiday::Fixed { month: 12, day: 31 }),
+    ("new year's day", Holiday::Fixed { month: 1, day: 1 }),
+    ("boxing day", Holiday::Fixed { month: 12, day: 26 }),
+    ("valentine's day", Holiday::Fixed { month: 2, day: 14 }),
+    ("independence day", Holiday::Fixed { month: 7, day: 4 }),
+    ("fourth of july", Holiday::Fixed { month: 7, day: 4 }),
+    ("bastille day", Holiday::Fixed { month: 7, day: 14 }),
+    ("halloween", Holiday::Fixed { month: 10, day: 31 }),
+    ("veterans day", Holiday::Fixed { month: 11, day: 11 }),
+    ("armistice day", Holiday::Fixed { month: 11, day: 11 }),
+    (
+        "thanksgiving day",
+        Holiday::NthWeekday {
+            month: 11,
+            weekday: Weekday::Thursday,
+            nth: 4,
+        },
+    ),
+    (
+        "thanksgiving",
+        Holiday::NthWeekday {
+            month: 11,
+            weekday: Weekday::Thursday,
+            nth: 4,
+        },
+    ),
+    (
+        "labor day",
+        Holiday::NthWeekday {
+            month: 9,
+            weekday: Weekday::Monday,
+            nth: 1,
+        },
+    ),
+    (
+        "martin luther king day",
+        Holiday::NthWeekday {
+            month: 1,
+            weekday: Weekday::Monday,
+            nth: 3,
+        },
+    ),
+    (
+        "memorial day",
+        Holiday::LastWeekday {
+            month: 5,
+            weekday: Weekday::Monday,
+        },
+    ),
+    ("election day", Holiday::ElectionDay),
+    ("good friday", Holiday::FromEaster(-2)),
+    ("easter sunday", Holiday::FromEaster(0)),
+    ("easter monday", Holiday::FromEaster(1)),
+    ("easter", Holiday::FromEaster(0)),
+];
+
 /// The other words a form can open with: prepositions and determiners ("between",
 /// "the", "last"), modifiers ("early", "mid"), "now", quarter codes and the
 /// apostrophe of "'82".
@@ -126,6 +188,10 @@ pub(super) fn could_start(lower: &str) -> bool {
             let names = names.chain(SEASONS.iter().map(|(w, _)| *w));
             let names = names.chain(DAY_WORDS.iter().map(|(w, _)| *w));
             let names = names.chain(VAGUE_WORDS.iter().map(|(w, _)| *w));
+            let first_words = HOLIDAYS
+                .iter()
+                .filter_map(|(w, _)| w.split([' ', '\'']).next());
+            let names = names.chain(first_words);
             names.chain(LEAD_WORDS.iter().copied()).collect()
         })
         .contains(lower)

@@ -140,6 +140,31 @@ fn comparison_periods() {
     ]);
 }
 
+/// Issue 20, class 5: named days, movable feasts computed, the year from the text or
+/// the document date (the latest one up to it; the next one when the sentence
+/// speaks of the future).
+#[test]
+#[rustfmt::skip]
+fn holidays_and_named_days() {
+    run(&[
+        ("Christmas Eve, past", "2024-04-16", "On Christmas Eve the shops closed.", &[("Christmas Eve", "2023-12-24")]),
+        ("Christmas Day, future", "2024-04-16", "Shops will close on Christmas Day.", &[("Christmas Day", "2024-12-25")]),
+        ("New Year's Day just past", "2024-04-16", "New Year's Day was quiet.", &[("New Year's Day", "2024-01-01")]),
+        ("curly apostrophe", "2024-04-16", "New Year’s Eve parties ended.", &[("New Year’s Eve", "2023-12-31")]),
+        ("Thanksgiving, future", "2024-04-16", "Stores will open on Thanksgiving.", &[("Thanksgiving", "2024-11-28")]),
+        ("Easter with its year", "", "Easter 2024 fell early.", &[("Easter 2024", "2024-03-31")]),
+        ("Easter of 2000", "", "Easter 2000 was late.", &[("Easter 2000", "2000-04-23")]),
+        ("Good Friday", "2019-05-01", "Sales on Good Friday rose.", &[("Good Friday", "2019-04-19")]),
+        ("Election Day with its year", "", "The vote on Election Day 2020 was close.", &[("Election Day 2020", "2020-11-03")]),
+        ("Memorial Day, the last Monday", "2024-06-10", "Memorial Day was busy.", &[("Memorial Day", "2024-05-27")]),
+        ("Labor Day, the first Monday", "2023-09-20", "after Labor Day", &[("Labor Day", "2023-09-04")]),
+        ("the day itself", "2023-12-25", "Christmas Day was calm.", &[("Christmas Day", "2023-12-25")]),
+        ("a holiday in lower case is a word", "2024-04-16", "the christmas tree", &[]),
+        ("a longer name is not a holiday", "2024-04-16", "Eastern Europe and Newcastle", &[]),
+        ("no document date: the year of the text", "", "In 1999, Christmas Eve was cold.", &[("1999", "1999"), ("Christmas Eve", "1999-12-24")]),
+    ]);
+}
+
 #[test]
 #[rustfmt::skip]
 fn dates_counted_from_the_last_one_spoken_of() {
