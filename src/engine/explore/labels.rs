@@ -67,6 +67,7 @@ pub fn precision_word(p: Precision) -> &'static str {
         Precision::Month => "month",
         Precision::Quarter => "quarter",
         Precision::Season => "season",
+        Precision::Half => "half-year",
         Precision::Year => "year",
         Precision::Decade => "decade",
         Precision::Vague => "vague",

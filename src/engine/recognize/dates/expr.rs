@@ -35,6 +35,13 @@ pub(super) enum Expr {
         year: Option<i16>,
         quarter: i8,
     },
+    /// "the current quarter", "next quarter": quarters from the document date's.
+    RelQuarter(i32),
+    /// "the first half (of 1989)": half 1 or 2.
+    Half {
+        year: Option<i16>,
+        half: i8,
+    },
     Season {
         year: Option<i16>,
         season: Season,
@@ -48,6 +55,8 @@ pub(super) enum Expr {
     Weekday {
         weekday: Weekday,
         future: bool,
+        /// "next Tuesday", "last Tuesday": never the document's own day.
+        strict: bool,
     },
     RelWeeks(i32),
     RelMonths(i32),

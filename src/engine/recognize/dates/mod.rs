@@ -38,6 +38,8 @@ pub enum Precision {
     Month,
     Quarter,
     Season,
+    /// A half-year ("the first half": H1).
+    Half,
     Year,
     Decade,
     /// A vague reference ("now", "recently") with no interval.

@@ -32,6 +32,55 @@ impl<'a> Scanner<'a> {
         self.found(i, end, Expr::Holiday { holiday, year })
     }
 
+    /// "the first half (of 1989)", "the second half", "first-half": H1 and H2.
+    pub(super) fn half(&self, i: usize) -> Option<Found> {
+        let start = if self.lower(i) == "the" { i + 1 } else { i };
+        let half = match self.lower(start) {
+            "first" => 1,
+            "second" => 2,
+            _ => return None,
+        };
+        let hyphenated = self.is_dash(start + 1) && self.joined(start + 1);
+        let noun = if hyphenated { start + 2 } else { start + 1 };
+        if self.lower(noun) != "half" {
+            return None;
+        }
+        let end = noun + 1;
+        let (year, end) = match (self.lower(end), self.year(end + 1), self.year(end)) {
+            ("of", Some(y), _) => (Some(y), end + 2),
+            (_, _, Some(y)) => (Some(y), end + 1),
+            _ => (None, end),
+        };
+        self.found(i, end, Expr::Half { year, half })
+    }
+
+    /// "fiscal 1990's second quarter", "1990's first half": the year owns the period.
+    pub(super) fn year_owned_period(&self, i: usize) -> Option<Found> {
+        let at = if self.lower(i) == "fiscal" { i + 1 } else { i };
+        let year = self.year(at)?;
+        let period = match (self.lower(at + 1), self.lower(at + 2)) {
+            ("'s" | "’s", _) => at + 2,
+            ("'" | "’", "s") => at + 3,
+            _ => return None,
+        };
+        let owned = self.quarter(period).or_else(|| self.half(period))?;
+        let expr = match owned.expr {
+            Expr::Quarter {
+                year: None,
+                quarter,
+            } => Expr::Quarter {
+                year: Some(year),
+                quarter,
+            },
+            Expr::Half { year: None, half } => Expr::Half {
+                year: Some(year),
+                half,
+            },
+            _ => return None,
+        };
+        self.found(i, owned.end, expr)
+    }
+
     /// "Q4 2006", "the fourth quarter (of 2005)", "the last quarter"
     pub(super) fn quarter(&self, i: usize) -> Option<Found> {
         let w = self.word(i);

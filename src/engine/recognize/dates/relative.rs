@@ -117,6 +117,26 @@ impl<'a> Scanner<'a> {
         if let Some(&(_, offset)) = DAY_WORDS.iter().find(|(word, _)| *word == w) {
             return self.found(i, i + 1, Expr::RelDays(offset));
         }
+        // "last night": the evening before the document date (the time of day is not kept).
+        if w == "last" && self.lower(i + 1) == "night" {
+            return self.found(i, i + 2, Expr::RelDays(-1));
+        }
+        // "the current quarter", "this quarter", "last quarter", "next quarter"
+        {
+            let (offset, at) = match (w, self.lower(i + 1)) {
+                ("the", "current") | ("this", _) => (Some(0), i + 1 + usize::from(w == "the")),
+                ("the", "previous" | "past") => (Some(-1), i + 2),
+                ("the", "next" | "coming") => (Some(1), i + 2),
+                ("last" | "previous", _) => (Some(-1), i + 1),
+                ("next", _) => (Some(1), i + 1),
+                _ => (None, i),
+            };
+            if let Some(offset) = offset {
+                if self.lower(at) == "quarter" {
+                    return self.found(i, at + 1, Expr::RelQuarter(offset));
+                }
+            }
+        }
         // "the financial year", "last fiscal year", "the current fiscal year"
         {
             let mut at = i;
@@ -246,13 +266,18 @@ impl<'a> Scanner<'a> {
     pub(super) fn weekday(&self, i: usize) -> Option<Found> {
         let lower = self.lower(i);
         let &(_, weekday) = WEEKDAYS.iter().find(|(n, _)| *n == lower)?;
-        let (first, future) = match self.lower(i.wrapping_sub(1)) {
-            "next" | "coming" => (i - 1, true),
-            "last" | "past" => (i - 1, false),
-            "this" => (i - 1, self.future_context(i)),
-            _ => (i, self.future_context(i)),
+        let (first, future, strict) = match self.lower(i.wrapping_sub(1)) {
+            "next" | "coming" => (i - 1, true, true),
+            "last" | "past" => (i - 1, false, true),
+            "this" => (i - 1, self.future_context(i), false),
+            _ => (i, self.future_context(i), false),
         };
-        self.found(first, i + 1, Expr::Weekday { weekday, future })
+        let weekday = Expr::Weekday {
+            weekday,
+            future,
+            strict,
+        };
+        self.found(first, i + 1, weekday)
     }
 
     pub(super) fn future_context(&self, i: usize) -> bool {

@@ -76,7 +76,13 @@ pub(super) fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -
             set_season(&mut m, anchor.map(|a| a.year() + offset as i16), season);
         }
         Expr::RelDays(n) => resolve_relative_days(&mut m, anchor, n),
-        Expr::Weekday { weekday, future } => resolve_weekday(&mut m, anchor, weekday, future),
+        Expr::Weekday {
+            weekday,
+            future,
+            strict,
+        } => resolve_weekday(&mut m, anchor, weekday, future, strict),
+        Expr::RelQuarter(offset) => resolve_relative_quarter(&mut m, anchor, offset),
+        Expr::Half { year, half } => resolve_half(&mut m, at, year, half),
         Expr::RelWeeks(n) => resolve_relative_weeks(&mut m, anchor, n),
         Expr::RelMonths(n) => resolve_relative_months(&mut m, anchor, n),
         Expr::RelYears(n) => resolve_relative_years(&mut m, anchor, n, ""),
@@ -225,6 +231,38 @@ fn resolve_month_range(m: &mut DateMention, at: Anchor, year: Option<i16>, month
     }
 }
 
+/// "the current quarter" (0), "last quarter" (-1): counted in quarters from the document date's.
+fn resolve_relative_quarter(m: &mut DateMention, anchor: Option<Date>, offset: i32) {
+    m.anchoring = Anchoring::Relative;
+    m.precision = Precision::Quarter;
+    let Some(a) = anchor else {
+        unresolved(m, Precision::Quarter, "XXXX-QX".into());
+        return;
+    };
+    let index = i32::from(a.year()) * 4 + i32::from(a.month() - 1) / 3 + offset;
+    let (year, quarter) = (index.div_euclid(4) as i16, (index.rem_euclid(4) + 1) as i8);
+    let m1 = (quarter - 1) * 3 + 1;
+    m.interval = month_interval(year, m1)
+        .zip(month_interval(year, m1 + 2))
+        .map(|(a, b)| (a.0, b.1));
+    m.value = format!("{year:04}-Q{quarter}");
+}
+
+/// "the first half of 1989" (H1: January to June), the year from the anchor when not written.
+fn resolve_half(m: &mut DateMention, at: Anchor, year: Option<i16>, half: i8) {
+    m.precision = Precision::Half;
+    match complete_year(m, year, || anchor_year(at)) {
+        Some(y) => {
+            let first = if half == 1 { 1 } else { 7 };
+            m.interval = month_interval(y, first)
+                .zip(month_interval(y, first + 5))
+                .map(|(a, b)| (a.0, b.1));
+            m.value = format!("{y:04}-H{half}");
+        }
+        None => unresolved(m, Precision::Half, format!("XXXX-H{half}")),
+    }
+}
+
 /// "Q4 2006", "the third quarter".
 fn resolve_quarter(m: &mut DateMention, at: Anchor, year: Option<i16>, quarter: i8) {
     m.precision = Precision::Quarter;
@@ -280,14 +318,20 @@ fn resolve_relative_days(m: &mut DateMention, anchor: Option<Date>, n: i32) {
 
 /// "on Friday": the last such day up to the anchor, or the next from it in a
 /// sentence about the future; the anchor itself when it is that weekday.
-fn resolve_weekday(m: &mut DateMention, anchor: Option<Date>, weekday: Weekday, future: bool) {
+fn resolve_weekday(
+    m: &mut DateMention,
+    anchor: Option<Date>,
+    weekday: Weekday,
+    future: bool,
+    strict: bool,
+) {
     m.anchoring = Anchoring::Relative;
     m.precision = Precision::Day;
     let Some(a) = anchor else {
         unresolved(m, Precision::Day, "XXXX-XX-XX".into());
         return;
     };
-    let d = if a.weekday() == weekday {
+    let d = if a.weekday() == weekday && !strict {
         Some(a)
     } else {
         a.nth_weekday(if future { 1 } else { -1 }, weekday).ok()

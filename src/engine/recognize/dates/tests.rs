@@ -100,6 +100,9 @@ fn relative_dates() {
         ("the same day", "2009-04-04", "on the same day", &[("the same day", "2009-04-04")]),
         ("a week ago", "2011-03-18", "a week ago", &[("a week ago", "2011-03-11")]),
         ("until weekday", "2008-09-18", "closed until Friday", &[("Friday", "2008-09-19")]),
+        ("next weekday on that weekday is a week on", "1989-10-24", "Next Tuesday it votes.", &[("Next Tuesday", "1989-10-31")]),
+        ("last weekday on that weekday is a week back", "1989-10-24", "Last Tuesday it voted.", &[("Last Tuesday", "1989-10-17")]),
+        ("last night", "1989-10-24", "Last night it said so.", &[("Last night", "1989-10-23")]),
     ]);
 }
 
@@ -137,6 +140,27 @@ fn comparison_periods() {
             &[("the same period last year", "2023")]),
         ("the same quarter a year ago", "1989-10-24", "In the third quarter net rose from the same quarter a year ago.",
             &[("the third quarter", "1989-Q3"), ("the same quarter a year ago", "1988-Q3")]),
+    ]);
+}
+
+/// Issue 20, class 3: financial calendars — halves, the current quarter, a year
+/// that owns its period.
+#[test]
+#[rustfmt::skip]
+fn financial_calendars() {
+    run(&[
+        ("first half from the document", "1989-10-24", "For the first half, revenue was flat.", &[("the first half", "1989-H1")]),
+        ("second half with its year", "", "In the second half of 1989 it rose.", &[("the second half of 1989", "1989-H2")]),
+        ("hyphenated half", "1990-02-01", "first-half profit", &[("first-half", "1990-H1")]),
+        ("half then a year", "", "the first half 1991 results", &[("the first half 1991", "1991-H1")]),
+        ("a half that is no period", "2024-01-01", "the second half of the match", &[("the second half", "2024-H2")]),
+        ("the current quarter", "1989-10-24", "The current quarter looks weak.", &[("The current quarter", "1989-Q4")]),
+        ("this quarter", "1989-02-10", "this quarter", &[("this quarter", "1989-Q1")]),
+        ("the previous quarter across a year", "1990-01-15", "from the previous quarter", &[("the previous quarter", "1989-Q4")]),
+        ("next quarter", "1989-11-01", "next quarter", &[("next quarter", "1990-Q1")]),
+        ("a fiscal year owns its quarter", "1989-10-24", "In fiscal 1990's second quarter it expects a gain.", &[("fiscal 1990's second quarter", "1990-Q2")]),
+        ("a year owns its half", "", "1991's first half was weak", &[("1991's first half", "1991-H1")]),
+        ("a year's other noun is the year", "", "1991's results were weak", &[("1991", "1991")]),
     ]);
 }
 
