@@ -3,7 +3,8 @@
 //! Each shape is analysed at two sizes four times apart within one run, and the
 //! time ratio per doubling (the square root of the ratio over two doublings) must
 //! stay ≤ 2.5: linear is 2, quadratic 4. Times are the best of three, so that a
-//! busy machine slows both sizes rather than one. `dossier bench --hostile` prints
+//! busy machine slows both sizes rather than one, and a ratio above the limit is
+//! measured again (up to three times, the lowest counts). `dossier bench --hostile` prints
 //! the same shapes at megabyte sizes.
 
 use std::time::Instant;
@@ -41,7 +42,16 @@ fn every_hostile_shape_costs_time_linear_in_its_size() {
     for &shape in SHAPES {
         let (name, small) = hostile(shape, SMALL).expect(shape);
         let (_, large) = hostile(shape, LARGE).expect(shape);
-        let per_doubling = (best_of_three(&name, &large) / best_of_three(&name, &small)).sqrt();
+        let measure = || (best_of_three(&name, &large) / best_of_three(&name, &small)).sqrt();
+        // A busy machine can inflate one measurement; a super-linear cost inflates
+        // every one (quadratic is 4 per doubling): up to three tries, the lowest counts.
+        let mut per_doubling = measure();
+        for _ in 0..2 {
+            if per_doubling <= MOST_PER_DOUBLING {
+                break;
+            }
+            per_doubling = per_doubling.min(measure());
+        }
         eprintln!("{shape}: time ratio per doubling {per_doubling:.2}");
         if per_doubling > MOST_PER_DOUBLING {
             failures.push(format!("{shape}: {per_doubling:.2} per doubling"));
