@@ -39,6 +39,14 @@ test('dropping the seed file with a PDF lists its two articles, its entities, an
   const dates = await app.texts('date');
   assert.ok(dates.some((d) => d.includes('May 10-11 → 2024-05-10..11')), dates.join(' | '));
   assert.ok(dates.some((d) => d.includes('May 13 → 2024-05-13')), dates.join(' | '));
+  // The first article reports talks of May 10-11 that "have concluded": it is of May 11 at the earliest.
+  const dated = await app.page.$$eval('[data-testid=document]', (cards) => cards.map((c) => {
+    const date = c.querySelector('[data-testid=document-date]');
+    return [c.querySelector('[data-testid=document-title]').textContent, date.textContent, date.title];
+  }));
+  const first = dated.find(([title]) => title.startsWith('Azerbaijan and Armenia'));
+  assert.equal(first[1], '2024-05-11', JSON.stringify(dated));
+  assert.match(first[2], /latest event it reports as past/);
   await app.screenshot('seed-dropped');
 });
 

@@ -116,6 +116,7 @@ fn card(ex: Explore, d: usize, search: &str) -> AnyView {
             dates,
             tally,
             date,
+            date_note,
             snippet,
         } = card_summary(c, d);
         let (n_entities, n_dates) = (entity_names.len(), dates.len());
@@ -143,7 +144,7 @@ fn card(ex: Explore, d: usize, search: &str) -> AnyView {
                 <h3><button class="title" aria-pressed=move || is_open.get().to_string()
                     on:click=move |_| ex.state.update(|s| s.open = click_ref.clone())
                     data-testid="document-title">{doc.title.clone()}</button></h3>
-                <p class="meta">{doc.source.clone()} " · " {date} " · " <span data-testid="document-tally">{tally}</span></p>
+                <p class="meta">{doc.source.clone()} " · " <span title=date_note data-testid="document-date">{date}</span> " · " <span data-testid="document-tally">{tally}</span></p>
                 {excerpt}
                 <ul class="chips">
                     {entity_names.into_iter().take(CHIPS_PER_DOCUMENT).map(|(name, code)| view! {

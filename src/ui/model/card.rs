@@ -1,5 +1,6 @@
 //! What a document's card and the reader say of it: its entities once each, a tally, dates as readers want them, a snippet, and the window of cards in view.
 
+use crate::engine::recognize::dates::DocumentDateSource;
 use crate::engine::{Anchoring, Corpus, DateMention, EntityType, Precision};
 
 /// The normalised date as a reader wants it: "2024-05-10..11" for a range of days,
@@ -15,6 +16,18 @@ pub fn date_label(m: &DateMention) -> String {
         }
         None if m.anchoring == Anchoring::Unresolved => format!("{} (no document date)", m.value),
         _ => m.value.clone(),
+    }
+}
+
+/// How a document's date was found, for tooltips.
+pub fn document_date_note(source: DocumentDateSource) -> &'static str {
+    match source {
+        DocumentDateSource::Dateline => "dated by its dateline",
+        DocumentDateSource::Metadata => "dated by the file's metadata",
+        DocumentDateSource::LatestInText => "dated by the latest full date in its text",
+        DocumentDateSource::LatestPastEvent => {
+            "dated by the latest event it reports as past (a report is not older than its news)"
+        }
     }
 }
 
@@ -39,6 +52,8 @@ pub struct CardSummary {
     pub tally: String,
     /// The document date, or "undated".
     pub date: String,
+    /// How the document date was found, for a tooltip.
+    pub date_note: &'static str,
     /// The first line after the title with more than eight words, cut to 220 characters.
     pub snippet: String,
 }
@@ -89,6 +104,11 @@ pub fn card_summary(corpus: &Corpus, d: usize) -> CardSummary {
             .date
             .map(|dd| dd.date.to_string())
             .unwrap_or_else(|| "undated".into()),
+        date_note: doc
+            .date
+            .map_or("no date written or given with the file", |d| {
+                document_date_note(d.source)
+            }),
         snippet: doc
             .text
             .lines()
@@ -143,7 +163,9 @@ mod tests {
             "in order of first mention, the headline's first"
         );
         assert_eq!(card.tally, "2 people · 2 places · 2 dates");
-        assert_eq!(card.date, "2024-05-10");
+        // The talks of May 10-11 "went well": the report is of May 11 at the earliest.
+        assert_eq!(card.date, "2024-05-11");
+        assert!(card.date_note.contains("latest event it reports as past"));
         assert!(card
             .snippet
             .starts_with("Foreign Minister Anna Petrova met"));

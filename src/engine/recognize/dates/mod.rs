@@ -102,6 +102,9 @@ pub enum DocumentDateSource {
     Metadata,
     /// The latest full date written in the document.
     LatestInText,
+    /// The last day of the latest event the document reports in the past tense,
+    /// later than any full date it writes (see `recognize`).
+    LatestPastEvent,
 }
 
 /// Context for resolving a document's dates.
@@ -124,6 +127,50 @@ pub fn recognize(
 ) -> (Vec<DateMention>, Option<DocumentDate>) {
     let found = scan(text, tokens, context.order);
     let doc_date = document_date(text, tokens, &found, context.metadata_date);
+    let mentions = resolve_all(text, tokens, &found, doc_date, context);
+    // A report is not older than the latest past event it reports: a date taken from
+    // the text moves to the last day of a later event told in the past tense ("the
+    // talks held on May 10-11 have concluded"), and the dates are anchored again.
+    if let Some(later) = doc_date
+        .filter(|d| d.source == DocumentDateSource::LatestInText)
+        .and_then(|d| latest_past_event(&found, &mentions).filter(|&e| e > d.date))
+    {
+        let doc_date = Some(DocumentDate {
+            date: later,
+            source: DocumentDateSource::LatestPastEvent,
+        });
+        return (
+            resolve_all(text, tokens, &found, doc_date, context),
+            doc_date,
+        );
+    }
+    (mentions, doc_date)
+}
+
+/// The last day of the latest event the text dates to a day in a sentence that does
+/// not speak of the future; relative dates are left out (they count from the
+/// document date itself).
+fn latest_past_event(found: &[Found], mentions: &[DateMention]) -> Option<Date> {
+    found
+        .iter()
+        .zip(mentions)
+        .filter(|(f, m)| {
+            !f.future
+                && m.precision == Precision::Day
+                && matches!(m.anchoring, Anchoring::Explicit | Anchoring::YearInferred)
+        })
+        .filter_map(|(_, m)| m.interval.map(|(_, last)| last))
+        .max()
+}
+
+/// Resolves every found expression against the document date (one pass).
+fn resolve_all(
+    text: &str,
+    tokens: &[Token],
+    found: &[Found],
+    doc_date: Option<DocumentDate>,
+    context: DateContext,
+) -> Vec<DateMention> {
     let mut mentions = Vec::with_capacity(found.len());
     // Without a document date, a partial date takes the nearest explicit year before
     // it, else the first one after it, else the previous document's year (one pass).
@@ -134,7 +181,7 @@ pub fn recognize(
     let mut reference: Option<DateMention> = None;
     let mut reference_sentence = 0;
     let sentence_of = sentence_numbers(tokens);
-    for f in &found {
+    for f in found {
         let year_hint = doc_date
             .map(|d| d.date.year())
             .or(year_before)
@@ -181,7 +228,7 @@ pub fn recognize(
             ..mention
         });
     }
-    (mentions, doc_date)
+    mentions
 }
 
 /// Per token, the number of the sentence it is in (one pass).

@@ -282,10 +282,12 @@ fn anchoring_prefers_dateline_then_metadata_then_latest_date() {
     assert_eq!(doc_date.date, Date::new(2005, 5, 7).unwrap());
     assert_eq!(m.last().unwrap().value, "2005-05-02");
 
-    let text = "Signed on April 19, 2024. Talks on May 10-11 went well.";
+    let text = "Signed on April 19, 2024. Talks will be held on May 10-11.";
     let tokens = tokenize(text);
     let (m, doc_date) = recognize(text, &tokens, DateContext::default());
-    assert_eq!(doc_date.unwrap().source, DocumentDateSource::LatestInText);
+    let doc_date = doc_date.unwrap();
+    assert_eq!(doc_date.source, DocumentDateSource::LatestInText);
+    assert_eq!(doc_date.date, Date::new(2024, 4, 19).unwrap());
     assert_eq!(
         m[1].interval,
         Some((
@@ -294,6 +296,52 @@ fn anchoring_prefers_dateline_then_metadata_then_latest_date() {
         ))
     );
     assert_eq!(m[1].anchoring, Anchoring::YearInferred);
+}
+
+/// (case name, text, expected document date and how it was found)
+type DocumentDateCase = (
+    &'static str,
+    &'static str,
+    Option<(&'static str, DocumentDateSource)>,
+);
+
+/// Issue 20, class 6: a report is not older than the latest past event it reports.
+#[test]
+fn a_document_dated_from_its_text_is_not_older_than_the_events_it_reports() {
+    let cases: &[DocumentDateCase] = &[
+        (
+            "past event after the latest full date",
+            "The meeting held on May 10-11 has concluded. A protocol was signed on April 19, 2024.",
+            Some(("2024-05-11", DocumentDateSource::LatestPastEvent)),
+        ),
+        (
+            "future event does not move it",
+            "A protocol was signed on April 19, 2024. Talks will be held on May 10-11.",
+            Some(("2024-04-19", DocumentDateSource::LatestInText)),
+        ),
+        (
+            "relative dates do not move it",
+            "A protocol was signed on April 19, 2024. Two weeks later it took effect.",
+            Some(("2024-04-19", DocumentDateSource::LatestInText)),
+        ),
+        (
+            "a dateline stands",
+            "Talks End\nMay 7, 2005\nThe talks of June 10 ended.",
+            Some(("2005-05-07", DocumentDateSource::Dateline)),
+        ),
+        (
+            "nothing bounds an undated text",
+            "The talks of May 10-11 ended.",
+            None,
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let tokens = tokenize(text);
+        let (_, doc_date) = recognize(text, &tokens, DateContext::default());
+        let got = doc_date.map(|d| (d.date.to_string(), d.source));
+        let expected = expected.map(|(d, s)| (d.to_string(), s));
+        assert_eq!(got, expected, "{name}");
+    }
 }
 
 #[test]
