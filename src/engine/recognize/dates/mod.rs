@@ -197,11 +197,11 @@ fn resolve_all(
             .as_ref()
             .filter(|_| reference_sentence == sentence && is_year_before(f, text, tokens))
             .and_then(|r| shifted_by_years(r, -1));
-        let mention = match f.expr {
-            _ if compared.is_some() => compared.expect("just tested"),
+        let mention = match (compared, f.expr) {
+            (Some(compared), _) => compared,
             // Counted from the last date fine enough for the unit, else from the
             // document date, as the report's own time.
-            Expr::FromReference { unit, .. } => {
+            (None, Expr::FromReference { unit, .. }) => {
                 let usable = reference
                     .as_ref()
                     .filter(|r| unit.can_count_from(r.precision));
@@ -216,7 +216,7 @@ fn resolve_all(
                     }
                 }
             }
-            _ => resolve(f, anchor, year_hint),
+            (None, _) => resolve(f, anchor, year_hint),
         };
         if mention.interval.is_some() {
             reference = Some(mention.clone());
