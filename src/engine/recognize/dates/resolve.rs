@@ -141,10 +141,25 @@ fn unresolved(m: &mut DateMention, precision: Precision, value: String) {
     m.value = value;
 }
 
+/// The year of a month-day written without one: the one nearest the anchor, except
+/// that a sentence speaking of the future ("the vote is due on Sept. 10") does not
+/// mean a day more than a month gone (a deadline just missed may be meant).
+fn day_year(at: Anchor, month: i8, day: i8) -> Option<i16> {
+    let nearest = infer_year(at.day, at.year_hint, month, day)?;
+    match at.day {
+        Some(a) if at.future => {
+            let date = valid(nearest, month, day.clamp(1, 28))?;
+            let gone = a.since(date).map_or(0, |s| s.get_days());
+            Some(if gone > 31 { nearest + 1 } else { nearest })
+        }
+        _ => Some(nearest),
+    }
+}
+
 /// "May 10", "10 May 2024".
 fn resolve_day(m: &mut DateMention, at: Anchor, year: Option<i16>, month: i8, day: i8) {
     m.precision = Precision::Day;
-    let year = complete_year(m, year, || infer_year(at.day, at.year_hint, month, day));
+    let year = complete_year(m, year, || day_year(at, month, day));
     match year.and_then(|y| valid(y, month, day)) {
         Some(d) => {
             m.interval = Some((d, d));
@@ -163,7 +178,7 @@ fn resolve_day_range(
     (month2, day2): (i8, i8),
 ) {
     m.precision = Precision::Day;
-    let year = complete_year(m, year, || infer_year(at.day, at.year_hint, month, day));
+    let year = complete_year(m, year, || day_year(at, month, day));
     let year2 = year.map(|y| if month2 < month { y + 1 } else { y });
     match (
         year.and_then(|y| valid(y, month, day)),
