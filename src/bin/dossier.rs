@@ -360,30 +360,19 @@ fn run_links(
     }
 }
 
+/// The value after `--flag` in the arguments, if any.
+fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    let at = args.iter().position(|a| a == flag)?;
+    args.get(at + 1).map(String::as_str)
+}
+
 fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
+    let mb = flag_value(args, "--mb").and_then(|v| v.parse().ok());
     if args.iter().any(|a| a == "--hostile") {
-        let mb = args
-            .iter()
-            .position(|a| a == "--mb")
-            .and_then(|i| args.get(i + 1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(8);
-        let only = args
-            .iter()
-            .position(|a| a == "--shape")
-            .and_then(|i| args.get(i + 1));
-        return bench_hostile(mb, only.map(String::as_str), options);
+        return bench_hostile(mb.unwrap_or(8), flag_value(args, "--shape"), options);
     }
-    let mb: usize = args
-        .iter()
-        .position(|a| a == "--mb")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(12);
-    let file = args
-        .iter()
-        .position(|a| a == "--file")
-        .and_then(|i| args.get(i + 1));
+    let mb: usize = mb.unwrap_or(12);
+    let file = flag_value(args, "--file");
     let text = match file {
         Some(path) => match std::fs::read_to_string(path) {
             Ok(t) => t,

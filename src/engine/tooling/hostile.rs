@@ -70,125 +70,127 @@ fn invented_given_name(k: usize) -> String {
     name
 }
 
+/// How a shape's text is made: a head, then units (each varying with its index)
+/// until the size is reached, then a tail.
+struct Shape {
+    file: &'static str,
+    head: String,
+    unit: Box<dyn Fn(usize) -> String>,
+    tail: &'static str,
+}
+
+impl Shape {
+    fn new(file: &'static str, unit: impl Fn(usize) -> String + 'static) -> Shape {
+        Shape {
+            file,
+            head: String::new(),
+            unit: Box::new(unit),
+            tail: "",
+        }
+    }
+
+    fn framed(mut self, head: &str, tail: &'static str) -> Shape {
+        self.head = head.to_string();
+        self.tail = tail;
+        self
+    }
+}
+
 /// The file name and text of a shape at about `bytes` bytes; `None` for an unknown shape.
 pub fn hostile(shape: &str, bytes: usize) -> Option<(String, String)> {
+    let shape = prose_shape(shape).or_else(|| format_shape(shape))?;
     let mut text = String::with_capacity(bytes + 256);
-    let mut k = 0usize;
-    let mut fill = |text: &mut String, unit: &dyn Fn(usize) -> String| {
-        while text.len() < bytes {
-            text.push_str(&unit(k));
-            k += 1;
-        }
-    };
-    let name = match shape {
-        "dense-dates" => {
-            fill(&mut text, &|k| {
-                let (m1, m2) = (MONTHS[k % 12], MONTHS[(k + 1) % 12]);
-                let year = 1950 + k % 70;
-                format!(
-                    "{m1} {} {year} to {m2} {} {}, ",
-                    1 + k % 28,
-                    1 + (k + 3) % 28,
-                    year + 1
-                )
-            });
-            "dense-dates.txt"
-        }
-        "capitals-weekdays" => {
-            fill(&mut text, &|k| {
-                let who = person(k).to_uppercase();
-                let day = WEEKDAYS[k % WEEKDAYS.len()];
-                format!("THE PRESIDENT MET {who} IN LONDON ON {day}. ")
-            });
-            "capitals-weekdays.txt"
-        }
-        "name-after-name" => {
-            fill(&mut text, &|k| format!("{} ", person(k * 7 + k / 400)));
-            "name-after-name.txt"
-        }
-        "surname-aliases" => {
-            // A new full name with the one surname each time: the aliases grow with the text.
-            fill(&mut text, &|k| {
-                format!("{} Smith met Smith again. ", invented_given_name(k))
-            });
-            "surname-aliases.txt"
-        }
-        "long-line" => {
-            fill(&mut text, &|k| {
-                format!(
-                    "{} told reporters in Paris that talks would resume on May {}, ",
-                    person(k),
-                    1 + k % 28
-                )
-            });
-            "long-line.txt"
-        }
-        "no-whitespace" => {
-            fill(&mut text, &|k| format!("abc{}Def", k % 10));
-            "no-whitespace.txt"
-        }
-        "word-per-line" => {
-            fill(&mut text, &|k| {
-                format!(
-                    "{}\n",
-                    ["The", "minister", "Paris", "met", "May", "Smith"][k % 6]
-                )
-            });
-            "word-per-line.txt"
-        }
+    text.push_str(&shape.head);
+    let mut k = 0;
+    while text.len() < bytes {
+        text.push_str(&(shape.unit)(k));
+        k += 1;
+    }
+    text.push_str(shape.tail);
+    Some((shape.file.to_string(), text))
+}
+
+/// The shapes of plain text: dates, capitals, names, lines.
+fn prose_shape(name: &str) -> Option<Shape> {
+    Some(match name {
+        "dense-dates" => Shape::new("dense-dates.txt", |k| {
+            let (m1, m2) = (MONTHS[k % 12], MONTHS[(k + 1) % 12]);
+            let year = 1950 + k % 70;
+            format!(
+                "{m1} {} {year} to {m2} {} {}, ",
+                1 + k % 28,
+                1 + (k + 3) % 28,
+                year + 1
+            )
+        }),
+        "capitals-weekdays" => Shape::new("capitals-weekdays.txt", |k| {
+            let who = person(k).to_uppercase();
+            let day = WEEKDAYS[k % WEEKDAYS.len()];
+            format!("THE PRESIDENT MET {who} IN LONDON ON {day}. ")
+        }),
+        "name-after-name" => Shape::new("name-after-name.txt", |k| {
+            format!("{} ", person(k * 7 + k / 400))
+        }),
+        // A new full name with the one surname each time: the aliases grow with the text.
+        "surname-aliases" => Shape::new("surname-aliases.txt", |k| {
+            format!("{} Smith met Smith again. ", invented_given_name(k))
+        }),
+        "long-line" => Shape::new("long-line.txt", |k| {
+            format!(
+                "{} told reporters in Paris that talks would resume on May {}, ",
+                person(k),
+                1 + k % 28
+            )
+        }),
+        "no-whitespace" => Shape::new("no-whitespace.txt", |k| format!("abc{}Def", k % 10)),
+        "word-per-line" => Shape::new("word-per-line.txt", |k| {
+            let words = ["The", "minister", "Paris", "met", "May", "Smith"];
+            format!("{}\n", words[k % 6])
+        }),
+        _ => return None,
+    })
+}
+
+/// The shapes of the structured readers: JSON, CSV, HTML.
+fn format_shape(name: &str) -> Option<Shape> {
+    Some(match name {
+        // Records nested as deep as a record may be, then side by side.
         "nested-json" => {
-            // Records nested as deep as a record may be, then side by side.
             let depth = 60;
             let open = "{\"items\":[".repeat(depth);
             let close = "]}".repeat(depth);
-            text.push('[');
-            fill(&mut text, &|k| {
+            Shape::new("nested.json", move |k| {
                 let comma = if k == 0 { "" } else { "," };
                 format!(
                     "{comma}{open}{{\"text\":\"{} in Paris on May 3\"}}{close}",
                     person(k)
                 )
-            });
-            text.push(']');
-            "nested.json"
+            })
+            .framed("[", "]")
         }
-        "wide-json" => {
-            // One record with a text field and a great many other keys.
-            text.push_str("{\"text\":\"Anna Adler arrived in Oslo on June 2.\"");
-            fill(&mut text, &|k| {
-                format!(",\"k{k}\":\"{} in Oslo\"", person(k))
-            });
-            text.push('}');
-            "wide.json"
-        }
-        "csv-huge-field" => {
-            text.push_str("id,text\n1,\"");
-            fill(&mut text, &|k| {
-                format!("{} visited Rome on June {}. ", person(k), 1 + k % 28)
-            });
-            text.push_str("\"\n");
-            "huge-field.csv"
-        }
-        "csv-tiny-rows" => {
-            text.push_str("id,text\n");
-            fill(&mut text, &|k| format!("{k},{}\n", GIVEN[k % GIVEN.len()]));
-            "tiny-rows.csv"
-        }
-        "html-tags" => {
-            text.push_str("<html><body>");
-            fill(&mut text, &|k| {
-                format!(
-                    "<span class=\"c{}\">{}</span>",
-                    k % 9,
-                    FAMILY[k % FAMILY.len()]
-                )
-            });
-            text.push_str("</body></html>");
-            "tags.html"
-        }
+        // One record with a text field and a great many other keys.
+        "wide-json" => Shape::new("wide.json", |k| {
+            format!(",\"k{k}\":\"{} in Oslo\"", person(k))
+        })
+        .framed("{\"text\":\"Anna Adler arrived in Oslo on June 2.\"", "}"),
+        "csv-huge-field" => Shape::new("huge-field.csv", |k| {
+            format!("{} visited Rome on June {}. ", person(k), 1 + k % 28)
+        })
+        .framed("id,text\n1,\"", "\"\n"),
+        "csv-tiny-rows" => Shape::new("tiny-rows.csv", |k| {
+            format!("{k},{}\n", GIVEN[k % GIVEN.len()])
+        })
+        .framed("id,text\n", ""),
+        "html-tags" => Shape::new("tags.html", |k| {
+            format!(
+                "<span class=\"c{}\">{}</span>",
+                k % 9,
+                FAMILY[k % FAMILY.len()]
+            )
+        })
+        .framed("<html><body>", "</body></html>"),
         _ => return None,
-    };
-    Some((name.to_string(), text))
+    })
 }
 
 #[cfg(test)]
