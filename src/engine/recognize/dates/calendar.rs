@@ -15,6 +15,22 @@ pub(super) fn month_interval(year: i16, month: i8) -> Option<(Date, Date)> {
     Some((Date::new(year, month, 1).ok()?, month_end(year, month)?))
 }
 
+/// The first day of month `first` to the last day of month `last`, in one year.
+pub(super) fn months_interval(year: i16, first: i8, last: i8) -> Option<(Date, Date)> {
+    Some((Date::new(year, first, 1).ok()?, month_end(year, last)?))
+}
+
+/// The three months of a quarter (1 to 4).
+pub(super) fn quarter_interval(year: i16, quarter: i8) -> Option<(Date, Date)> {
+    let first = (quarter - 1) * 3 + 1;
+    months_interval(year, first, first + 2)
+}
+
+/// The TIMEX value of a quarter: "2006-Q4".
+pub(super) fn quarter_value(year: i16, quarter: i8) -> String {
+    format!("{year:04}-Q{quarter}")
+}
+
 /// The first and last day of the decade starting in `year`.
 pub(super) fn decade_interval(year: i16) -> Option<(Date, Date)> {
     Some((

@@ -104,74 +104,86 @@ impl<'a> Scanner<'a> {
         found(i + 3, unit, offset)
     }
 
-    /// "today", "yesterday", "last week", "next month", "this year", "two years ago", "earlier this year"
+    /// "today", "yesterday", "last week", "next month", "this year", "two years ago",
+    /// "earlier this year", "the current quarter", "last fiscal year": counted from the
+    /// document date, one matcher per family.
     pub(super) fn relative(&self, i: usize) -> Option<Found> {
+        self.comparison_period(i)
+            .or_else(|| self.day_word(i))
+            .or_else(|| self.relative_quarter(i))
+            .or_else(|| self.relative_fiscal_year(i))
+            .or_else(|| self.relative_unit(i))
+            .or_else(|| self.units_ago(i))
+    }
+
+    /// "today", "yesterday", "this morning", "last night": a day (the part of the day is not kept).
+    fn day_word(&self, i: usize) -> Option<Found> {
         let w = self.lower(i);
-        if let Some(found) = self.comparison_period(i) {
-            return Some(found);
-        }
-        // "this morning": the document date (the part of the day is not kept).
         if w == "this" && matches!(self.lower(i + 1), "morning" | "afternoon" | "evening") {
             return self.found(i, i + 2, Expr::RelDays(0));
         }
         if let Some(&(_, offset)) = DAY_WORDS.iter().find(|(word, _)| *word == w) {
             return self.found(i, i + 1, Expr::RelDays(offset));
         }
-        // "last night": the evening before the document date (the time of day is not kept).
         if w == "last" && self.lower(i + 1) == "night" {
             return self.found(i, i + 2, Expr::RelDays(-1));
         }
-        // "the current quarter", "this quarter", "last quarter", "next quarter"
-        {
-            let (offset, at) = match (w, self.lower(i + 1)) {
-                ("the", "current") | ("this", _) => (Some(0), i + 1 + usize::from(w == "the")),
-                ("the", "previous" | "past") => (Some(-1), i + 2),
-                ("the", "next" | "coming") => (Some(1), i + 2),
-                ("last" | "previous", _) => (Some(-1), i + 1),
-                ("next", _) => (Some(1), i + 1),
-                _ => (None, i),
-            };
-            if let Some(offset) = offset {
-                if self.lower(at) == "quarter" {
-                    return self.found(i, at + 1, Expr::RelQuarter(offset));
-                }
-            }
+        None
+    }
+
+    /// "the current quarter", "this quarter", "last quarter", "next quarter"
+    fn relative_quarter(&self, i: usize) -> Option<Found> {
+        let w = self.lower(i);
+        let (offset, at) = match (w, self.lower(i + 1)) {
+            ("the", "current") | ("this", _) => (0, i + 1 + usize::from(w == "the")),
+            ("the", "previous" | "past") => (-1, i + 2),
+            ("the", "next" | "coming") => (1, i + 2),
+            ("last" | "previous", _) => (-1, i + 1),
+            ("next", _) => (1, i + 1),
+            _ => return None,
+        };
+        if self.lower(at) != "quarter" {
+            return None;
         }
-        // "the financial year", "last fiscal year", "the current fiscal year"
-        {
-            let mut at = i;
-            let offset = match w {
-                "the" | "this" => 0,
-                "last" | "previous" | "past" => -1,
-                "next" | "coming" => 1,
-                _ => 2,
-            };
-            if offset != 2 {
+        self.found(i, at + 1, Expr::RelQuarter(offset))
+    }
+
+    /// "the financial year", "last fiscal year", "the current fiscal year"
+    fn relative_fiscal_year(&self, i: usize) -> Option<Found> {
+        let offset = match self.lower(i) {
+            "the" | "this" => 0,
+            "last" | "previous" | "past" => -1,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let mut at = i + 1;
+        let offset = match self.lower(at) {
+            "current" => {
                 at += 1;
-                let offset = match self.lower(at) {
-                    "current" => {
-                        at += 1;
-                        0
-                    }
-                    "previous" | "last" | "past" => {
-                        at += 1;
-                        -1
-                    }
-                    "next" | "coming" => {
-                        at += 1;
-                        1
-                    }
-                    _ => offset,
-                };
-                if matches!(self.lower(at), "fiscal" | "financial")
-                    && self.lower(at + 1) == "year"
-                    && self.year(at + 2).is_none()
-                {
-                    return self.found(i, at + 2, Expr::RelFiscalYear(offset));
-                }
+                0
             }
+            "previous" | "last" | "past" => {
+                at += 1;
+                -1
+            }
+            "next" | "coming" => {
+                at += 1;
+                1
+            }
+            _ => offset,
+        };
+        if matches!(self.lower(at), "fiscal" | "financial")
+            && self.lower(at + 1) == "year"
+            && self.year(at + 2).is_none()
+        {
+            return self.found(i, at + 2, Expr::RelFiscalYear(offset));
         }
-        // "earlier this year", "later this month", "the end of the month"
+        None
+    }
+
+    /// "last week", "this year", "earlier this year", "later this month", "the end of the month"
+    fn relative_unit(&self, i: usize) -> Option<Found> {
+        let w = self.lower(i);
         let (start, at) = match w {
             "earlier" | "later" | "early" | "late" => (i, i + 1),
             "the"
@@ -205,7 +217,12 @@ impl<'a> Scanner<'a> {
                 return self.found(start, at + 2, expr);
             }
         }
-        // "two years ago", "three days ago"
+        None
+    }
+
+    /// "two years ago", "three days ago"
+    fn units_ago(&self, i: usize) -> Option<Found> {
+        let w = self.lower(i);
         let n = NUMBER_WORDS
             .iter()
             .find(|(word, _)| *word == w)

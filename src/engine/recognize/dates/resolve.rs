@@ -10,7 +10,8 @@ use jiff::ToSpan;
 
 use super::anchor::infer_year;
 use super::calendar::{
-    day_value, decade_interval, month_interval, month_value, valid, year_interval,
+    day_value, decade_interval, month_interval, month_value, months_interval, quarter_interval,
+    quarter_value, valid, year_interval,
 };
 use super::expr::{Expr, Found, Holiday, Season};
 use super::{Anchoring, DateMention, Precision};
@@ -256,11 +257,8 @@ fn resolve_relative_quarter(m: &mut DateMention, anchor: Option<Date>, offset: i
     };
     let index = i32::from(a.year()) * 4 + i32::from(a.month() - 1) / 3 + offset;
     let (year, quarter) = (index.div_euclid(4) as i16, (index.rem_euclid(4) + 1) as i8);
-    let m1 = (quarter - 1) * 3 + 1;
-    m.interval = month_interval(year, m1)
-        .zip(month_interval(year, m1 + 2))
-        .map(|(a, b)| (a.0, b.1));
-    m.value = format!("{year:04}-Q{quarter}");
+    m.interval = quarter_interval(year, quarter);
+    m.value = quarter_value(year, quarter);
 }
 
 /// "the first half of 1989" (H1: January to June), the year from the anchor when not written.
@@ -269,9 +267,7 @@ fn resolve_half(m: &mut DateMention, at: Anchor, year: Option<i16>, half: i8) {
     match complete_year(m, year, || anchor_year(at)) {
         Some(y) => {
             let first = if half == 1 { 1 } else { 7 };
-            m.interval = month_interval(y, first)
-                .zip(month_interval(y, first + 5))
-                .map(|(a, b)| (a.0, b.1));
+            m.interval = months_interval(y, first, first + 5);
             m.value = format!("{y:04}-H{half}");
         }
         None => unresolved(m, Precision::Half, format!("XXXX-H{half}")),
@@ -283,11 +279,8 @@ fn resolve_quarter(m: &mut DateMention, at: Anchor, year: Option<i16>, quarter: 
     m.precision = Precision::Quarter;
     match complete_year(m, year, || anchor_year(at)) {
         Some(y) => {
-            let m1 = (quarter - 1) * 3 + 1;
-            m.interval = month_interval(y, m1)
-                .zip(month_interval(y, m1 + 2))
-                .map(|(a, b)| (a.0, b.1));
-            m.value = format!("{y:04}-Q{quarter}");
+            m.interval = quarter_interval(y, quarter);
+            m.value = quarter_value(y, quarter);
         }
         None => unresolved(m, Precision::Quarter, format!("XXXX-Q{quarter}")),
     }
@@ -427,9 +420,10 @@ pub(super) fn shifted_by_years(reference: &DateMention, years: i16) -> Option<Da
         Precision::Month => (month_interval(year, month)?, month_value(year, month)),
         Precision::Quarter => {
             let quarter = (month - 1) / 3 + 1;
-            let (start, _) = month_interval(year, month)?;
-            let (_, end) = month_interval(year, month + 2)?;
-            ((start, end), format!("{year:04}-Q{quarter}"))
+            (
+                quarter_interval(year, quarter)?,
+                quarter_value(year, quarter),
+            )
         }
         _ => return None,
     };
