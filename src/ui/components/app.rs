@@ -113,23 +113,29 @@ pub fn App() -> impl IntoView {
             data-testid="drop-zone"
         >
             <Header on_pick load_sample split_articles set_split_articles/>
-            {move || progress.get().map(|p| view! {
-                <p class="progress" role="status" data-testid="progress">
-                    {p.line()} " "
-                    {p.slow.map(|f| view! {
-                        <button class="clear" on:click=move |_| stop_slow_file() data-testid="stop-slow-file">
-                            {format!("Stop {}", f.name)}
-                        </button>
-                        " "
-                    })}
-                    <button class="clear" on:click=move |_| cancel() data-testid="cancel-loading">"Cancel"</button>
-                </p>
-            })}
+            {move || progress.get().map(|p| view! { <ProgressLine progress=p/> })}
             <KeptNote ex loading=progress status=kept/>
             <Show when=is_empty fallback=move || view! { <Explorer ex/> }>
                 <EmptyState/>
             </Show>
         </div>
+    }
+}
+
+/// While files load: how far it has got, a button to stop a file that runs long, Cancel.
+#[component]
+fn ProgressLine(progress: Progress) -> impl IntoView {
+    view! {
+        <p class="progress" role="status" data-testid="progress">
+            {progress.line()} " "
+            {progress.slow.map(|f| view! {
+                <button class="clear" on:click=move |_| stop_slow_file() data-testid="stop-slow-file">
+                    {format!("Stop {}", f.name)}
+                </button>
+                " "
+            })}
+            <button class="clear" on:click=move |_| cancel() data-testid="cancel-loading">"Cancel"</button>
+        </p>
     }
 }
 
