@@ -1,6 +1,6 @@
 //! Which mentions are one entity: grouping keys within a document and across the corpus, and stable ids.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::engine::index::analysed::fnv1a;
 use crate::engine::recognize::entities::EntityType;
@@ -18,9 +18,9 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
     let surface = |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]);
     // Full personal names of the document, by their last and first words, and by
     // the lower-case word-boundary suffixes that can stand alone ("der leyen").
-    let mut full_names = HashSet::new();
-    let mut full_names_by_part: HashMap<String, Vec<String>> = HashMap::new();
-    let mut full_names_by_suffix: HashMap<String, Longer> = HashMap::new();
+    let mut full_names = HashSet::default();
+    let mut full_names_by_part: HashMap<String, Vec<String>> = HashMap::default();
+    let mut full_names_by_suffix: HashMap<String, Longer> = HashMap::default();
     for m in document
         .entities
         .iter()
@@ -119,7 +119,7 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
         .iter()
         .filter(|m| m.kind == EntityType::Organisation)
         .collect();
-    let mut acronyms = HashMap::new();
+    let mut acronyms = HashMap::default();
     for pair in organisations.windows(2) {
         let (name, acronym) = (pair[0], pair[1]);
         let between = text.get(name.end..acronym.start).unwrap_or("");
@@ -136,8 +136,8 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
         }
     }
     // Initials of the document's multi-word names, and the names that have them.
-    let mut names_by_initials: HashMap<String, Vec<String>> = HashMap::new();
-    let mut seen = HashSet::new();
+    let mut names_by_initials: HashMap<String, Vec<String>> = HashMap::default();
+    let mut seen = HashSet::default();
     for m in &organisations {
         let full = fold_whitespace(&text[m.start..m.end]);
         let full = strip_article(&full);

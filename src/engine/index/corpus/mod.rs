@@ -5,7 +5,7 @@
 //! gazetteer id ("US", "U.S." and "United States" are one place); otherwise the
 //! same type and normalised name is the same entity across documents.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::engine::error::FileError;
 use crate::engine::index::analysed::{content_hash, AnalysedFile};
@@ -204,7 +204,7 @@ impl Corpus {
                         roles: Vec::new(),
                         place: mention.place,
                     });
-                    self.surface_counts.push(HashMap::new());
+                    self.surface_counts.push(HashMap::default());
                     i
                 }
             };
