@@ -447,14 +447,22 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
                     break;
                 }
             }
-            // The analysis alone (no indexing), once, for the MB/s of that stage.
-            let started = Instant::now();
-            let _ = std::hint::black_box(dossier::engine::analyze_file(
-                &name,
-                text.as_bytes(),
-                options,
-            ));
-            let analysis = text.len() as f64 / 1e6 / started.elapsed().as_secs_f64();
+            // The analysis alone (no indexing), for the MB/s of that stage; best of
+            // three below a second too.
+            let mut analysis_seconds = f64::MAX;
+            for _ in 0..3 {
+                let started = Instant::now();
+                let _ = std::hint::black_box(dossier::engine::analyze_file(
+                    &name,
+                    text.as_bytes(),
+                    options,
+                ));
+                analysis_seconds = analysis_seconds.min(started.elapsed().as_secs_f64());
+                if analysis_seconds >= 1.0 {
+                    break;
+                }
+            }
+            let analysis = text.len() as f64 / 1e6 / analysis_seconds;
             // Per doubling, also when the last step is not a doubling.
             let size = text.len() as f64;
             let ratio = previous.map_or(String::from("-"), |(p_size, p_seconds)| {
