@@ -22,6 +22,7 @@ mod relative;
 mod resolve;
 mod scan;
 pub(super) mod tables;
+mod tense;
 
 pub use anchor::{date_from_value, metadata_date};
 use anchor::{document_date, explicit_year};

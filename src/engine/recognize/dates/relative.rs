@@ -286,8 +286,8 @@ impl<'a> Scanner<'a> {
         let (first, future, strict) = match self.lower(i.wrapping_sub(1)) {
             "next" | "coming" => (i - 1, true, true),
             "last" | "past" => (i - 1, false, true),
-            "this" => (i - 1, self.future_context(i), false),
-            _ => (i, self.future_context(i), false),
+            "this" => (i - 1, self.future_context(i - 1, i + 1), false),
+            _ => (i, self.future_context(i, i + 1), false),
         };
         let weekday = Expr::Weekday {
             weekday,
@@ -295,30 +295,6 @@ impl<'a> Scanner<'a> {
             strict,
         };
         self.found(first, i + 1, weekday)
-    }
-
-    pub(super) fn future_context(&self, i: usize) -> bool {
-        let from = i.saturating_sub(8);
-        (from..i).any(|k| {
-            let w = self.lower(k);
-            matches!(
-                w,
-                "will"
-                    | "'ll"
-                    | "shall"
-                    | "scheduled"
-                    | "expected"
-                    | "plans"
-                    | "planned"
-                    | "going"
-                    | "set"
-                    | "until"
-                    | "till"
-                    | "upcoming"
-                    | "due"
-                    | "next"
-            ) || (w == "to" && self.lower(k.wrapping_sub(1)) == "is")
-        })
     }
 
     /// "now", "currently", "recently": references without an interval.

@@ -137,7 +137,7 @@ impl<'a> Scanner<'a> {
             end,
             expr,
             ambiguous: false,
-            future: self.future_context(first),
+            future: self.future_context(first, end),
         })
     }
 }

@@ -84,6 +84,28 @@ fn partial_and_vague_dates() {
     ]);
 }
 
+/// Issue 20, class 1: the tense of the clause, before or after the date, decides
+/// the direction of a month, weekday or named day without a year.
+#[test]
+#[rustfmt::skip]
+fn the_tense_of_the_clause_decides_the_direction() {
+    run(&[
+        ("cue after the date", "2024-04-16", "Memorial Day weekend will be busy.", &[("Memorial Day", "2024-05-27")]),
+        ("past cue after the date", "2024-08-20", "In October sales fell 3%.", &[("October", "2023-10")]),
+        ("future cue after the date", "2024-08-20", "In October sales will rise.", &[("October", "2024-10")]),
+        ("no cue from the sentence before", "2024-05-14", "It will be done. Sales fell in January.", &[("January", "2024-01")]),
+        ("the nearer cue wins", "2024-05-14", "The firm said on Friday it will close the plant in October.", &[("Friday", "2024-05-10"), ("October", "2024-10")]),
+        ("a passive takes its time from the auxiliary", "2024-05-14", "The plant will be closed in October.", &[("October", "2024-10")]),
+        ("a past passive", "2024-05-14", "The plant was closed in October.", &[("October", "2023-10")]),
+        ("modal may", "2024-05-14", "The bank may cut rates in September.", &[("September", "2024-09")]),
+        ("the month May is no modal", "2024-08-14", "Talks held in May ended.", &[("May", "2024-05")]),
+        ("reported future", "2024-05-14", "It said it would open a plant in November.", &[("November", "2024-11")]),
+        ("weekday in a past sentence", "2024-05-14", "Shares fell on Thursday.", &[("Thursday", "2024-05-09")]),
+        ("set for, in a headline", "2025-11-17", "Runoff Set for December as Turnout Hits Record", &[("December", "2025-12")]),
+        ("weekday, cue after", "2024-05-14", "On Thursday the board will vote.", &[("Thursday", "2024-05-16")]),
+    ]);
+}
+
 #[test]
 #[rustfmt::skip]
 fn relative_dates() {
