@@ -101,6 +101,7 @@ impl<'a> Scanner<'a> {
             },
             ambiguous,
             future: false,
+            part: None,
         })
     }
 

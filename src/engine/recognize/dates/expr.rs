@@ -3,6 +3,7 @@
 use jiff::civil::{Date, Weekday};
 
 use super::calendar::{month_end, valid};
+use super::part::Part;
 use super::Precision;
 
 /// What a matcher found, before anchoring.
@@ -272,4 +273,6 @@ pub(super) struct Found {
     pub(super) ambiguous: bool,
     /// The sentence speaks of the future ("will meet in October").
     pub(super) future: bool,
+    /// The part of the period meant ("early 2009", "later this year").
+    pub(super) part: Option<Part>,
 }

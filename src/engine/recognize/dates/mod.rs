@@ -17,6 +17,7 @@ mod absolute;
 mod anchor;
 mod calendar;
 mod expr;
+mod part;
 mod periods;
 mod relative;
 mod resolve;
@@ -219,6 +220,10 @@ fn resolve_all(
             }
             (None, _) => resolve(f, anchor, year_hint),
         };
+        let mut mention = mention;
+        if let Some(part) = f.part {
+            part::narrow(&mut mention, part, anchor);
+        }
         if mention.interval.is_some() {
             reference = Some(mention.clone());
             reference_sentence = sentence;

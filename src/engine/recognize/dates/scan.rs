@@ -132,12 +132,14 @@ impl<'a> Scanner<'a> {
     }
 
     pub(super) fn found(&self, first: usize, end: usize, expr: Expr) -> Option<Found> {
+        let (first, part) = self.part_of_period(first, expr);
         Some(Found {
             first,
             end,
             expr,
             ambiguous: false,
             future: self.future_context(first, end),
+            part,
         })
     }
 }

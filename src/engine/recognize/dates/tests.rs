@@ -69,7 +69,7 @@ fn partial_and_vague_dates() {
         ("last summer", "2010-01-10", "last summer", &[("last summer", "2009-SU")]),
         ("this year", "2010-03-01", "this year", &[("this year", "2010")]),
         ("end of month", "2010-03-05", "by the end of the month", &[("the end of the month", "2010-03")]),
-        ("late month", "2024-06-01", "in late March", &[("March", "2024-03")]),
+        ("late month", "2024-06-01", "in late March", &[("late March", "2024-03")]),
         ("month after the document date is last year's", "2024-02-01", "sold in October", &[("October", "2023-10")]),
         ("future month", "2024-02-01", "will open in October", &[("October", "2024-10")]),
         ("future day past the nearest", "2024-02-01", "The vote is due on Sept. 10.", &[("Sept. 10", "2024-09-10")]),
@@ -104,6 +104,51 @@ fn the_tense_of_the_clause_decides_the_direction() {
         ("set for, in a headline", "2025-11-17", "Runoff Set for December as Turnout Hits Record", &[("December", "2025-12")]),
         ("weekday, cue after", "2024-05-14", "On Thursday the board will vote.", &[("Thursday", "2024-05-16")]),
     ]);
+}
+
+/// (case name, document date, text, expected [(matched text, value, first day, last day)])
+type IntervalCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str, &'static str)],
+);
+
+/// Issue 20, class 4: a vague part keeps the period's TIMEX value and narrows its interval.
+#[test]
+#[rustfmt::skip]
+fn vague_parts_of_a_period_narrow_its_interval() {
+    let cases: &[IntervalCase] = &[
+        ("later this year is the rest of it", "2024-05-14", "It will finish later this year.", &[("later this year", "2024", "2024-05-15", "2024-12-31")]),
+        ("earlier this year is up to the document date", "2024-05-14", "Earlier this year it fell.", &[("Earlier this year", "2024", "2024-01-01", "2024-05-14")]),
+        ("so far this year", "2024-05-14", "Sales so far this year rose.", &[("so far this year", "2024", "2024-01-01", "2024-05-14")]),
+        ("early next year", "2024-05-14", "Prices may rise early next year.", &[("early next year", "2025", "2025-01-01", "2025-04-30")]),
+        ("late with a year", "", "In late 2023 the deal closed.", &[("late 2023", "2023", "2023-09-01", "2023-12-31")]),
+        ("mid with a year", "", "by mid-2010", &[("mid-2010", "2010", "2010-05-01", "2010-08-31")]),
+        ("the end of the month", "2010-03-05", "by the end of the month", &[("the end of the month", "2010-03", "2010-03-22", "2010-03-31")]),
+        ("the beginning of a year", "", "at the beginning of 2011", &[("the beginning of 2011", "2011", "2011-01-01", "2011-04-30")]),
+        ("early month", "2009-07-01", "in early June", &[("early June", "2009-06", "2009-06-01", "2009-06-10")]),
+        ("mid decade", "", "the mid-1990s boom", &[("mid-1990s", "199", "1993-05-01", "1996-08-31")]),
+        ("late decade", "", "in the late 1980s", &[("late 1980s", "198", "1986-09-01", "1989-12-31")]),
+        ("a part of a day is no part", "2024-05-14", "late on May 3", &[("May 3", "2024-05-03", "2024-05-03", "2024-05-03")]),
+        ("the end of the year", "2024-05-14", "by the end of the year", &[("the end of the year", "2024", "2024-09-01", "2024-12-31")]),
+    ];
+    for (name, dct, text, expected) in cases {
+        let metadata_date = (!dct.is_empty()).then(|| dct.parse::<Date>().unwrap());
+        let tokens = tokenize(text);
+        let context = DateContext { metadata_date, ..DateContext::default() };
+        let (mentions, _) = recognize(text, &tokens, context);
+        let got: Vec<(&str, &str, String, String)> = mentions
+            .iter()
+            .map(|m| {
+                let (a, b) = m.interval.map_or((String::new(), String::new()), |(a, b)| (a.to_string(), b.to_string()));
+                (&text[m.start..m.end], m.value.as_str(), a, b)
+            })
+            .collect();
+        let expected: Vec<(&str, &str, String, String)> =
+            expected.iter().map(|&(t, v, a, b)| (t, v, a.to_string(), b.to_string())).collect();
+        assert_eq!(got, expected, "case {name}: {text}");
+    }
 }
 
 #[test]
