@@ -62,6 +62,8 @@ pub(super) fn explicit_year(expr: Expr) -> Option<i16> {
         | Expr::Month { year, .. }
         | Expr::MonthRange { year, .. }
         | Expr::Quarter { year, .. }
+        | Expr::Half { year, .. }
+        | Expr::FirstMonths { year, .. }
         | Expr::Season { year, .. } => year,
         Expr::Year(y) => Some(y),
         _ => None,

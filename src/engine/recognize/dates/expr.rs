@@ -47,6 +47,13 @@ pub(super) enum Expr {
         year: Option<i16>,
         season: Season,
     },
+    /// "the first nine months (of 1989)": months 1 to `months` of a year.
+    FirstMonths {
+        year: Option<i16>,
+        months: i8,
+    },
+    /// "the turn of the century": the century boundary nearest in the tense's direction.
+    CenturyTurn,
     /// Season relative to the document year: -1 last, 0 this, +1 next.
     RelSeason {
         offset: i8,

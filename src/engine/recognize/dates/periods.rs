@@ -1,6 +1,7 @@
 //! Matchers of periods: quarters, seasons, decades, years with a modifier, bare years and bare months.
 
 use super::expr::{Expr, Found};
+use super::part::Part;
 use super::scan::Scanner;
 use super::tables::*;
 use crate::engine::recognize::token::TokenKind;
@@ -52,6 +53,59 @@ impl<'a> Scanner<'a> {
             _ => (None, end),
         };
         self.found(i, end, Expr::Half { year, half })
+    }
+
+    /// "the first nine months (of 1989)", "the first 6 months": a period from the
+    /// year's start (TIMEX calls it a duration; the timeline wants its months).
+    pub(super) fn first_months(&self, i: usize) -> Option<Found> {
+        if self.lower(i) != "the" || self.lower(i + 1) != "first" || self.lower(i + 3) != "months" {
+            return None;
+        }
+        let months = NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == self.lower(i + 2))
+            .map(|&(_, n)| n)
+            .or_else(|| self.number(i + 2).map(|n| n as i32))
+            .filter(|n| (2..=11).contains(n))? as i8;
+        let (year, end) = match (self.lower(i + 4), self.year(i + 5)) {
+            ("of", Some(y)) => (Some(y), i + 6),
+            _ => (None, i + 4),
+        };
+        self.found(i, end, Expr::FirstMonths { year, months })
+    }
+
+    /// "the turn of the century"
+    pub(super) fn century_turn(&self, i: usize) -> Option<Found> {
+        let words = ["the", "turn", "of", "the", "century"];
+        if (0..words.len()).all(|k| self.lower(i + k) == words[k]) {
+            return self.found(i, i + words.len(), Expr::CenturyTurn);
+        }
+        None
+    }
+
+    /// "year-to-date", "year to date": the year up to the document date.
+    pub(super) fn year_to_date(&self, i: usize) -> Option<Found> {
+        if self.lower(i) != "year" {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut words = Vec::with_capacity(2);
+        while k < i + 5 && words.len() < 2 {
+            match self.lower(k) {
+                "-" | "–" => {}
+                w @ ("to" | "date") => words.push(w),
+                _ => break,
+            }
+            k += 1;
+        }
+        if words != ["to", "date"] {
+            return None;
+        }
+        let found = self.found(i, k, Expr::RelYears(0))?;
+        Some(Found {
+            part: Some(Part::SoFar),
+            ..found
+        })
     }
 
     /// "fiscal 1990's second quarter", "1990's first half": the year owns the period.

@@ -76,6 +76,8 @@ pub(super) fn resolve(f: &Found, anchor: Option<Date>, year_hint: Option<i16>) -
             m.anchoring = Anchoring::Relative;
             set_season(&mut m, anchor.map(|a| a.year() + offset as i16), season);
         }
+        Expr::FirstMonths { year, months } => resolve_first_months(&mut m, at, year, months),
+        Expr::CenturyTurn => resolve_century_turn(&mut m, at),
         Expr::RelDays(n) => resolve_relative_days(&mut m, anchor, n),
         Expr::Weekday {
             weekday,
@@ -272,6 +274,45 @@ fn resolve_half(m: &mut DateMention, at: Anchor, year: Option<i16>, half: i8) {
         }
         None => unresolved(m, Precision::Half, format!("XXXX-H{half}")),
     }
+}
+
+/// "the first nine months": the year written, else the latest year whose months
+/// have all gone by the document date (this year's when the sentence speaks of the
+/// future). The value is the ISO interval of months ("1989-01/1989-09").
+fn resolve_first_months(m: &mut DateMention, at: Anchor, year: Option<i16>, months: i8) {
+    m.precision = Precision::Month;
+    let year = complete_year(m, year, || match at.day {
+        Some(a) if at.future || a.month() > months => Some(a.year()),
+        Some(a) => Some(a.year() - 1),
+        None => at.year_hint,
+    });
+    match year {
+        Some(y) => {
+            m.interval = months_interval(y, 1, months);
+            m.value = format!("{}/{}", month_value(y, 1), month_value(y, months));
+        }
+        None => unresolved(m, Precision::Month, format!("XXXX-01/XXXX-{months:02}")),
+    }
+}
+
+/// "the turn of the century": the latest century boundary up to the document's
+/// year (the next one when the sentence speaks of the future), two years each side.
+fn resolve_century_turn(m: &mut DateMention, at: Anchor) {
+    m.precision = Precision::Year;
+    m.anchoring = Anchoring::Relative;
+    let Some(a) = at.day else {
+        return unresolved(m, Precision::Year, "XXXX".to_string());
+    };
+    let latest = a.year() / 100 * 100;
+    let turn = if at.future && latest < a.year() {
+        latest + 100
+    } else {
+        latest
+    };
+    m.interval = year_interval(turn - 2)
+        .zip(year_interval(turn + 2))
+        .map(|(first, last)| (first.0, last.1));
+    m.value = format!("{turn:04}");
 }
 
 /// "Q4 2006", "the third quarter".

@@ -173,7 +173,7 @@ pub(super) const HOLIDAYS: &[(&str, Holiday)] = &[
 const LEAD_WORDS: &[&str] = &[
     "between", "from", "the", "this", "that", "last", "past", "previous", "next", "coming",
     "early", "late", "mid", "middle", "earlier", "later", "now", "q1", "q2", "q3", "q4", "'", "’",
-    "fiscal",
+    "fiscal", "year",
 ];
 
 /// Whether a lower-cased token can open some date form: a word of any table above.

@@ -106,6 +106,25 @@ fn the_tense_of_the_clause_decides_the_direction() {
     ]);
 }
 
+/// Issue 20, class 3: months from a year's start, the year so far, and the turn of a century.
+#[test]
+#[rustfmt::skip]
+fn periods_from_the_start_of_a_year_and_century_turns() {
+    run(&[
+        ("first nine months of a year", "", "in the first nine months of 1989", &[("the first nine months of 1989", "1989-01/1989-09")]),
+        ("first months, reported after they ended", "1989-10-24", "Profit in the first nine months rose.", &[("the first nine months", "1989-01/1989-09")]),
+        ("first months, reported before they ended", "1990-02-06", "Profit in the first nine months rose.", &[("the first nine months", "1989-01/1989-09")]),
+        ("first months in digits", "2024-08-01", "the first 6 months", &[("the first 6 months", "2024-01/2024-06")]),
+        ("not a count of months", "2024-08-01", "the first months of the war", &[]),
+        ("year-to-date", "2024-05-14", "Year-to-date sales rose.", &[("Year-to-date", "2024")]),
+        ("year to date", "2024-05-14", "sales for the year to date", &[("year to date", "2024")]),
+        ("a year is not year-to-date", "2024-05-14", "a year to remember", &[]),
+        ("turn of the century, past", "2024-05-14", "Built at the turn of the century, it", &[("the turn of the century", "2000")]),
+        ("turn of the century, before it", "1989-05-14", "It was built at the turn of the century.", &[("the turn of the century", "1900")]),
+        ("turn of the century, ahead", "1989-05-14", "It will be done by the turn of the century.", &[("the turn of the century", "2000")]),
+    ]);
+}
+
 /// (case name, document date, text, expected [(matched text, value, first day, last day)])
 type IntervalCase = (
     &'static str,
@@ -131,6 +150,7 @@ fn vague_parts_of_a_period_narrow_its_interval() {
         ("mid decade", "", "the mid-1990s boom", &[("mid-1990s", "199", "1993-05-01", "1996-08-31")]),
         ("late decade", "", "in the late 1980s", &[("late 1980s", "198", "1986-09-01", "1989-12-31")]),
         ("a part of a day is no part", "2024-05-14", "late on May 3", &[("May 3", "2024-05-03", "2024-05-03", "2024-05-03")]),
+        ("year-to-date runs to the document date", "2024-05-14", "Year-to-date sales rose.", &[("Year-to-date", "2024", "2024-01-01", "2024-05-14")]),
         ("the end of the year", "2024-05-14", "by the end of the year", &[("the end of the year", "2024", "2024-09-01", "2024-12-31")]),
     ];
     for (name, dct, text, expected) in cases {
