@@ -246,7 +246,7 @@ impl<'a> Scanner<'a> {
     /// "the same period last year", "the same month a year ago", "the year-earlier
     /// quarter", "the year-ago level": a year before — the period of the sentence
     /// when one was named there (see `is_year_before`), else the document's year.
-    fn comparison_period(&self, i: usize) -> Option<Found> {
+    pub(super) fn comparison_period(&self, i: usize) -> Option<Found> {
         if self.lower(i) != "the" {
             return None;
         }

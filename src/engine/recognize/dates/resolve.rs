@@ -318,7 +318,13 @@ fn resolve_century_turn(m: &mut DateMention, at: Anchor) {
 /// "Q4 2006", "the third quarter".
 fn resolve_quarter(m: &mut DateMention, at: Anchor, year: Option<i16>, quarter: i8) {
     m.precision = Precision::Quarter;
-    match complete_year(m, year, || anchor_year(at)) {
+    // A quarter not yet begun at the document date, told in the past tense, is last
+    // year's ("profit for the fourth quarter was" in January).
+    let year = complete_year(m, year, || match at.day {
+        Some(a) if !at.future && quarter > (a.month() - 1) / 3 + 1 => Some(a.year() - 1),
+        _ => anchor_year(at),
+    });
+    match year {
         Some(y) => {
             m.interval = quarter_interval(y, quarter);
             m.value = quarter_value(y, quarter);

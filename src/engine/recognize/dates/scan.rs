@@ -126,6 +126,8 @@ impl<'a> Scanner<'a> {
             .or_else(|| self.holiday(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.year_with_modifier(i))
+            // Before "the same month" counted from the reference: "the same month a year ago".
+            .or_else(|| self.comparison_period(i))
             .or_else(|| self.counted_from_reference(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.weekday(i))

@@ -37,9 +37,11 @@ impl Scanner<'_> {
                 _ => {}
             }
         }
+        // After the date only its own clause counts: "visited Nairobi in December
+        // and plans to return" says nothing of December.
         let mut after = None;
         for k in end..(end + LOOK_AFTER).min(self.tokens.len()) {
-            if self.starts_sentence(k) {
+            if self.starts_sentence(k) || self.ends_clause(k) {
                 break;
             }
             match self.cue(k) {
@@ -62,6 +64,13 @@ impl Scanner<'_> {
         }
     }
 
+    fn ends_clause(&self, k: usize) -> bool {
+        matches!(
+            self.lower(k),
+            "," | ";" | ":" | "and" | "but" | "while" | "whereas" | "which" | "who"
+        )
+    }
+
     fn starts_sentence(&self, k: usize) -> bool {
         self.tokens.get(k).is_some_and(|t| t.sentence_start)
     }
@@ -72,7 +81,11 @@ impl Scanner<'_> {
         let next = self.lower(k + 1);
         match w {
             "will" | "'ll" | "shall" | "would" | "might" | "due" | "scheduled" | "expected"
-            | "plans" | "planned" | "intends" | "aims" | "upcoming" => Some(Cue::Future),
+            | "expect" | "expects" | "plans" | "planned" | "intends" | "aims" | "upcoming" => {
+                Some(Cue::Future)
+            }
+            // "ahead of Friday's vote"
+            "ahead" if next == "of" => Some(Cue::Future),
             // "may" the modal, not the month.
             "may" if self.word(k) == "may" => Some(Cue::Future),
             "going" | "set" | "is" | "are" if next == "to" => Some(Cue::Future),
@@ -85,6 +98,8 @@ impl Scanner<'_> {
             // After a form of "be" a participle takes its time from it ("will be
             // held", "is closed", "was closed").
             _ if self.after_be(k) => None,
+            // "agreed to meet in June": what was agreed lies ahead of it.
+            _ if self.is_ed_form(k) && self.infinitive_follows(k) => Some(Cue::Future),
             _ if is_irregular_past(w) || self.is_ed_form(k) => Some(Cue::Past),
             _ => None,
         }
@@ -97,12 +112,41 @@ impl Scanner<'_> {
         )
     }
 
+    /// "to" and a verb after token `k` ("agreed to meet"), not "to" and a place,
+    /// a number or a noun phrase ("returned to London", "rose to 5%", "moved to the US").
+    fn infinitive_follows(&self, k: usize) -> bool {
+        let verb = self.word(k + 2);
+        self.lower(k + 1) == "to"
+            && verb.len() > 1
+            && verb.bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                verb,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "be"
+            )
+    }
+
     /// A lower-case "-ed" word: a preterite or a participle.
     fn is_ed_form(&self, k: usize) -> bool {
         let word = self.word(k);
         word.len() > 4
             && word.ends_with("ed")
-            && !word.ends_with("eed")
+            && (!word.ends_with("eed")
+                || matches!(
+                    word,
+                    "agreed" | "disagreed" | "decreed" | "freed" | "guaranteed"
+                ))
             && word.bytes().all(|b| b.is_ascii_lowercase())
             && !matches!(word, "hundred" | "kindred" | "naked" | "wicked" | "sacred")
     }
