@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 GOLD ?= ../shared/eval/dev.jsonl
 PRED := target/eval/predictions.jsonl
 
-.PHONY: fuzz setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval bench data train clean
+.PHONY: fuzz setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval eval-dates bench data train clean
 
 setup:
 	@bash tools/setup.sh
@@ -52,6 +52,14 @@ fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@mkdir -p fuzz/corpus/engine
 	cd fuzz && cargo +nightly fuzz run engine corpus/engine seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=1 -rss_limit_mb=4096 -print_final_stats=1
+
+# Our own date test set (eval/dates): the official scorer's figures, then per class.
+eval-dates:
+	@mkdir -p target/eval
+	python3 tools/date_set.py build
+	cargo run --locked --quiet --profile bench-native --bin dossier -- eval eval/dates/gold.jsonl > target/eval/dates.jsonl
+	python3 ../shared/eval/score.py eval/dates/gold.jsonl target/eval/dates.jsonl | tail -3
+	python3 tools/date_set.py classes target/eval/dates.jsonl
 
 eval:
 	@mkdir -p target/eval
