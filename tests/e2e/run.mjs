@@ -60,7 +60,7 @@ test('the reader shows a document with its mentions marked by type', async (app)
   assert.ok(find('Jeyhun Bayramov') && find('Jeyhun Bayramov')[1].includes('per'), JSON.stringify(marks));
   assert.ok(find('Almaty') && find('Almaty')[1].includes('loc'));
   assert.ok(find('Bayramov') && find('Bayramov')[2].startsWith('Jeyhun Bayramov'), 'a surname shows its full name');
-  assert.ok(find('May 10-11') && find('May 10-11')[2].startsWith('2024-05-10 · day · year taken from the document date'), JSON.stringify(find('May 10-11')));
+  assert.ok(find('May 10-11') && find('May 10-11')[2].startsWith('2024-05-10 · day · year inferred from the document date: read as on or before it'), JSON.stringify(find('May 10-11')));
   const text = await app.page.$eval('[data-testid=reader] .text', (e) => e.textContent);
   assert.ok(text.includes('Murat Nurtleu, the Deputy Prime Minister'), 'the whole text is shown');
   await app.screenshot('reader');

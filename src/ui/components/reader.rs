@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::engine::explore::{find_document, precision_word, Value};
 use crate::engine::{Date, EntityType, Mark};
-use crate::ui::model::card::anchoring_note;
+use crate::ui::model::card::date_note;
 use crate::ui::state::explore::Explore;
 
 /// What clicking a mention does: include its entity, or keep the days of its date.
@@ -54,7 +54,7 @@ pub fn Reader(ex: Explore) -> impl IntoView {
                                 "{} · {} · {}{}",
                                 date.value,
                                 precision_word(date.precision),
-                                anchoring_note(date.anchoring),
+                                date_note(date, &text, doc.date.map(|d| d.date)),
                                 if date.ambiguous { " · day and month order uncertain" } else { "" }
                             );
                             (

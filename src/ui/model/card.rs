@@ -2,6 +2,7 @@
 
 use crate::engine::recognize::dates::DocumentDateSource;
 use crate::engine::{Anchoring, Corpus, DateMention, EntityType, Precision};
+use jiff::civil::Date;
 
 /// The normalised date as a reader wants it: "2024-05-10..11" for a range of days,
 /// the TIMEX value otherwise ("2024-05", "1991", "2006-Q4").
@@ -41,6 +42,37 @@ pub fn anchoring_note(anchoring: Anchoring) -> &'static str {
     }
 }
 
+/// How a date was anchored, and, where its direction was guessed from the tense
+/// (a month or named day without a year, a bare weekday), which way it was read.
+pub fn date_note(m: &DateMention, written: &str, document_date: Option<Date>) -> &'static str {
+    let bare_weekday = m.anchoring == Anchoring::Relative
+        && m.precision == Precision::Day
+        && WEEKDAY_NAMES
+            .iter()
+            .any(|w| written.len() >= w.len() && written[..w.len()].eq_ignore_ascii_case(w));
+    let guessed = m.anchoring == Anchoring::YearInferred || bare_weekday;
+    let after = match (m.interval, document_date) {
+        (Some((first, _)), Some(date)) if guessed => first > date,
+        _ => return anchoring_note(m.anchoring),
+    };
+    match (bare_weekday, after) {
+        (false, false) => "year inferred from the document date: read as on or before it, as its sentence does not speak of the future (a guess)",
+        (false, true) => "year inferred from the document date: read as after it, as its sentence speaks of the future (a guess)",
+        (true, false) => "the nearest such day on or before the document date, as its sentence does not speak of the future (a guess)",
+        (true, true) => "the next such day after the document date, as its sentence speaks of the future (a guess)",
+    }
+}
+
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A document as its card summarises it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardSummary {
@@ -75,9 +107,10 @@ pub fn card_summary(corpus: &Corpus, d: usize) -> CardSummary {
         .dates
         .iter()
         .map(|m| {
+            let written = &doc.text[m.start..m.end];
             (
-                format!("{} → {}", &doc.text[m.start..m.end], date_label(m)),
-                anchoring_note(m.anchoring),
+                format!("{written} → {}", date_label(m)),
+                date_note(m, written, doc.date.map(|d| d.date)),
             )
         })
         .collect();
@@ -152,6 +185,67 @@ mod tests {
         c
     }
 
+    /// Issue 20: where the direction of a date was guessed from the tense, the
+    /// hover says which way it was read.
+    #[test]
+    fn a_guessed_direction_is_said_on_hover() {
+        let text = "Budget Vote\nMay 14, 2024\nThe vote is due in October. Sales fell in January. \
+                    Shares fell on Thursday. The board will meet on Thursday. Prices rose in March 2023. \
+                    They met yesterday.";
+        let docs = crate::engine::analyze_text("vote.txt", text, &AnalysisOptions::default());
+        let doc = &docs[0];
+        let note = |written: &str| {
+            let m = doc
+                .dates
+                .iter()
+                .find(|m| &doc.text[m.start..m.end] == written && !written.is_empty())
+                .unwrap_or_else(|| panic!("no date {written}"));
+            date_note(m, written, doc.date.map(|d| d.date))
+        };
+        let cases = [
+            (
+                "future month",
+                "October",
+                "year inferred from the document date: read as after it",
+            ),
+            (
+                "past month",
+                "January",
+                "year inferred from the document date: read as on or before it",
+            ),
+            ("written out", "March 2023", "written out in full"),
+            (
+                "counted, no guess",
+                "yesterday",
+                "counted from the document date",
+            ),
+        ];
+        for (name, written, starts) in cases {
+            assert!(
+                note(written).starts_with(starts),
+                "{name}: {}",
+                note(written)
+            );
+        }
+        let weekdays: Vec<&str> = doc
+            .dates
+            .iter()
+            .filter(|m| &doc.text[m.start..m.end] == "Thursday")
+            .map(|m| date_note(m, "Thursday", doc.date.map(|d| d.date)))
+            .collect();
+        assert_eq!(weekdays.len(), 2);
+        assert!(
+            weekdays[0].starts_with("the nearest such day on or before"),
+            "{}",
+            weekdays[0]
+        );
+        assert!(
+            weekdays[1].starts_with("the next such day after"),
+            "{}",
+            weekdays[1]
+        );
+    }
+
     #[test]
     fn a_card_names_each_entity_once_and_tallies_by_type() {
         let c = corpus();
@@ -178,7 +272,7 @@ mod tests {
                 ),
                 (
                     "May 10-11 → 2024-05-10..11".to_string(),
-                    "year taken from the document date or a nearby year"
+                    "year inferred from the document date: read as on or before it, as its sentence does not speak of the future (a guess)"
                 ),
             ]
         );
