@@ -37,6 +37,7 @@ pub fn anchoring_note(anchoring: Anchoring) -> &'static str {
     match anchoring {
         Anchoring::Explicit => "written out in full",
         Anchoring::YearInferred => "year taken from the document date or a nearby year",
+        Anchoring::YearFromSentence => "year taken from a date of the same sentence",
         Anchoring::Relative => "counted from the document date",
         Anchoring::Unresolved => "relative, but the document has no date to count from",
     }

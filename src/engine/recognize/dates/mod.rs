@@ -56,6 +56,9 @@ pub enum Anchoring {
     Explicit,
     /// The year came from the document date or a nearby year in the text.
     YearInferred,
+    /// The year came from a period written with its year in the same sentence
+    /// ("the second half of 2012 … the first half").
+    YearFromSentence,
     /// Counted from the document date ("yesterday", "last week").
     Relative,
     /// Needs a document date that this document does not have.
@@ -159,7 +162,10 @@ fn latest_past_event(found: &[Found], mentions: &[DateMention]) -> Option<Date> 
         .filter(|(f, m)| {
             !f.future
                 && m.precision == Precision::Day
-                && matches!(m.anchoring, Anchoring::Explicit | Anchoring::YearInferred)
+                && matches!(
+                    m.anchoring,
+                    Anchoring::Explicit | Anchoring::YearInferred | Anchoring::YearFromSentence
+                )
         })
         .filter_map(|(_, m)| m.interval.map(|(_, last)| last))
         .max()
@@ -183,6 +189,7 @@ fn resolve_all(
     let mut reference: Option<DateMention> = None;
     let mut reference_sentence = 0;
     let sentence_of = sentence_numbers(tokens);
+    let mut year_of_sentence: Option<(u32, i16)> = None;
     for f in found {
         let year_hint = doc_date
             .map(|d| d.date.year())
@@ -194,6 +201,19 @@ fn resolve_all(
         }
         let anchor = doc_date.map(|d| d.date);
         let sentence = sentence_of[f.first];
+        // "Revenue in the second half of 2012 grew faster than in the first half": a
+        // period without a year takes the year written for a period of its sentence.
+        let period_year = year_of_sentence
+            .filter(|&(s, _)| s == sentence)
+            .map(|(_, y)| y);
+        if let Some(y) = written_period_year(f.expr) {
+            year_of_sentence = Some((sentence, y));
+        }
+        let year_from_sentence = period_year.and_then(|y| with_year(f.expr, y));
+        let f = &match year_from_sentence {
+            Some(expr) => Found { expr, ..*f },
+            None => *f,
+        };
         // "Sales in March rose from a year ago": the period compared with, a year before.
         let compared = reference
             .as_ref()
@@ -221,6 +241,9 @@ fn resolve_all(
             (None, _) => resolve(f, anchor, year_hint),
         };
         let mut mention = mention;
+        if year_from_sentence.is_some() {
+            mention.anchoring = Anchoring::YearFromSentence;
+        }
         if let Some(part) = f.part {
             part::narrow(&mut mention, part, anchor);
         }
@@ -235,6 +258,35 @@ fn resolve_all(
         });
     }
     mentions
+}
+
+/// The year written with a period finer than a year ("the second half of 2012",
+/// "March 2009"), not a bare year ("founded in 1998" says nothing of "March").
+fn written_period_year(expr: Expr) -> Option<i16> {
+    match expr {
+        Expr::Year(_) => None,
+        _ => explicit_year(expr),
+    }
+}
+
+/// A period without a year, given one (marked as inferred when resolved).
+fn with_year(expr: Expr, y: i16) -> Option<Expr> {
+    let year = Some(y);
+    Some(match expr {
+        Expr::Day {
+            year: None,
+            month,
+            day,
+        } => Expr::Day { year, month, day },
+        Expr::Month { year: None, month } => Expr::Month { year, month },
+        Expr::Quarter {
+            year: None,
+            quarter,
+        } => Expr::Quarter { year, quarter },
+        Expr::Half { year: None, half } => Expr::Half { year, half },
+        Expr::FirstMonths { year: None, months } => Expr::FirstMonths { year, months },
+        _ => return None,
+    })
 }
 
 /// Per token, the number of the sentence it is in (one pass).

@@ -132,6 +132,19 @@ fn periods_from_the_start_of_a_year_and_century_turns() {
     ]);
 }
 
+/// A period without a year takes the year written for a period of its sentence.
+#[test]
+#[rustfmt::skip]
+fn a_period_takes_the_year_written_in_its_sentence() {
+    run(&[
+        ("halves", "2013-02-06", "Revenue in the second half of 2012 grew faster than in the first half.", &[("the second half of 2012", "2012-H2"), ("the first half", "2012-H1")]),
+        ("quarters", "2013-02-06", "Net rose in the fourth quarter of 2012 after falling in the third quarter.", &[("the fourth quarter of 2012", "2012-Q4"), ("the third quarter", "2012-Q3")]),
+        ("months", "2024-05-14", "Sales in March 2009 rose after falling in February.", &[("March 2009", "2009-03"), ("February", "2009-02")]),
+        ("a bare year says nothing of a month", "2024-05-14", "Founded in 1998, the firm reported sales in March.", &[("1998", "1998"), ("March", "2024-03")]),
+        ("not across sentences", "2024-05-14", "Sales fell in March 2009. Sales rose in February.", &[("March 2009", "2009-03"), ("February", "2024-02")]),
+    ]);
+}
+
 /// (case name, document date, text, expected [(matched text, value, first day, last day)])
 type IntervalCase = (
     &'static str,
