@@ -3,6 +3,8 @@
 
   python3 tools/date_set.py build          eval/dates/paragraphs.txt -> eval/dates/gold.jsonl
   python3 tools/date_set.py classes PRED   the official scorer's DATE figures per class
+  python3 tools/date_set.py forms GOLD PRED  the same for another gold file (the dev set),
+                                           its dates put in classes by their form
 
 The paragraphs were written for this set (see the header of paragraphs.txt); each
 date is marked [[text|value]] or [[text|TYPE|value]] with its TIMEX3 value. The
@@ -95,10 +97,57 @@ def classes(pred_path):
         print(f"{cls + ' ' + name:<36} {len(docs):>4} {dates['gold']:>5} {100 * dates['f1']:>7.1f} {acc:>9}")
 
 
+# The form of a gold date's text that puts it in a class, first match wins; the
+# document's own date (class 6) is no form of a date mention.
+FORMS = [
+    ("2", re.compile(r"year (ago|earlier|before)|year-(earlier|ago)|same (period|month|quarter|time)", re.I)),
+    ("3", re.compile(r"quarter|\bhalf\b|fiscal|months|year-to-date|year to date", re.I)),
+    ("5", re.compile(r"christmas|easter|thanksgiving|new year's|election day|memorial day|labor day|independence day|valentine", re.I)),
+    ("4", re.compile(r"\b(early|late|mid|middle|end of|beginning of|start of|later this|earlier this|turn of)\b", re.I)),
+    ("1", re.compile(r"^(on |in )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(on )?(mon|tues|wednes|thurs|fri|satur|sun)day('s)?$", re.I)),
+    ("7", re.compile(r"\b(ago|the day before|last night|yesterday|today|tonight)\b", re.I)),
+]
+
+
+def form_class(text):
+    return next((cls for cls, pattern in FORMS if pattern.search(text)), "other")
+
+
+def forms(gold_path, pred_path):
+    """Another gold file's DATE figures per class of form: each gold date kept alone
+    in a copy of its document, scored against the predictions that overlap it."""
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = [d for d in scorer.read_jsonl(gold_path) if "timexes" in d.get("layers", [])]
+    preds = {d["id"]: d for d in scorer.read_jsonl(pred_path)}
+    print(f"{'class (by form)':<36} {'dates':>5} {'recall':>7} {'norm acc':>9}")
+    for cls, name in [*CLASSES.items(), ("other", "other forms")]:
+        if cls == "6":
+            continue
+        found = eligible = correct = n = 0
+        for d in gold:
+            pred = preds.get(d["id"], {}).get("timexes", [])
+            for t in d["timexes"]:
+                if t["type"] != "DATE" or form_class(t["text"]) != cls:
+                    continue
+                n += 1
+                hits = [p for p in pred if p["start"] < t["end"] and t["start"] < p["end"]]
+                found += bool(hits)
+                if scorer.CALENDAR.match(t["value"]):
+                    eligible += 1
+                    correct += any(str(p.get("value", "")).split("T")[0] == t["value"] for p in hits)
+        recall = f"{100 * found / n:.1f}" if n else "n/a"
+        acc = f"{100 * correct / eligible:.1f}" if eligible else "n/a"
+        print(f"{cls + ' ' + name:<36} {n:>5} {recall:>7} {acc:>9}")
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["build"]:
         build()
     elif len(sys.argv) == 3 and sys.argv[1] == "classes":
         classes(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "forms":
+        forms(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

@@ -89,6 +89,13 @@ impl Scanner<'_> {
             // "may" the modal, not the month.
             "may" if self.word(k) == "may" => Some(Cue::Future),
             "going" | "set" | "is" | "are" if next == "to" => Some(Cue::Future),
+            // Intentions: "wants to cut 789 dealers by early June".
+            "want" | "wants" | "hope" | "hopes" | "seek" | "seeks" | "intend" | "aim" | "plan"
+            | "promise" | "promises" | "vow" | "vows" | "pledge" | "pledges"
+                if next == "to" =>
+            {
+                Some(Cue::Future)
+            }
             // "Runoff Set for December".
             "set" if next == "for" => Some(Cue::Future),
             // "closed until Friday": a deadline ahead.

@@ -108,6 +108,8 @@ fn the_tense_of_the_clause_decides_the_direction() {
         ("ahead of", "2024-03-06", "Lawmakers are divided ahead of Friday's vote.", &[("Friday", "2024-03-08")]),
         ("a quarter not begun, in the past tense", "1990-01-19", "Profit for the fourth quarter was $310 million.", &[("the fourth quarter", "1989-Q4")]),
         ("a quarter not begun, in the future tense", "1990-01-19", "Profit for the fourth quarter will rise.", &[("the fourth quarter", "1990-Q4")]),
+        ("an intention", "2024-05-14", "The union hopes to sign a deal by July.", &[("July", "2024-07")]),
+        ("an intention, in the past", "2024-05-14", "The union hoped to sign a deal in July.", &[("July", "2024-07")]),
         ("set for, in a headline", "2025-11-17", "Runoff Set for December as Turnout Hits Record", &[("December", "2025-12")]),
         ("weekday, cue after", "2024-05-14", "On Thursday the board will vote.", &[("Thursday", "2024-05-16")]),
     ]);
