@@ -365,6 +365,30 @@ static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);
 static PLACE_NOUN_SET: WordSet = WordSet::new(PLACE_NOUNS);
 
+/// Roles held in an organisation, after its name ("Chelsea manager", "Airbus
+/// chairman"); read by the employer rule of `entities/classify.rs`.
+pub fn is_employer_role(w: &str) -> bool {
+    matches!(
+        w,
+        "manager"
+            | "coach"
+            | "chairman"
+            | "chairwoman"
+            | "executive"
+            | "executives"
+            | "striker"
+            | "goalkeeper"
+            | "midfielder"
+            | "defender"
+            | "captain"
+            | "boss"
+            | "owner"
+            | "shareholder"
+            | "analyst"
+            | "economist"
+    )
+}
+
 pub fn is_role_noun(w: &str) -> bool {
     ROLE_SET.contains(w)
 }

@@ -70,6 +70,7 @@ impl<'a> DocumentView<'a> {
             .gazetteer_place(first, end)
             .or_else(|| self.state_after_town(first, end))
             .or_else(|| self.typed_by_keyword(first, end, n_words))
+            .or_else(|| self.employer_before_role(first, end))
             .or_else(|| self.typed_by_form(first, end, n_words))
         {
             return seg;
@@ -149,6 +150,23 @@ impl<'a> DocumentView<'a> {
             return None;
         };
         Some(self.segment(first, end, kind, evidence))
+    }
+
+    /// "Chelsea manager Ruud Gullit", "Apple chief executive Tim Cook": a name right
+    /// before a role held in an organisation, and a person's name after the role, is
+    /// the organisation (weakly: the document vote may overrule it). Roles a person
+    /// can give ("Obama spokesman", "Trump adviser") do not count.
+    pub(super) fn employer_before_role(&self, first: usize, end: usize) -> Option<Segment> {
+        let role = self.word(end);
+        let after = match role {
+            "chief" if matches!(self.word(end + 1), "executive" | "financial" | "operating") => {
+                end + 3
+            }
+            _ if is_employer_role(role) => end + 1,
+            _ => return None,
+        };
+        let named = self.is_word(after) && starts_upper(self.word(after)) && !self.new_line(after);
+        named.then(|| self.segment(first, end, EntityType::Organisation, Evidence::Weak))
     }
 
     /// How the name is written: a place in capitals ("KYIV", "PORT SUDAN" in a

@@ -71,6 +71,7 @@ impl<'a> DocumentView<'a> {
             && (is_function_word(w)
                 || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
             && !self.opens_known_place(first, end)
+            && !(alone && self.employer_before_role(first, end).is_some())
     }
 
     /// "New York", "New Zealand", "The Hague" at a sentence start: the first word

@@ -93,6 +93,21 @@ fn bare_names_are_typed_by_their_words_and_context() {
             "Shares of Zentrix rose after the results.",
             &[("Zentrix", "ORG")],
         ),
+        (
+            "employer before a role and a person, though a given name",
+            "Chelsea manager Ruud Gullit said his side played well.",
+            &[("Chelsea", "ORG"), ("Ruud Gullit", "PER")],
+        ),
+        (
+            "employer before a chief executive",
+            "Zentrix chief executive Anna Berg resigned.",
+            &[("Zentrix", "ORG"), ("Anna Berg", "PER")],
+        ),
+        (
+            "a role a person gives is no employer",
+            "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
+            &[("Johnson", "PER"), ("Robert Gibbs", "PER")],
+        ),
     ]);
 }
 
