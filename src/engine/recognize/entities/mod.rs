@@ -226,12 +226,14 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
     for run in doc.runs() {
         doc.segment_run(run, &mut segments);
     }
+    // Teams before the vote, so that a team's name in a headline or elsewhere in
+    // the report is the team too ("LEEDS BEAT CHELSEA" over "Leeds beat Chelsea 2-1").
+    if doc.parts.results_lines {
+        doc.type_teams(&mut segments);
+    }
     doc.vote(&mut segments);
     if doc.parts.common_words {
         doc.drop_common_words(&mut segments);
-    }
-    if doc.parts.results_lines {
-        doc.type_teams(&mut segments);
     }
     if doc.parts.quoted_titles {
         doc.drop_quoted_titles(&mut segments);

@@ -299,6 +299,16 @@ fn teams_in_results_are_organisations() {
             "Floods hit Karachi in 2022 and again in 2023.",
             &[("Karachi", "LOC")],
         ),
+        (
+            "the teams of a headline in capitals are the teams of the report",
+            "SOCCER - LEEDS BEAT CHELSEA\nLeeds beat Chelsea 2-1 on Saturday.",
+            &[
+                ("LEEDS", "ORG"),
+                ("CHELSEA", "ORG"),
+                ("Leeds", "ORG"),
+                ("Chelsea", "ORG"),
+            ],
+        ),
     ]);
 }
 
