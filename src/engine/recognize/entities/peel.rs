@@ -71,7 +71,9 @@ impl<'a> DocumentView<'a> {
             && (is_function_word(w)
                 || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
             && !self.opens_known_place(first, end)
-            && !(alone && self.employer_before_role(first, end).is_some())
+            && !(alone
+                && (self.employer_before_role(first, end).is_some()
+                    || self.parts.results_lines && self.followed_by_score(first, end)))
     }
 
     /// "New York", "New Zealand", "The Hague" at a sentence start: the first word

@@ -280,6 +280,16 @@ fn teams_in_results_are_organisations() {
             &[("Lazio", "ORG"), ("Roma", "ORG")],
         ),
         (
+            "an unfamiliar team opening a results line",
+            "Results:\nJuventus 2 Parma 0\nLazio 1 Roma 1",
+            &[
+                ("Juventus", "ORG"),
+                ("Parma", "ORG"),
+                ("Lazio", "ORG"),
+                ("Roma", "ORG"),
+            ],
+        ),
+        (
             "drew with",
             "Madrid drew with Valencia 0-0.",
             &[("Madrid", "ORG"), ("Valencia", "ORG")],
