@@ -289,7 +289,15 @@ impl<'a> DocumentView<'a> {
         n_words: usize,
         person_score: i32,
     ) -> Option<Segment> {
-        if !self.parts.name_likeness || person_score > 0 || n_words > 3 || first == 0 {
+        if !self.parts.name_likeness || n_words > 3 || first == 0 {
+            return None;
+        }
+        // "near" and "outside" name places whatever their words look like (a name
+        // that reads as a person's was typed before this is asked).
+        if matches!(self.word(first - 1), "near" | "outside") {
+            return Some(self.segment(first, end, EntityType::Place, Evidence::Weak));
+        }
+        if person_score > 0 {
             return None;
         }
         if !matches!(

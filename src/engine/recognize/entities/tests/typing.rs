@@ -413,6 +413,11 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
             &[("Novopavlivka", "LOC")],
         ),
         (
+            "near a name with a personal name in it: still a place",
+            "Fighting was reported near Tall Hamid on Monday.",
+            &[("Tall Hamid", "LOC")],
+        ),
+        (
             "after a preposition of place, words that look like ordinary words",
             "She works at Biotherapeutics Reinsurance now.",
             &[("Biotherapeutics Reinsurance", "ORG")],
