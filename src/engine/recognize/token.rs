@@ -215,7 +215,11 @@ fn next_char(text: &str, pos: usize) -> char {
 /// a capital, a digit or a quote.
 fn mark_sentences(text: &str, tokens: &mut [Token]) {
     let mut after_stop = true;
+    let mut line_first = 0;
     for i in 0..tokens.len() {
+        if tokens[i].line_start {
+            line_first = i;
+        }
         let t = tokens[i].text(text);
         let kind = tokens[i].kind;
         let closing = kind == TokenKind::Punct && is_closing(t);
@@ -253,6 +257,15 @@ fn mark_sentences(text: &str, tokens: &mut [Token]) {
         {
             // A wire dateline, "KYIV, March 4 (Reuters) - Ukraine …": the story starts here.
             after_stop = true;
+        } else if kind == TokenKind::Punct
+            && matches!(t, "—" | "–" | "-")
+            && i - line_first <= DATELINE_TOKENS
+            && (tokens[i].space_before || i > 0 && tokens[i - 1].text(text) == "-")
+            && tokens.get(i + 1).is_some_and(|n| n.space_before)
+        {
+            // "FORT WORTH, Texas -- The district …": a spaced dash near a line's start
+            // ends a dateline.
+            after_stop = true;
         } else if kind == TokenKind::Word && t.ends_with('.') {
             // "U.S." at the end of a sentence ends it when a capital follows after space;
             // we cannot tell, so keep going: a name run may continue ("U.S. Army").
@@ -261,6 +274,9 @@ fn mark_sentences(text: &str, tokens: &mut [Token]) {
         }
     }
 }
+
+/// How far into a line a dash may end a dateline ("FORT WORTH, Texas --").
+const DATELINE_TOKENS: usize = 12;
 
 /// Closing quotes and brackets that stay with the sentence before them.
 fn is_closing(t: &str) -> bool {
@@ -319,5 +335,30 @@ mod tests {
             .map(|t| t.text(text))
             .collect();
         assert_eq!(starts, ["Then", "He", "New", "Sales", "2024"]);
+    }
+
+    #[test]
+    fn a_spaced_dash_near_a_line_start_ends_a_dateline() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("double hyphen", "FORT WORTH, Texas -- The district said.", &["FORT", "The"]),
+            ("em dash", "LONDON, Oct. 12 — The bank said.", &["LONDON", "The"]),
+            ("after the agency", "KYIV (Reuters) - Ukraine said.", &["KYIV", "Ukraine"]),
+            (
+                "a dash later in the line is no dateline",
+                "The minister met the envoys of three countries in the capital on Monday -- The Times said.",
+                &["The"],
+            ),
+            ("a joined hyphen", "Coca-Cola said.", &["Coca"]),
+            ("a dash first", "- Cola said.", &["-"]),
+        ];
+        for (name, text, expected) in cases {
+            let tokens = tokenize(text);
+            let starts: Vec<&str> = tokens
+                .iter()
+                .filter(|t| t.sentence_start)
+                .map(|t| t.text(text))
+                .collect();
+            assert_eq!(&starts, expected, "{name}");
+        }
     }
 }
