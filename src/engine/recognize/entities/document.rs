@@ -67,6 +67,7 @@ impl<'a> DocumentView<'a> {
             seen_lowercase,
             name_words,
             body_phrases: OnceCell::new(),
+            capitalised_folded: OnceCell::new(),
             parts,
         }
     }
@@ -142,6 +143,18 @@ impl<'a> DocumentView<'a> {
         self.capitalised_mid_sentence.contains(w)
             || !lexicon().places_named(w).is_empty()
             || lexicon().demonym(w).is_some()
+    }
+
+    /// The word, whatever its case, is written capitalised inside a sentence of the body.
+    pub(super) fn capitalised_in_body_any_case(&self, word: &str) -> bool {
+        self.capitalised_folded
+            .get_or_init(|| {
+                self.capitalised_mid_sentence
+                    .iter()
+                    .map(|w| w.to_lowercase())
+                    .collect()
+            })
+            .contains(&word.to_lowercase())
     }
 
     /// The phrase is a name in the body, outside headlines: a whole run of capitalised

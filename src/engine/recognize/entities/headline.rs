@@ -64,14 +64,38 @@ impl<'a> DocumentView<'a> {
     fn known_in_capitals(&self, name: &str, one_word: bool) -> bool {
         let title = title_case_words(name);
         let lex = lexicon();
-        !is_never_name(&title)
-            && !is_title(&title)
-            && !is_function_word(&title)
+        let never = is_never_name(&title)
+            || is_title(&title)
+            || is_function_word(&title)
+            || one_word && is_legal_form(&title);
+        !never
             && (one_word && lex.demonym(&title).is_some()
                 || !lex.places_named(&title).is_empty()
                 || !lex.places_named(name).is_empty()
                 || !one_word && self.body_has_phrase(&title)
-                || one_word && self.capitalised_mid_sentence.contains(title.as_str())
-                || one_word && is_acronym(name) && self.capitalised_mid_sentence.contains(name))
+                || one_word && self.capitalised_in_body_any_case(name))
     }
+}
+
+/// A company's legal form alone ("CORP.", "INC") is no name, though the body writes
+/// it capitalised after names.
+fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Llc"
+            | "Plc"
+            | "Ag"
+            | "Sa"
+            | "Gmbh"
+            | "Nv"
+            | "Corporation"
+            | "Incorporated"
+            | "Limited"
+            | "Company"
+            | "Group"
+    )
 }
