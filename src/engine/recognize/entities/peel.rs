@@ -47,6 +47,7 @@ impl<'a> DocumentView<'a> {
             );
         }
         if self.names_something_not_extracted(first, end)
+            || self.push_portfolio_then_person(first, end, out)
             || self.push_gazetteer_name_with_keyword(first, end, out)
             || self.push_organisation_by_keyword(first, end, out)
         {
@@ -95,6 +96,36 @@ impl<'a> DocumentView<'a> {
                 && !self.followed_by_score(first, end)
             || is_market_index(&self.span_text(first, end))
             || self.word(end) == "$" && self.joined(end)
+    }
+
+    /// "Director of National Intelligence Avril Haines", "Secretary of the Army
+    /// Christine Wormuth", "Chief of Staff John Kelly": after "<title> of (the)" the
+    /// portfolio runs into the holder's name. The holder, from a given name on (two
+    /// words at least), is a person; the portfolio is kept only when it names a
+    /// place ("President of France Emmanuel Macron") or an organisation ("Army"),
+    /// as part of the title otherwise.
+    fn push_portfolio_then_person(&self, first: usize, end: usize, out: &mut Vec<Segment>) -> bool {
+        let of = if self.word(first.wrapping_sub(1)) == "the" {
+            first.wrapping_sub(2)
+        } else {
+            first.wrapping_sub(1)
+        };
+        if self.word(of) != "of" || !is_title(self.word(of.wrapping_sub(1))) {
+            return false;
+        }
+        let lex = lexicon();
+        let Some(holder) =
+            (first + 1..end.saturating_sub(1)).find(|&k| lex.is_given_name(self.word(k)))
+        else {
+            return false;
+        };
+        if let Some(&idx) = lex.places_named(&self.span_text(first, holder)).first() {
+            out.push(self.place_segment(first, holder, idx));
+        } else if is_org_keyword(self.word(holder - 1)) {
+            out.push(self.segment(first, holder, EntityType::Organisation, Evidence::Weak));
+        }
+        out.push(self.segment(holder, end, EntityType::Person, Evidence::Strong));
+        true
     }
 
     /// A gazetteer name wins over organisation keywords inside it ("European Union").

@@ -203,6 +203,21 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             "Senator Tamsin Whitlow voted against it.",
             &[("Tamsin Whitlow", "PER")],
         ),
+        (
+            "a portfolio after 'of' runs into the holder's name",
+            "On Monday, Director of National Intelligence Avril Haines testified.",
+            &[("Avril Haines", "PER")],
+        ),
+        (
+            "a portfolio that is an organisation",
+            "He met Secretary of the Army Christine Wormuth there.",
+            &[("Army", "ORG"), ("Christine Wormuth", "PER")],
+        ),
+        (
+            "a portfolio that is a place",
+            "He met President of France Emmanuel Macron there.",
+            &[("France", "LOC"), ("Emmanuel Macron", "PER")],
+        ),
     ]);
 }
 
