@@ -5,6 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::engine::index::analysed::fnv1a;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::words::is_legal_form;
 use crate::engine::Document;
 
 /// An entity's stable id: a hash of its type and grouping key.
@@ -75,7 +76,7 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                 EntityType::Organisation => match acronyms.get(name.as_str()) {
                     Some(full) => well_known(full).unwrap_or(full).to_string(),
                     None => {
-                        let name = strip_article(&name);
+                        let name = strip_legal_form(strip_article(&name));
                         well_known(name).unwrap_or(name).to_string()
                     }
                 },
@@ -177,6 +178,16 @@ pub(crate) fn strip_article(name: &str) -> &str {
     name.strip_prefix("the ")
         .or_else(|| name.strip_prefix("The "))
         .unwrap_or(name)
+}
+
+/// An organisation's name without its legal form, so that "Acme Robotics, Inc",
+/// "Acme Robotics Inc" and "Acme Robotics" are one entity ("Ford Motor Co" stays
+/// "Ford Motor": only the form goes).
+pub(crate) fn strip_legal_form(name: &str) -> &str {
+    match name.rsplit_once(' ') {
+        Some((head, last)) if is_legal_form(last) => head.trim_end_matches(','),
+        _ => name,
+    }
 }
 
 pub(crate) fn fold_whitespace(s: &str) -> String {

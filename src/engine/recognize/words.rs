@@ -47,11 +47,13 @@ const NEVER_NAMES: &[&str] = &[
     "Thank", "Thanks", "Please", "Hello", "Dear",
     // Abbreviations of common nouns: media, eras, time zones, measures, things.
     "CD", "CDs", "DVD", "DVDs", "EP", "EPs", "LP", "LPs", "DJ", "DJs", "KO", "KOs", "BC", "BCE",
-    "AD", "GDP", "IPO", "IPOs", "EST", "PST", "CST", "EDT", "PDT", "CET", "BST", "DNA", "RNA",
+    "AD", "GDP", "IPO", "IPOs", "EST", "PST", "CST", "EDT", "PDT", "CET", "BST", "ET", "CDT",
+    "MDT", "MST", "CEST", "DNA", "RNA",
     "HIV", "MP3", "SUV", "SUVs", "GPS", "LCD", "LED", "PDF", "FAQ", "VIP", "MVP", "ERA",
     "RBI", "CPU", "PC", "PCs", "ATM", "ATMs",
-    // Labels of signature blocks, letters and memos ("By: /s/", "Attn.", "Re:").
-    "By", "Attn", "Re", "Cc", "Fax",
+    // Labels of signature blocks, letters, memos and press releases ("By: /s/",
+    // "Attn.", "Re:", "Media Contact:").
+    "By", "Attn", "Re", "Cc", "Fax", "Tel", "Contact", "Contacts",
     // "I" with a contraction, and the retweet mark of quoted posts.
     "I'm", "I've", "I'll", "I'd", "I\u{2019}m", "I\u{2019}ve", "I\u{2019}ll", "I\u{2019}d", "RT",
 ];
@@ -364,6 +366,32 @@ static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);
 static PLACE_NOUN_SET: WordSet = WordSet::new(PLACE_NOUNS);
+
+/// A company's legal form ("Inc.", "CORP", "GmbH"), in any case: no name alone,
+/// though the text writes it capitalised after names; read by the headline rules
+/// and by `entities/legal_form.rs`.
+pub fn is_legal_form(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "ag"
+            | "sa"
+            | "gmbh"
+            | "nv"
+            | "lp"
+            | "corporation"
+            | "incorporated"
+            | "limited"
+            | "company"
+            | "group"
+    )
+}
 
 /// Roles held in an organisation, after its name ("Chelsea manager", "Airbus
 /// chairman"); read by the employer rule of `entities/classify.rs`.

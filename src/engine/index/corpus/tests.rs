@@ -72,6 +72,40 @@ fn an_acronym_joins_the_one_name_of_the_document_with_its_initials() {
 }
 
 #[test]
+fn an_organisation_with_and_without_its_legal_form_is_one_entity() {
+    let c = corpus(&[
+        (
+            "a.txt",
+            "Results\n\nShares of Acme Robotics, Inc. rose on Monday after the results.\n",
+        ),
+        (
+            "b.txt",
+            "Orders\n\nOrders at Acme Robotics grew in May, analysts said.\n",
+        ),
+        (
+            "c.txt",
+            "Cars\n\nThe Ford Motor Co. and Ford Motor Company sold more cars.\n",
+        ),
+    ]);
+    let acme = c
+        .entities
+        .iter()
+        .find(|e| e.name.starts_with("Acme Robotics"))
+        .expect("Acme Robotics");
+    assert_eq!(acme.documents, [0, 1], "{:?}", acme);
+    assert!(
+        !c.entities.iter().any(|e| e.name == "Inc"),
+        "a legal form alone is no entity"
+    );
+    let ford = c
+        .entities
+        .iter()
+        .filter(|e| e.name.starts_with("Ford Motor"))
+        .count();
+    assert_eq!(ford, 1, "Co and Company are one form");
+}
+
+#[test]
 fn well_known_acronyms_join_their_names_across_documents() {
     let c = corpus(&[
         ("a.txt", "Aid\n\nThe UN said food was short on Monday.\n"),

@@ -76,26 +76,3 @@ impl<'a> DocumentView<'a> {
                 || one_word && self.capitalised_in_body_any_case(name))
     }
 }
-
-/// A company's legal form alone ("CORP.", "INC") is no name, though the body writes
-/// it capitalised after names.
-fn is_legal_form(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
-            | "Llc"
-            | "Plc"
-            | "Ag"
-            | "Sa"
-            | "Gmbh"
-            | "Nv"
-            | "Corporation"
-            | "Incorporated"
-            | "Limited"
-            | "Company"
-            | "Group"
-    )
-}

@@ -34,6 +34,7 @@ mod context;
 mod document;
 mod headline;
 mod known;
+mod legal_form;
 mod link;
 pub mod model;
 mod peel;
@@ -232,6 +233,7 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
         doc.type_teams(&mut segments);
     }
     doc.vote(&mut segments);
+    doc.drop_lone_legal_forms(&mut segments);
     if doc.parts.common_words {
         doc.drop_common_words(&mut segments);
     }
