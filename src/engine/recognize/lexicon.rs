@@ -107,6 +107,9 @@ pub struct Lexicon {
     surnames: HashSet<&'static str>,
     /// Any spelling or acronym of a well-known organisation → its canonical name.
     organisations: HashMap<&'static str, &'static str>,
+    /// The first words of core place names of more than one word ("The" of "The
+    /// Hague", "Port" of "Port-au-Prince"): a word not here opens no such name.
+    long_name_openers: HashSet<&'static str>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -114,6 +117,18 @@ static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::build)
+}
+
+/// The words that open a name of more than one token: its start cut at a space and
+/// cut at any other separator ("St." and "St" of "St. Louis"); none for one token.
+pub fn openers(name: &str) -> impl Iterator<Item = &str> {
+    let at_space = name.split(' ').next().unwrap_or(name);
+    let at_separator = name
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or(name);
+    let long = at_separator.len() < name.len();
+    [at_space, at_separator].into_iter().filter(move |_| long)
 }
 
 fn records(table: &'static str) -> impl Iterator<Item = &'static str> {
@@ -134,6 +149,7 @@ impl Lexicon {
             given_names: records(GIVEN_NAMES).collect(),
             surnames: records(SURNAMES).collect(),
             organisations: organisation_names(),
+            long_name_openers: HashSet::default(),
         };
         for line in records(COUNTRIES) {
             let f: Vec<&'static str> = line.split('\t').collect();
@@ -188,6 +204,14 @@ impl Lexicon {
                     .insert(word, if iso == "-" { None } else { Some(iso) });
             }
         }
+        // Cut at a space and at any other separator, so that the opener matches
+        // however the text's tokens cut the name.
+        let openers: HashSet<&'static str> = lexicon
+            .by_name
+            .keys()
+            .flat_map(|name| openers(name))
+            .collect();
+        lexicon.long_name_openers = openers;
         let places = &lexicon.places;
         for (name, candidates) in lexicon
             .by_name
@@ -220,6 +244,11 @@ impl Lexicon {
             self.by_name.entry(name).or_default().push(idx);
         }
         self.link_by_name.entry(name).or_default().push(idx);
+    }
+
+    /// Whether `word` may open a core place name of more than one word.
+    pub fn opens_long_place_name(&self, word: &str) -> bool {
+        self.long_name_openers.contains(word)
     }
 
     /// Places whose name or alias is exactly `name`, most likely first: the ones that

@@ -9,6 +9,7 @@
 //! constant per date.
 
 use super::scan::Scanner;
+use crate::engine::recognize::token::TokenKind;
 
 /// How far the look reaches: tokens before the date, and after it.
 const LOOK_BEFORE: usize = 12;
@@ -33,8 +34,11 @@ impl Scanner<'_> {
             k -= 1;
             match self.cue(k) {
                 Some(Cue::WeakFuture) => weak = true,
-                Some(cue) if before.is_none() => before = Some((first - k, cue)),
-                _ => {}
+                Some(cue) => {
+                    before = Some((first - k, cue));
+                    break;
+                }
+                None => {}
             }
         }
         // After the date only its own clause counts: "visited Nairobi in December
@@ -77,6 +81,10 @@ impl Scanner<'_> {
 
     /// The tense cue token `k` gives, if any.
     fn cue(&self, k: usize) -> Option<Cue> {
+        // Punctuation and numbers say nothing (most tokens of a dense text).
+        if self.tokens[k].kind != TokenKind::Word {
+            return None;
+        }
         let w = self.lower(k);
         let next = self.lower(k + 1);
         match w {

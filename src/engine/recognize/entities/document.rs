@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::shape::{is_dotted_abbreviation, starts_upper};
 use super::{DocumentView, EntityType, Evidence, Parts, Segment};
-use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::lexicon::{lexicon, openers};
 use crate::engine::recognize::token::{Token, TokenKind};
 use crate::engine::recognize::words::*;
 
@@ -67,6 +67,7 @@ impl<'a> DocumentView<'a> {
             seen_lowercase,
             name_words,
             body_phrases: OnceCell::new(),
+            body_phrase_openers: OnceCell::new(),
             capitalised_folded: OnceCell::new(),
             parts,
         }
@@ -155,6 +156,18 @@ impl<'a> DocumentView<'a> {
                     .collect()
             })
             .contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` may open a body phrase of more than one word.
+    pub(super) fn opens_body_phrase(&self, word: &str) -> bool {
+        self.body_phrase_openers
+            .get_or_init(|| {
+                // Builds the phrases first.
+                self.body_has_phrase("");
+                let phrases = self.body_phrases.get().expect("built just now");
+                phrases.iter().flat_map(|p| openers(p)).collect()
+            })
+            .contains(word)
     }
 
     /// The phrase is a name in the body, outside headlines: a whole run of capitalised

@@ -13,13 +13,31 @@ impl<'a> DocumentView<'a> {
         while i < piece.end {
             // Longest known name starting here.
             let mut matched = None;
-            for j in (i + 1..=piece.end.min(i + 5)).rev() {
+            let capitals = self.in_capitals_line[i];
+            // In capitals a word's Title Case form is asked about more than once.
+            let title = if capitals {
+                title_case_words(self.word(i))
+            } else {
+                String::new()
+            };
+            // In capitals every word is asked about: a longer name is tried only from
+            // a word that opens some place name or body phrase of several words.
+            let longest = if capitals && !self.may_open_long_name(i, &title) {
+                i + 1
+            } else {
+                piece.end.min(i + 5)
+            };
+            for j in (i + 1..=longest).rev() {
                 if matches!(self.word(j - 1), "-" | "–" | "of" | "&") {
                     continue;
                 }
                 let name = &self.span_text(i, j);
-                let known = if self.in_capitals_line[i] {
-                    self.known_in_capitals(name, j - i == 1)
+                let known = if capitals {
+                    if j - i == 1 {
+                        self.known_in_capitals(name, true, &title)
+                    } else {
+                        self.known_in_capitals(name, false, &title_case_words(name))
+                    }
                 } else {
                     (j - i == 1 && (is_acronym(name) || lexicon().demonym(name).is_some()))
                         || !lexicon().places_named(name).is_empty()
@@ -32,8 +50,8 @@ impl<'a> DocumentView<'a> {
             }
             match matched {
                 Some(j) => {
-                    let word = if self.in_capitals_line[i] {
-                        title_case_words(self.word(i))
+                    let word = if capitals {
+                        title
                     } else {
                         self.word(i).to_string()
                     };
@@ -42,7 +60,7 @@ impl<'a> DocumentView<'a> {
                     } else {
                         let mut seg = self.classify_name(i, j);
                         // In capitals a name's own words say little: the text decides (see the vote).
-                        let most = if self.in_capitals_line[i] {
+                        let most = if capitals {
                             Evidence::Default
                         } else {
                             Evidence::Weak
@@ -57,22 +75,30 @@ impl<'a> DocumentView<'a> {
         }
     }
 
+    /// Whether word `i` of a line in capitals may open a known name of several words:
+    /// a place's (in Title Case or as written) or a phrase of the body's.
+    fn may_open_long_name(&self, i: usize, title: &str) -> bool {
+        let lex = lexicon();
+        lex.opens_long_place_name(title)
+            || lex.opens_long_place_name(self.word(i))
+            || self.opens_body_phrase(title)
+    }
+
     /// On a line in capitals every word looks like an acronym: a name counts only
     /// when its Title Case form is a known place or nationality, a name of the body
     /// (one word: written capitalised inside a sentence there), or it is an acronym
     /// the body uses in running text ("NATO").
-    fn known_in_capitals(&self, name: &str, one_word: bool) -> bool {
-        let title = title_case_words(name);
+    fn known_in_capitals(&self, name: &str, one_word: bool, title: &str) -> bool {
         let lex = lexicon();
-        let never = is_never_name(&title)
-            || is_title(&title)
-            || is_function_word(&title)
-            || one_word && is_legal_form(&title);
+        let never = is_never_name(title)
+            || is_title(title)
+            || is_function_word(title)
+            || one_word && is_legal_form(title);
         !never
-            && (one_word && lex.demonym(&title).is_some()
-                || !lex.places_named(&title).is_empty()
+            && (one_word && lex.demonym(title).is_some()
+                || !lex.places_named(title).is_empty()
                 || !lex.places_named(name).is_empty()
-                || !one_word && self.body_has_phrase(&title)
+                || !one_word && self.body_has_phrase(title)
                 || one_word && self.capitalised_in_body_any_case(name))
     }
 }

@@ -299,6 +299,8 @@ struct DocumentView<'a> {
     name_words: Vec<bool>,
     /// Runs of capitalised words in the body, for headline checks; built on demand.
     body_phrases: OnceCell<HashSet<&'a str>>,
+    /// The words that open a body phrase of more than one word; built on demand.
+    body_phrase_openers: OnceCell<HashSet<&'a str>>,
     /// `capitalised_mid_sentence` in lower case, for lines in capitals ("BANKAMERICA"
     /// is the body's "BankAmerica"); built on demand.
     capitalised_folded: OnceCell<HashSet<String>>,
