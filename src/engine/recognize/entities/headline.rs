@@ -43,7 +43,11 @@ impl<'a> DocumentView<'a> {
                         || !lexicon().places_named(name).is_empty()
                         || self.body_has_phrase(name)
                 };
-                if known && !is_never_name(name) && !is_title(name) {
+                // A results line reads like a Title Case headline: its teams and
+                // scorers count though no list knows them.
+                let plays = self.parts.results_lines
+                    && (self.followed_by_score(i, j) || self.is_scorer(i, j));
+                if (known || plays) && !is_never_name(name) && !is_title(name) {
                     matched = Some(j);
                     break;
                 }

@@ -74,7 +74,8 @@ impl<'a> DocumentView<'a> {
             && !self.opens_known_place(first, end)
             && !(alone
                 && (self.employer_before_role(first, end).is_some()
-                    || self.parts.results_lines && self.followed_by_score(first, end)))
+                    || self.parts.results_lines
+                        && (self.followed_by_score(first, end) || self.is_scorer(first, end))))
     }
 
     /// "New York", "New Zealand", "The Hague" at a sentence start: the first word
@@ -94,6 +95,7 @@ impl<'a> DocumentView<'a> {
             || self.followed_by_model_number(end)
                 && !self.is_flight_number(end)
                 && !self.followed_by_score(first, end)
+                && !self.is_scorer(first, end)
             || is_market_index(&self.span_text(first, end))
             || self.word(end) == "$" && self.joined(end)
     }

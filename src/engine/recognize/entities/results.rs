@@ -4,6 +4,9 @@ use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::token::TokenKind;
 use crate::engine::recognize::words::is_result_verb;
 
+/// How far from a name a results line is looked at, either side.
+const RESULTS_LINE: usize = 24;
+
 impl<'a> DocumentView<'a> {
     /// A goal count: a number of one or two digits.
     fn goals(&self, i: usize) -> bool {
@@ -22,35 +25,91 @@ impl<'a> DocumentView<'a> {
     }
 
     /// The line of `first..end` reads "Team 1 Team 1": a name, goals, a name, goals,
-    /// and nothing else. Only short lines are looked at (at most [`RESULTS_LINE`]
-    /// tokens either side), so that a long line costs nothing per name.
+    /// and nothing else but scorers in brackets ("Juventus 2 (Vieri 31) Parma 0").
     fn in_results_line(&self, first: usize, end: usize) -> bool {
-        const RESULTS_LINE: usize = 12;
-        if !self.goals(end) {
-            return false;
-        }
+        self.goals(end) && !self.in_brackets(first) && self.results_line_around(first, end)
+    }
+
+    /// The bounds of the line around `first..end`, if it is short: at most
+    /// [`RESULTS_LINE`] tokens either side, so that a long line costs nothing per name.
+    fn short_line_around(&self, first: usize, end: usize) -> Option<(usize, usize)> {
         let mut line_first = first;
         while !self.tokens[line_first].line_start {
             if line_first == 0 || first - line_first >= RESULTS_LINE {
-                return false;
+                return None;
             }
             line_first -= 1;
         }
         let mut line_end = end;
         while line_end < self.tokens.len() && !self.new_line(line_end) {
             if line_end - end >= RESULTS_LINE {
-                return false;
+                return None;
             }
             line_end += 1;
         }
-        let numbers: Vec<usize> = (line_first..line_end).filter(|&i| self.goals(i)).collect();
-        numbers.len() == 2
+        Some((line_first, line_end))
+    }
+
+    /// Whether the short line around `first..end` is a results line: outside
+    /// brackets, two goal counts, the second last, names between.
+    fn results_line_around(&self, first: usize, end: usize) -> bool {
+        let Some((line_first, line_end)) = self.short_line_around(first, end) else {
+            return false;
+        };
+        let mut depth = 0;
+        let mut outside = Vec::with_capacity(line_end - line_first);
+        for i in line_first..line_end {
+            match self.word(i) {
+                "(" => depth += 1,
+                ")" if depth > 0 => depth -= 1,
+                _ if depth == 0 => outside.push(i),
+                _ => {}
+            }
+        }
+        let numbers: Vec<usize> = outside.iter().copied().filter(|&i| self.goals(i)).collect();
+        depth == 0
+            && numbers.len() == 2
             && numbers[0] > line_first
-            && numbers[1] == line_end - 1
+            && numbers[1] == *outside.last().unwrap_or(&0)
             && numbers[1] > numbers[0] + 1
-            && (line_first..line_end)
-                .filter(|&i| !self.goals(i))
-                .all(|i| self.is_name_word(i) || matches!(self.word(i), "-" | "–" | "." | "&"))
+            && outside
+                .iter()
+                .filter(|&&i| !self.goals(i))
+                .all(|&i| self.is_name_word(i) || matches!(self.word(i), "-" | "–" | "." | "&"))
+    }
+
+    /// Token `i` stands inside brackets opened on its line, within a few tokens.
+    fn in_brackets(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && i - k < RESULTS_LINE && !self.tokens[k].line_start {
+            k -= 1;
+            match self.word(k) {
+                "(" => return true,
+                ")" => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// A scorer: a name followed by the minute, in brackets on a results line
+    /// ("(Vieri 31, Jugovic 77)") or on a "Scorers:" line.
+    pub(super) fn is_scorer(&self, first: usize, end: usize) -> bool {
+        let minute = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 3);
+        if !minute {
+            return false;
+        }
+        if self.in_brackets(first) {
+            return self.results_line_around(first, end);
+        }
+        let Some((line_first, _)) = self.short_line_around(first, end) else {
+            return false;
+        };
+        matches!(self.word(line_first), "Scorers" | "Scorer" | "Goalscorers")
+            && self.word(line_first + 1) == ":"
     }
 
     /// A name followed by a score, or standing in a results line, is a team.
@@ -80,7 +139,11 @@ impl<'a> DocumentView<'a> {
             if !may_play {
                 continue;
             }
-            if self.followed_by_score(s.first, s.end) || self.before_result_verb(s.end) {
+            if self.is_scorer(s.first, s.end) {
+                s.kind = EntityType::Person;
+                s.evidence = Evidence::Strong;
+                s.place = None;
+            } else if self.followed_by_score(s.first, s.end) || self.before_result_verb(s.end) {
                 s.kind = EntityType::Organisation;
                 s.evidence = Evidence::Strong;
                 s.place = None;

@@ -315,6 +315,30 @@ fn teams_in_results_are_organisations() {
             &[("Karachi", "LOC")],
         ),
         (
+            "scorers in brackets on a results line are persons",
+            "Results:\nJuventus 2 (Vieri 31, Jugovic 77) Parma 0\nLazio 1 (Signori 45 penalty) Roma 1 (Balbo 60)",
+            &[
+                ("Juventus", "ORG"),
+                ("Vieri", "PER"),
+                ("Jugovic", "PER"),
+                ("Parma", "ORG"),
+                ("Lazio", "ORG"),
+                ("Signori", "PER"),
+                ("Roma", "ORG"),
+                ("Balbo", "PER"),
+            ],
+        ),
+        (
+            "a scorers line",
+            "Results:\nScorers: Ravanelli 12, Zola 67",
+            &[("Ravanelli", "PER"), ("Zola", "PER")],
+        ),
+        (
+            "a name and a number in brackets elsewhere is no scorer",
+            "Sales rose (Acme 12, Zentrix 15) in May.",
+            &[],
+        ),
+        (
             "the teams of a headline in capitals are the teams of the report",
             "SOCCER - LEEDS BEAT CHELSEA\nLeeds beat Chelsea 2-1 on Saturday.",
             &[
