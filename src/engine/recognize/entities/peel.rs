@@ -96,6 +96,7 @@ impl<'a> DocumentView<'a> {
                 && !self.is_flight_number(end)
                 && !self.followed_by_score(first, end)
                 && !self.is_scorer(first, end)
+                && !self.reads_as_full_personal_name(first, end)
             || is_market_index(&self.span_text(first, end))
             || self.word(end) == "$" && self.joined(end)
     }
@@ -128,6 +129,16 @@ impl<'a> DocumentView<'a> {
         }
         out.push(self.segment(holder, end, EntityType::Person, Evidence::Strong));
         true
+    }
+
+    /// "Waqar Younis 23" on a scorecard: a given name and a surname before a number
+    /// are a person with a count, not a product with a model number.
+    fn reads_as_full_personal_name(&self, first: usize, end: usize) -> bool {
+        let lex = lexicon();
+        end - first >= 2
+            && (first..end).all(|i| self.is_word(i))
+            && lex.is_given_name(self.word(first))
+            && lex.is_surname(self.word(end - 1))
     }
 
     /// A gazetteer name wins over organisation keywords inside it ("European Union").

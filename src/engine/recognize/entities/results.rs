@@ -112,9 +112,28 @@ impl<'a> DocumentView<'a> {
             && self.word(line_first + 1) == ":"
     }
 
-    /// A name followed by a score, or standing in a results line, is a team.
+    /// A name followed by a score, or standing in a results line or a standings
+    /// table, is a team.
     pub(super) fn followed_by_score(&self, first: usize, end: usize) -> bool {
-        self.score_at(end) || self.in_results_line(first, end)
+        self.score_at(end) || self.in_results_line(first, end) || self.in_standings_line(first, end)
+    }
+
+    /// "Newcastle 4 3 0 1 8 4 9": a name opening its line and followed by nothing but
+    /// four to ten small numbers (played, won, drawn, lost, goals, points).
+    fn in_standings_line(&self, first: usize, end: usize) -> bool {
+        if !self.tokens[first].line_start {
+            return false;
+        }
+        let small = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 3)
+        };
+        let mut k = end;
+        while k < self.tokens.len() && k - end < 10 && small(k) && !self.new_line(k) {
+            k += 1;
+        }
+        k - end >= 4 && (k == self.tokens.len() || self.new_line(k))
     }
 
     /// A name before a result verb of a sentence with a score ("Leeds beat Chelsea 2-1").

@@ -329,6 +329,16 @@ fn teams_in_results_are_organisations() {
             ],
         ),
         (
+            "a standings table",
+            "Standings:\nNewcastle 4 3 0 1 8 4 9\nManchester United 4 2 2 0 9 5 8",
+            &[("Newcastle", "ORG"), ("Manchester United", "ORG")],
+        ),
+        (
+            "a person and a count on a scorecard",
+            "Scorecard:\nA. Stewart lbw b Mushtaq Ahmed 44",
+            &[("A. Stewart", "PER"), ("Mushtaq Ahmed", "PER")],
+        ),
+        (
             "a scorers line",
             "Results:\nScorers: Ravanelli 12, Zola 67",
             &[("Ravanelli", "PER"), ("Zola", "PER")],
