@@ -104,6 +104,11 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Zentrix", "ORG"), ("Anna Berg", "PER")],
         ),
         (
+            "a company's unit, though a given name",
+            "Sales at Ford's Lincoln-Mercury unit rose.",
+            &[("Ford", "ORG"), ("Lincoln-Mercury", "ORG")],
+        ),
+        (
             "a role a person gives is no employer",
             "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
             &[("Johnson", "PER"), ("Robert Gibbs", "PER")],
