@@ -68,6 +68,7 @@ impl<'a> DocumentView<'a> {
             name_words,
             body_phrases: OnceCell::new(),
             body_phrase_openers: OnceCell::new(),
+            company_names: OnceCell::new(),
             capitalised_folded: OnceCell::new(),
             parts,
         }
@@ -168,6 +169,25 @@ impl<'a> DocumentView<'a> {
                 phrases.iter().flat_map(|p| openers(p)).collect()
             })
             .contains(word)
+    }
+
+    /// Whether `name` is a company of the document written elsewhere with its legal
+    /// form ("American Brands" after "American Brands Inc."): one name, though it
+    /// opens with a demonym.
+    pub(super) fn is_company_of_document(&self, name: &str) -> bool {
+        self.company_names
+            .get_or_init(|| {
+                self.body_has_phrase("");
+                let phrases = self.body_phrases.get().expect("built just now");
+                phrases
+                    .iter()
+                    .filter_map(|p| {
+                        let (head, last) = p.rsplit_once(' ')?;
+                        is_legal_form(last).then(|| head.trim_end_matches(','))
+                    })
+                    .collect()
+            })
+            .contains(name)
     }
 
     /// The phrase is a name in the body, outside headlines: a whole run of capitalised

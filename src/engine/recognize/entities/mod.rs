@@ -301,6 +301,9 @@ struct DocumentView<'a> {
     body_phrases: OnceCell<HashSet<&'a str>>,
     /// The words that open a body phrase of more than one word; built on demand.
     body_phrase_openers: OnceCell<HashSet<&'a str>>,
+    /// Body phrases that end in a legal form, without it ("American Brands" of
+    /// "American Brands Inc."); built on demand.
+    company_names: OnceCell<HashSet<&'a str>>,
     /// `capitalised_mid_sentence` in lower case, for lines in capitals ("BANKAMERICA"
     /// is the body's "BankAmerica"); built on demand.
     capitalised_folded: OnceCell<HashSet<String>>,

@@ -46,6 +46,10 @@ impl<'a> DocumentView<'a> {
                 out,
             );
         }
+        if end - first >= 2 && self.is_company_of_document(&self.span_text(first, end)) {
+            out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
+            return;
+        }
         if self.names_something_not_extracted(first, end)
             || self.push_portfolio_then_person(first, end, out)
             || self.push_gazetteer_name_with_keyword(first, end, out)

@@ -109,6 +109,11 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Ford", "ORG"), ("Lincoln-Mercury", "ORG")],
         ),
         (
+            "a company written with its legal form is one name without it too",
+            "Rivals bid for American Brands Inc. on Monday. Later American Brands raised its offer.",
+            &[("American Brands Inc", "ORG"), ("American Brands", "ORG")],
+        ),
+        (
             "a role a person gives is no employer",
             "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
             &[("Johnson", "PER"), ("Robert Gibbs", "PER")],
