@@ -75,7 +75,8 @@ const TITLES: &[&str] = &[
     "High", "Defence", "Defense", "Interior", "Finance", "Economy", "Trade", "Health", "Affairs",
     "Head", "Analyst", "Economist", "Pastor", "Father", "Brother", "Sister", "Saint", "Reverend",
     "Rev", "Hon", "Dean", "Coach", "Secretary-General", "President-elect", "Co-founder",
-    "Chairperson", "Minister-President",
+    "Chairperson", "Minister-President", "Administrator", "Superintendent", "Comptroller",
+    "Treasurer", "Provost", "Chaplain", "Warden", "Sheriff", "Constable",
 ];
 
 /// Words after "Minister of" / "Secretary of" that name a portfolio, part of the title.

@@ -204,6 +204,11 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Tamsin Whitlow", "PER")],
         ),
         (
+            "an administrator's title after the agency",
+            "On Friday, FEMA Administrator Deanne Criswell toured the island.",
+            &[("FEMA", "ORG"), ("Deanne Criswell", "PER")],
+        ),
+        (
             "a portfolio after 'of' runs into the holder's name",
             "On Monday, Director of National Intelligence Avril Haines testified.",
             &[("Avril Haines", "PER")],
