@@ -325,16 +325,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn marks_sentence_starts() {
-        let text = "Then Mr. Smith left. He met Dr. Jones.\nNew line here. Sales rose 0.7% in May. 2024 was";
-        let tokens = tokenize(text);
-        let starts: Vec<&str> = tokens
+    /// The words that open a sentence in `text`.
+    fn sentence_starts(text: &str) -> Vec<&str> {
+        tokenize(text)
             .iter()
             .filter(|t| t.sentence_start)
             .map(|t| t.text(text))
-            .collect();
-        assert_eq!(starts, ["Then", "He", "New", "Sales", "2024"]);
+            .collect()
+    }
+
+    #[test]
+    fn marks_sentence_starts() {
+        let text = "Then Mr. Smith left. He met Dr. Jones.\nNew line here. Sales rose 0.7% in May. 2024 was";
+        assert_eq!(
+            sentence_starts(text),
+            ["Then", "He", "New", "Sales", "2024"]
+        );
     }
 
     #[test]
@@ -352,13 +358,7 @@ mod tests {
             ("a dash first", "- Cola said.", &["-"]),
         ];
         for (name, text, expected) in cases {
-            let tokens = tokenize(text);
-            let starts: Vec<&str> = tokens
-                .iter()
-                .filter(|t| t.sentence_start)
-                .map(|t| t.text(text))
-                .collect();
-            assert_eq!(&starts, expected, "{name}");
+            assert_eq!(&sentence_starts(text), expected, "{name}");
         }
     }
 }
