@@ -394,6 +394,27 @@ pub fn is_legal_form(word: &str) -> bool {
     )
 }
 
+/// Abbreviations that close a name and are written with a period: legal forms
+/// and generational suffixes ("Inc.", "Jr."); read by the mentions' end in
+/// `entities/mod.rs`.
+pub fn is_name_closing_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Cos"
+            | "Ltd"
+            | "Bros"
+            | "Jr"
+            | "Sr"
+            | "INC"
+            | "CORP"
+            | "CO"
+            | "LTD"
+    )
+}
+
 /// Roles held in an organisation, after its name ("Chelsea manager", "Airbus
 /// chairman"); read by the employer rule of `entities/classify.rs`.
 pub fn is_employer_role(w: &str) -> bool {

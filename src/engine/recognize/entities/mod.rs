@@ -27,6 +27,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::engine::recognize::lexicon::PlaceIdx;
 use crate::engine::recognize::token::Token;
+use crate::engine::recognize::words::is_name_closing_abbreviation;
 
 mod classify;
 mod common_words;
@@ -205,7 +206,7 @@ pub fn recognize_with(
         .into_iter()
         .map(|s| EntityMention {
             start: tokens[s.first].start,
-            end: tokens[s.end - 1].end,
+            end: end_with_abbreviation_period(text, tokens, s.end),
             kind: s.kind,
             role: s.role,
             place: s.place,
@@ -219,6 +220,21 @@ pub fn recognize_with(
     mentions.sort_by_key(|m| (m.start, m.end));
     link_places(text, &mut mentions);
     mentions
+}
+
+/// Where a mention ending before token `end` ends: after the period of a name's
+/// closing abbreviation ("Apple Inc.", "William Clay Ford Jr."), which belongs to
+/// the name as it does to "U.S.", else at its last token.
+fn end_with_abbreviation_period(text: &str, tokens: &[Token], end: usize) -> usize {
+    let last = &tokens[end - 1];
+    let period_follows = tokens
+        .get(end)
+        .is_some_and(|t| !t.space_before && t.text(text) == ".");
+    if period_follows && is_name_closing_abbreviation(last.text(text)) {
+        tokens[end].end
+    } else {
+        last.end
+    }
 }
 
 /// The rules' segments of a document, after the document vote.

@@ -24,7 +24,7 @@ fn names_of_things_not_extracted_are_skipped() {
         (
             "page and table tags of a filing",
             "It was repaid.\n<PAGE>\n12 < TABLE > Acme Holdings Inc. shall pay.",
-            &[("Acme Holdings Inc", "ORG")],
+            &[("Acme Holdings Inc.", "ORG")],
         ),
         (
             "abbreviations of common nouns",
@@ -60,6 +60,21 @@ fn names_of_things_not_extracted_are_skipped() {
 #[test]
 fn organisation_keywords_type_the_whole_name() {
     check(&[
+        (
+            "a legal form keeps its period",
+            "Shares of Zentrix Systems Inc. fell, and Ford Motor Co. rose.",
+            &[("Zentrix Systems Inc.", "ORG"), ("Ford Motor Co.", "ORG")],
+        ),
+        (
+            "a generational suffix keeps its period",
+            "Chairman William Clay Ford Jr. spoke.",
+            &[("William Clay Ford Jr.", "PER")],
+        ),
+        (
+            "a sentence's period after a plain name is no part of it",
+            "The deal went to Zentrix Systems. It closed.",
+            &[("Zentrix Systems", "ORG")],
+        ),
         (
             "keyword at end",
             "Workers at Atlantica Shipping Group went on strike.",

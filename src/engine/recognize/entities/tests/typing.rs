@@ -111,7 +111,7 @@ fn bare_names_are_typed_by_their_words_and_context() {
         (
             "a company written with its legal form is one name without it too",
             "Rivals bid for American Brands Inc. on Monday. Later American Brands raised its offer.",
-            &[("American Brands Inc", "ORG"), ("American Brands", "ORG")],
+            &[("American Brands Inc.", "ORG"), ("American Brands", "ORG")],
         ),
         (
             "a role a person gives is no employer",
@@ -228,7 +228,7 @@ fn lines_in_capitals_keep_only_names_known_in_title_case() {
         (
             "a name the body writes in mixed case; a legal form alone is none",
             "BANKAMERICA CORP. REPORTS EARNINGS\nShares of BankAmerica Corp. rose.",
-            &[("BANKAMERICA", "ORG"), ("BankAmerica Corp", "ORG")],
+            &[("BANKAMERICA", "ORG"), ("BankAmerica Corp.", "ORG")],
         ),
     ]);
 }
@@ -495,18 +495,18 @@ fn names_filling_quotation_marks_are_titles_or_defined_terms() {
         (
             "a defined term of a filing",
             "Acme Holdings Inc. (the \"Borrower\") signed.",
-            &[("Acme Holdings Inc", "ORG")],
+            &[("Acme Holdings Inc.", "ORG")],
         ),
         (
             "a defined term, wherever the filing uses it",
             "Acme Holdings Inc. (the \"Company\") signed. The Company shall pay the Trustee.",
-            &[("Acme Holdings Inc", "ORG"), ("Trustee", "ORG")],
+            &[("Acme Holdings Inc.", "ORG"), ("Trustee", "ORG")],
         ),
         (
             "a short name defined for the organisation before it stays",
             "Acme Holdings Inc. (\"Acme\") signed. Acme will pay.",
             &[
-                ("Acme Holdings Inc", "ORG"),
+                ("Acme Holdings Inc.", "ORG"),
                 ("Acme", "ORG"),
                 ("Acme", "ORG"),
             ],
