@@ -94,11 +94,41 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000), name in "[a-z]{1,8}\\.(txt|md|pdf|bin|html|csv|tsv|json|jsonl|eml)") {
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000), name in "[a-z]{1,8}\\.(txt|md|pdf|bin|html|csv|tsv|json|jsonl|eml|docx|odt)") {
         let _ = analyze_file(&name, &bytes, &AnalysisOptions::default());
         let mut corpus = Corpus::new();
         corpus.add_file(&name, &bytes, &AnalysisOptions::default());
         prop_assert_eq!(corpus.files().len(), 1);
+    }
+
+    #[test]
+    fn office_archives_of_any_xml_never_panic(
+        xml in prop::collection::vec(prop_oneof![
+            Just("<w:p>"), Just("</w:p>"), Just("<w:r>"), Just("</w:r>"), Just("<w:t>"), Just("</w:t>"), Just("<w:tab/>"),
+            Just("<w:br/>"), Just("<w:del>"), Just("</w:del>"), Just("<text:p>"), Just("</text:p>"), Just("<text:s text:c=\"99999999999\"/>"),
+            Just("<text:s text:c=\"5\"/>"), Just("<text:note>"), Just("</text:note>"), Just("&amp;"), Just("&#x1F600;"), Just("&bogus;"),
+            Just("&#"), Just("<![CDATA[x]]>"), Just("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"), Just("&e;"),
+            Just("Ararat Mirzoyan"), Just(" met in "), Just("Almaty"), Just(" on May 10, 2024."), Just("<"), Just(">"), Just("é"),
+        ], 0..60).prop_map(|parts| parts.concat()),
+        extension in "(docx|odt)",
+    ) {
+        use std::io::Write;
+        let part = if extension == "docx" { "word/document.xml" } else { "content.xml" };
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        zip.start_file(part, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        let bytes = out.into_inner();
+        let name = format!("f.{extension}");
+        if let Ok((documents, _)) = analyze_file(&name, &bytes, &AnalysisOptions::default()) {
+            for d in &documents {
+                prop_assert!(!d.text.contains("passwd"), "no entity is resolved from outside");
+                for m in &d.entities {
+                    prop_assert!(m.start < m.end && m.end <= d.text.len() && d.text.is_char_boundary(m.start) && d.text.is_char_boundary(m.end));
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 /// The first byte picks the file's extension.
 const EXTENSIONS: &[&str] = &[
-    "txt", "md", "html", "csv", "tsv", "json", "jsonl", "eml", "pdf", "",
+    "txt", "md", "html", "csv", "tsv", "json", "jsonl", "eml", "pdf", "docx", "odt", "",
 ];
 
 fuzz_target!(|data: &[u8]| {

@@ -41,7 +41,7 @@ pub enum FileError {
 
 /// What the messages name as readable: every format of `ingest`.
 const READ_FORMATS: &str =
-    "text and Markdown, HTML, CSV/TSV, JSON/JSON Lines and e-mail (.eml) files";
+    "text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), Word (.docx) and OpenDocument (.odt) files";
 
 impl std::error::Error for FileError {}
 
@@ -138,14 +138,14 @@ mod tests {
                 FileError::Binary {
                     format: "PDF document".into(),
                 },
-                "is a PDF document, not text: Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines and e-mail (.eml) files",
+                "is a PDF document, not text: Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), Word (.docx) and OpenDocument (.odt) files",
             ),
             (
                 "unsupported",
                 FileError::Unsupported {
                     extension: "xyz".into(),
                 },
-                "has an unsupported type (.xyz): Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines and e-mail (.eml) files",
+                "has an unsupported type (.xyz): Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), Word (.docx) and OpenDocument (.odt) files",
             ),
             ("empty", FileError::Empty, "is empty"),
             (

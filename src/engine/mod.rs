@@ -53,13 +53,24 @@ pub fn analyze_document(
     fallback_year: Option<i16>,
     options: &AnalysisOptions,
 ) -> Document {
-    let tokens = recognize::token::tokenize(&text);
-    let entities = recognize::entities::recognize(&text, &tokens);
     let context = recognize::dates::DateContext {
         metadata_date,
         fallback_year,
         order: options.numeric_order,
+        ..Default::default()
     };
+    analyze_in_context(source, part, title, text, context)
+}
+
+fn analyze_in_context(
+    source: &str,
+    part: usize,
+    title: String,
+    text: String,
+    context: recognize::dates::DateContext,
+) -> Document {
+    let tokens = recognize::token::tokenize(&text);
+    let entities = recognize::entities::recognize(&text, &tokens);
     let (dates, date) = recognize::dates::recognize(&text, &tokens, context);
     Document {
         source: source.to_string(),
@@ -72,9 +83,27 @@ pub fn analyze_document(
     }
 }
 
+/// What a file's own properties say of it (an office file's Title and creation
+/// date): the weakest word on a title or a date, taken only where the text gives none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileProperties {
+    pub title: Option<String>,
+    pub date: Option<Date>,
+}
+
 /// Splits a file's text into articles and analyses each; later articles take
 /// their year from earlier ones when they have none.
 pub fn analyze_text(source: &str, text: &str, options: &AnalysisOptions) -> Vec<Document> {
+    analyze_text_with(source, text, &FileProperties::default(), options)
+}
+
+/// [`analyze_text`] for a file whose properties give a title or a date.
+pub fn analyze_text_with(
+    source: &str,
+    text: &str,
+    properties: &FileProperties,
+    options: &AnalysisOptions,
+) -> Vec<Document> {
     let articles = ingest::split::split_articles(text, options.split);
     // Front matter or an e-mail Date header dates every article of the file.
     let metadata_date = recognize::dates::metadata_date(text);
@@ -88,17 +117,19 @@ pub fn analyze_text(source: &str, text: &str, options: &AnalysisOptions) -> Vec<
                     .find_map(|m| m.interval.map(|(a, _)| a.year()))
             })
         });
-        let title = article.title.unwrap_or_else(|| source.to_string());
+        let title = article
+            .title
+            .or_else(|| properties.title.clone())
+            .unwrap_or_else(|| source.to_string());
         let body = text[article.start..article.end].to_string();
-        documents.push(analyze_document(
-            source,
-            part,
-            title,
-            body,
+        let context = recognize::dates::DateContext {
             metadata_date,
+            // An earlier article's year says more of this one than when the file was saved.
+            properties_date: properties.date.filter(|_| fallback_year.is_none()),
             fallback_year,
-            options,
-        ));
+            order: options.numeric_order,
+        };
+        documents.push(analyze_in_context(source, part, title, body, context));
     }
     documents
 }
@@ -109,9 +140,19 @@ pub fn analyze_file(
     bytes: &[u8],
     options: &AnalysisOptions,
 ) -> Result<(Vec<Document>, Vec<Warning>), FileError> {
+    let extension = ingest::decode::extension(name);
+    if ingest::formats::office::OFFICE_EXTENSIONS.contains(&extension.as_str()) {
+        ingest::decode::check_size(bytes)?;
+        let office = ingest::formats::office::office(&extension, bytes)?;
+        let properties = FileProperties {
+            title: office.title,
+            date: office.date,
+        };
+        let documents = analyze_text_with(name, &office.text, &properties, options);
+        return Ok((documents, Vec::new()));
+    }
     let decoded = ingest::decode::decode(name, bytes)?;
     let mut warnings = decoded.warnings;
-    let extension = ingest::decode::extension(name);
     let documents = match ingest::formats::read(&extension, decoded.text, &mut warnings)? {
         ingest::formats::Layout::Text(text) => analyze_text(name, &text, options),
         ingest::formats::Layout::Records(records) => analyze_records(name, records, options),

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { root, serveDist, launch, DossierPage } from './harness.mjs';
 
 const seed = fs.readFileSync(path.join(root, '../shared/samples/almaty-talks.txt'));
@@ -48,6 +50,53 @@ test('dropping the seed file with a PDF lists its two articles, its entities, an
   assert.equal(first[1], '2024-05-11', JSON.stringify(dated));
   assert.match(first[2], /latest event it reports as past/);
   await app.screenshot('seed-dropped');
+});
+
+/** The seed text as an office file made by tools/office_fixtures.py (flags as it takes them). */
+function officeFixture(name, ...flags) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-office-'));
+  const out = path.join(dir, name);
+  execFileSync('python3', [path.join(root, 'tools/office_fixtures.py'), path.join(root, '../shared/samples/almaty-talks.txt'), out, ...flags]);
+  return fs.readFileSync(out);
+}
+
+test('the seed as Word and OpenDocument files gives what its text gives; locked and broken ones get messages', async (app) => {
+  const properties = ['--title', 'Almaty talks', '--created', '2026-01-05'];
+  await app.drop([
+    { name: 'almaty-talks.txt', type: 'text/plain', bytes: seed },
+    { name: 'almaty-talks.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: officeFixture('a.docx', ...properties) },
+    { name: 'almaty-talks.odt', type: 'application/vnd.oasis.opendocument.text', bytes: officeFixture('a.odt', ...properties) },
+    { name: 'locked.docx', type: '', bytes: officeFixture('locked.docx', '--encrypted') },
+    { name: 'cut.odt', type: '', bytes: officeFixture('cut.odt', '--truncated') },
+  ]);
+  await app.waitForFileMessages(5);
+  const messages = await app.texts('file-message');
+  for (const ext of ['txt', 'docx', 'odt']) {
+    assert.ok(messages.some((m) => new RegExp(`almaty-talks\\.${ext}: 2 documents`).test(m)), messages.join(' | '));
+  }
+  assert.ok(messages.some((m) => /locked\.docx could not be read: it is password-protected/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /cut\.odt could not be read: it is not a valid OpenDocument text \(a broken or truncated archive\)/.test(m)), messages.join(' | '));
+  // Each article three times, with the same date whichever file it came from.
+  const dated = await app.page.$$eval('[data-testid=document]', (cards) => cards.map((c) =>
+    [c.querySelector('[data-testid=document-title]').textContent, c.querySelector('[data-testid=document-date]')?.textContent ?? '']));
+  assert.equal(dated.length, 6, JSON.stringify(dated));
+  const byTitle = new Map();
+  for (const [title, date] of dated) byTitle.set(title, [...(byTitle.get(title) || []), date]);
+  assert.equal(byTitle.size, 2, JSON.stringify(dated));
+  for (const [title, dates] of byTitle) {
+    assert.equal(dates.length, 3, title);
+    assert.ok(dates.every((d) => d === dates[0]), `${title}: ${dates}`);
+  }
+  // Every person and organisation counted in a multiple of three documents: each file gave the same.
+  for (const code of ['PER', 'ORG']) {
+    const values = await app.facetValues(code);
+    assert.ok(values.length > 0 && values.every(([, n]) => n % 3 === 0), `${code}: ${JSON.stringify(values)}`);
+  }
+  const people = (await app.facetValues('PER')).map(([name]) => name);
+  for (const name of ['Jeyhun Bayramov', 'Ararat Mirzoyan', 'Murat Nurtleu', 'Vedant Patel']) {
+    assert.ok(people.includes(name), `${name} missing from ${people.join(', ')}`);
+  }
+  await app.screenshot('office-files');
 });
 
 test('the reader shows a document with its mentions marked by type', async (app) => {

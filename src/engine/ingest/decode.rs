@@ -54,14 +54,20 @@ pub fn extension(name: &str) -> String {
     }
 }
 
-/// Decodes one file's bytes to text, or says why it cannot be read.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
+/// Refuses a file above [`MAX_FILE_BYTES`], whatever its format.
+pub fn check_size(bytes: &[u8]) -> Result<(), FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             size: bytes.len(),
             limit: MAX_FILE_BYTES,
         });
     }
+    Ok(())
+}
+
+/// Decodes one file's bytes to text, or says why it cannot be read.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
+    check_size(bytes)?;
     if let Some(format) = sniff_binary(bytes) {
         return Err(FileError::Binary {
             format: format.into(),

@@ -154,7 +154,7 @@ fn Header(
             <div class="actions">
                 <label class="button">
                     "Open files"
-                    <input type="file" multiple accept=".txt,.md,.text,.markdown,.html,.htm,.csv,.tsv,.json,.jsonl,.ndjson,.eml" on:change=on_pick data-testid="file-input"/>
+                    <input type="file" multiple accept=".txt,.md,.text,.markdown,.html,.htm,.csv,.tsv,.json,.jsonl,.ndjson,.eml,.docx,.odt" on:change=on_pick data-testid="file-input"/>
                 </label>
                 <button class="button" on:click=load_sample data-testid="try-sample">"Try the sample"</button>
                 <label class="option">
@@ -173,7 +173,7 @@ fn EmptyState() -> impl IntoView {
     view! {
         <section class="empty" data-testid="empty-state">
             <h2>"Drop text files anywhere on this page"</h2>
-            <p>"Text, Markdown, HTML (its text only), CSV/TSV and JSON (a document per row or object) and e-mail (.eml) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load. A Dossier snapshot (.json) opens as the corpus it holds."</p>
+            <p>"Text, Markdown, HTML (its text only), CSV/TSV and JSON (a document per row or object) e-mail (.eml), Word (.docx) and OpenDocument (.odt) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load. A Dossier snapshot (.json) opens as the corpus it holds."</p>
             <p>"Or pick files with " <strong>"Open files"</strong> ", or press " <strong>"Try the sample"</strong> " for ten short example articles."</p>
         </section>
     }

@@ -26,6 +26,9 @@ pub fn document_date_note(source: DocumentDateSource) -> &'static str {
         DocumentDateSource::Dateline => "dated by its dateline",
         DocumentDateSource::Metadata => "dated by the file's metadata",
         DocumentDateSource::LatestInText => "dated by the latest full date in its text",
+        DocumentDateSource::FileProperties => {
+            "dated by the file's creation date (its text writes no full date)"
+        }
         DocumentDateSource::LatestPastEvent => {
             "dated by the latest event it reports as past (a report is not older than its news)"
         }

@@ -1,4 +1,4 @@
-//! File formats beyond plain text: HTML (text only), CSV/TSV and JSON/JSON Lines (one document per row or object), and e-mail (.eml).
+//! File formats beyond plain text: HTML (text only), CSV/TSV and JSON/JSON Lines (one document per row or object), e-mail (.eml), and Word and OpenDocument text (`office.rs`).
 //!
 //! Each format becomes records — a text with an optional title and date — that the
 //! engine analyses like any document. Markup is only ever read to find text: an
@@ -11,6 +11,7 @@ use crate::engine::error::{FileError, Warning};
 mod email;
 mod html;
 mod json;
+pub mod office;
 mod table;
 
 pub use email::email;

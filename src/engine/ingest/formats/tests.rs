@@ -181,3 +181,256 @@ fn structured_files_are_analysed_document_by_document() {
         "and carries to the next row"
     );
 }
+
+/// A ZIP archive of the given parts, deflated, as an office program writes one.
+fn archive(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in parts {
+        zip.start_file(*name, options).expect("a part");
+        zip.write_all(content.as_bytes()).expect("written");
+    }
+    zip.finish().expect("an archive");
+    out.into_inner()
+}
+
+const WORD_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+fn word_body(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {WORD_NS}><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+const WORD_PROPERTIES: &str = r#"<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>Talks in  Almaty</dc:title><dcterms:created>2024-05-13T09:30:00Z</dcterms:created></cp:coreProperties>"#;
+
+fn odt_body(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:automatic-styles><style:style xmlns:style="s">Style text</style:style></office:automatic-styles><office:body><office:text>
+  {body}
+</office:text></office:body></office:document-content>"#
+    )
+}
+
+const ODT_META: &str = r#"<?xml version="1.0"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><meta:creation-date>2024-05-13T09:30:00.12</meta:creation-date><dc:title>Talks &amp; more</dc:title></office:meta></office:document-meta>"#;
+
+#[test]
+fn office_files_give_their_paragraphs_and_properties() {
+    use office::{office, OfficeText};
+    let docx_runs = word_body(
+        r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Foreign ministers met in Alm</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>aty</w:t></w:r><w:r><w:t xml:space="preserve"> on May 10 &amp; 11.</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>Jeyhun</w:t><w:tab/><w:t>Bayramov</w:t><w:br/><w:t>spoke.</w:t></w:r></w:p>"#,
+    );
+    let docx_hidden = word_body(
+        r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK "http://x"</w:instrText></w:r><w:r><w:t>Kept</w:t></w:r><w:del><w:r><w:delText>Deleted</w:delText></w:r></w:del><mc:AlternateContent><mc:Choice><w:r><w:t> once</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t> twice</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>"#,
+    );
+    let docx_table = word_body(
+        r#"<w:p><w:r><w:t>Results</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Almaty</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Kazakhstan</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+    );
+    let odt = odt_body(
+        r#"<text:h text:outline-level="1">Talks in Almaty</text:h>
+  <text:p>Ministers<text:s text:c="2"/>met.<text:tab/>Then<text:line-break/>left.<office:annotation><text:p>A reviewer's note</text:p></office:annotation></text:p>
+  <text:list><text:list-item><text:p>First <text:span>point</text:span><text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote</text:p></text:note-body></text:note></text:p></text:list-item></text:list>
+  <table:table><table:table-row><table:table-cell><text:p>Cell</text:p></table:table-cell></table:table-row></table:table>"#,
+    );
+    let read = |t: &str, title: Option<&str>, date: Option<&str>| {
+        Ok(OfficeText {
+            text: t.to_string(),
+            title: title.map(str::to_string),
+            date: date.and_then(day),
+        })
+    };
+    /// (case name, extension, file bytes, what is read)
+    type Case<'a> = (&'a str, &'a str, Vec<u8>, Result<OfficeText, FileError>);
+    let cases: Vec<Case> = vec![
+        (
+            "Word: runs joined, tab stops of the paragraph's style ignored, tabs and breaks kept, entities read",
+            "docx",
+            archive(&[("word/document.xml", &docx_runs), ("docProps/core.xml", WORD_PROPERTIES)]),
+            read(
+                "Foreign ministers met in Almaty on May 10 & 11.\n\nJeyhun\tBayramov\nspoke.\n",
+                Some("Talks in Almaty"),
+                Some("2024-05-13"),
+            ),
+        ),
+        (
+            "Word: field codes, deleted text and fallback content dropped",
+            "docx",
+            archive(&[("word/document.xml", &docx_hidden)]),
+            read("Kept once\n", None, None),
+        ),
+        (
+            "Word: table cells one per line",
+            "docx",
+            archive(&[("word/document.xml", &docx_table)]),
+            read("Results\nAlmaty\nKazakhstan\n", None, None),
+        ),
+        (
+            "OpenDocument: headings, spaces, tabs, breaks, lists and tables; comments, notes and styles dropped",
+            "odt",
+            archive(&[("content.xml", &odt), ("meta.xml", ODT_META)]),
+            read(
+                "Talks in Almaty\nMinisters  met.\tThen\nleft.\nFirst point\nCell\n",
+                Some("Talks & more"),
+                Some("2024-05-13"),
+            ),
+        ),
+        (
+            "not an archive",
+            "docx",
+            b"Just some text, renamed".to_vec(),
+            Err(FileError::Unreadable {
+                reason: "it is not a valid Word document (a broken or truncated archive)".into(),
+            }),
+        ),
+        (
+            "truncated archive",
+            "odt",
+            archive(&[("content.xml", &odt)])[..60].to_vec(),
+            Err(FileError::Unreadable {
+                reason: "it is not a valid OpenDocument text (a broken or truncated archive)"
+                    .into(),
+            }),
+        ),
+        (
+            "an archive without the body part",
+            "docx",
+            archive(&[("other.xml", "<x/>")]),
+            Err(FileError::Unreadable {
+                reason: "it holds no word/document.xml: not a Word document".into(),
+            }),
+        ),
+        (
+            "encrypted Word (an OLE container)",
+            "docx",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest of the container".to_vec(),
+            Err(FileError::Unreadable {
+                reason: "it is password-protected (encrypted), or an old .doc renamed: Dossier cannot read such a Word document".into(),
+            }),
+        ),
+        (
+            "encrypted OpenDocument",
+            "odt",
+            archive(&[
+                ("META-INF/manifest.xml", r#"<manifest:manifest><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>"#),
+                ("content.xml", "\u{1}\u{2}binary"),
+            ]),
+            Err(FileError::Unreadable {
+                reason: "it is password-protected (encrypted): Dossier cannot read it".into(),
+            }),
+        ),
+        (
+            "broken XML",
+            "docx",
+            archive(&[("word/document.xml", "<w:document><w:body><w:p><w:t>Cut</w:body>")]),
+            Err(FileError::Unreadable {
+                reason: "its word/document.xml is broken XML (at byte 33)".into(),
+            }),
+        ),
+        (
+            "no text",
+            "docx",
+            archive(&[("word/document.xml", &word_body("<w:p/><w:p/>"))]),
+            Err(FileError::Empty),
+        ),
+    ];
+    let mut names = std::collections::HashSet::new();
+    for (name, extension, bytes, expected) in cases {
+        assert!(names.insert(name), "duplicate case {name}");
+        assert_eq!(office(extension, &bytes), expected, "case {name}");
+    }
+}
+
+#[test]
+fn an_office_part_that_unpacks_past_the_limit_is_refused_by_name() {
+    // 65 MB of one repeated paragraph deflates to well under 1 MB: a ZIP bomb's shape.
+    let paragraph = "<w:p><w:r><w:t>Again.</w:t></w:r></w:p>";
+    let body = word_body(
+        &paragraph.repeat((office::MAX_PART_BYTES as usize + 1_000_000) / paragraph.len()),
+    );
+    let bytes = archive(&[("word/document.xml", &body)]);
+    assert!(bytes.len() < 2_000_000, "{} bytes", bytes.len());
+    assert_eq!(
+        office::office("docx", &bytes),
+        Err(FileError::Unreadable {
+            reason:
+                "its word/document.xml unpacks to more than 64 MB (the limit per part; a ZIP bomb?)"
+                    .into()
+        })
+    );
+}
+
+/// A text as an office file: a paragraph per line, Word's runs cut every few characters.
+fn office_file_of(text: &str, extension: &str) -> Vec<u8> {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let lines: Vec<&str> = text
+        .strip_suffix('\n')
+        .unwrap_or(text)
+        .split('\n')
+        .collect();
+    if extension == "docx" {
+        let body: String = lines
+            .iter()
+            .map(|line| {
+                let chars: Vec<char> = line.chars().collect();
+                let runs: String = chars
+                    .chunks(9)
+                    .map(|c| {
+                        let piece: String = c.iter().collect();
+                        format!(
+                            r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                            escape(&piece)
+                        )
+                    })
+                    .collect();
+                format!("<w:p>{runs}</w:p>")
+            })
+            .collect();
+        archive(&[("word/document.xml", &word_body(&body))])
+    } else {
+        let body: String = lines
+            .iter()
+            .map(|line| format!("<text:p>{}</text:p>", escape(line)))
+            .collect();
+        archive(&[("content.xml", &odt_body(&body))])
+    }
+}
+
+#[test]
+fn an_office_file_analyses_like_its_text() {
+    let options = crate::engine::AnalysisOptions::default();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample-corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(root)
+        .expect("the sample corpus")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 10, "{paths:?}");
+    let analysed = |name: &str, bytes: &[u8]| {
+        let (documents, _) = crate::engine::analyze_file(name, bytes, &options)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        documents
+            .into_iter()
+            .map(|mut d| {
+                d.source = String::new();
+                serde_json::to_string(&d).expect("serialisable")
+            })
+            .collect::<Vec<_>>()
+    };
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("a sample");
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let expected = analysed(&name, text.as_bytes());
+        for extension in office::OFFICE_EXTENSIONS {
+            let got = analysed(&format!("x.{extension}"), &office_file_of(&text, extension));
+            assert_eq!(got, expected, "{name} as .{extension}");
+        }
+    }
+}

@@ -76,6 +76,7 @@ pub(super) fn document_date(
     tokens: &[Token],
     found: &[Found],
     metadata: Option<Date>,
+    properties: Option<Date>,
 ) -> Option<DocumentDate> {
     if let Some(date) = dateline(text, tokens, found) {
         return Some(DocumentDate {
@@ -96,6 +97,12 @@ pub(super) fn document_date(
         .map(|date| DocumentDate {
             date,
             source: DocumentDateSource::LatestInText,
+        })
+        .or_else(|| {
+            properties.map(|date| DocumentDate {
+                date,
+                source: DocumentDateSource::FileProperties,
+            })
         })
 }
 

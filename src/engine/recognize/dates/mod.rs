@@ -110,6 +110,8 @@ pub enum DocumentDateSource {
     /// The last day of the latest event the document reports in the past tense,
     /// later than any full date it writes (see `recognize`).
     LatestPastEvent,
+    /// The creation date of an office file's properties, when the text writes no full date.
+    FileProperties,
 }
 
 /// Context for resolving a document's dates.
@@ -118,6 +120,9 @@ pub struct DateContext {
     /// A document date known from metadata; takes precedence over the text's own
     /// dates except a dateline.
     pub metadata_date: Option<Date>,
+    /// The creation day an office file's properties give: weaker than any full
+    /// date of the text (a file is often saved long after what it tells).
+    pub properties_date: Option<Date>,
     /// The year of the previous document in the same file, for partial dates in
     /// a document that has no year of its own.
     pub fallback_year: Option<i16>,
@@ -131,7 +136,13 @@ pub fn recognize(
     context: DateContext,
 ) -> (Vec<DateMention>, Option<DocumentDate>) {
     let found = scan(text, tokens, context.order);
-    let doc_date = document_date(text, tokens, &found, context.metadata_date);
+    let doc_date = document_date(
+        text,
+        tokens,
+        &found,
+        context.metadata_date,
+        context.properties_date,
+    );
     let mentions = resolve_all(text, tokens, &found, doc_date, context);
     // A report is not older than the latest past event it reports: a date taken from
     // the text moves to the last day of a later event told in the past tense ("the

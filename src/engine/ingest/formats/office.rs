@@ -1,0 +1,365 @@
+//! Word (.docx) and OpenDocument text (.odt) files: the text of their paragraphs in order (headings, lists and tables included), and the title and creation date of their properties.
+//!
+//! Both are ZIP archives of XML. Only the body part and the properties part are
+//! read, each through a size limit (an archive that unpacks to gigabytes is refused,
+//! named), and the XML is streamed: no tree is built, no external entity or DTD is
+//! resolved, and nothing but text content is kept — attributes, fields' codes,
+//! deleted text and comments are dropped.
+
+use std::io::{Cursor, Read};
+
+use jiff::civil::Date;
+use quick_xml::events::Event;
+
+use crate::engine::error::FileError;
+
+/// Extensions of the office formats read here.
+pub const OFFICE_EXTENSIONS: &[&str] = &["docx", "odt"];
+
+/// The most one part of an archive may unpack to (a ZIP bomb is refused with this
+/// limit in its message); the 50 MB file limit applies to the archive itself.
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An office file's text and what its properties say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficeText {
+    /// Paragraphs, one per line, in document order.
+    pub text: String,
+    /// The Title property, when it is set.
+    pub title: Option<String>,
+    /// The day of the creation-date property, when it is set.
+    pub date: Option<Date>,
+}
+
+/// How one format lays out its text.
+struct Format {
+    /// What the format is called in messages.
+    name: &'static str,
+    body_part: &'static str,
+    properties_part: &'static str,
+    /// Local names of the elements whose end closes a paragraph.
+    paragraphs: &'static [&'static [u8]],
+    /// The element text must be inside to count (Word keeps text in `w:t` only;
+    /// field codes and deleted text live in other elements), if any.
+    text_inside: Option<&'static [u8]>,
+    /// The element tabs and breaks must be inside to count (Word's `w:tab` also
+    /// declares tab stops in paragraph properties), if any.
+    breaks_inside: Option<&'static [u8]>,
+    tabs: &'static [u8],
+    line_breaks: &'static [&'static [u8]],
+    /// Elements whose content is not running text: deleted or alternative
+    /// content, comments, notes and their citations.
+    skipped: &'static [&'static [u8]],
+    title: &'static [u8],
+    created: &'static [u8],
+}
+
+const WORD: Format = Format {
+    name: "Word document",
+    body_part: "word/document.xml",
+    properties_part: "docProps/core.xml",
+    paragraphs: &[b"p"],
+    text_inside: Some(b"t"),
+    breaks_inside: Some(b"r"),
+    tabs: b"tab",
+    line_breaks: &[b"br", b"cr"],
+    skipped: &[
+        b"Fallback",
+        b"del",
+        b"instrText",
+        b"delText",
+        b"commentReference",
+    ],
+    title: b"title",
+    created: b"created",
+};
+
+const OPEN_DOCUMENT: Format = Format {
+    name: "OpenDocument text",
+    body_part: "content.xml",
+    properties_part: "meta.xml",
+    paragraphs: &[b"p", b"h"],
+    text_inside: None,
+    breaks_inside: None,
+    tabs: b"tab",
+    line_breaks: &[b"line-break"],
+    skipped: &[
+        b"annotation",
+        b"tracked-changes",
+        b"note",
+        b"automatic-styles",
+        b"font-face-decls",
+        b"sequence-decls",
+    ],
+    title: b"title",
+    created: b"creation-date",
+};
+
+/// Reads an office file's text and properties, or says why it cannot be read.
+pub fn office(extension: &str, bytes: &[u8]) -> Result<OfficeText, FileError> {
+    let format = match extension {
+        "docx" => &WORD,
+        "odt" => &OPEN_DOCUMENT,
+        other => {
+            return Err(FileError::Unsupported {
+                extension: other.to_string(),
+            })
+        }
+    };
+    // Office encrypts a password-protected .docx into an OLE container, not a ZIP.
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(unreadable(format!(
+            "it is password-protected (encrypted), or an old .doc renamed: Dossier cannot read such a {}",
+            format.name
+        )));
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+        unreadable(format!(
+            "it is not a valid {} (a broken or truncated archive)",
+            format.name
+        ))
+    })?;
+    if format.name == OPEN_DOCUMENT.name && is_encrypted_open_document(&mut archive) {
+        return Err(unreadable(
+            "it is password-protected (encrypted): Dossier cannot read it".to_string(),
+        ));
+    }
+    let body = read_part(&mut archive, format.body_part, format)?.ok_or_else(|| {
+        unreadable(format!(
+            "it holds no {}: not a {}",
+            format.body_part, format.name
+        ))
+    })?;
+    let text = body_text(&body, format).map_err(|at| {
+        unreadable(format!(
+            "its {} is broken XML (at byte {at})",
+            format.body_part
+        ))
+    })?;
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    // Properties are a courtesy: a broken or missing part leaves them unset.
+    let properties = read_part(&mut archive, format.properties_part, format)
+        .ok()
+        .flatten();
+    let (title, date) = properties
+        .map(|xml| properties_of(&xml, format))
+        .unwrap_or_default();
+    Ok(OfficeText { text, title, date })
+}
+
+fn unreadable(reason: String) -> FileError {
+    FileError::Unreadable { reason }
+}
+
+/// An OpenDocument file saved with a password lists its parts' encryption in the manifest.
+fn is_encrypted_open_document(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> bool {
+    let Ok(manifest) = archive.by_name("META-INF/manifest.xml") else {
+        return false;
+    };
+    let mut head = Vec::new();
+    manifest.take(MAX_PART_BYTES).read_to_end(&mut head).is_ok()
+        && head.windows(15).any(|w| w == b"encryption-data")
+}
+
+/// One part's bytes, `None` when the archive lacks it; refused above [`MAX_PART_BYTES`].
+fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    format: &Format,
+) -> Result<Option<Vec<u8>>, FileError> {
+    let part = match archive.by_name(name) {
+        Ok(part) => part,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(zip::result::ZipError::UnsupportedArchive(_)) => {
+            return Err(unreadable(format!(
+            "it is password-protected or compressed in a way Dossier does not read: not a plain {}",
+            format.name
+        )))
+        }
+        Err(_) => {
+            return Err(unreadable(format!(
+                "its {name} cannot be unpacked (a broken or truncated archive)"
+            )))
+        }
+    };
+    let too_large = || {
+        unreadable(format!(
+            "its {name} unpacks to more than {} MB (the limit per part; a ZIP bomb?)",
+            MAX_PART_BYTES / (1024 * 1024)
+        ))
+    };
+    if part.size() > MAX_PART_BYTES {
+        return Err(too_large());
+    }
+    // The declared size may lie: read one byte past the limit to know.
+    let mut bytes = Vec::new();
+    part.take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|_| {
+            unreadable(format!(
+                "its {name} cannot be unpacked (a broken or truncated archive)"
+            ))
+        })?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(too_large());
+    }
+    Ok(Some(bytes))
+}
+
+/// The running text of a body part: paragraphs on lines of their own, tabs and
+/// line breaks kept; `Err` with the byte position of broken XML.
+fn body_text(xml: &[u8], format: &Format) -> Result<String, u64> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut text = String::new();
+    // How deep we are inside skipped, paragraph, text and break-holding elements.
+    let (mut skipping, mut in_paragraph, mut in_text, mut in_breaks) = (0usize, 0, 0, 0);
+    let inside = |wanted: Option<&[u8]>, name: &[u8]| wanted.is_some_and(|w| w == name);
+    let mut buf = Vec::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|_| reader.error_position())?;
+        // Text counts inside a paragraph (and, for Word, inside `w:t`): the spaces
+        // that indent the XML between paragraphs are no text.
+        let text_counts =
+            skipping == 0 && in_paragraph > 0 && (format.text_inside.is_none() || in_text > 0);
+        match event {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skipping > 0 || format.skipped.contains(&name) {
+                    skipping += 1;
+                } else {
+                    in_paragraph += usize::from(format.paragraphs.contains(&name));
+                    in_text += usize::from(inside(format.text_inside, name));
+                    in_breaks += usize::from(inside(format.breaks_inside, name));
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skipping > 0 {
+                    skipping -= 1;
+                } else {
+                    if inside(format.text_inside, name) {
+                        in_text = in_text.saturating_sub(1);
+                    }
+                    if inside(format.breaks_inside, name) {
+                        in_breaks = in_breaks.saturating_sub(1);
+                    }
+                    if format.paragraphs.contains(&name) {
+                        in_paragraph = in_paragraph.saturating_sub(1);
+                        text.push('\n');
+                    }
+                }
+            }
+            Event::Empty(e) if skipping == 0 => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                let breaks_count = format.breaks_inside.is_none() || in_breaks > 0;
+                if format.paragraphs.contains(&name) {
+                    text.push('\n');
+                } else if breaks_count && name == format.tabs {
+                    text.push('\t');
+                } else if breaks_count && format.line_breaks.contains(&name) {
+                    text.push('\n');
+                } else if name == b"s" && format.text_inside.is_none() {
+                    // OpenDocument's run of spaces: <text:s text:c="3"/>.
+                    let count = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == b"c")
+                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
+                        .unwrap_or(1);
+                    text.extend(std::iter::repeat_n(' ', count.min(1000)));
+                }
+            }
+            Event::Text(t) if text_counts => {
+                if let Ok(s) = t.decode() {
+                    text.push_str(&s);
+                }
+            }
+            Event::CData(t) if text_counts => {
+                text.push_str(&String::from_utf8_lossy(&t));
+            }
+            Event::GeneralRef(r) if text_counts => {
+                push_reference(&mut text, &r);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    // Lines end trimmed, and the text with one newline, as a text file's does.
+    let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let mut text = lines[first..].join("\n");
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// A character or one of XML's five entities; others (only a DTD could declare
+/// them, and none is read) are dropped.
+fn push_reference(text: &mut String, reference: &quick_xml::events::BytesRef) {
+    if let Ok(Some(c)) = reference.resolve_char_ref() {
+        text.push(c);
+    } else if let Some(s) = reference
+        .decode()
+        .ok()
+        .and_then(|name| quick_xml::escape::resolve_predefined_entity(&name))
+    {
+        text.push_str(s);
+    }
+}
+
+/// The title and the creation day of a properties part (Dublin Core in both formats).
+fn properties_of(xml: &[u8], format: &Format) -> (Option<String>, Option<Date>) {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let (mut title, mut created) = (None::<String>, None::<String>);
+    let mut current: Option<&mut Option<String>> = None;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => {
+                let name = e.local_name();
+                current = if name.as_ref() == format.title {
+                    Some(&mut title)
+                } else if name.as_ref() == format.created {
+                    Some(&mut created)
+                } else {
+                    None
+                };
+            }
+            Ok(Event::Text(t)) => {
+                if let (Some(field), Ok(s)) = (current.as_mut(), t.decode()) {
+                    field.get_or_insert_with(String::new).push_str(&s);
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if let Some(field) = current.as_mut() {
+                    push_reference(field.get_or_insert_with(String::new), &r);
+                }
+            }
+            Ok(Event::End(_)) => current = None,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    let title = title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
+    // "2024-05-10T08:00:00Z": the day is enough for a document date.
+    let date = created.and_then(|c| c.trim().get(..10)?.parse::<Date>().ok());
+    (title, date)
+}
