@@ -171,6 +171,13 @@ export class DossierPage {
     await this.page.click(`[data-testid=reader] [data-testid=mention]:text-is("${text}")`);
   }
 
+  /** A country's label in the place list: its flag, or its ISO code where the system draws no flags. */
+  async countryLabel(iso, name) {
+    const marks = await this.page.getAttribute('[data-testid=facet-LOC]', 'data-country-marks');
+    const mark = marks === 'flags' ? String.fromCodePoint(...[...iso].map((c) => 0x1F1E6 + c.charCodeAt(0) - 65)) : iso;
+    return `${mark} ${name}`;
+  }
+
   async openCountry(name) {
     await this.page.click(`[data-testid=place-country]:has(.country-head .name:text-matches("${name}$")) [data-testid=place-open]`);
   }

@@ -4,14 +4,13 @@ use std::collections::{BTreeSet, HashSet};
 
 use leptos::prelude::*;
 
-use crate::engine::explore::places::{
-    flag, place_tree_within, CountryGroup, PlaceFilter, PlaceTree,
-};
+use crate::engine::explore::places::{place_tree_within, CountryGroup, PlaceFilter, PlaceTree};
 use crate::engine::explore::{Value, ViewState};
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
 use crate::engine::{Corpus, EntityType};
 use crate::ui::components::facets::{chosen_ids, mode_switch, ValueRow};
 use crate::ui::model::places::{excluded_countries, PlaceSearch, GROUP_LIMIT};
+use crate::ui::platform::flags::{country_mark, system_draws_flags};
 use crate::ui::state::explore::Explore;
 
 /// What every row of the place list needs, for one rendering of the list.
@@ -143,7 +142,7 @@ impl Rows<'_> {
         let iso = country.iso;
         let heading = self.value_row(
             Value::Place(PlaceFilter::Country(iso)),
-            format!("{} {}", flag(iso), country.name),
+            format!("{} {}", country_mark(iso), country.name),
             country.documents.len(),
             "country",
         );
@@ -172,7 +171,7 @@ impl Rows<'_> {
             <li class="country" data-testid="place-country">
                 <div class="country-head">
                     <span class="disclose" aria-hidden="true"></span>
-                    {self.value_row(Value::Place(PlaceFilter::Country(iso)), format!("{} {name}", flag(iso)), 0, "country")}
+                    {self.value_row(Value::Place(PlaceFilter::Country(iso)), format!("{} {name}", country_mark(iso)), 0, "country")}
                 </div>
             </li>
         }
@@ -264,8 +263,14 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
         });
         mode_switch(ex, EntityType::Place, n_included)
     };
+    // Says which country marks the list shows, for whoever reads the page (and its tests).
+    let marks = if system_draws_flags() {
+        "flags"
+    } else {
+        "codes"
+    };
     view! {
-        <section class="facet places" data-testid="facet-LOC" aria-label="Places">
+        <section class="facet places" data-testid="facet-LOC" aria-label="Places" data-country-marks=marks>
             <h3>"Places" " " {mode}</h3>
             <input class="name-filter" type="search" placeholder="Search places" aria-label="Search places"
                 prop:value=place_search on:input=move |ev| place_search.set(event_target_value(&ev)) data-testid="place-search"/>

@@ -1,5 +1,6 @@
-//! The browser around the views: loading files through workers, storage, sharing, the small-city table, the sample corpus and the warm-up.
+//! The browser around the views: loading files through workers, storage, sharing, the small-city table, the sample corpus, the warm-up, and whether flags can be drawn.
 
+pub mod flags;
 pub mod gazetteer;
 pub mod loading;
 pub mod sample;
