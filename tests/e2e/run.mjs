@@ -182,6 +182,16 @@ test('the place list groups places by country and filters by country', async (ap
   assert.ok((await kazakhstan.textContent()).includes('Almaty'));
   const unlinked = await app.page.$eval('[data-testid=place-unlinked]', (e) => e.textContent);
   assert.ok(unlinked.includes('Friendship House'), unlinked);
+  // An excluded region stays listed (with its country), struck through, after its
+  // documents and its country left the list; the exclusion is lifted there.
+  await app.excludeValue('Almaty');
+  await app.waitForShown(0);
+  await app.page.waitForSelector('[data-testid=place-excluded]');
+  assert.equal(await app.page.$eval('[data-testid=place-excluded] .value-row:has(.name:text-is("Almaty, Kazakhstan")) .facet-value', (e) => e.classList.contains('excluded')), true);
+  await app.screenshot('place-list-excluded');
+  await app.excludeValue('Almaty, Kazakhstan');
+  await app.waitForShown(2);
+  assert.equal(await app.page.$('[data-testid=place-excluded]'), null);
   // Searching the list keeps only matching countries.
   await app.page.fill('[data-testid=place-search]', 'almat');
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=place-country]').length === 1);

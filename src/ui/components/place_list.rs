@@ -9,7 +9,7 @@ use crate::engine::explore::{Value, ViewState};
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
 use crate::engine::{Corpus, EntityType};
 use crate::ui::components::facets::{chosen_ids, mode_switch, ValueRow};
-use crate::ui::model::places::{excluded_countries, PlaceSearch, GROUP_LIMIT};
+use crate::ui::model::places::{excluded_countries, excluded_places, PlaceSearch, GROUP_LIMIT};
 use crate::ui::platform::flags::{country_mark, system_draws_flags};
 use crate::ui::state::explore::Explore;
 
@@ -177,6 +177,31 @@ impl Rows<'_> {
         }
     }
 
+    /// Excluded regions and places the list no longer holds: listed, struck through,
+    /// so the exclusion can be lifted where it was made.
+    fn excluded_places(&self, excluded: Vec<(Value, String)>) -> Option<impl IntoView> {
+        (!excluded.is_empty()).then(|| {
+            let n = excluded.len();
+            let rows = excluded
+                .into_iter()
+                .map(|(value, label)| {
+                    let class = if matches!(value, Value::Place(_)) {
+                        "region"
+                    } else {
+                        "place"
+                    };
+                    view! { <li>{self.value_row(value, label, 0, class)}</li> }
+                })
+                .collect_view();
+            view! {
+                <li class="country" data-testid="place-excluded">
+                    <p class="group-title">"Excluded" " " <span class="count">{n}</span></p>
+                    <ul>{rows}</ul>
+                </li>
+            }
+        })
+    }
+
     /// The places beyond one country, or not in the gazetteer, the first [`GROUP_LIMIT`] of them.
     fn group(
         &self,
@@ -238,10 +263,12 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
                 .into_iter()
                 .map(|iso| rows.excluded_country(iso))
                 .collect_view();
+            let excluded_places = rows.excluded_places(excluded_places(&state, c, &tree));
             view! {
                 <ul class="place-list">
                     {countries}
                     {excluded_countries}
+                    {excluded_places}
                     {rows.group("Beyond one country", &tree.beyond_countries, "place-beyond")}
                     {rows.group("Not in the gazetteer", &tree.unlinked, "place-unlinked")}
                 </ul>

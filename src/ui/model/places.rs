@@ -1,8 +1,9 @@
-//! Searching the place list: which countries, regions and places a search keeps, and which excluded countries stay listed.
+//! Searching the place list: which countries, regions and places a search keeps, and which excluded countries, regions and places stay listed.
 
 use crate::engine::explore::places::{CountryGroup, PlaceFilter, PlaceTree};
 use crate::engine::explore::{Value, ViewState};
-use crate::engine::Corpus;
+use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::{Corpus, EntityType};
 
 /// Rows shown in the groups of places beyond one country or not in the gazetteer.
 pub const GROUP_LIMIT: usize = 30;
@@ -74,6 +75,40 @@ pub fn excluded_countries(state: &ViewState, tree: &PlaceTree) -> Vec<&'static s
         .collect()
 }
 
+/// Regions and places the user excluded that the tree no longer holds, with their
+/// labels ("Almaty Region, Kazakhstan", "Almaty"): like excluded countries they stay
+/// listed, so that the exclusion can be seen and lifted in the list.
+pub fn excluded_places(
+    state: &ViewState,
+    corpus: &Corpus,
+    tree: &PlaceTree,
+) -> Vec<(Value, String)> {
+    let lex = lexicon();
+    state
+        .exclude
+        .iter()
+        .filter_map(|v| match v {
+            Value::Place(PlaceFilter::Region(iso, admin1)) => {
+                let shown = tree
+                    .countries
+                    .iter()
+                    .any(|c| c.iso == *iso && c.regions.iter().any(|r| r.admin1 == *admin1));
+                let region = lex.region(iso, admin1).map_or(*admin1, |p| p.name);
+                let country = lex.country(iso).map_or(*iso, |p| p.name);
+                (!shown).then(|| (v.clone(), format!("{region}, {country}")))
+            }
+            Value::Entity(id) => {
+                let i = corpus.entity_by_id(id)?;
+                let entity = &corpus.entities()[i];
+                let is_place = matches!(entity.kind, EntityType::Place | EntityType::Nationality);
+                let shown = tree.entity_documents.get(i).is_some_and(|&n| n > 0);
+                (is_place && !shown).then(|| (v.clone(), entity.name.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +151,53 @@ mod tests {
         }
         assert!(!PlaceSearch::new("", "").is_active());
         assert!(PlaceSearch::new("", "x").is_active());
+    }
+
+    #[test]
+    fn excluded_regions_and_places_stay_listed_when_the_list_no_longer_holds_them() {
+        use crate::engine::explore::places::place_tree_within;
+        use crate::engine::explore::DocSet;
+        let c = corpus();
+        let id_of = |name: &str| {
+            c.entities()
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.id.clone())
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        let mut state = ViewState::default();
+        for v in [
+            Value::Entity(id_of("Lahore")),
+            Value::Entity(id_of("Almaty")),
+            Value::Place(PlaceFilter::Region("PK", "04")),
+        ] {
+            state.toggle_exclude(v);
+        }
+        // Only the first document is left: Pakistan's places and region are gone from the list.
+        let mut first_only = DocSet::none(c.documents().len());
+        first_only.insert(0);
+        let tree = place_tree_within(&c, Some(&first_only));
+        let labels: Vec<String> = excluded_places(&state, &c, &tree)
+            .into_iter()
+            .map(|(_, label)| label)
+            .collect();
+        let cases: &[(&str, bool)] = &[
+            (
+                "an excluded place no longer listed",
+                labels.contains(&"Lahore".to_string()),
+            ),
+            (
+                "an excluded place still listed is not repeated",
+                !labels.contains(&"Almaty".to_string()),
+            ),
+            (
+                "an excluded region no longer listed, with its country",
+                labels.iter().any(|l| l.ends_with(", Pakistan")),
+            ),
+        ];
+        for (name, holds) in cases {
+            assert!(holds, "{name}: {labels:?}");
+        }
     }
 
     #[test]
