@@ -636,6 +636,13 @@ test('a long document list keeps only the cards in view', async (app) => {
   await app.waitForShown(300);
   const rendered = async () => app.page.$$eval('[data-testid=document]', (els) => els.length);
   assert.ok(await rendered() <= 20, `${await rendered()} cards rendered for 300 documents`);
+  // At 1280×800 the page itself does not scroll: the list is the one scroll area of its column.
+  const scroll = await app.page.evaluate(() => {
+    const list = document.querySelector('.document-list');
+    return { page: document.scrollingElement.scrollHeight - innerHeight, list: list.scrollHeight - list.clientHeight, bottom: list.getBoundingClientRect().bottom };
+  });
+  assert.ok(scroll.page <= 0 && scroll.list > 0 && scroll.bottom <= 800, JSON.stringify(scroll));
+  await app.screenshot('long-list');
   // Scrolled to the end, the last documents (by date) are there, and still few cards.
   await app.page.$eval('.document-list', (e) => { e.scrollTop = e.scrollHeight; e.dispatchEvent(new Event('scroll')); });
   await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=document-title]')].some((t) => t.textContent === 'Note 279')); // May 28, the latest, last of its day
