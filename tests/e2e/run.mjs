@@ -399,6 +399,14 @@ test('the timeline: outliers apart, brush a range, zoom in and out', async (app)
   await app.page.click('[data-testid=timeline-zoom]');
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-bar]').length === 61);
   await app.screenshot('timeline-zoomed');
+  // The zoom is in the address with the rest of the view: out and back in through it.
+  const zoomed = await app.page.evaluate(() => location.hash);
+  assert.ok(zoomed.includes('zoom=2024-05-01~2024-06-30'), zoomed);
+  await app.page.click('[data-testid=timeline-back]');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-bar]').length === 16);
+  assert.ok(!(await app.page.evaluate(() => location.hash)).includes('zoom='));
+  await app.page.evaluate((h) => { location.hash = h; }, zoomed);
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-bar]').length === 61);
   // From the keyboard: the bar of May 10 keeps one document.
   await app.page.focus('[data-testid=timeline-bar][data-label="2024-05-10"]');
   await app.page.keyboard.press('Enter');

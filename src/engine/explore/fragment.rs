@@ -58,7 +58,31 @@ fn decode_list(s: &str) -> Vec<Value> {
     s.split(',').filter_map(decode_value).collect()
 }
 
-/// The state as a URL fragment (without '#'): `in=e.1f2a,c.KZ&any=PER&not=…&from=…&to=…&q=…&doc=file~1`.
+/// Deepest zoom a link may ask for: each level is a drag on the timeline, so a
+/// longer list is no link the page made.
+const MAX_ZOOM_LEVELS: usize = 16;
+
+/// Zoom levels, `2024-05-01~2024-06-30,2024-05-10~2024-05-20`: a level that does
+/// not parse, or that does not lie within the one before, ends the list.
+fn decode_zoom(value: &str) -> Vec<(Date, Date)> {
+    let mut levels: Vec<(Date, Date)> = Vec::new();
+    for level in value.split(',').take(MAX_ZOOM_LEVELS) {
+        let Some((a, b)) = level.split_once('~') else {
+            break;
+        };
+        let (Ok(a), Ok(b)) = (a.parse::<Date>(), b.parse::<Date>()) else {
+            break;
+        };
+        let (a, b) = (a.min(b), a.max(b));
+        if levels.last().is_some_and(|&(x, y)| a < x || b > y) {
+            break;
+        }
+        levels.push((a, b));
+    }
+    levels
+}
+
+/// The state as a URL fragment (without '#'): `in=e.1f2a,c.KZ&any=PER&not=…&from=…&to=…&q=…&zoom=…~…&doc=file~1`.
 /// Empty parts are left out; an empty state gives an empty string.
 pub fn to_fragment(state: &ViewState) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -80,6 +104,10 @@ pub fn to_fragment(state: &ViewState) -> String {
             "q={}",
             utf8_percent_encode(state.search.trim(), FRAGMENT_VALUE)
         ));
+    }
+    if !state.zoom.is_empty() {
+        let levels: Vec<String> = state.zoom.iter().map(|(a, b)| format!("{a}~{b}")).collect();
+        parts.push(format!("zoom={}", levels.join(",")));
     }
     if let Some(doc) = &state.open {
         parts.push(format!(
@@ -108,6 +136,7 @@ pub fn from_fragment(fragment: &str) -> ViewState {
             "from" => from = value.parse::<Date>().ok(),
             "to" => to = value.parse::<Date>().ok(),
             "q" => state.search = text(),
+            "zoom" => state.zoom = decode_zoom(value),
             "doc" => {
                 let decoded = text();
                 if let Some((source, part)) = decoded.rsplit_once('~') {

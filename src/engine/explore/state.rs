@@ -41,6 +41,9 @@ pub struct ViewState {
     pub search: String,
     /// The document open in the reader.
     pub open: Option<DocRef>,
+    /// The timeline's zoom: the days of each level zoomed into, innermost last. A way
+    /// of looking, not a filter: it selects nothing and survives "Clear all".
+    pub zoom: Vec<(Date, Date)>,
 }
 
 impl ViewState {
@@ -79,11 +82,13 @@ impl ViewState {
             || !self.search.trim().is_empty()
     }
 
-    /// Removes every filter; the open document stays open.
+    /// Removes every filter; the open document stays open, the timeline zoomed.
     pub fn clear_filters(&mut self) {
         let open = self.open.take();
+        let zoom = std::mem::take(&mut self.zoom);
         *self = ViewState {
             open,
+            zoom,
             ..ViewState::default()
         };
     }

@@ -536,6 +536,10 @@ fn the_view_state_round_trips_through_the_url_fragment() {
                     source: "my file & co.txt".into(),
                     part: 2,
                 }),
+                zoom: vec![
+                    (day("2024-01-01"), day("2024-12-31")),
+                    (day("2024-05-01"), day("2024-06-30")),
+                ],
             },
         ),
     ];
@@ -582,6 +586,25 @@ fn a_malformed_fragment_gives_what_it_can() {
             "half a range ignored",
             "from=2024-01-01",
             ViewState::default(),
+        ),
+        (
+            "a zoom level outside the one before ends the zoom",
+            "zoom=2024-01-01~2024-12-31,2024-06-30~2024-05-01,2023-01-01~2024-03-01,2024-05-02~2024-05-03",
+            ViewState {
+                zoom: vec![
+                    (day("2024-01-01"), day("2024-12-31")),
+                    (day("2024-05-01"), day("2024-06-30")),
+                ],
+                ..ViewState::default()
+            },
+        ),
+        (
+            "a malformed zoom level ends the zoom",
+            "zoom=2024-01-01~2024-12-31,2024-02-30~2024-03-01",
+            ViewState {
+                zoom: vec![(day("2024-01-01"), day("2024-12-31"))],
+                ..ViewState::default()
+            },
         ),
         (
             "reversed range put in order",

@@ -38,8 +38,6 @@ fn bar_of(ev: &web_sys::Event) -> Option<usize> {
 #[derive(Clone, Copy)]
 struct Timeline {
     ex: Explore,
-    /// Drill-down: the axis of each zoom level, innermost last.
-    zoom: RwSignal<Vec<(Date, Date)>>,
     /// While dragging: the bar where the drag began and the bar under the pointer.
     brush: RwSignal<Option<(usize, usize)>>,
     hovered: RwSignal<Option<String>>,
@@ -49,7 +47,6 @@ struct Timeline {
 
 impl Timeline {
     fn new(ex: Explore) -> Timeline {
-        let zoom = RwSignal::new(Vec::<(Date, Date)>::new());
         // Corpus changes arrive on the timeline's own tick, a task after the other views.
         // The axis follows the corpus (and the zoom), not the filters: bars stay in place
         // while a click changes what they count.
@@ -61,15 +58,16 @@ impl Timeline {
             ex.timeline_tick.track();
             ex.state.track();
             let evaluation = ex.evaluation.get_untracked();
-            let axis = zoom
-                .with(|z| z.last().copied())
+            // The zoom is in the view state (and so in the address).
+            let axis = ex
+                .state
+                .with(|s| s.zoom.last().copied())
                 .or_else(|| corpus_axis.get());
             ex.corpus
                 .with_value(|c| timeline(c, &evaluation.0.base_for_timeline(), axis))
         });
         Timeline {
             ex,
-            zoom,
             brush: RwSignal::new(None),
             hovered: RwSignal::new(None),
             data,
@@ -275,15 +273,15 @@ fn outside(t: Timeline) -> impl IntoView {
 
 /// The granularity, the chosen range with its clear button, zoom in and out.
 fn controls(t: Timeline) -> impl IntoView {
-    let (ex, zoom) = (t.ex, t.zoom);
+    let ex = t.ex;
     let range = ex.state.with(|s| s.range);
-    let depth = zoom.with(Vec::len);
+    let depth = ex.state.with(|s| s.zoom.len());
     let g = t.data.with(|d| d.granularity);
     let zoom_in = range.map(|r| view! {
-        <button class="more" data-testid="timeline-zoom" on:click=move |_| zoom.update(|z| z.push(r))>"Zoom into the range"</button>
+        <button class="more" data-testid="timeline-zoom" on:click=move |_| ex.state.update(|s| s.zoom.push(r))>"Zoom into the range"</button>
     });
     let zoom_out = (depth > 0).then(|| view! {
-        <button class="more" data-testid="timeline-back" on:click=move |_| { zoom.update(|z| { z.pop(); }); }>"Zoom out"</button>
+        <button class="more" data-testid="timeline-back" on:click=move |_| { ex.state.update(|s| { s.zoom.pop(); }); }>"Zoom out"</button>
     });
     let clear = range.map(|(a, b)| view! {
         <span class="range" data-testid="timeline-range">{range_label((a, b))}</span>
