@@ -441,6 +441,10 @@ test('a mention in the reader filters by what it names; appears-with lists neigh
   assert.deepEqual(await app.chips(), ['David Miller ×']);
   const neighbours = await app.texts('appears-with');
   assert.ok(neighbours.some((n) => n.startsWith('Anna Petrova')), neighbours.join(' | '));
+  // When he is mentioned: his two documents' dates, and a sparkline on the corpus's axis.
+  assert.deepEqual(await app.texts('entity-dates'), ['dated mentions from 2023-03 to 2024-05-10']);
+  const bars = await app.page.$eval('[data-testid=entity-sparkline] path', (p) => (p.getAttribute('d').match(/M/g) || []).length);
+  assert.equal(bars, 2, 'a bar for March 2023 and one for May 2024');
   // A date mention keeps the days it names.
   await app.clickMention('March 2023');
   await app.waitForShown(1);

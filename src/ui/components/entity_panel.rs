@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::engine::explore::{appears_with, Value};
 use crate::engine::{Corpus, Edit};
 use crate::ui::components::facets::wants_alternative;
-use crate::ui::model::entity::{about, describe, merge_candidates};
+use crate::ui::model::entity::{about, describe, entity_time, merge_candidates, sparkline_path};
 use crate::ui::state::explore::Explore;
 
 /// Entities listed under "Appears with".
@@ -40,6 +40,7 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
                     <h2 class=e.kind.code().to_lowercase()>{e.name.clone()}</h2>
                     <p class="meta">{about(e)}</p>
                     {aliases.map(|a| view! { <p class="meta">{a}</p> })}
+                    {time_line(c, i)}
                     <h3>"Appears with"</h3>
                     <ul class="chips">{neighbours(ex, c, i)}</ul>
                     <div class="curation">
@@ -52,6 +53,31 @@ pub fn EntityPanel(ex: Explore) -> impl IntoView {
         })
     };
     view! { {move || edits_bar(ex)} {panel} }
+}
+
+/// When the entity is mentioned: a sparkline of its documents on the corpus's timeline
+/// axis, and its first and last dated mention.
+fn time_line(c: &Corpus, i: usize) -> Option<impl IntoView> {
+    const WIDTH: f64 = 120.0;
+    const HEIGHT: f64 = 18.0;
+    let time = entity_time(c, i)?;
+    let (first, last) = (time.first?, time.last?);
+    let dates = if first == last {
+        format!("dated mentions: {first}")
+    } else {
+        format!("dated mentions from {first} to {last}")
+    };
+    let path = sparkline_path(&time.counts, WIDTH, HEIGHT);
+    let label = format!("When it is mentioned, on the timeline's axis; {dates}");
+    Some(view! {
+        <p class="meta when" data-testid="entity-time">
+            <svg class="sparkline" viewBox=format!("0 0 {WIDTH} {HEIGHT}") width=WIDTH height=HEIGHT
+                role="img" aria-label=label data-testid="entity-sparkline">
+                <path d=path/>
+            </svg>
+            " " <span data-testid="entity-dates">{dates}</span>
+        </p>
+    })
 }
 
 /// The panel's forms: whether renaming (the draft is kept apart, so that typing does
