@@ -24,6 +24,9 @@ mod person_weight {
     pub const GIVEN_NAME_FIRST: i32 = 3;
     /// The last word is a known surname or has a surname ending.
     pub const SURNAME_LAST: i32 = 2;
+    /// The first of two words is a town or a province (not a country, nor a place of
+    /// a million) and the second has a surname ending.
+    pub const TOWN_AS_GIVEN_NAME: i32 = 2;
     /// A one-word name with a surname ending ("Nurtleu" does not, "Bayramov" does).
     pub const SURNAME_ENDING_ALONE: i32 = 1;
     /// A given name alone ("Gloria", "Friedrich"), also one that is a surname too
@@ -235,6 +238,21 @@ impl<'a> DocumentView<'a> {
         }
         if n_words >= 2 && (lex.is_surname(last) || has_surname_ending(last)) {
             score += SURNAME_LAST;
+        }
+        // "Ararat Mirzoyan", "Toledo Petrov": a town's name is a given name too, when a
+        // surname of a telling ending follows (a surname of the list alone is too weak:
+        // "Denver Post").
+        if n_words == 2 && has_surname_ending(last) && !lex.is_given_name(first_word) {
+            let is_town = lex.places_named(first_word).first().is_some_and(|&i| {
+                let p = lex.place(i);
+                matches!(
+                    p.kind,
+                    PlaceKind::City | PlaceKind::Capital | PlaceKind::Region
+                ) && !is_big_place(first_word)
+            });
+            if is_town {
+                score += TOWN_AS_GIVEN_NAME;
+            }
         }
         if n_words == 1 && has_surname_ending(last) {
             score += SURNAME_ENDING_ALONE;

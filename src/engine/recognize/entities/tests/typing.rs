@@ -477,6 +477,16 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
             &[("Biotherapeutics Reinsurance", "ORG")],
         ),
         (
+            "a province's name as a given name, before a telling surname ending",
+            "Officials said Ararat Mirzoyan met them in Almaty.",
+            &[("Ararat Mirzoyan", "PER"), ("Almaty", "LOC")],
+        ),
+        (
+            "a town before a surname of the list only: a newspaper stays an organisation",
+            "Shares were listed, the Toledo Post reported.",
+            &[("Toledo Post", "ORG")],
+        ),
+        (
             "an article before a given name: not a person (a ship, a product)",
             "She sailed on the Gloria last year.",
             &[("Gloria", "ORG")],
