@@ -372,7 +372,8 @@ static PLACE_NOUN_SET: WordSet = WordSet::new(PLACE_NOUNS);
 /// though the text writes it capitalised after names; read by the headline rules
 /// and by `entities/legal_form.rs`.
 pub fn is_legal_form(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    // On the stack: this runs for the last word of every name, in every document.
+    let w = Lower::new(word.trim_end_matches('.'));
     matches!(
         w.as_str(),
         "inc"

@@ -242,17 +242,22 @@ impl<'a> DocumentView<'a> {
         // "Ararat Mirzoyan", "Toledo Petrov": a town's name is a given name too, when a
         // surname of a telling ending follows (a surname of the list alone is too weak:
         // "Denver Post").
-        if n_words == 2 && has_surname_ending(last) && !lex.is_given_name(first_word) {
-            let is_town = lex.places_named(first_word).first().is_some_and(|&i| {
+        // The cheap lookups first: most names open with no place.
+        let is_town = |w: &str| {
+            lex.places_named(w).first().is_some_and(|&i| {
                 let p = lex.place(i);
                 matches!(
                     p.kind,
                     PlaceKind::City | PlaceKind::Capital | PlaceKind::Region
-                ) && !is_big_place(first_word)
-            });
-            if is_town {
-                score += TOWN_AS_GIVEN_NAME;
-            }
+                ) && !is_big_place(w)
+            })
+        };
+        if n_words == 2
+            && is_town(first_word)
+            && !lex.is_given_name(first_word)
+            && has_surname_ending(last)
+        {
+            score += TOWN_AS_GIVEN_NAME;
         }
         if n_words == 1 && has_surname_ending(last) {
             score += SURNAME_ENDING_ALONE;
