@@ -397,12 +397,38 @@ fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
     let n_dates: usize = documents.iter().map(|d| d.dates.len()).sum();
     let size_mb = text.len() as f64 / 1e6;
     println!("native engine: {size_mb:.1} MB in {best:.3} s = {:.1} MB/s (best of 5; {n_entities} entity and {n_dates} date mentions)", size_mb / best);
+    bench_office(&text, options);
     let mut corpus = Corpus::new();
     for document in documents {
         corpus.add_document(document);
     }
     bench_views(&corpus);
     ExitCode::SUCCESS
+}
+
+/// The same text as a Word and an OpenDocument file: unzipping and reading the XML
+/// on top of the analysis, in MB of text per second.
+fn bench_office(text: &str, options: &AnalysisOptions) {
+    for extension in ["docx", "odt"] {
+        let file = synthetic::office_file(text, extension);
+        let name = format!("bench.{extension}");
+        let mut best = f64::MAX;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let read = dossier::engine::analyze_file(&name, &file, options);
+            best = best.min(started.elapsed().as_secs_f64());
+            if let Err(e) = read {
+                eprintln!("{name} {e}");
+                return;
+            }
+        }
+        let size_mb = text.len() as f64 / 1e6;
+        println!(
+            "native engine, as .{extension}: {size_mb:.1} MB of text ({:.1} MB file) in {best:.3} s = {:.1} MB/s of text (best of 3)",
+            file.len() as f64 / 1e6,
+            size_mb / best
+        );
+    }
 }
 
 /// Each hostile shape at doubling sizes up to `max_mb`, analysed and indexed:

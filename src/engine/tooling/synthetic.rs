@@ -1,4 +1,4 @@
-//! Deterministic generated news text for benchmarks: the same bytes natively and in wasm.
+//! Deterministic generated news text for benchmarks: the same bytes natively and in wasm; and any text as a Word or OpenDocument file.
 //!
 //! Sentences are assembled from small pools of invented names, real places and
 //! varied date forms by a fixed pseudo-random sequence, so that runs compare. Each
@@ -117,6 +117,59 @@ pub fn news_text(n_bytes: usize) -> String {
         }
     }
     out
+}
+
+/// A text as a Word (.docx) or OpenDocument (.odt) file, as office programs lay it
+/// out: a paragraph per line, Word's runs cut every nine characters (as edits leave
+/// them). For the office reader's benchmark and tests.
+pub fn office_file(text: &str, extension: &str) -> Vec<u8> {
+    use std::io::Write;
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let lines = text.strip_suffix('\n').unwrap_or(text).split('\n');
+    let (part, xml) = if extension == "docx" {
+        let mut body = String::new();
+        for line in lines {
+            body.push_str("<w:p>");
+            let chars: Vec<char> = line.chars().collect();
+            for piece in chars.chunks(9) {
+                let piece: String = piece.iter().collect();
+                body.push_str(&format!(
+                    r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                    escape(&piece)
+                ));
+            }
+            body.push_str("</w:p>");
+        }
+        (
+            "word/document.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+            ),
+        )
+    } else {
+        let body: String = lines
+            .map(|line| format!("<text:p>{}</text:p>", escape(line)))
+            .collect();
+        (
+            "content.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+            ),
+        )
+    };
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    // Writing to memory cannot fail; an error here is a bug of this function.
+    zip.start_file(part, options).expect("a part in memory");
+    zip.write_all(xml.as_bytes()).expect("written to memory");
+    zip.finish().expect("an archive in memory");
+    out.into_inner()
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ pub const OFFICE_EXTENSIONS: &[&str] = &["docx", "odt"];
 
 /// The most one part of an archive may unpack to (a ZIP bomb is refused with this
 /// limit in its message); the 50 MB file limit applies to the archive itself.
-pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+/// Word's XML is several times its text (a 12 MB text with short runs is 75 MB of
+/// XML), so the limit leaves room for a text as large as a text file may be.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
 /// An office file's text and what its properties say.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +99,15 @@ const OPEN_DOCUMENT: Format = Format {
 
 /// Reads an office file's text and properties, or says why it cannot be read.
 pub fn office(extension: &str, bytes: &[u8]) -> Result<OfficeText, FileError> {
+    office_within(extension, bytes, MAX_PART_BYTES)
+}
+
+/// [`office`] with a limit on what one part may unpack to.
+pub(super) fn office_within(
+    extension: &str,
+    bytes: &[u8],
+    max_part_bytes: u64,
+) -> Result<OfficeText, FileError> {
     let format = match extension {
         "docx" => &WORD,
         "odt" => &OPEN_DOCUMENT,
@@ -119,17 +130,19 @@ pub fn office(extension: &str, bytes: &[u8]) -> Result<OfficeText, FileError> {
             format.name
         ))
     })?;
-    if format.name == OPEN_DOCUMENT.name && is_encrypted_open_document(&mut archive) {
+    if format.name == OPEN_DOCUMENT.name && is_encrypted_open_document(&mut archive, max_part_bytes)
+    {
         return Err(unreadable(
             "it is password-protected (encrypted): Dossier cannot read it".to_string(),
         ));
     }
-    let body = read_part(&mut archive, format.body_part, format)?.ok_or_else(|| {
-        unreadable(format!(
-            "it holds no {}: not a {}",
-            format.body_part, format.name
-        ))
-    })?;
+    let body =
+        read_part(&mut archive, format.body_part, format, max_part_bytes)?.ok_or_else(|| {
+            unreadable(format!(
+                "it holds no {}: not a {}",
+                format.body_part, format.name
+            ))
+        })?;
     let text = body_text(&body, format).map_err(|at| {
         unreadable(format!(
             "its {} is broken XML (at byte {at})",
@@ -140,7 +153,7 @@ pub fn office(extension: &str, bytes: &[u8]) -> Result<OfficeText, FileError> {
         return Err(FileError::Empty);
     }
     // Properties are a courtesy: a broken or missing part leaves them unset.
-    let properties = read_part(&mut archive, format.properties_part, format)
+    let properties = read_part(&mut archive, format.properties_part, format, max_part_bytes)
         .ok()
         .flatten();
     let (title, date) = properties
@@ -154,20 +167,24 @@ fn unreadable(reason: String) -> FileError {
 }
 
 /// An OpenDocument file saved with a password lists its parts' encryption in the manifest.
-fn is_encrypted_open_document(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> bool {
+fn is_encrypted_open_document(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    max_part_bytes: u64,
+) -> bool {
     let Ok(manifest) = archive.by_name("META-INF/manifest.xml") else {
         return false;
     };
     let mut head = Vec::new();
-    manifest.take(MAX_PART_BYTES).read_to_end(&mut head).is_ok()
+    manifest.take(max_part_bytes).read_to_end(&mut head).is_ok()
         && head.windows(15).any(|w| w == b"encryption-data")
 }
 
-/// One part's bytes, `None` when the archive lacks it; refused above [`MAX_PART_BYTES`].
+/// One part's bytes, `None` when the archive lacks it; refused above `max_part_bytes`.
 fn read_part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
     format: &Format,
+    max_part_bytes: u64,
 ) -> Result<Option<Vec<u8>>, FileError> {
     let part = match archive.by_name(name) {
         Ok(part) => part,
@@ -187,22 +204,22 @@ fn read_part(
     let too_large = || {
         unreadable(format!(
             "its {name} unpacks to more than {} MB (the limit per part; a ZIP bomb?)",
-            MAX_PART_BYTES / (1024 * 1024)
+            max_part_bytes / (1024 * 1024)
         ))
     };
-    if part.size() > MAX_PART_BYTES {
+    if part.size() > max_part_bytes {
         return Err(too_large());
     }
     // The declared size may lie: read one byte past the limit to know.
     let mut bytes = Vec::new();
-    part.take(MAX_PART_BYTES + 1)
+    part.take(max_part_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|_| {
             unreadable(format!(
                 "its {name} cannot be unpacked (a broken or truncated archive)"
             ))
         })?;
-    if bytes.len() as u64 > MAX_PART_BYTES {
+    if bytes.len() as u64 > max_part_bytes {
         return Err(too_large());
     }
     Ok(Some(bytes))
