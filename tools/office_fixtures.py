@@ -13,6 +13,7 @@ usage: office_fixtures.py TEXT OUT.(docx|odt) [--title T] [--created YYYY-MM-DD]
 
 import argparse
 import io
+import re
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -82,9 +83,8 @@ def odt_parts(lines, title, created):
     )
 
     def paragraph(line):
-        # Runs of spaces are <text:s/> in OpenDocument; a leading heading is <text:h>.
-        parts = escape(line).split("  ")
-        inner = '<text:s text:c="2"/>'.join(parts)
+        # OpenDocument collapses white space in text: tabs and runs of spaces are elements.
+        inner = re.sub(r" {2,}", lambda m: f' <text:s text:c="{len(m.group()) - 1}"/>', escape(line).replace("\t", "<text:tab/>"))
         return f'<text:p text:style-name="P1">{inner}</text:p>'
 
     body = "".join(paragraph(l) for l in lines)

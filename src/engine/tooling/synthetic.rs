@@ -151,8 +151,30 @@ pub fn office_file(text: &str, extension: &str) -> Vec<u8> {
             ),
         )
     } else {
+        // OpenDocument collapses white space in text: tabs and runs of spaces are elements.
         let body: String = lines
-            .map(|line| format!("<text:p>{}</text:p>", escape(line)))
+            .map(|line| {
+                let mut text = String::new();
+                let mut spaces = 0;
+                for c in escape(line).chars().chain(std::iter::once('\0')) {
+                    if c == ' ' {
+                        spaces += 1;
+                        continue;
+                    }
+                    match spaces {
+                        0 => {}
+                        1 => text.push(' '),
+                        n => text.push_str(&format!(r#" <text:s text:c="{}"/>"#, n - 1)),
+                    }
+                    spaces = 0;
+                    match c {
+                        '\t' => text.push_str("<text:tab/>"),
+                        '\0' => {}
+                        c => text.push(c),
+                    }
+                }
+                format!("<text:p>{text}</text:p>")
+            })
             .collect();
         (
             "content.xml",

@@ -49,6 +49,9 @@ struct Format {
     breaks_inside: Option<&'static [u8]>,
     tabs: &'static [u8],
     line_breaks: &'static [&'static [u8]],
+    /// Whether white space in text is layout, collapsed to one space (OpenDocument),
+    /// or meant (Word keeps it in `w:t`).
+    collapses_whitespace: bool,
     /// Elements whose content is not running text: deleted or alternative
     /// content, comments, notes and their citations.
     skipped: &'static [&'static [u8]],
@@ -65,6 +68,7 @@ const WORD: Format = Format {
     breaks_inside: Some(b"r"),
     tabs: b"tab",
     line_breaks: &[b"br", b"cr"],
+    collapses_whitespace: false,
     skipped: &[
         b"Fallback",
         b"del",
@@ -85,6 +89,7 @@ const OPEN_DOCUMENT: Format = Format {
     breaks_inside: None,
     tabs: b"tab",
     line_breaks: &[b"line-break"],
+    collapses_whitespace: true,
     skipped: &[
         b"annotation",
         b"tracked-changes",
@@ -295,7 +300,11 @@ fn body_text(xml: &[u8], format: &Format) -> Result<String, u64> {
             }
             Event::Text(t) if text_counts => {
                 if let Ok(s) = t.decode() {
-                    text.push_str(&s);
+                    if format.collapses_whitespace {
+                        push_collapsed(&mut text, &s);
+                    } else {
+                        text.push_str(&s);
+                    }
                 }
             }
             Event::CData(t) if text_counts => {
@@ -323,6 +332,21 @@ fn body_text(xml: &[u8], format: &Format) -> Result<String, u64> {
         text.push('\n');
     }
     Ok(text)
+}
+
+/// OpenDocument's rule for text in a paragraph: a run of white space (line breaks
+/// and tabs of the XML's layout included) is one space, none at the paragraph's
+/// start; spaces the document means are written as `<text:s/>` and `<text:tab/>`.
+fn push_collapsed(text: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !(text.is_empty() || text.ends_with(' ') || text.ends_with('\n')) {
+                text.push(' ');
+            }
+        } else {
+            text.push(c);
+        }
+    }
 }
 
 /// A character or one of XML's five entities; others (only a DTD could declare

@@ -231,7 +231,8 @@ fn office_files_give_their_paragraphs_and_properties() {
     );
     let odt = odt_body(
         r#"<text:h text:outline-level="1">Talks in Almaty</text:h>
-  <text:p>Ministers<text:s text:c="2"/>met.<text:tab/>Then<text:line-break/>left.<office:annotation><text:p>A reviewer's note</text:p></office:annotation></text:p>
+  <text:p>Ministers<text:s text:c="2"/>met.<text:tab/>Then<text:line-break/>left
+      again.<office:annotation><text:p>A reviewer's note</text:p></office:annotation></text:p>
   <text:list><text:list-item><text:p>First <text:span>point</text:span><text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote</text:p></text:note-body></text:note></text:p></text:list-item></text:list>
   <table:table><table:table-row><table:table-cell><text:p>Cell</text:p></table:table-cell></table:table-row></table:table>"#,
     );
@@ -268,11 +269,11 @@ fn office_files_give_their_paragraphs_and_properties() {
             read("Results\nAlmaty\nKazakhstan\n", None, None),
         ),
         (
-            "OpenDocument: headings, spaces, tabs, breaks, lists and tables; comments, notes and styles dropped",
+            "OpenDocument: headings, spaces, tabs, breaks, the layout's white space, lists and tables; comments, notes and styles dropped",
             "odt",
             archive(&[("content.xml", &odt), ("meta.xml", ODT_META)]),
             read(
-                "Talks in Almaty\nMinisters  met.\tThen\nleft.\nFirst point\nCell\n",
+                "Talks in Almaty\nMinisters  met.\tThen\nleft again.\nFirst point\nCell\n",
                 Some("Talks & more"),
                 Some("2024-05-13"),
             ),
