@@ -1,9 +1,8 @@
-//! What a matcher found before anchoring: the expression forms, anaphoric units and seasons.
+//! What a matcher found before anchoring: the expression forms, anaphoric units, seasons and the vague part of a period meant.
 
 use jiff::civil::{Date, Weekday};
 
 use super::calendar::{month_end, valid};
-use super::part::Part;
 use super::Precision;
 
 /// What a matcher found, before anchoring.
@@ -282,4 +281,19 @@ pub(super) struct Found {
     pub(super) future: bool,
     /// The part of the period meant ("early 2009", "later this year").
     pub(super) part: Option<Part>,
+}
+
+/// Which part of a period is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    /// "early", "the beginning of", "the start of": the first third.
+    Early,
+    /// "mid", "the middle of": the middle third.
+    Mid,
+    /// "late", "the end of": the last third.
+    Late,
+    /// "earlier this year", "so far this year", "year-to-date": up to the document date.
+    SoFar,
+    /// "later this year": after the document date.
+    Rest,
 }

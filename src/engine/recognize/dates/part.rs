@@ -9,24 +9,9 @@
 use jiff::civil::Date;
 use jiff::ToSpan;
 
-use super::expr::Expr;
+use super::expr::{Expr, Part};
 use super::scan::Scanner;
 use super::DateMention;
-
-/// Which part of a period is meant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Part {
-    /// "early", "the beginning of", "the start of": the first third.
-    Early,
-    /// "mid", "the middle of": the middle third.
-    Mid,
-    /// "late", "the end of": the last third.
-    Late,
-    /// "earlier this year", "so far this year", "year-to-date": up to the document date.
-    SoFar,
-    /// "later this year": after the document date.
-    Rest,
-}
 
 impl Scanner<'_> {
     /// The part a found period's own first words name ("early 2009", "the end of the

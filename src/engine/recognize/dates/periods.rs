@@ -1,7 +1,7 @@
 //! Matchers of periods: quarters, seasons, decades, years with a modifier, bare years and bare months.
 
+use super::expr::Part;
 use super::expr::{Expr, Found};
-use super::part::Part;
 use super::scan::Scanner;
 use super::tables::*;
 use crate::engine::recognize::token::TokenKind;
