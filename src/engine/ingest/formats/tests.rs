@@ -403,3 +403,55 @@ fn an_office_file_analyses_like_its_text() {
         }
     }
 }
+
+#[test]
+fn an_office_files_properties_title_and_date_only_where_its_text_gives_none() {
+    use crate::engine::recognize::dates::DocumentDateSource;
+    let file = |body: &str| {
+        let paragraphs: String = body
+            .lines()
+            .map(|l| format!("<w:p><w:r><w:t>{l}</w:t></w:r></w:p>"))
+            .collect();
+        archive(&[
+            ("word/document.xml", &word_body(&paragraphs)),
+            ("docProps/core.xml", WORD_PROPERTIES),
+        ])
+    };
+    /// (case name, the body's lines, the title, the document date and its source)
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<(&'a str, DocumentDateSource)>,
+    );
+    let cases: &[Case] = &[
+        (
+            "no headline, no date: the properties' title and creation day",
+            "the ministers met again and said little.",
+            "Talks in Almaty",
+            Some(("2024-05-13", DocumentDateSource::FileProperties)),
+        ),
+        (
+            "a full date in the text beats the creation day",
+            "the ministers met on March 2, 2021 and said little about the border, the water and the trade routes.",
+            "Talks in Almaty",
+            Some(("2021-03-02", DocumentDateSource::LatestInText)),
+        ),
+        (
+            "a headline beats the Title property",
+            "Ministers Meet Again\n\nThe ministers met and said little.",
+            "Ministers Meet Again",
+            Some(("2024-05-13", DocumentDateSource::FileProperties)),
+        ),
+    ];
+    for (name, body, title, date) in cases {
+        let (documents, _) =
+            crate::engine::analyze_file("x.docx", &file(body), &Default::default())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(documents.len(), 1, "{name}");
+        assert_eq!(documents[0].title, *title, "{name}");
+        let got = documents[0].date.map(|d| (d.date.to_string(), d.source));
+        let expected = date.map(|(d, s)| (d.to_string(), s));
+        assert_eq!(got, expected, "{name}");
+    }
+}
