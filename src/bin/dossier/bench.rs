@@ -1,0 +1,226 @@
+//! `dossier bench`: the engine's throughput on generated news text (plain and as office files), each hostile shape at doubling sizes, and what each view costs per facet click.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use dossier::engine::tooling::synthetic;
+use dossier::engine::{AnalysisOptions, Corpus};
+
+/// The value after `--flag` in the arguments, if any.
+fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    let at = args.iter().position(|a| a == flag)?;
+    args.get(at + 1).map(String::as_str)
+}
+
+pub(crate) fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
+    let mb = flag_value(args, "--mb").and_then(|v| v.parse().ok());
+    if args.iter().any(|a| a == "--hostile") {
+        return bench_hostile(mb.unwrap_or(8), flag_value(args, "--shape"), options);
+    }
+    let mb: usize = mb.unwrap_or(12);
+    let file = flag_value(args, "--file");
+    let text = match file {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{path}: cannot read: {e}");
+                return ExitCode::from(1);
+            }
+        },
+        None => synthetic::news_text(mb * 1_000_000),
+    };
+    // Warm the lazily built gazetteer so that it is not timed.
+    let _ = dossier::engine::analyze_text("warm", "Almaty, Kazakhstan.", options);
+    let mut best = f64::MAX;
+    let mut documents = Vec::new();
+    // Best of five: the figure is the engine's, not the shared machine's load.
+    for _ in 0..5 {
+        let started = Instant::now();
+        documents = dossier::engine::analyze_text("bench.txt", &text, options);
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    let n_entities: usize = documents.iter().map(|d| d.entities.len()).sum();
+    let n_dates: usize = documents.iter().map(|d| d.dates.len()).sum();
+    let size_mb = text.len() as f64 / 1e6;
+    println!("native engine: {size_mb:.1} MB in {best:.3} s = {:.1} MB/s (best of 5; {n_entities} entity and {n_dates} date mentions)", size_mb / best);
+    bench_office(&text, options);
+    let mut corpus = Corpus::new();
+    for document in documents {
+        corpus.add_document(document);
+    }
+    bench_views(&corpus);
+    ExitCode::SUCCESS
+}
+
+/// The same text as a Word and an OpenDocument file: unzipping and reading the XML
+/// on top of the analysis, in MB of text per second.
+fn bench_office(text: &str, options: &AnalysisOptions) {
+    for extension in ["docx", "odt"] {
+        let file = synthetic::office_file(text, extension);
+        let name = format!("bench.{extension}");
+        let mut best = f64::MAX;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let read = dossier::engine::analyze_file(&name, &file, options);
+            best = best.min(started.elapsed().as_secs_f64());
+            if let Err(e) = read {
+                eprintln!("{name} {e}");
+                return;
+            }
+        }
+        let size_mb = text.len() as f64 / 1e6;
+        println!(
+            "native engine, as .{extension}: {size_mb:.1} MB of text ({:.1} MB file) in {best:.3} s = {:.1} MB/s of text (best of 3)",
+            file.len() as f64 / 1e6,
+            size_mb / best
+        );
+    }
+}
+
+/// Each hostile shape at doubling sizes up to `max_mb`, analysed and indexed:
+/// seconds, MB/s and the time ratio per doubling (2 when the cost is linear), then
+/// the MB/s of the analysis alone.
+fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -> ExitCode {
+    use dossier::engine::tooling::hostile::{hostile, SHAPES};
+    let _ = dossier::engine::analyze_text("warm", "Almaty, Kazakhstan.", options);
+    let mut sizes = vec![1usize];
+    while sizes.last().is_some_and(|&s| s * 2 <= max_mb) {
+        sizes.push(sizes.last().unwrap() * 2);
+    }
+    if sizes.last().is_some_and(|&s| s < max_mb) {
+        sizes.push(max_mb);
+    }
+    println!(
+        "{:<18} {:>5} {:>8} {:>7} {:>6} {:>10}  outcome",
+        "shape", "MB", "seconds", "MB/s", "ratio", "analysis"
+    );
+    for shape in SHAPES.iter().filter(|s| only.is_none_or(|o| o == **s)) {
+        let mut previous: Option<(f64, f64)> = None;
+        for &mb in &sizes {
+            let (name, text) = hostile(shape, mb * 1_000_000).expect("a known shape");
+            // Best of three below a second, so that one busy moment does not skew a ratio.
+            let mut seconds = f64::MAX;
+            let mut outcome = String::new();
+            for _ in 0..3 {
+                // Analysed and indexed, as a dropped file is.
+                let started = Instant::now();
+                let mut corpus = Corpus::new();
+                let report = corpus.add_file(&name, text.as_bytes(), options).clone();
+                outcome = match report.error {
+                    None => format!(
+                        "{} documents, {} entities",
+                        report.n_documents,
+                        corpus.entities().len()
+                    ),
+                    Some(e) => format!("refused: {e}"),
+                };
+                seconds = seconds.min(started.elapsed().as_secs_f64());
+                if seconds >= 1.0 {
+                    break;
+                }
+            }
+            // The analysis alone (no indexing), for the MB/s of that stage; best of
+            // three below a second too.
+            let mut analysis_seconds = f64::MAX;
+            for _ in 0..3 {
+                let started = Instant::now();
+                let _ = std::hint::black_box(dossier::engine::analyze_file(
+                    &name,
+                    text.as_bytes(),
+                    options,
+                ));
+                analysis_seconds = analysis_seconds.min(started.elapsed().as_secs_f64());
+                if analysis_seconds >= 1.0 {
+                    break;
+                }
+            }
+            let analysis = text.len() as f64 / 1e6 / analysis_seconds;
+            // Per doubling, also when the last step is not a doubling.
+            let size = text.len() as f64;
+            let ratio = previous.map_or(String::from("-"), |(p_size, p_seconds)| {
+                let doublings = (size / p_size).log2();
+                format!("{:.2}", (seconds / p_seconds).powf(1.0 / doublings))
+            });
+            println!(
+                "{shape:<18} {:>5.1} {seconds:>8.3} {:>7.1} {ratio:>6} {analysis:>5.1} MB/s  {outcome}",
+                text.len() as f64 / 1e6,
+                text.len() as f64 / 1e6 / seconds,
+            );
+            previous = Some((size, seconds));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// What the explorer recomputes when a facet value is chosen, view by view, on a
+/// corpus of the generated documents: median of 21 clicks on the most frequent person.
+fn bench_views(corpus: &Corpus) {
+    use dossier::engine::explore::places::place_tree_within;
+    use dossier::engine::explore::{
+        appears_with, date_order, facet_counts, in_order, timeline, timeline_axis, Evaluation,
+        Value, ViewState,
+    };
+    use dossier::engine::EntityType;
+    let Some(person) = corpus
+        .entities_by_document_count()
+        .into_iter()
+        .find(|&i| corpus.entities()[i].kind == EntityType::Person)
+    else {
+        return;
+    };
+    let mut state = ViewState::default();
+    state.toggle_include(Value::Entity(corpus.entities()[person].id.clone()));
+    // Per corpus, not per click, as in the page.
+    let order = date_order(corpus);
+    let axis = timeline_axis(corpus);
+    let names = [
+        "evaluate",
+        "facets",
+        "places",
+        "timeline",
+        "document list",
+        "appears-with",
+    ];
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
+    for _ in 0..21 {
+        let mut lap = Instant::now();
+        let mut take = |view: usize| {
+            times[view].push(lap.elapsed().as_secs_f64() * 1e3);
+            lap = Instant::now();
+        };
+        let evaluation = Evaluation::new(corpus, &state, None);
+        take(0);
+        for kind in [
+            EntityType::Person,
+            EntityType::Organisation,
+            EntityType::Nationality,
+        ] {
+            let base = evaluation.base_for_facet(kind, &state);
+            std::hint::black_box(facet_counts(corpus, kind, &base, |_| false, |_| true, 12));
+        }
+        take(1);
+        let base = evaluation.base_for_facet(EntityType::Place, &state);
+        std::hint::black_box(place_tree_within(corpus, Some(&base)));
+        take(2);
+        std::hint::black_box(timeline(corpus, &evaluation.base_for_timeline(), axis));
+        take(3);
+        std::hint::black_box(in_order(&order, &evaluation.matching_set()));
+        take(4);
+        // The entity panel of the one value chosen.
+        std::hint::black_box(appears_with(corpus, person, 8));
+        take(5);
+    }
+    let figures: Vec<String> = names
+        .iter()
+        .zip(&mut times)
+        .map(|(name, t)| {
+            t.sort_by(f64::total_cmp);
+            format!("{name} {:.2}", t[t.len() / 2])
+        })
+        .collect();
+    println!(
+        "native views, one facet click over {} documents (median of 21, ms): {}",
+        corpus.documents().len(),
+        figures.join(", ")
+    );
+}
