@@ -123,7 +123,6 @@ pub fn news_text(n_bytes: usize) -> String {
 /// out: a paragraph per line, Word's runs cut every nine characters (as edits leave
 /// them). For the office reader's benchmark and tests.
 pub fn office_file(text: &str, extension: &str) -> Vec<u8> {
-    use std::io::Write;
     let escape = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -183,13 +182,22 @@ pub fn office_file(text: &str, extension: &str) -> Vec<u8> {
             ),
         )
     };
+    zip_archive(&[(part, &xml)])
+}
+
+/// A ZIP archive of the given parts (name, content), deflated, as office programs write them.
+pub fn zip_archive(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     // Writing to memory cannot fail; an error here is a bug of this function.
-    zip.start_file(part, options).expect("a part in memory");
-    zip.write_all(xml.as_bytes()).expect("written to memory");
+    for (name, content) in parts {
+        zip.start_file(*name, options).expect("a part in memory");
+        zip.write_all(content.as_bytes())
+            .expect("written to memory");
+    }
     zip.finish().expect("an archive in memory");
     out.into_inner()
 }

@@ -49,6 +49,9 @@ struct Format {
     breaks_inside: Option<&'static [u8]>,
     tabs: &'static [u8],
     line_breaks: &'static [&'static [u8]],
+    /// Whether a password-protected file lists its parts' encryption in the
+    /// manifest (OpenDocument; Word writes another container, refused by its magic).
+    encryption_in_manifest: bool,
     /// Whether white space in text is layout, collapsed to one space (OpenDocument),
     /// or meant (Word keeps it in `w:t`).
     collapses_whitespace: bool,
@@ -69,6 +72,7 @@ const WORD: Format = Format {
     tabs: b"tab",
     line_breaks: &[b"br", b"cr"],
     collapses_whitespace: false,
+    encryption_in_manifest: false,
     skipped: &[
         b"Fallback",
         b"del",
@@ -90,6 +94,7 @@ const OPEN_DOCUMENT: Format = Format {
     tabs: b"tab",
     line_breaks: &[b"line-break"],
     collapses_whitespace: true,
+    encryption_in_manifest: true,
     skipped: &[
         b"annotation",
         b"tracked-changes",
@@ -135,8 +140,7 @@ pub(super) fn office_within(
             format.name
         ))
     })?;
-    if format.name == OPEN_DOCUMENT.name && is_encrypted_open_document(&mut archive, max_part_bytes)
-    {
+    if format.encryption_in_manifest && is_encrypted_open_document(&mut archive, max_part_bytes) {
         return Err(unreadable(
             "it is password-protected (encrypted): Dossier cannot read it".to_string(),
         ));
@@ -234,91 +238,138 @@ fn read_part(
 /// line breaks kept; `Err` with the byte position of broken XML.
 fn body_text(xml: &[u8], format: &Format) -> Result<String, u64> {
     let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut text = String::new();
-    // How deep we are inside skipped, paragraph, text and break-holding elements.
-    let (mut skipping, mut in_paragraph, mut in_text, mut in_breaks) = (0usize, 0, 0, 0);
-    let inside = |wanted: Option<&[u8]>, name: &[u8]| wanted.is_some_and(|w| w == name);
+    let mut body = BodyText::new(format);
     let mut buf = Vec::new();
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|_| reader.error_position())?;
-        // Text counts inside a paragraph (and, for Word, inside `w:t`): the spaces
-        // that indent the XML between paragraphs are no text.
-        let text_counts =
-            skipping == 0 && in_paragraph > 0 && (format.text_inside.is_none() || in_text > 0);
         match event {
-            Event::Start(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if skipping > 0 || format.skipped.contains(&name) {
-                    skipping += 1;
-                } else {
-                    in_paragraph += usize::from(format.paragraphs.contains(&name));
-                    in_text += usize::from(inside(format.text_inside, name));
-                    in_breaks += usize::from(inside(format.breaks_inside, name));
-                }
-            }
-            Event::End(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if skipping > 0 {
-                    skipping -= 1;
-                } else {
-                    if inside(format.text_inside, name) {
-                        in_text = in_text.saturating_sub(1);
-                    }
-                    if inside(format.breaks_inside, name) {
-                        in_breaks = in_breaks.saturating_sub(1);
-                    }
-                    if format.paragraphs.contains(&name) {
-                        in_paragraph = in_paragraph.saturating_sub(1);
-                        text.push('\n');
-                    }
-                }
-            }
-            Event::Empty(e) if skipping == 0 => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                let breaks_count = format.breaks_inside.is_none() || in_breaks > 0;
-                if format.paragraphs.contains(&name) {
-                    text.push('\n');
-                } else if breaks_count && name == format.tabs {
-                    text.push('\t');
-                } else if breaks_count && format.line_breaks.contains(&name) {
-                    text.push('\n');
-                } else if name == b"s" && format.text_inside.is_none() {
-                    // OpenDocument's run of spaces: <text:s text:c="3"/>.
-                    let count = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == b"c")
-                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
-                        .unwrap_or(1);
-                    text.extend(std::iter::repeat_n(' ', count.min(1000)));
-                }
-            }
-            Event::Text(t) if text_counts => {
+            Event::Start(e) => body.start(e.local_name().as_ref()),
+            Event::End(e) => body.end(e.local_name().as_ref()),
+            Event::Empty(e) => body.empty(&e),
+            Event::Text(t) if body.text_counts() => {
                 if let Ok(s) = t.decode() {
-                    if format.collapses_whitespace {
-                        push_collapsed(&mut text, &s);
-                    } else {
-                        text.push_str(&s);
-                    }
+                    body.push_text(&s);
                 }
             }
-            Event::CData(t) if text_counts => {
-                text.push_str(&String::from_utf8_lossy(&t));
+            Event::CData(t) if body.text_counts() => {
+                body.text.push_str(&String::from_utf8_lossy(&t));
             }
-            Event::GeneralRef(r) if text_counts => {
-                push_reference(&mut text, &r);
-            }
+            Event::GeneralRef(r) if body.text_counts() => push_reference(&mut body.text, &r),
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
-    // Lines end trimmed, and the text with one newline, as a text file's does.
+    Ok(tidy_lines(&body.text))
+}
+
+/// The text read so far, and how deep the reader is inside skipped, paragraph,
+/// text and break-holding elements.
+struct BodyText<'f> {
+    format: &'f Format,
+    text: String,
+    skipping: usize,
+    in_paragraph: usize,
+    in_text: usize,
+    in_breaks: usize,
+}
+
+impl<'f> BodyText<'f> {
+    fn new(format: &'f Format) -> BodyText<'f> {
+        BodyText {
+            format,
+            text: String::new(),
+            skipping: 0,
+            in_paragraph: 0,
+            in_text: 0,
+            in_breaks: 0,
+        }
+    }
+
+    fn is_text_element(&self, name: &[u8]) -> bool {
+        self.format.text_inside.is_some_and(|w| w == name)
+    }
+
+    fn is_break_holder(&self, name: &[u8]) -> bool {
+        self.format.breaks_inside.is_some_and(|w| w == name)
+    }
+
+    /// Text counts inside a paragraph (and, for Word, inside `w:t`): the spaces
+    /// that indent the XML between paragraphs are no text.
+    fn text_counts(&self) -> bool {
+        self.skipping == 0
+            && self.in_paragraph > 0
+            && (self.format.text_inside.is_none() || self.in_text > 0)
+    }
+
+    fn start(&mut self, name: &[u8]) {
+        if self.skipping > 0 || self.format.skipped.contains(&name) {
+            self.skipping += 1;
+            return;
+        }
+        self.in_paragraph += usize::from(self.format.paragraphs.contains(&name));
+        self.in_text += usize::from(self.is_text_element(name));
+        self.in_breaks += usize::from(self.is_break_holder(name));
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        if self.skipping > 0 {
+            self.skipping -= 1;
+            return;
+        }
+        if self.is_text_element(name) {
+            self.in_text = self.in_text.saturating_sub(1);
+        }
+        if self.is_break_holder(name) {
+            self.in_breaks = self.in_breaks.saturating_sub(1);
+        }
+        if self.format.paragraphs.contains(&name) {
+            self.in_paragraph = self.in_paragraph.saturating_sub(1);
+            self.text.push('\n');
+        }
+    }
+
+    /// An empty element: an empty paragraph, a tab, a line break, OpenDocument's spaces.
+    fn empty(&mut self, e: &quick_xml::events::BytesStart) {
+        if self.skipping > 0 {
+            return;
+        }
+        let format = self.format;
+        let name = e.local_name();
+        let name = name.as_ref();
+        let breaks_count = format.breaks_inside.is_none() || self.in_breaks > 0;
+        if format.paragraphs.contains(&name) {
+            self.text.push('\n');
+        } else if breaks_count && name == format.tabs {
+            self.text.push('\t');
+        } else if breaks_count && format.line_breaks.contains(&name) {
+            self.text.push('\n');
+        } else if name == b"s" && format.text_inside.is_none() {
+            // OpenDocument's run of spaces: <text:s text:c="3"/>.
+            let count = e
+                .attributes()
+                .flatten()
+                .find(|a| a.key.local_name().as_ref() == b"c")
+                .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
+                .unwrap_or(1);
+            self.text.extend(std::iter::repeat_n(' ', count.min(1000)));
+        }
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if self.format.collapses_whitespace {
+            push_collapsed(&mut self.text, s);
+        } else {
+            self.text.push_str(s);
+        }
+    }
+}
+
+/// Lines end trimmed, blank lines at either end dropped, and the text ends with one
+/// newline, as a text file's does.
+fn tidy_lines(text: &str) -> String {
     let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
@@ -331,7 +382,7 @@ fn body_text(xml: &[u8], format: &Format) -> Result<String, u64> {
     if !text.is_empty() {
         text.push('\n');
     }
-    Ok(text)
+    text
 }
 
 /// OpenDocument's rule for text in a paragraph: a run of white space (line breaks

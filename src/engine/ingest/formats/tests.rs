@@ -1,6 +1,7 @@
 //! Named cases for each file format.
 
 use super::*;
+use crate::engine::tooling::synthetic::zip_archive as archive;
 
 fn day(s: &str) -> Option<Date> {
     s.parse().ok()
@@ -180,21 +181,6 @@ fn structured_files_are_analysed_document_by_document() {
         docs[1].dates.iter().any(|m| m.value == "2024-06-01"),
         "and carries to the next row"
     );
-}
-
-/// A ZIP archive of the given parts, deflated, as an office program writes one.
-fn archive(parts: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::Write;
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, content) in parts {
-        zip.start_file(*name, options).expect("a part");
-        zip.write_all(content.as_bytes()).expect("written");
-    }
-    zip.finish().expect("an archive");
-    out.into_inner()
 }
 
 const WORD_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
