@@ -43,15 +43,31 @@ const EMBEDDED: &[u8] = include_bytes!("../../../data/generated/name_likeness.bi
 /// The hashed n-gram features of a word (lower-cased; letters only count).
 pub fn name_features(word: &str, out: &mut Vec<u32>) {
     out.clear();
-    let mut letters: Vec<char> = Vec::with_capacity(MAX_LETTERS + 2);
-    letters.push('^');
-    letters.extend(
-        word.chars()
-            .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '-')
-            .flat_map(char::to_lowercase)
-            .take(MAX_LETTERS),
-    );
-    letters.push('$');
+    for_each_name_feature(word, |f| out.push(f));
+}
+
+/// Calls `feature` with each hashed n-gram of the word, without allocating: this
+/// runs for every unfamiliar capitalised word.
+fn for_each_name_feature(word: &str, mut feature: impl FnMut(u32)) {
+    let mut buffer = ['^'; MAX_LETTERS + 2];
+    let mut len = 1;
+    let mut push = |c: char| {
+        if len <= MAX_LETTERS {
+            buffer[len] = c;
+            len += 1;
+        }
+    };
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() || c == '\'' || c == '-' {
+                push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphabetic() {
+            c.to_lowercase().for_each(&mut push);
+        }
+    }
+    buffer[len] = '$';
+    let letters = &buffer[..=len];
     for n in 1..=MAX_GRAM {
         for gram in letters.windows(n) {
             if n == 1 && (gram[0] == '^' || gram[0] == '$') {
@@ -63,7 +79,7 @@ pub fn name_features(word: &str, out: &mut Vec<u32>) {
                 hash ^= c as u32;
                 hash = hash.wrapping_mul(0x0100_0193);
             }
-            out.push(hash >> (32 - NAME_FEATURE_BITS));
+            feature(hash >> (32 - NAME_FEATURE_BITS));
         }
     }
 }
@@ -102,19 +118,23 @@ impl NameLikeness {
     pub fn scores_of(&self, features: &[u32]) -> [f32; N_NAME_CLASSES] {
         let mut scores = [0.0f32; N_NAME_CLASSES];
         for &f in features {
-            let row = &self.weights[f as usize * N_NAME_CLASSES..][..N_NAME_CLASSES];
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += w;
-            }
+            self.add_row(f, &mut scores);
         }
         scores
     }
 
     /// The class scores of a word, normalised into probabilities (softmax).
     pub fn likeness(&self, word: &str) -> [f32; N_NAME_CLASSES] {
-        let mut features = Vec::new();
-        name_features(word, &mut features);
-        self.probabilities(&self.scores_of(&features))
+        let mut scores = [0.0f32; N_NAME_CLASSES];
+        for_each_name_feature(word, |f| self.add_row(f, &mut scores));
+        self.probabilities(&scores)
+    }
+
+    fn add_row(&self, feature: u32, scores: &mut [f32; N_NAME_CLASSES]) {
+        let row = &self.weights[feature as usize * N_NAME_CLASSES..][..N_NAME_CLASSES];
+        for (s, w) in scores.iter_mut().zip(row) {
+            *s += w;
+        }
     }
 
     /// Softmax of scores at the model's temperature.

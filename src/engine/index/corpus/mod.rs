@@ -14,7 +14,7 @@ use crate::engine::index::grouping::{entity_id, fold_whitespace, grouping_keys};
 use crate::engine::index::report::FileReport;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
-use crate::engine::{AnalysisOptions, Document};
+use crate::engine::{AnalysisOptions, Document, EntityMention};
 use edits::Curation;
 
 /// A named entity across the corpus.
@@ -182,29 +182,16 @@ impl Corpus {
         let doc_idx = self.documents.len();
         let keys = grouping_keys(&document);
         let mut mention_entities = Vec::with_capacity(keys.len());
-        for (mention, key) in document.entities.iter().zip(keys) {
+        // A document names its entities again and again: each (type, key) is
+        // resolved to its entity once per document, not once per mention.
+        let mut entity_of_key: HashMap<(EntityType, &str), usize> = HashMap::default();
+        for (mention, key) in document.entities.iter().zip(&keys) {
             let surface = fold_whitespace(&document.text[mention.start..mention.end]);
-            let full_key = format!("{}:{key}", mention.kind.code());
-            let id = self.curation.resolve(entity_id(&full_key));
-            let entity_idx = match self.id_index.get(&id) {
+            let entity_idx = match entity_of_key.get(&(mention.kind, key.as_str())) {
                 Some(&i) => i,
                 None => {
-                    let i = self.entities.len();
-                    let place = mention.place.map(|p| lexicon().place(p));
-                    self.id_index.insert(id.clone(), i);
-                    self.entities.push(Entity {
-                        hidden: self.curation.hidden.contains(&id),
-                        id,
-                        name: surface.clone(),
-                        kind: mention.kind,
-                        aliases: Vec::new(),
-                        n_mentions: 0,
-                        documents: Vec::new(),
-                        country: place.map(|p| p.country).filter(|c| !c.is_empty()),
-                        roles: Vec::new(),
-                        place: mention.place,
-                    });
-                    self.surface_counts.push(HashMap::default());
+                    let i = self.entity_for_key(mention, key, &surface);
+                    entity_of_key.insert((mention.kind, key.as_str()), i);
                     i
                 }
             };
@@ -218,7 +205,13 @@ impl Corpus {
             if entity.documents.last() != Some(&doc_idx) {
                 entity.documents.push(doc_idx);
             }
-            *self.surface_counts[entity_idx].entry(surface).or_default() += 1;
+            let counts = &mut self.surface_counts[entity_idx];
+            match counts.get_mut(surface.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(surface, 1);
+                }
+            }
             mention_entities.push(entity_idx);
         }
         // Each entity of the document once, however often it is mentioned.
@@ -238,6 +231,33 @@ impl Corpus {
         self.day_span_ends.push(self.day_spans.len());
         self.documents.push(document);
         self.mention_entities.push(mention_entities);
+    }
+
+    /// The entity a mention's type and grouping key name (after the user's merges),
+    /// created from the mention when the corpus has none yet.
+    fn entity_for_key(&mut self, mention: &EntityMention, key: &str, surface: &str) -> usize {
+        let full_key = format!("{}:{key}", mention.kind.code());
+        let id = self.curation.resolve(entity_id(&full_key));
+        if let Some(&i) = self.id_index.get(&id) {
+            return i;
+        }
+        let i = self.entities.len();
+        let place = mention.place.map(|p| lexicon().place(p));
+        self.id_index.insert(id.clone(), i);
+        self.entities.push(Entity {
+            hidden: self.curation.hidden.contains(&id),
+            id,
+            name: surface.to_string(),
+            kind: mention.kind,
+            aliases: Vec::new(),
+            n_mentions: 0,
+            documents: Vec::new(),
+            country: place.map(|p| p.country).filter(|c| !c.is_empty()),
+            roles: Vec::new(),
+            place: mention.place,
+        });
+        self.surface_counts.push(HashMap::default());
+        i
     }
 
     /// Every document's resolved date mentions as day numbers (first, last).

@@ -125,9 +125,13 @@ impl<'a> DocumentView<'a> {
     /// Borrowed unless the span holds line breaks or runs of spaces.
     pub(super) fn span_text(&self, first: usize, end: usize) -> Cow<'a, str> {
         let raw = &self.text[self.tokens[first].start..self.tokens[end - 1].end];
-        let bytes = raw.as_bytes();
-        let plain = !bytes.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'\t'))
-            && !bytes.windows(2).any(|w| w == b"  ");
+        // One pass over the bytes: asked many times for every name.
+        let mut previous_space = false;
+        let plain = raw.bytes().all(|b| {
+            let folds = matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous_space;
+            previous_space = b == b' ';
+            !folds
+        });
         if plain {
             Cow::Borrowed(raw)
         } else {

@@ -212,9 +212,9 @@ pub fn recognize_with(
             place: s.place,
         })
         .collect();
-    mentions.sort_by_key(|m| (m.start, m.end));
     // Overlaps of one type are duplicates; a place inside a government body's name
-    // ("US" in "US Treasury") is a mention of its own.
+    // ("US" in "US Treasury") is a mention of its own. (The sort is stable: of two
+    // equal spans of a type, the rules' first is kept.)
     mentions.sort_by_key(|m| (m.kind, m.start, m.end));
     mentions.dedup_by(|b, a| a.kind == b.kind && a.start < b.end && b.start < a.end);
     mentions.sort_by_key(|m| (m.start, m.end));
