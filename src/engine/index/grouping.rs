@@ -1,5 +1,7 @@
 //! Which mentions are one entity: grouping keys within a document and across the corpus, and stable ids.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::engine::index::analysed::fnv1a;
@@ -16,7 +18,8 @@ pub(crate) fn entity_id(full_key: &str) -> String {
 /// The grouping key of each entity mention of a document.
 pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
     let text = &document.text;
-    let surface = |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]);
+    let surface =
+        |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]).into_owned();
     // Full personal names of the document, by their last and first words, and by
     // the lower-case word-boundary suffixes that can stand alone ("der leyen").
     let mut full_names = HashSet::default();
@@ -190,7 +193,23 @@ pub(crate) fn strip_legal_form(name: &str) -> &str {
     }
 }
 
-pub(crate) fn fold_whitespace(s: &str) -> String {
+/// The text with each run of whitespace as one space, borrowed when it already is
+/// (asked for every mention indexed).
+pub(crate) fn fold_whitespace(s: &str) -> Cow<'_, str> {
+    // A leading space, a run of spaces or any other whitespace is folded.
+    let mut previous_space = true;
+    let folded = s.chars().all(|c| {
+        let kept = if c == ' ' {
+            !previous_space
+        } else {
+            !c.is_whitespace()
+        };
+        previous_space = c == ' ';
+        kept
+    }) && !previous_space;
+    if folded {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for (i, w) in s.split_whitespace().enumerate() {
         if i > 0 {
@@ -198,5 +217,32 @@ pub(crate) fn fold_whitespace(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_folds_to_single_spaces_and_borrows_when_it_already_is() {
+        // (name, text, folded, borrowed)
+        let cases: &[(&str, &str, &str, bool)] = &[
+            ("one word", "Almaty", "Almaty", true),
+            ("single spaces", "Ararat Mirzoyan", "Ararat Mirzoyan", true),
+            ("a line break", "Ararat\nMirzoyan", "Ararat Mirzoyan", false),
+            ("two spaces", "Ararat  Mirzoyan", "Ararat Mirzoyan", false),
+            ("a tab", "Ararat\tMirzoyan", "Ararat Mirzoyan", false),
+            ("no-break space", "Ararat\u{a0}Mirzoyan", "Ararat Mirzoyan", false),
+            ("leading space", " Almaty", "Almaty", false),
+            ("trailing space", "Almaty ", "Almaty", false),
+            ("non-Latin", "Джейхун Байрамов", "Джейхун Байрамов", true),
+            ("empty", "", "", false),
+        ];
+        for (name, text, folded, borrowed) in cases {
+            let out = fold_whitespace(text);
+            assert_eq!(out, *folded, "{name}");
+            assert_eq!(matches!(out, Cow::Borrowed(_)), *borrowed, "{name}");
+        }
+    }
 }

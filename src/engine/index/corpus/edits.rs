@@ -125,7 +125,7 @@ impl Corpus {
         let edit = match edit {
             Edit::Rename { id, name } => Edit::Rename {
                 id,
-                name: fold_whitespace(&name),
+                name: fold_whitespace(&name).into_owned(),
             },
             other => other,
         };

@@ -69,7 +69,7 @@ impl Corpus {
         for (d, doc) in self.documents.iter().enumerate() {
             for (m, &e) in doc.entities.iter().zip(&self.mention_entities[d]) {
                 if e == entity_idx {
-                    let name = fold_whitespace(&doc.text[m.start..m.end]);
+                    let name = fold_whitespace(&doc.text[m.start..m.end]).into_owned();
                     if !written.contains(&name) {
                         written.push(name);
                     }

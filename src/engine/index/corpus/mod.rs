@@ -173,7 +173,7 @@ impl Corpus {
             for m in document.entities.iter_mut() {
                 if m.kind == EntityType::Place {
                     let name = fold_whitespace(&document.text[m.start..m.end]);
-                    if let Some(&choice) = self.link_choices.get(&name) {
+                    if let Some(&choice) = self.link_choices.get(name.as_ref()) {
                         m.place = choice;
                     }
                 }
@@ -206,10 +206,10 @@ impl Corpus {
                 entity.documents.push(doc_idx);
             }
             let counts = &mut self.surface_counts[entity_idx];
-            match counts.get_mut(surface.as_str()) {
+            match counts.get_mut(surface.as_ref()) {
                 Some(n) => *n += 1,
                 None => {
-                    counts.insert(surface, 1);
+                    counts.insert(surface.into_owned(), 1);
                 }
             }
             mention_entities.push(entity_idx);
