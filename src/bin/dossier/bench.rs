@@ -98,7 +98,8 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
         let mut previous: Option<(f64, f64)> = None;
         for &mb in &sizes {
             let (name, text) = hostile(shape, mb * 1_000_000).expect("a known shape");
-            // Best of three below a second, so that one busy moment does not skew a ratio.
+            // Best of three below 3 s, so that one busy moment of a shared machine does
+            // not skew a ratio (runs of one 8 MB file vary by half there).
             let mut seconds = f64::MAX;
             let mut outcome = String::new();
             for _ in 0..3 {
@@ -115,12 +116,12 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
                     Some(e) => format!("refused: {e}"),
                 };
                 seconds = seconds.min(started.elapsed().as_secs_f64());
-                if seconds >= 1.0 {
+                if seconds >= 3.0 {
                     break;
                 }
             }
             // The analysis alone (no indexing), for the MB/s of that stage; best of
-            // three below a second too.
+            // three below 3 s too.
             let mut analysis_seconds = f64::MAX;
             for _ in 0..3 {
                 let started = Instant::now();
@@ -130,7 +131,7 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
                     options,
                 ));
                 analysis_seconds = analysis_seconds.min(started.elapsed().as_secs_f64());
-                if analysis_seconds >= 1.0 {
+                if analysis_seconds >= 3.0 {
                     break;
                 }
             }

@@ -233,7 +233,12 @@ mod tests {
             ("a line break", "Ararat\nMirzoyan", "Ararat Mirzoyan", false),
             ("two spaces", "Ararat  Mirzoyan", "Ararat Mirzoyan", false),
             ("a tab", "Ararat\tMirzoyan", "Ararat Mirzoyan", false),
-            ("no-break space", "Ararat\u{a0}Mirzoyan", "Ararat Mirzoyan", false),
+            (
+                "no-break space",
+                "Ararat\u{a0}Mirzoyan",
+                "Ararat Mirzoyan",
+                false,
+            ),
             ("leading space", " Almaty", "Almaty", false),
             ("trailing space", "Almaty ", "Almaty", false),
             ("non-Latin", "Джейхун Байрамов", "Джейхун Байрамов", true),

@@ -119,6 +119,36 @@ fn json_gives_one_document_per_object() {
                 "{\"text\": \"One.\"}\nnot json\n\n{\"text\": \"Two.\", \"published_at\": \"2024-02-29T10:00:00Z\"}\n",
                 vec![record(None, "One.", None), record(None, "Two.", Some("2024-02-29"))],
             ),
+            (
+                "text ranks before body whatever the order",
+                "json",
+                r#"[{"body": "Body.", "text": "Text.", "name": "N", "title": " "}]"#,
+                vec![record(Some("N"), "Text.", None)],
+            ),
+            (
+                "nested values of an item are skipped",
+                "json",
+                r#"[{"text": "Kept.", "meta": {"text": "Inner."}, "tags": [{"text": "Tag."}]}, [{"text": "In a list."}]]"#,
+                vec![record(None, "Kept.", None)],
+            ),
+            (
+                "the first list of objects in the file's order",
+                "json",
+                r#"{"zeta": [{"text": "Z."}], "alpha": [{"text": "A."}], "meta": {"items": [{"text": "M."}]}}"#,
+                vec![record(None, "Z.", None)],
+            ),
+            (
+                "a list of non-objects does not hide the list of objects",
+                "json",
+                r#"{"ids": [1, 2], "items": [{"content": "C."}]}"#,
+                vec![record(None, "C.", None)],
+            ),
+            (
+                "a JSON Lines line that is a list counts as an item without text",
+                "jsonl",
+                "[{\"text\": \"No.\"}]\n{\"text\": \"Yes.\"}\n",
+                vec![record(None, "Yes.", None)],
+            ),
         ];
     for (name, extension, text, expected) in cases {
         assert_eq!(records(extension, text).0, expected, "{name}");
@@ -126,6 +156,12 @@ fn json_gives_one_document_per_object() {
     let refused = [
         ("json", "{not json", "is not valid JSON"),
         ("json", "[1, 2, 3]", "holds no objects with a text field"),
+        ("json", "[{\"text\": \"a\"}] trailing", "is not valid JSON"),
+        (
+            "json",
+            "\"just a string\"",
+            "holds no objects with a text field",
+        ),
         ("csv", "a,b\n,\n", "holds no rows with text"),
     ];
     for (extension, text, reason) in refused {
