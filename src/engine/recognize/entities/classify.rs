@@ -72,6 +72,10 @@ impl<'a> DocumentView<'a> {
         if let Some(seg) = self
             .gazetteer_place(first, end)
             .or_else(|| self.state_after_town(first, end))
+            .or_else(|| {
+                self.described_as_place(end)
+                    .then(|| self.segment(first, end, EntityType::Place, Evidence::Strong))
+            })
             .or_else(|| self.typed_by_keyword(first, end, n_words))
             .or_else(|| self.employer_before_role(first, end))
             .or_else(|| self.typed_by_form(first, end, n_words))

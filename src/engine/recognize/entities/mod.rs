@@ -32,6 +32,7 @@ use crate::engine::recognize::words::is_name_closing_abbreviation;
 mod classify;
 mod common_words;
 mod context;
+mod described;
 mod document;
 mod headline;
 mod known;
@@ -136,6 +137,9 @@ pub struct Parts {
     pub capitals_lines: bool,
     /// Names filling a pair of quotation marks are titles, not entities (`quoted.rs`).
     pub quoted_titles: bool,
+    /// Names the text describes as places, and doctrines, languages and wars
+    /// (`described.rs`).
+    pub described_places: bool,
 }
 
 impl Parts {
@@ -145,10 +149,11 @@ impl Parts {
         results_lines: true,
         capitals_lines: true,
         quoted_titles: true,
+        described_places: true,
     };
 
     /// Each part left out in turn, named.
-    pub fn each_left_out() -> [(&'static str, Parts); 5] {
+    pub fn each_left_out() -> [(&'static str, Parts); 6] {
         [
             (
                 "name likeness",
@@ -182,6 +187,13 @@ impl Parts {
                 "quoted titles",
                 Parts {
                     quoted_titles: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "described places",
+                Parts {
+                    described_places: false,
                     ..Parts::ALL
                 },
             ),

@@ -78,6 +78,7 @@ impl<'a> DocumentView<'a> {
             && !self.opens_known_place(first, end)
             && !(alone
                 && (self.employer_before_role(first, end).is_some()
+                    || self.described_as_place(end)
                     || self.parts.results_lines
                         && (self.followed_by_score(first, end) || self.is_scorer(first, end))))
     }
@@ -95,6 +96,7 @@ impl<'a> DocumentView<'a> {
     /// market indices, and currency prefixes ("US$").
     fn names_something_not_extracted(&self, first: usize, end: usize) -> bool {
         is_other_name_keyword(self.word(end - 1))
+            || self.names_a_doctrine_language_or_war(first, end)
             || (first..end).any(|i| is_model_number(self.word(i)))
             || self.followed_by_model_number(end)
                 && !self.is_flight_number(end)

@@ -1,4 +1,4 @@
-//! Named cases for typing a name: bare names, the document vote, capitals lines, "and" inside names, results, common words, name likeness, quoted titles (classify.rs, vote.rs and the document-level passes).
+//! Named cases for typing a name: bare names, the document vote, capitals lines, "and" inside names, results, common words, name likeness, quoted titles, described places (classify.rs, vote.rs and the document-level passes).
 
 use super::*;
 
@@ -541,5 +541,58 @@ fn names_filling_quotation_marks_are_titles_or_defined_terms() {
             "\"We will stay,\" said Ana Petrova.",
             &[("Ana Petrova", "PER")],
         ),
+    ]);
+}
+
+/// What the text says a name is (described.rs).
+#[test]
+fn names_the_text_describes_as_places_or_as_things_not_extracted() {
+    check(&[
+        (
+            "a village described at a sentence start",
+            "Aisby is a village in Lincolnshire.",
+            &[("Aisby", "LOC"), ("Lincolnshire", "LOC")],
+        ),
+        (
+            "a town in apposition, with an adjective",
+            "He was born in 1901 at Brenwick, a small town near the coast.",
+            &[("Brenwick", "LOC")],
+        ),
+        (
+            "two words, past tense, the sentence going on",
+            "Sand Prairie was a township and later a city.",
+            &[("Sand Prairie", "LOC")],
+        ),
+        (
+            "the capital of",
+            "Visitors reach Zorvana, the capital of the province, by boat.",
+            &[("Zorvana", "LOC")],
+        ),
+        (
+            "a noun that does not end the description is no place",
+            "Kemal Tarnok, a town councillor, said no.",
+            &[("Kemal Tarnok", "PER")],
+        ),
+        (
+            "no article, no description",
+            "Bretton Partners is city based.",
+            &[("Bretton Partners", "ORG")],
+        ),
+        (
+            "a doctrine in -ism",
+            "He wrote about Buddhism and Lutheranism.",
+            &[],
+        ),
+        (
+            "a language named as such",
+            "The Ilocano language is spoken in the north.",
+            &[],
+        ),
+        (
+            "a nationality before language stays",
+            "The English language spread.",
+            &[("English", "NORP")],
+        ),
+        ("a world war", "Before World War II the town grew.", &[]),
     ]);
 }

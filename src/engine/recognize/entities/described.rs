@@ -1,0 +1,111 @@
+//! What the text says a name is: a place described as one ("Aisby is a village in …", "Atwick, a small town near …"), and names of things we do not extract (doctrines in "-ism", languages named as such, the world wars).
+
+use super::shape::starts_upper;
+use super::DocumentView;
+use crate::engine::recognize::lexicon::lexicon;
+
+/// Kinds of place an encyclopaedic or news sentence describes a name as.
+const DESCRIBED_PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "hamlet",
+    "suburb",
+    "parish",
+    "municipality",
+    "commune",
+    "district",
+    "county",
+    "borough",
+    "township",
+    "province",
+    "region",
+    "settlement",
+    "locality",
+    "neighbourhood",
+    "neighborhood",
+    "river",
+    "lake",
+    "island",
+    "mountain",
+    "peninsula",
+    "valley",
+    "port",
+    "capital",
+];
+
+/// Words that may follow the place noun of a description: where it lies, or the
+/// sentence going on ("a village in Lincolnshire", "a town and civil parish").
+const AFTER_PLACE_NOUN: &[&str] = &[
+    "in", "of", "near", "on", "located", "situated", "north", "south", "east", "west", "and", ",",
+    ".", ";", "about", "some", "close", "along",
+];
+
+/// Lower-case words naming a language or a writing system after its name.
+const LANGUAGE_NOUNS: &[&str] = &["language", "languages", "dialect", "alphabet", "script"];
+
+/// How many lower-case words (adjectives: "small", "former", "rural") may stand
+/// between the article and the place noun.
+const MAX_ADJECTIVES: usize = 2;
+
+impl<'a> DocumentView<'a> {
+    /// "Aisby is a village in Lincolnshire", "Atwick, a small village near Hornsea",
+    /// "Sand Springs was a town and …": the sentence describes the name as a place.
+    /// The article is required ("Jackson, a town councillor" is a person: the noun
+    /// must be followed by where the place lies or by the sentence going on).
+    pub(super) fn described_as_place(&self, end: usize) -> bool {
+        if !self.parts.described_places {
+            return false;
+        }
+        // ", a village …" or "is a village …".
+        if !matches!(self.word(end), "," | "is" | "was" | "remains") {
+            return false;
+        }
+        let mut at = end + 1;
+        let article = self.word(at);
+        let capital = article == "the" && self.word(at + 1) == "capital";
+        if !matches!(article, "a" | "an") && !capital {
+            return false;
+        }
+        at += 1;
+        for _ in 0..=MAX_ADJECTIVES {
+            let w = self.word(at);
+            if self.new_line(at) || w.is_empty() {
+                return false;
+            }
+            if DESCRIBED_PLACE_NOUNS.contains(&w) {
+                let next = self.word(at + 1);
+                return next.is_empty() || AFTER_PLACE_NOUN.contains(&next);
+            }
+            let lower_word = w.chars().all(|c| c.is_lowercase() || c == '-');
+            if !lower_word {
+                return false;
+            }
+            at += 1;
+        }
+        false
+    }
+
+    /// Names of things that are none of our entities, told by their form or the
+    /// word after them: a doctrine or movement in "-ism" ("Catholicism",
+    /// "Buddhism"), a language named as such ("the Ilocano language"), the world
+    /// wars ("World War II").
+    pub(super) fn names_a_doctrine_language_or_war(&self, first: usize, end: usize) -> bool {
+        if !self.parts.described_places {
+            return false;
+        }
+        let last = self.word(end - 1);
+        let one_word = end == first + 1;
+        let doctrine = one_word && last.chars().count() >= 6 && last.ends_with("ism");
+        let language = one_word
+            && starts_upper(last)
+            && lexicon().demonym(last).is_none()
+            && LANGUAGE_NOUNS.contains(&self.word(end))
+            && !self.new_line(end);
+        let war = self.word(first) == "World"
+            && first + 1 < end
+            && self.word(first + 1) == "War"
+            && end - first <= 3;
+        doctrine || language || war
+    }
+}
