@@ -305,12 +305,16 @@ impl Lexicon {
         self.demonyms.get(word).copied()
     }
 
+    /// The name lists are in ASCII: "László", "Müller", "Łukasz" are asked without
+    /// their diacritics.
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+            || ascii_fold(word).is_some_and(|folded| self.given_names.contains(folded.as_str()))
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+            || ascii_fold(word).is_some_and(|folded| self.surnames.contains(folded.as_str()))
     }
 
     /// The canonical name of a well-known organisation named by `name` (a spelling
@@ -318,6 +322,54 @@ impl Lexicon {
     pub fn organisation_named(&self, name: &str) -> Option<&'static str> {
         self.organisations.get(name).copied()
     }
+}
+
+/// ASCII forms of the Latin letters U+00C0..=U+017F (Latin-1 and Latin Extended-A),
+/// their diacritics dropped ("ł" → "l", "ß" → "ss"); "" for the two signs there.
+/// A table of the two blocks names use rather than a Unicode normalisation crate,
+/// whose tables would cost the page far more than these 192 entries.
+#[rustfmt::skip]
+const LATIN_FOLD: [&str; 192] = [
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+    "D", "N", "O", "O", "O", "O", "O", "", "O", "U", "U", "U", "U", "Y", "Th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+    "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d",
+    "D", "d", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g",
+    "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i",
+    "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L",
+    "l", "L", "l", "N", "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o",
+    "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s",
+    "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u",
+    "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",
+];
+
+/// The word with its Latin diacritics dropped, if it has any and has nothing else
+/// outside ASCII (a name in another script has no ASCII form here).
+fn ascii_fold(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            _ if c.is_ascii() => out.push(c),
+            '\u{c0}'..='\u{17f}' => {
+                let folded = LATIN_FOLD[c as usize - 0xc0];
+                if folded.is_empty() {
+                    return None;
+                }
+                out.push_str(folded);
+            }
+            // Romanian s and t with a comma below.
+            'ș' => out.push('s'),
+            'Ș' => out.push('S'),
+            'ț' => out.push('t'),
+            'Ț' => out.push('T'),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// `organisations.tsv`: canonical name, other spellings, acronyms.
@@ -376,6 +428,26 @@ fn sort_by_likelihood(name: &str, candidates: &mut Vec<PlaceIdx>, places: &[Plac
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_found_without_their_diacritics() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("László", Some("Laszlo")),
+            ("Łukasz", Some("Lukasz")),
+            ("Müller", Some("Muller")),
+            ("Şükrü", Some("Sukru")),
+            ("Ștefan", Some("Stefan")),
+            ("Straße", Some("Strasse")),
+            ("Smith", None),
+            ("Иван", None),
+            ("A×B", None),
+        ];
+        for (word, folded) in cases {
+            assert_eq!(ascii_fold(word).as_deref(), *folded, "{word}");
+        }
+        assert!(lexicon().is_given_name("László"));
+        assert!(lexicon().is_given_name("José"));
+    }
 
     #[test]
     fn finds_countries_by_name_and_short_form() {
