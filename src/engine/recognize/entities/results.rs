@@ -1,6 +1,7 @@
-//! Sports results: teams named after places ("Leeds beat Chelsea 2-1", "Lazio 1 Roma 1") are organisations there, and the score is no model number.
+//! Sports results: teams named after places ("Leeds beat Chelsea 2-1", "Lazio 1 Roma 1", "Sri Lanka 231-7") are organisations there, players with their figures in brackets are persons, and neither score nor figure is a model number.
 
 use super::{DocumentView, EntityType, Evidence, Segment};
+use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::token::TokenKind;
 use crate::engine::recognize::words::is_result_verb;
 
@@ -15,13 +16,23 @@ impl<'a> DocumentView<'a> {
             .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
     }
 
-    /// "2-1" at token `i`: goals, a dash and goals, written together.
+    /// "2-1" at token `i`: goals, a dash and goals, written together; or a
+    /// cricket score, runs and wickets ("231-7": up to three digits, then at most 10).
     pub(super) fn score_at(&self, i: usize) -> bool {
-        self.goals(i)
-            && matches!(self.word(i + 1), "-" | "–")
-            && self.joined(i + 1)
-            && self.joined(i + 2)
-            && self.goals(i + 2)
+        let dash =
+            matches!(self.word(i + 1), "-" | "–") && self.joined(i + 1) && self.joined(i + 2);
+        dash && (self.goals(i) && self.goals(i + 2) || self.runs_and_wickets(i))
+    }
+
+    /// "231-7": runs (one to three digits) and wickets (0 to 10) around token `i + 1`.
+    fn runs_and_wickets(&self, i: usize) -> bool {
+        let number = |k: usize, digits: usize| {
+            self.tokens
+                .get(k)
+                .filter(|t| t.kind == TokenKind::Number && t.end - t.start <= digits)
+                .and_then(|_| self.word(k).parse::<u32>().ok())
+        };
+        number(i, 3).is_some() && number(i + 2, 2).is_some_and(|wickets| wickets <= 10)
     }
 
     /// The line of `first..end` reads "Team 1 Team 1": a name, goals, a name, goals,
@@ -103,13 +114,36 @@ impl<'a> DocumentView<'a> {
             return false;
         }
         if self.in_brackets(first) {
-            return self.results_line_around(first, end);
+            return self.results_line_around(first, end) || self.in_bracketed_figures(first, end);
         }
         let Some((line_first, _)) = self.short_line_around(first, end) else {
             return false;
         };
         matches!(self.word(line_first), "Scorers" | "Scorer" | "Goalscorers")
             && self.word(line_first + 1) == ":"
+    }
+
+    /// "(Aravinda de Silva 66, Sanath Jayasuriya 45)": a list in brackets of names
+    /// each followed by a figure (runs, a minute, a time); the name right after the
+    /// bracket or a comma, the figure right before a comma or the closing bracket.
+    /// Places are left out ("(Kenya 3, Uganda 2)" are teams), and a single word
+    /// counts only on a line with a score ("Sales rose (Acme 12, Zentrix 15)" lists
+    /// no players).
+    fn in_bracketed_figures(&self, first: usize, end: usize) -> bool {
+        first > 0
+            && matches!(self.word(first - 1), "(" | ",")
+            && matches!(self.word(end + 1), "," | ")")
+            && !self.new_line(end + 1)
+            && lexicon()
+                .places_named(&self.span_text(first, end))
+                .is_empty()
+            && (end - first >= 2 || self.score_on_line(first, end))
+    }
+
+    /// A score on the short line around `first..end`.
+    fn score_on_line(&self, first: usize, end: usize) -> bool {
+        self.short_line_around(first, end)
+            .is_some_and(|(line_first, line_end)| (line_first..line_end).any(|i| self.score_at(i)))
     }
 
     /// A name followed by a score, or standing in a results line or a standings
@@ -158,7 +192,9 @@ impl<'a> DocumentView<'a> {
             if !may_play {
                 continue;
             }
-            if self.is_scorer(s.first, s.end) {
+            let organisation_by_keyword =
+                s.kind == EntityType::Organisation && s.evidence == Evidence::Strong;
+            if !organisation_by_keyword && self.is_scorer(s.first, s.end) {
                 s.kind = EntityType::Person;
                 s.evidence = Evidence::Strong;
                 s.place = None;

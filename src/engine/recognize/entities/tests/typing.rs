@@ -368,6 +368,31 @@ fn teams_in_results_are_organisations() {
                 ("Chelsea", "ORG"),
             ],
         ),
+        (
+            "a cricket score and the batsmen's runs in brackets",
+            "Sri Lanka 231-7 (Aravinda de Silva 66, Sanath Jayasuriya 45) Pakistan 232-6.",
+            &[
+                ("Sri Lanka", "ORG"),
+                ("Aravinda de Silva", "PER"),
+                ("Sanath Jayasuriya", "PER"),
+                ("Pakistan", "ORG"),
+            ],
+        ),
+        (
+            "a player's figure in brackets after a sentence",
+            "India beat Kenya (Sachin Tendulkar 127).",
+            &[("India", "LOC"), ("Kenya", "LOC"), ("Sachin Tendulkar", "PER")],
+        ),
+        (
+            "companies with figures in brackets stay companies",
+            "Sales rose (Acme Holdings Corp 12, Zentrix Group 15) in May.",
+            &[("Acme Holdings Corp", "ORG"), ("Zentrix Group", "ORG")],
+        ),
+        (
+            "an aircraft's model and variant is no score",
+            "Boeing 747-400 jets flew.",
+            &[],
+        ),
     ]);
 }
 
