@@ -123,22 +123,7 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
         .iter()
         .filter(|m| m.kind == EntityType::Organisation)
         .collect();
-    let mut acronyms = HashMap::default();
-    for pair in organisations.windows(2) {
-        let (name, acronym) = (pair[0], pair[1]);
-        let between = text.get(name.end..acronym.start).unwrap_or("");
-        let closed = text
-            .get(acronym.end..)
-            .is_some_and(|rest| rest.starts_with(')'));
-        if between.trim() != "(" || !closed {
-            continue;
-        }
-        let full = fold_whitespace(&text[name.start..name.end]);
-        let short = &text[acronym.start..acronym.end];
-        if initials(&full) == short.replace('.', "") {
-            acronyms.insert(short.to_string(), strip_article(&full).to_string());
-        }
-    }
+    let mut acronyms: HashMap<String, String> = bracketed_acronyms(text, &organisations).collect();
     // Initials of the document's multi-word names, and the names that have them.
     let mut names_by_initials: HashMap<String, Vec<String>> = HashMap::default();
     let mut seen = HashSet::default();
@@ -165,6 +150,44 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
         }
     }
     acronyms
+}
+
+/// "the Securities and Exchange Commission (SEC)": each organisation followed by its
+/// initials in brackets, as (acronym, name).
+fn bracketed_acronyms<'t>(
+    text: &'t str,
+    organisations: &'t [&crate::engine::EntityMention],
+) -> impl Iterator<Item = (String, String)> + 't {
+    organisations.windows(2).filter_map(move |pair| {
+        let (name, acronym) = (pair[0], pair[1]);
+        let between = text.get(name.end..acronym.start).unwrap_or("");
+        let closed = text
+            .get(acronym.end..)
+            .is_some_and(|rest| rest.starts_with(')'));
+        if between.trim() != "(" || !closed {
+            return None;
+        }
+        let full = fold_whitespace(&text[name.start..name.end]);
+        let short = &text[acronym.start..acronym.end];
+        (initials(&full) == short.replace('.', ""))
+            .then(|| (short.to_string(), strip_article(&full).to_string()))
+    })
+}
+
+/// The acronyms a document defines in brackets, as (acronym, grouping key of the
+/// organisation), for the corpus to join the acronym's bare uses in other documents.
+pub(crate) fn defined_in_brackets(document: &Document) -> Vec<(String, String)> {
+    let organisations: Vec<&crate::engine::EntityMention> = document
+        .entities
+        .iter()
+        .filter(|m| m.kind == EntityType::Organisation)
+        .collect();
+    bracketed_acronyms(&document.text, &organisations)
+        .map(|(short, full)| {
+            let key = well_known(&full).map_or(full, str::to_string);
+            (short, key)
+        })
+        .collect()
 }
 
 /// The capitals that open a name's words, small words left out:

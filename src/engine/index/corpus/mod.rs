@@ -64,6 +64,9 @@ pub struct Corpus {
     /// timeline bins all of them on every click.
     day_spans: Vec<(i32, i32)>,
     day_span_ends: Vec<usize>,
+    /// Acronyms the documents define in brackets, so that their bare uses in other
+    /// documents join the organisation (`acronyms.rs`).
+    acronym_definitions: HashMap<String, acronyms::Definition>,
 }
 
 impl Corpus {
@@ -180,7 +183,8 @@ impl Corpus {
             }
         }
         let doc_idx = self.documents.len();
-        let keys = grouping_keys(&document);
+        let mut keys = grouping_keys(&document);
+        self.redirect_defined_acronyms(&document, &mut keys);
         let mut mention_entities = Vec::with_capacity(keys.len());
         // A document names its entities again and again: each (type, key) is
         // resolved to its entity once per document, not once per mention.
@@ -231,6 +235,7 @@ impl Corpus {
         self.day_span_ends.push(self.day_spans.len());
         self.documents.push(document);
         self.mention_entities.push(mention_entities);
+        self.register_defined_acronyms(doc_idx);
     }
 
     /// The entity a mention's type and grouping key name (after the user's merges),
@@ -316,6 +321,7 @@ impl Corpus {
         self.mention_entities.clear();
         self.id_index.clear();
         self.surface_counts.clear();
+        self.acronym_definitions.clear();
         for document in documents {
             self.add_document(document);
         }
@@ -385,6 +391,7 @@ impl Corpus {
     }
 }
 
+mod acronyms;
 mod edits;
 mod highlights;
 mod links;

@@ -35,16 +35,82 @@ fn an_acronym_defined_in_brackets_is_the_organisation_it_abbreviates() {
         ),
         ("c.txt", "Other news\n\nThe NGB and the ABC met officials.\n"),
     ]);
-    let sec = entity(&c, "Northern Grain Board");
-    assert_eq!(sec.documents, [0, 1], "both documents that define it");
-    assert_eq!(sec.aliases, ["NGB"]);
-    assert_eq!(sec.n_mentions, 5);
-    let undefined = entity(&c, "NGB");
+    let board = entity(&c, "Northern Grain Board");
     assert_eq!(
-        undefined.documents,
-        [2],
-        "not defined there: its own entity"
+        board.documents,
+        [0, 1, 2],
+        "both documents that define it, and the one that uses it bare"
     );
+    assert_eq!(board.aliases, ["NGB"]);
+    assert_eq!(board.n_mentions, 6);
+    assert!(!c.entities.iter().any(|e| e.name == "NGB"));
+}
+
+/// Cross-document acronyms, whatever the order the documents come in.
+#[test]
+fn an_acronym_defined_in_one_document_joins_its_bare_uses_in_others() {
+    let defines = (
+        "a.txt",
+        "Rules\n\nThe Northern Grain Board (NGB) fined Acme Robotics.\n",
+    );
+    let bare = (
+        "b.txt",
+        "Other news\n\nThe NGB and Zentrix Labs met officials.\n",
+    );
+    let redefines = (
+        "c.txt",
+        "Elsewhere\n\nThe National Gas Bureau (NGB) met Zentrix Labs.\n",
+    );
+    let later_bare = ("d.txt", "Later\n\nThe NGB spoke on Friday.\n");
+    // (name, files, Northern Grain Board's documents, an "NGB" entity's documents)
+    type Case<'a> = (
+        &'a str,
+        Vec<(&'a str, &'a str)>,
+        Vec<usize>,
+        Option<Vec<usize>>,
+    );
+    let cases: Vec<Case> = vec![
+        ("definition first", vec![defines, bare], vec![0, 1], None),
+        (
+            "bare use first: merged when defined",
+            vec![bare, defines],
+            vec![0, 1],
+            None,
+        ),
+        (
+            "a conflicting definition: later bare uses stay their own",
+            vec![defines, bare, redefines, later_bare],
+            vec![0, 1],
+            Some(vec![3]),
+        ),
+    ];
+    for (name, files, board_docs, ngb_docs) in cases {
+        let c = corpus(&files);
+        assert_eq!(
+            entity(&c, "Northern Grain Board").documents,
+            board_docs,
+            "{name}"
+        );
+        let ngb = c.entities.iter().find(|e| e.name == "NGB");
+        assert_eq!(ngb.map(|e| e.documents.clone()), ngb_docs, "{name}");
+        // Every mention points at an entity that lists its document, and every
+        // entity's documents hold one of its mentions (nothing left dangling).
+        for (d, slots) in c.mention_entities.iter().enumerate() {
+            for &e in slots {
+                assert!(c.entities[e].documents.contains(&d), "{name}: doc {d}");
+            }
+        }
+        for (e, entity) in c.entities.iter().enumerate() {
+            assert_eq!(c.id_index[&entity.id], e, "{name}: {}", entity.name);
+            for &d in &entity.documents {
+                assert!(
+                    c.mention_entities[d].contains(&e),
+                    "{name}: {}",
+                    entity.name
+                );
+            }
+        }
+    }
 }
 
 #[test]

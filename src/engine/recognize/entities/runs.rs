@@ -1,7 +1,7 @@
 //! Runs of name words (with particles, initials, hyphens, "of" and "&") and where a run is cut into pieces.
 
 use super::known::is_place_or_demonym;
-use super::shape::starts_upper;
+use super::shape::{is_acronym, starts_upper};
 use super::{DocumentView, Run, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 use crate::engine::recognize::words::*;
@@ -179,7 +179,11 @@ impl<'a> DocumentView<'a> {
         if !one_word_before {
             return false;
         }
-        if lexicon().demonym(before).is_some() || !lexicon().places_named(before).is_empty() {
+        // An acronym is a name of its own ("the NGB and Zentrix Labs").
+        if lexicon().demonym(before).is_some()
+            || !lexicon().places_named(before).is_empty()
+            || is_acronym(before)
+        {
             return false;
         }
         let mut last = and + 1;

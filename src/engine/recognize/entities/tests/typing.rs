@@ -276,6 +276,11 @@ fn and_joins_the_parts_of_one_organisation_name() {
             "Shares of the Bank of New England fell.",
             &[("Bank of New England", "ORG")],
         ),
+        (
+            "an acronym before and is a name of its own",
+            "The NGB and Zentrix Labs met officials.",
+            &[("NGB", "ORG"), ("Zentrix Labs", "ORG")],
+        ),
     ]);
 }
 
