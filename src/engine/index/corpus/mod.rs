@@ -322,6 +322,8 @@ impl Corpus {
         self.id_index.clear();
         self.surface_counts.clear();
         self.acronym_definitions.clear();
+        self.day_spans.clear();
+        self.day_span_ends.clear();
         for document in documents {
             self.add_document(document);
         }

@@ -114,6 +114,32 @@ fn an_acronym_defined_in_one_document_joins_its_bare_uses_in_others() {
 }
 
 #[test]
+fn a_reindex_keeps_each_date_once() {
+    let mut c = corpus(&[
+        (
+            "a.txt",
+            "Talks\n\nAna Petrova met Ivan Petrov in Oslo on May 3, 2024.\n",
+        ),
+        ("b.txt", "More\n\nIvan Petrov left Oslo on June 9, 2024.\n"),
+    ]);
+    let before: Vec<Vec<(i32, i32)>> = (0..2).map(|d| c.day_spans(d).to_vec()).collect();
+    let n_before = c.all_day_spans().len();
+    let (from, into) = (
+        entity(&c, "Ana Petrova").id.clone(),
+        entity(&c, "Ivan Petrov").id.clone(),
+    );
+    c.edit(Edit::Merge {
+        from,
+        into,
+        name: "Petrovs".to_string(),
+    })
+    .expect("a merge of two persons");
+    assert_eq!(c.all_day_spans().len(), n_before);
+    let after: Vec<Vec<(i32, i32)>> = (0..2).map(|d| c.day_spans(d).to_vec()).collect();
+    assert_eq!(after, before);
+}
+
+#[test]
 fn an_acronym_joins_the_one_name_of_the_document_with_its_initials() {
     let c = corpus(&[
         (
