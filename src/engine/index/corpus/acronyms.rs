@@ -103,7 +103,10 @@ impl Corpus {
         for (surface, n) in counts {
             *self.surface_counts[into].entry(surface).or_default() += n;
         }
+        let gone_id = self.entities[from].id.clone();
         let into = self.remove_entity(from, into);
+        let kept_id = self.entities[into].id.clone();
+        self.merged_ids.insert(gone_id, kept_id);
         self.refresh_names(into);
     }
 

@@ -67,6 +67,8 @@ pub struct Corpus {
     /// Acronyms the documents define in brackets, so that their bare uses in other
     /// documents join the organisation (`acronyms.rs`).
     acronym_definitions: HashMap<String, acronyms::Definition>,
+    /// Ids of entities merged into another by the index itself, to the id merged into.
+    merged_ids: HashMap<String, String>,
 }
 
 impl Corpus {
@@ -322,6 +324,7 @@ impl Corpus {
         self.id_index.clear();
         self.surface_counts.clear();
         self.acronym_definitions.clear();
+        self.merged_ids.clear();
         self.day_spans.clear();
         self.day_span_ends.clear();
         for document in documents {
@@ -375,8 +378,18 @@ impl Corpus {
     }
 
     /// The index of the entity with this id.
+    /// The entity of an id; an id whose entity was merged into another (an acronym
+    /// defined after its bare uses) leads to that one, so views and links that
+    /// named it still do.
     pub fn entity_by_id(&self, id: &str) -> Option<usize> {
-        self.id_index.get(id).copied()
+        let mut id = id;
+        for _ in 0..=self.merged_ids.len() {
+            if let Some(&i) = self.id_index.get(id) {
+                return Some(i);
+            }
+            id = self.merged_ids.get(id)?;
+        }
+        None
     }
 
     /// Indices into `entities`, most documents first, then by name.

@@ -93,6 +93,15 @@ fn an_acronym_defined_in_one_document_joins_its_bare_uses_in_others() {
         );
         let ngb = c.entities.iter().find(|e| e.name == "NGB");
         assert_eq!(ngb.map(|e| e.documents.clone()), ngb_docs, "{name}");
+        // A view or link that named the bare acronym's entity before it merged finds
+        // the organisation.
+        let bare_id = entity_id("ORG:NGB");
+        if name.starts_with("bare use first") {
+            let found = c
+                .entity_by_id(&bare_id)
+                .map(|i| c.entities[i].name.as_str());
+            assert_eq!(found, Some("Northern Grain Board"), "{name}");
+        }
         // Every mention points at an entity that lists its document, and every
         // entity's documents hold one of its mentions (nothing left dangling).
         for (d, slots) in c.mention_entities.iter().enumerate() {
