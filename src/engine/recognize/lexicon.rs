@@ -394,13 +394,27 @@ fn organisation_names() -> HashMap<&'static str, &'static str> {
 /// then the embedded core before small towns; then a place of exactly that name
 /// before one that has it as an alternate ("New Delhi" the capital, not Delhi); then
 /// by population.
+/// A city this large is what its short name means, before its region ("New York").
+const METROPOLIS: u64 = 5_000_000;
+
 fn sort_by_likelihood(name: &str, candidates: &mut Vec<PlaceIdx>, places: &[Place]) {
     candidates.sort_unstable();
     candidates.dedup();
+    // A city shadows its region of the same name ("Kherson", "Mykolaiv"), but one
+    // whose name is the region's and another word does not ("Oklahoma" is the
+    // state, not Oklahoma City), unless it is a metropolis known by the short name
+    // ("New York").
     let city_regions: Vec<(&str, &str)> = candidates
         .iter()
         .map(|&i| &places[i as usize])
         .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Capital))
+        .filter(|p| {
+            let region_and_a_word = p
+                .name
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(' '));
+            !region_and_a_word || p.population >= METROPOLIS
+        })
         .map(|p| (p.country, p.admin1))
         .collect();
     let capital_countries: Vec<&str> = candidates
@@ -489,6 +503,9 @@ mod tests {
             ("Bavaria", PlaceKind::Region, "DE"),
             ("Victoria", PlaceKind::Region, "AU"),
             ("New York", PlaceKind::City, "US"),
+            ("Kherson", PlaceKind::City, "UA"),
+            ("Oklahoma", PlaceKind::Region, "US"),
+            ("Iowa", PlaceKind::Region, "US"),
             ("Georgia", PlaceKind::Country, "GE"),
             ("Bucha", PlaceKind::City, "UA"),
         ];
