@@ -49,6 +49,7 @@ pub(crate) fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
         corpus.add_document(document);
     }
     bench_views(&corpus);
+    bench_near_duplicates(&corpus);
     ExitCode::SUCCESS
 }
 
@@ -155,6 +156,34 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
 
 /// What the explorer recomputes when a facet value is chosen, view by view, on a
 /// corpus of the generated documents: median of 21 clicks on the most frequent person.
+/// Near-duplicate grouping over the corpus's documents: the signatures (per
+/// document and in MB/s of text) and the grouping (banded search and checks).
+fn bench_near_duplicates(corpus: &Corpus) {
+    use dossier::engine::index::near_duplicates::{groups, Signature, THRESHOLD};
+    let documents = corpus.documents();
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let mut best = (f64::MAX, f64::MAX);
+    let mut n_grouped = 0;
+    for _ in 0..3 {
+        let started = Instant::now();
+        let signatures: Vec<Signature> = documents.iter().map(|d| Signature::of(&d.text)).collect();
+        let signed = started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        let group = groups(&signatures, THRESHOLD);
+        let grouped = started.elapsed().as_secs_f64();
+        best = (best.0.min(signed), best.1.min(grouped));
+        n_grouped = group.iter().enumerate().filter(|&(d, &g)| d != g).count();
+    }
+    println!(
+        "native near-duplicates over {} documents ({:.1} MB): signatures {:.1} µs per document ({:.0} MB/s), grouping {:.1} ms; {n_grouped} documents joined an earlier one (best of 3)",
+        documents.len(),
+        bytes as f64 / 1e6,
+        best.0 * 1e6 / documents.len().max(1) as f64,
+        bytes as f64 / 1e6 / best.0,
+        best.1 * 1e3
+    );
+}
+
 fn bench_views(corpus: &Corpus) {
     use dossier::engine::explore::places::place_tree_within;
     use dossier::engine::explore::{

@@ -29,7 +29,9 @@ const USAGE: &str = "usage:
                                      on DEV, never trained on); --parts: each rule part left out
   dossier train-names DATA_DIR WORDS OUT
                                      train the name-likeness model on the name lists of DATA_DIR
-                                     (data/generated) and the English word list WORDS; write OUT";
+                                     (data/generated) and the English word list WORDS; write OUT
+  dossier near-duplicates TRAIN_DIR  precision and recall of near-duplicate grouping on edited
+                                     copies and distinct stories built from TRAIN_DIR's texts";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -75,6 +77,7 @@ fn main() -> ExitCode {
             positional.get(1).copied(),
             flags.contains(&"--parts"),
         ),
+        "near-duplicates" if positional.len() == 1 => run_near_duplicates(positional[0]),
         "train-names" if positional.len() == 3 => {
             run_train_names(positional[0], positional[1], positional[2])
         }
@@ -378,6 +381,31 @@ fn read_train_dir(dir: &str) -> Result<BTreeMap<String, Vec<train::TrainDocument
         return Err(format!("{dir}: no training corpus found"));
     }
     Ok(all)
+}
+
+/// Precision and recall of near-duplicate grouping on pairs built from the texts of
+/// the open corpora (edited copies against distinct stories).
+fn run_near_duplicates(dir: &str) -> ExitCode {
+    use dossier::engine::tooling::duplicates_eval::{distinct_joined, pairs, report};
+    match read_train_dir(dir) {
+        Ok(all) => {
+            let texts: Vec<&str> = all
+                .values()
+                .flat_map(|docs| docs.iter().map(|d| d.text.as_str()))
+                .collect();
+            let thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+            print!("{}", report(&pairs(&texts), &thresholds));
+            let (joined, n) = distinct_joined(&texts);
+            println!(
+                "the {n} texts of 80 words or more grouped together as one corpus: {joined} joined another's group"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Prints the cross-validation table of the entity layer.

@@ -4,4 +4,5 @@ pub mod analysed;
 pub mod corpus;
 pub mod days;
 pub mod grouping;
+pub mod near_duplicates;
 pub mod report;

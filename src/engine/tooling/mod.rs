@@ -1,5 +1,6 @@
 //! Tooling beside the pipeline, not part of it: the evaluation boundary (gold in, scorer lines out) and generated benchmark text.
 
+pub mod duplicates_eval;
 pub mod eval;
 pub mod hostile;
 pub mod offsets;

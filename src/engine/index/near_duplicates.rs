@@ -1,0 +1,235 @@
+//! Near-duplicate documents: a MinHash signature of each text's word shingles, and groups of documents whose signatures say they share most of their text (a wire story republished with edits, a press release sent twice).
+//!
+//! Each text becomes the set of its overlapping [`SHINGLE_WORDS`]-word sequences
+//! (lower-cased words); [`N_HASHES`] salted hashes each keep their smallest value
+//! over the set, and the fraction of equal values between two signatures estimates
+//! the Jaccard similarity of their sets. Candidate pairs come from locality-sensitive
+//! hashing (signatures cut into [`N_BANDS`] bands: two documents are compared only if
+//! one band is equal), so grouping costs the number of documents, not its square.
+//! Each group has a leader, its first document, and every other member is at
+//! least the threshold similar to the leader.
+
+use rustc_hash::FxHashMap as HashMap;
+
+/// Words per shingle. Measured on edited copies against distinct stories
+/// (`dossier near-duplicates`, at the best threshold of each): 3 words 99.7 %
+/// precision and 95.1 % recall at 0.4, 4 words 99.5 / 89.3, 5 words 99.8 / 83.0 at
+/// 0.4 (a changed word breaks as many shingles as it has words).
+pub const SHINGLE_WORDS: usize = 3;
+/// Hash functions per signature.
+pub const N_HASHES: usize = 64;
+/// Bands for the candidate search, of `N_HASHES / N_BANDS` values each: a pair with
+/// Jaccard 0.4 shares a band with probability 1 - (1 - 0.4^2)^32 = 0.996, so the
+/// search finds nearly every pair the threshold accepts.
+pub const N_BANDS: usize = 32;
+const ROWS: usize = N_HASHES / N_BANDS;
+/// The estimated Jaccard similarity from which two documents are near-duplicates
+/// (chosen on edited copies against distinct stories: `dossier near-duplicates`).
+pub const THRESHOLD: f32 = 0.4;
+
+/// A document's MinHash signature; empty for a text of fewer than
+/// [`SHINGLE_WORDS`] words (too short to tell).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature(Vec<u32>);
+
+impl Signature {
+    /// The signature of a text.
+    pub fn of(text: &str) -> Signature {
+        let words: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(word_hash)
+            .collect();
+        if words.len() < SHINGLE_WORDS {
+            return Signature(Vec::new());
+        }
+        let mut minimum = vec![u32::MAX; N_HASHES];
+        for window in words.windows(SHINGLE_WORDS) {
+            let shingle = window
+                .iter()
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, &w| mix(h ^ w));
+            for (k, slot) in minimum.iter_mut().enumerate() {
+                let value = (mix(shingle ^ SALTS[k]) >> 32) as u32;
+                if value < *slot {
+                    *slot = value;
+                }
+            }
+        }
+        Signature(minimum)
+    }
+
+    /// The estimated Jaccard similarity of the two texts' shingle sets (0 when
+    /// either is too short).
+    pub fn similarity(&self, other: &Signature) -> f32 {
+        if self.0.is_empty() || other.0.is_empty() {
+            return 0.0;
+        }
+        let equal = self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count();
+        equal as f32 / N_HASHES as f32
+    }
+}
+
+/// A word's hash, case folded.
+fn word_hash(word: &str) -> u64 {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .fold(0x8422_2325_cbf2_9ce4u64, |h, c| {
+            mix(h ^ u64::from(u32::from(c)))
+        })
+}
+
+/// A 64-bit mixer (the finaliser of SplitMix64): every input bit moves every output bit.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// One salt per hash function, fixed so that signatures are the same on every machine.
+const SALTS: [u64; N_HASHES] = {
+    let mut salts = [0u64; N_HASHES];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut k = 0;
+    while k < N_HASHES {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        salts[k] = state;
+        k += 1;
+    }
+    salts
+};
+
+/// For each document, the first document of its group (itself when it has no
+/// near-duplicate). A document joins the group of the first earlier document
+/// that leads a group and is at least `threshold` similar to it; groups are not
+/// chained through their members, so documents that share boilerplate with their
+/// neighbours do not gather into one group by steps of 40 %.
+pub fn groups(signatures: &[Signature], threshold: f32) -> Vec<usize> {
+    let mut group: Vec<usize> = (0..signatures.len()).collect();
+    // Leaders by band value.
+    let mut leaders: HashMap<(u8, u64), Vec<usize>> = HashMap::default();
+    for (doc, signature) in signatures.iter().enumerate() {
+        if signature.0.is_empty() {
+            continue;
+        }
+        let keys: Vec<(u8, u64)> = signature
+            .0
+            .chunks(ROWS)
+            .enumerate()
+            .map(|(band, values)| {
+                let key = values.iter().fold(0u64, |h, &v| mix(h ^ u64::from(v)));
+                (band as u8, key)
+            })
+            .collect();
+        let leader = keys.iter().find_map(|key| {
+            leaders
+                .get(key)?
+                .iter()
+                .copied()
+                .find(|&leader| signature.similarity(&signatures[leader]) >= threshold)
+        });
+        match leader {
+            Some(leader) => group[doc] = leader,
+            None => {
+                for key in keys {
+                    let bucket = leaders.entry(key).or_default();
+                    // A band value shared by many leaders (boilerplate) stops taking
+                    // more: a document is compared with a bounded number of leaders.
+                    if bucket.len() < MAX_LEADERS_PER_BUCKET {
+                        bucket.push(doc);
+                    }
+                }
+            }
+        }
+    }
+    group
+}
+
+/// How many leaders one band value keeps (bounds the cost of a document to
+/// `N_BANDS` times this many comparisons).
+const MAX_LEADERS_PER_BUCKET: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani \
+        counterpart Jeyhun Bayramov held two days of talks in Almaty on Friday and \
+        Saturday, hosted by Kazakh Foreign Minister Murat Nurtleu. The ministers \
+        discussed the text of a peace treaty and the delimitation of the border, \
+        according to statements released after the meeting. Both sides said progress \
+        had been made but that differences remained on several articles.";
+
+    #[test]
+    fn edited_copies_are_similar_and_other_stories_are_not() {
+        let other = "Shares of Acme Robotics rose 4 percent on Monday after the company \
+            reported quarterly profit above forecasts and raised its outlook for the \
+            year, citing strong demand for warehouse machines in Europe and Asia.";
+        // (name, text, whether it is a near-duplicate of STORY)
+        let cases: &[(&str, String, bool)] = &[
+            ("the same text", STORY.to_string(), true),
+            ("case and punctuation", STORY.to_uppercase().replace(',', ""), true),
+            (
+                "a sentence dropped",
+                STORY.replace(
+                    "Both sides said progress had been made but that differences remained on several articles.",
+                    "",
+                ),
+                true,
+            ),
+            (
+                "a sentence added",
+                format!("{STORY} Talks will resume next month in Geneva, officials said."),
+                true,
+            ),
+            ("another story", other.to_string(), false),
+            ("too short to tell", "Talks in Almaty.".to_string(), false),
+        ];
+        let story = Signature::of(STORY);
+        for (name, text, expected) in cases {
+            let similarity = story.similarity(&Signature::of(text));
+            assert_eq!(similarity >= THRESHOLD, *expected, "{name}: {similarity}");
+        }
+    }
+
+    #[test]
+    fn groups_gather_copies_around_their_first_document() {
+        let other = "Shares of Acme Robotics rose 4 percent on Monday after the company \
+            reported quarterly profit above forecasts and raised its outlook.";
+        let texts = [
+            STORY.to_string(),
+            other.to_string(),
+            format!("{STORY} Talks will resume next month in Geneva."),
+            "Short.".to_string(),
+            STORY.replace("Friday and Saturday", "Thursday and Friday"),
+        ];
+        let signatures: Vec<Signature> = texts.iter().map(|t| Signature::of(t)).collect();
+        assert_eq!(groups(&signatures, THRESHOLD), [0, 1, 0, 3, 0]);
+        assert_eq!(groups(&[], THRESHOLD), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn many_identical_documents_cost_a_bounded_number_of_comparisons() {
+        let signatures = vec![Signature::of(STORY); 5_000];
+        let group = groups(&signatures, THRESHOLD);
+        assert!(group.iter().all(|&g| g == 0));
+    }
+
+    #[test]
+    fn documents_sharing_boilerplate_with_their_neighbours_do_not_chain() {
+        // Each text shares half its sentences with the next: a chain of pairs at
+        // about 0.5, but the first and the last share nothing.
+        let sentence = |k: usize| {
+            format!("Statement number {k} was read aloud by clerk {k} before noon today. ")
+        };
+        let texts: Vec<String> = (0..6)
+            .map(|k| (2 * k..2 * k + 4).map(sentence).collect())
+            .collect();
+        let signatures: Vec<Signature> = texts.iter().map(|t| Signature::of(t)).collect();
+        let group = groups(&signatures, THRESHOLD);
+        let first_group = group.iter().filter(|&&g| g == 0).count();
+        assert!(first_group <= 2, "{group:?}");
+    }
+}
