@@ -32,6 +32,7 @@ use crate::engine::recognize::words::is_name_closing_abbreviation;
 mod classify;
 mod common_words;
 mod context;
+mod contracts;
 mod described;
 mod document;
 mod headline;
@@ -140,6 +141,8 @@ pub struct Parts {
     /// Names the text describes as places, and doctrines, languages and wars
     /// (`described.rs`).
     pub described_places: bool,
+    /// Defined terms of contracts and filings dropped (`contracts.rs`).
+    pub defined_terms: bool,
 }
 
 impl Parts {
@@ -150,10 +153,11 @@ impl Parts {
         capitals_lines: true,
         quoted_titles: true,
         described_places: true,
+        defined_terms: true,
     };
 
     /// Each part left out in turn, named.
-    pub fn each_left_out() -> [(&'static str, Parts); 6] {
+    pub fn each_left_out() -> [(&'static str, Parts); 7] {
         [
             (
                 "name likeness",
@@ -194,6 +198,13 @@ impl Parts {
                 "described places",
                 Parts {
                     described_places: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "defined terms",
+                Parts {
+                    defined_terms: false,
                     ..Parts::ALL
                 },
             ),
@@ -265,6 +276,7 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
     if doc.parts.common_words {
         doc.drop_common_words(&mut segments);
     }
+    doc.drop_defined_terms(&mut segments);
     if doc.parts.quoted_titles {
         doc.drop_quoted_titles(&mut segments);
     }
