@@ -26,8 +26,10 @@ const LEGAL_REGISTER: &[&str] = &[
 
 /// A document is in the legal register from this many register words…
 const MIN_REGISTER_WORDS: usize = 8;
-/// … making at least this share of its words, per thousand.
-const MIN_REGISTER_PER_THOUSAND: usize = 5;
+/// … making at least this share of its words, per thousand: the eight SEC loan
+/// agreements have 2.6 to 24 (those written with "will" the least); no GUM or
+/// wikigold document has more than one register word.
+const MIN_REGISTER_PER_THOUSAND: usize = 2;
 
 /// Determiners before a defined term.
 const DETERMINERS: &[&str] = &[
