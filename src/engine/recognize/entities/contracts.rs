@@ -1,4 +1,4 @@
-//! Defined terms of contracts and filings: in a document written in the legal register ("shall", "hereof", "pursuant to"), a capitalised term the text uses after a determiner ("the Servicer", "such Loan Documents", "each Subsidiary") is a defined term, not a person or an organisation.
+//! Defined terms and parts of contracts and filings: in a document written in the legal register ("shall", "hereof", "pursuant to"), a capitalised term the text uses after a determiner ("the Servicer", "such Loan Documents", "each Subsidiary") is a defined term, not a person or an organisation; anywhere, "Article IV" and "Exhibit A" are parts of a document.
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -81,5 +81,58 @@ impl<'a> DocumentView<'a> {
         segments.retain(|s| {
             !weak(s) || !after_determiner.contains(self.span_text(s.first, s.end).as_ref())
         });
+    }
+}
+
+/// Parts of a document named with their number or letter ("Article IV", "Exhibit
+/// A", "Schedule 2"), in contracts, laws and filings.
+const DOCUMENT_PARTS: &[&str] = &[
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "subsection",
+    "exhibit",
+    "exhibits",
+    "schedule",
+    "schedules",
+    "annex",
+    "appendix",
+    "clause",
+    "chapter",
+    "paragraph",
+];
+
+/// A roman numeral in capitals ("IV", "XII") or a single capital letter ("A").
+fn numbers_a_part(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 6
+        && (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())
+            || word
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')))
+}
+
+impl DocumentView<'_> {
+    /// "Article IV", "Exhibit A", "ARTICLE VII", and "Section" before its number:
+    /// a part of the document, not an organisation.
+    pub(super) fn names_a_document_part(&self, first: usize, end: usize) -> bool {
+        if !self.parts.defined_terms
+            || !DOCUMENT_PARTS.contains(&self.word(first).to_lowercase().as_str())
+        {
+            return false;
+        }
+        match end - first {
+            1 => {
+                let next = self.word(end);
+                numbers_a_part(next)
+                    || self
+                        .tokens
+                        .get(end)
+                        .is_some_and(|t| t.kind == TokenKind::Number)
+            }
+            2 => numbers_a_part(self.word(first + 1)),
+            _ => false,
+        }
     }
 }

@@ -33,6 +33,10 @@ impl<'a> DocumentView<'a> {
             }
             return;
         }
+        // "Article 1", "Exhibit A": also in a table of contents, which reads as a headline.
+        if self.names_a_document_part(first, end) {
+            return;
+        }
         if self.in_headline[first] {
             return self.type_headline_piece(piece, out);
         }

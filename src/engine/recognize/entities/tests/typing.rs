@@ -642,6 +642,16 @@ fn defined_terms_of_contracts_are_no_names() {
             &[("Zentrix Holdings Inc.", "ORG"), ("Delaware", "LOC")],
         ),
         (
+            "parts of a document with their numeral or letter, anywhere",
+            "The rules of Article IV and Exhibit A apply, as ARTICLE VII and Section 5 say.",
+            &[],
+        ),
+        (
+            "a name that merely opens with a part's word stays",
+            "Chapter Books Ltd said Schedule Holdings won.",
+            &[("Chapter Books Ltd", "ORG"), ("Schedule Holdings", "ORG")],
+        ),
+        (
             "in news, a name after 'the' stays",
             "The Servicer said on Monday that Acme would pay. Analysts said the Servicer was late.",
             &[("Servicer", "ORG"), ("Acme", "ORG"), ("Servicer", "ORG")],
