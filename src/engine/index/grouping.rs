@@ -139,13 +139,13 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
     }
     for m in &organisations {
         let short = &text[m.start..m.end];
-        let letters = short.replace('.', "");
-        let is_acronym = (2..=6).contains(&letters.chars().count())
-            && letters.chars().all(|c| c.is_ascii_uppercase());
-        if !is_acronym || acronyms.contains_key(short) {
+        if !is_acronym_text(short) || acronyms.contains_key(short) {
             continue;
         }
-        if let Some([only]) = names_by_initials.get(&letters).map(Vec::as_slice) {
+        if let Some([only]) = names_by_initials
+            .get(&short.replace('.', ""))
+            .map(Vec::as_slice)
+        {
             acronyms.insert(short.to_string(), only.clone());
         }
     }
@@ -188,6 +188,13 @@ pub(crate) fn defined_in_brackets(document: &Document) -> Vec<(String, String)> 
             (short, key)
         })
         .collect()
+}
+
+/// An acronym as written: two to six capitals, with or without periods ("NGB",
+/// "N.G.B.").
+pub(crate) fn is_acronym_text(text: &str) -> bool {
+    let letters = text.chars().filter(|&c| c != '.');
+    (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase())
 }
 
 /// The capitals that open a name's words, small words left out:

@@ -1,7 +1,7 @@
 //! Acronyms across documents: one a document defines in brackets ("the Northern Grain Board (NGB)") is that organisation wherever another document uses it bare.
 
 use super::Corpus;
-use crate::engine::index::grouping::{defined_in_brackets, entity_id};
+use crate::engine::index::grouping::{defined_in_brackets, is_acronym_text};
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::Document;
 
@@ -15,13 +15,6 @@ pub(super) enum Definition {
     Conflicting,
 }
 
-/// An organisation's grouping key written as an acronym: two to six capitals,
-/// with or without periods ("NGB", "N.G.B.").
-fn is_acronym_key(key: &str) -> bool {
-    let letters = key.chars().filter(|&c| c != '.');
-    (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase())
-}
-
 impl Corpus {
     /// Bare acronyms of a document's organisations that another document defined
     /// take that definition's key (the document's own definitions came first).
@@ -30,7 +23,7 @@ impl Corpus {
             return;
         }
         for (mention, key) in document.entities.iter().zip(keys.iter_mut()) {
-            if mention.kind != EntityType::Organisation || !is_acronym_key(key) {
+            if mention.kind != EntityType::Organisation || !is_acronym_text(key) {
                 continue;
             }
             if let Some(Definition::One(full)) = self.acronym_definitions.get(key.as_str()) {
@@ -67,10 +60,7 @@ impl Corpus {
 
     /// The index of the entity of a type and grouping key, after the user's merges.
     fn entity_with_key(&self, kind: EntityType, key: &str) -> Option<usize> {
-        let id = self
-            .curation
-            .resolve(entity_id(&format!("{}:{key}", kind.code())));
-        self.id_index.get(&id).copied()
+        self.id_index.get(&self.resolved_id(kind, key)).copied()
     }
 
     /// Moves every mention of entity `from` to entity `into` and removes `from`

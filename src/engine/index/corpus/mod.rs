@@ -240,11 +240,16 @@ impl Corpus {
         self.register_defined_acronyms(doc_idx);
     }
 
+    /// The id of the entity of a type and grouping key, after the user's merges.
+    fn resolved_id(&self, kind: EntityType, key: &str) -> String {
+        self.curation
+            .resolve(entity_id(&format!("{}:{key}", kind.code())))
+    }
+
     /// The entity a mention's type and grouping key name (after the user's merges),
     /// created from the mention when the corpus has none yet.
     fn entity_for_key(&mut self, mention: &EntityMention, key: &str, surface: &str) -> usize {
-        let full_key = format!("{}:{key}", mention.kind.code());
-        let id = self.curation.resolve(entity_id(&full_key));
+        let id = self.resolved_id(mention.kind, key);
         if let Some(&i) = self.id_index.get(&id) {
             return i;
         }

@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::lexicon;
-use crate::engine::recognize::token::TokenKind;
+use crate::engine::recognize::token::{Lower, TokenKind};
 use crate::engine::recognize::words::is_org_keyword;
 
 /// Words of the legal register: frequent in agreements, indentures and filings,
@@ -117,8 +117,9 @@ impl DocumentView<'_> {
     /// "Article IV", "Exhibit A", "ARTICLE VII", and "Section" before its number:
     /// a part of the document, not an organisation.
     pub(super) fn names_a_document_part(&self, first: usize, end: usize) -> bool {
+        // Asked of every piece: lower-cased on the stack.
         if !self.parts.defined_terms
-            || !DOCUMENT_PARTS.contains(&self.word(first).to_lowercase().as_str())
+            || !DOCUMENT_PARTS.contains(&Lower::new(self.word(first)).as_str())
         {
             return false;
         }
