@@ -7,11 +7,17 @@ use crate::engine::recognize::token::TokenKind;
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
+    /// Initials before a name ("J. R. R. Tolkien"); initials alone ("N. A", "U. S.
+    /// A", "L. P.") abbreviate a legal form or a country, not a person.
     pub(super) fn has_initials(&self, first: usize, end: usize) -> bool {
-        (first..end.saturating_sub(1)).any(|i| {
+        let is_initial = |w: &str| w.chars().count() == 1 && starts_upper(w);
+        let has_name_word = (first..end).any(|i| {
             let w = self.word(i);
-            w.chars().count() == 1 && starts_upper(w) && self.word(i + 1) == "."
-        })
+            w.chars().count() > 1 && w.chars().any(char::is_alphabetic)
+        });
+        has_name_word
+            && (first..end.saturating_sub(1))
+                .any(|i| is_initial(self.word(i)) && self.word(i + 1) == ".")
     }
 
     pub(super) fn followed_by_saying_verb(&self, end: usize) -> bool {

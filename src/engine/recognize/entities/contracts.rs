@@ -24,6 +24,10 @@ const LEGAL_REGISTER: &[&str] = &[
     "whereas",
 ];
 
+/// Connectives of the register that open a clause in capitals ("IN WITNESS
+/// WHEREOF", "NOW, THEREFORE") without being written in lower case elsewhere.
+const LEGAL_CONNECTIVES: &[&str] = &["whereof", "witnesseth", "therefore", "now", "whereas"];
+
 /// A document is in the legal register from this many register words…
 const MIN_REGISTER_WORDS: usize = 8;
 /// … making at least this share of its words, per thousand: the eight SEC loan
@@ -75,12 +79,52 @@ impl<'a> DocumentView<'a> {
             .filter(|s| DETERMINERS.contains(&self.word(s.first - 1).to_lowercase().as_str()))
             .map(|s| self.span_text(s.first, s.end).into_owned())
             .collect();
-        if after_determiner.is_empty() {
-            return;
-        }
+        let written_lowercase = self.words_written_lowercase();
         segments.retain(|s| {
-            !weak(s) || !after_determiner.contains(self.span_text(s.first, s.end).as_ref())
+            let determiner_first = s.end - s.first > 1
+                && DETERMINERS.contains(&Lower::new(self.word(s.first)).as_str());
+            // "The Company", "The Bank": the determiner and a keyword alone.
+            let determiner_and_keyword =
+                determiner_first && s.end - s.first == 2 && is_org_keyword(self.word(s.first + 1));
+            !determiner_and_keyword
+                && (!weak(s)
+                    || !after_determiner.contains(self.span_text(s.first, s.end).as_ref())
+                        && !determiner_first
+                        && !self.of_ordinary_words(s, &written_lowercase))
         });
+    }
+
+    /// Every word of the segment is one the document also writes in lower case,
+    /// or a word of the register: headings and defined terms of a contract
+    /// ("Permitted Investments", "Severability", "IN WITNESS WHEREOF", "NOW,
+    /// THEREFORE") rather than names, which a contract does not write in lower case.
+    fn of_ordinary_words(&self, s: &Segment, written_lowercase: &HashSet<&str>) -> bool {
+        let mut words = 0;
+        for i in s.first..s.end {
+            let w = self.word(i);
+            if !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            let ordinary = written_lowercase.contains(lower.as_str())
+                || LEGAL_REGISTER.contains(&lower.as_str())
+                || LEGAL_CONNECTIVES.contains(&lower.as_str());
+            if !ordinary {
+                return false;
+            }
+            words += 1;
+        }
+        words > 0
+    }
+
+    /// The words the document writes in lower case (its own dictionary).
+    fn words_written_lowercase(&self) -> HashSet<&'a str> {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
+            .filter(|w| w.chars().all(char::is_lowercase))
+            .collect()
     }
 }
 

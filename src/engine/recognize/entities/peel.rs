@@ -37,6 +37,16 @@ impl<'a> DocumentView<'a> {
         if self.names_a_document_part(first, end) {
             return;
         }
+        // "ARTICLE II REPRESENTATIONS": the part, then its heading.
+        if end - first > 2 && self.names_a_document_part(first, first + 2) {
+            return self.type_piece(
+                Run {
+                    first: first + 2,
+                    end,
+                },
+                out,
+            );
+        }
         if self.in_headline[first] {
             return self.type_headline_piece(piece, out);
         }

@@ -24,6 +24,7 @@ fn check(cases: &[Case]) {
     }
 }
 
+mod contracts;
 mod peel;
 mod runs;
 mod typing;

@@ -626,35 +626,3 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
         ("a world war", "Before World War II the town grew.", &[]),
     ]);
 }
-
-/// Defined terms of documents in the legal register (contracts.rs).
-#[test]
-fn defined_terms_of_contracts_are_no_names() {
-    let contract = "The Servicer shall deliver the reports hereunder. Pursuant to Section 2, \
-        the Servicer shall pay the Trustee. Notwithstanding the foregoing, Zentrix Holdings Inc. \
-        shall remain liable hereunder and the Servicer hereby agrees. Such Loan Documents shall \
-        be governed hereby. Each party hereto shall sign, and the Servicer shall comply therewith \
-        in Delaware as set forth herein and pursuant to the Loan Documents.";
-    check(&[
-        (
-            "in a contract, terms after a determiner go; a company by its form, a place stay",
-            contract,
-            &[("Zentrix Holdings Inc.", "ORG"), ("Delaware", "LOC")],
-        ),
-        (
-            "parts of a document with their numeral or letter, anywhere",
-            "The rules of Article IV and Exhibit A apply, as ARTICLE VII and Section 5 say.",
-            &[],
-        ),
-        (
-            "a name that merely opens with a part's word stays",
-            "Chapter Books Ltd said Schedule Holdings won.",
-            &[("Chapter Books Ltd", "ORG"), ("Schedule Holdings", "ORG")],
-        ),
-        (
-            "in news, a name after 'the' stays",
-            "The Servicer said on Monday that Acme would pay. Analysts said the Servicer was late.",
-            &[("Servicer", "ORG"), ("Acme", "ORG"), ("Servicer", "ORG")],
-        ),
-    ]);
-}
