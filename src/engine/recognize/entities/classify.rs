@@ -141,13 +141,16 @@ impl<'a> DocumentView<'a> {
     }
 
     /// Keywords inside or after the name: an organisation keyword last, a lower-case
-    /// place noun after it ("Sindh province"), a compass word before a name ("North
+    /// place noun after it ("Sindh province") or before it with "of" ("the county of
+    /// Lincolnshire", "north of Kenora"), a compass word before a name ("North
     /// Darfur"), a place keyword last or a place prefix first ("Lake Como").
     fn typed_by_keyword(&self, first: usize, end: usize, n_words: usize) -> Option<Segment> {
         let last = self.word(end - 1);
         let (kind, evidence) = if n_words > 1 && is_org_keyword(last) {
             (EntityType::Organisation, Evidence::Strong)
-        } else if is_place_noun(self.word(end)) && !self.new_line(end) {
+        } else if is_place_noun(self.word(end)) && !self.new_line(end)
+            || self.parts.place_before_of && self.after_place_noun_and_of(first)
+        {
             (EntityType::Place, Evidence::Strong)
         } else if n_words == 2 && is_compass_word(self.word(first)) {
             (EntityType::Place, Evidence::Weak)

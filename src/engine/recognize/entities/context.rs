@@ -88,6 +88,17 @@ impl<'a> DocumentView<'a> {
         self.word(end - 1) == "Flight"
     }
 
+    /// "the county of Lincolnshire", "the village of Cliddesden", "mayor of Kenora",
+    /// "north of Tall Hamid": a lower-case noun that only a place completes, then "of",
+    /// right before the name.
+    pub(super) fn after_place_noun_and_of(&self, first: usize) -> bool {
+        first >= 2
+            && self.word(first - 1) == "of"
+            && !self.new_line(first - 1)
+            && !self.new_line(first)
+            && PLACE_BEFORE_OF.contains(&self.word(first - 2))
+    }
+
     /// A number right after a name that is not a year: "FTSE 100", "Boeing 787".
     pub(super) fn followed_by_model_number(&self, end: usize) -> bool {
         end < self.tokens.len()
@@ -154,3 +165,14 @@ impl<'a> DocumentView<'a> {
         })
     }
 }
+
+/// Lower-case nouns that, with "of", name a place after them: kinds of place, where
+/// in a place, who governs or lives in one, and directions from one.
+#[rustfmt::skip]
+const PLACE_BEFORE_OF: &[&str] = &[
+    "village", "town", "city", "county", "province", "region", "district", "parish",
+    "municipality", "suburb", "suburbs", "borough", "commune", "hamlet", "island", "islands",
+    "outskirts", "streets", "residents", "inhabitants", "mayor", "governor", "capital",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "kilometres", "kilometers", "miles", "km",
+];

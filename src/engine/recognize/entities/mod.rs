@@ -143,6 +143,8 @@ pub struct Parts {
     pub described_places: bool,
     /// Defined terms of contracts and filings dropped (`contracts.rs`).
     pub defined_terms: bool,
+    /// A name after a place noun and "of" is a place (`context.rs`).
+    pub place_before_of: bool,
 }
 
 impl Parts {
@@ -154,10 +156,11 @@ impl Parts {
         quoted_titles: true,
         described_places: true,
         defined_terms: true,
+        place_before_of: true,
     };
 
     /// Each part left out in turn, named.
-    pub fn each_left_out() -> [(&'static str, Parts); 7] {
+    pub fn each_left_out() -> [(&'static str, Parts); 8] {
         [
             (
                 "name likeness",
@@ -205,6 +208,13 @@ impl Parts {
                 "defined terms",
                 Parts {
                     defined_terms: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "place before of",
+                Parts {
+                    place_before_of: false,
                     ..Parts::ALL
                 },
             ),

@@ -22,6 +22,16 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Sindh", "LOC")],
         ),
         (
+            "a place noun and 'of' before the name",
+            "He was born in the county of Lindenshire, north of Varrowby.",
+            &[("Lindenshire", "LOC"), ("Varrowby", "LOC")],
+        ),
+        (
+            "an organisation keyword outweighs the place noun before it",
+            "He spoke for the city of Varrowby Council.",
+            &[("Varrowby Council", "ORG")],
+        ),
+        (
             "compass word",
             "Fighting spread across North Darfur.",
             &[("North Darfur", "LOC")],
