@@ -294,7 +294,9 @@ const ROLE_NOUNS: &[&str] = &[
     "reporter", "author", "chief", "head", "deputy", "vice", "former", "prime", "foreign",
     "candidate", "prosecutor", "activist", "singer", "actor", "player", "coach", "manager",
     "representative", "colleague", "co-founder", "son", "daughter", "wife", "husband", "brother",
-    "sister", "mother", "father", "chancellor", "premier",
+    "sister", "mother", "father", "chancellor", "premier", "engineer", "editor", "photographer",
+    "producer", "designer", "architect", "officer", "inspector", "detective", "coroner", "teacher",
+    "pilot", "driver",
 ];
 
 /// Last words of government bodies, whose leading country is a place mention too

@@ -145,6 +145,8 @@ pub struct Parts {
     pub defined_terms: bool,
     /// A name after a place noun and "of" is a place (`context.rs`).
     pub place_before_of: bool,
+    /// Occupations and acronyms before a person's name are peeled off (`peel.rs`).
+    pub occupations: bool,
 }
 
 impl Parts {
@@ -157,10 +159,11 @@ impl Parts {
         described_places: true,
         defined_terms: true,
         place_before_of: true,
+        occupations: true,
     };
 
     /// Each part left out in turn, named.
-    pub fn each_left_out() -> [(&'static str, Parts); 8] {
+    pub fn each_left_out() -> [(&'static str, Parts); 9] {
         [
             (
                 "name likeness",
@@ -215,6 +218,13 @@ impl Parts {
                 "place before of",
                 Parts {
                     place_before_of: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "occupations",
+                Parts {
+                    occupations: false,
                     ..Parts::ALL
                 },
             ),

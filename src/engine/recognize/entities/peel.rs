@@ -8,6 +8,7 @@ use super::known::country_idx;
 use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Run, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
+use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::words::*;
 
 /// Where the name left after peeling starts, and where the role before it began.
@@ -227,8 +228,13 @@ impl<'a> DocumentView<'a> {
                 next
             } else if let Some(next) = self.peel_leading_place(first, end, out) {
                 next
-            } else if let Some(next) = self.peel_title(first, end) {
+            } else if let Some(next) = self
+                .peel_title(first, end)
+                .or_else(|| self.peel_occupation_before_person(first, end))
+            {
                 role_start.get_or_insert(first);
+                next
+            } else if let Some(next) = self.peel_acronym_before_person(first, end, out) {
                 next
             } else if let Some(next) = role_start
                 .is_none()
@@ -351,6 +357,62 @@ impl<'a> DocumentView<'a> {
             next += 1;
         }
         Some(next)
+    }
+
+    /// A given name at `at` with at least one more name word before `end`: where a
+    /// person's name opens inside a piece.
+    /// The last word must read as a surname too ("Art Collections", "Ashford
+    /// Venture" open with given names).
+    fn opens_person_name(&self, at: usize, end: usize) -> bool {
+        let lex = lexicon();
+        let last = self.word(end - 1);
+        at + 1 < end
+            && end - at <= 3
+            && lex.is_given_name(self.word(at))
+            && self.is_name_word(at + 1)
+            && !is_org_keyword(last)
+            && (lex.is_surname(last)
+                || has_surname_ending(last)
+                || name_likeness().person_margin(last) > 0.0)
+    }
+
+    /// "Biologist Nick Bos", "County Coroner William McLaughlin", "Editorial Manager
+    /// Chet Clem": an occupation written with a capital before a given name is a
+    /// role, not the start of an organisation's name. The occupation is a role noun
+    /// or a noun in "-ist", with portfolio words before it.
+    fn peel_occupation_before_person(&self, first: usize, end: usize) -> Option<usize> {
+        if !self.parts.occupations {
+            return None;
+        }
+        let lex = lexicon();
+        let occupation = |w: &str| {
+            let lower = w.to_lowercase();
+            starts_upper(w)
+                && !lex.is_given_name(w)
+                && lex.demonym(w).is_none()
+                && (is_role_noun(&lower) || lower.len() >= 7 && lower.ends_with("ist"))
+        };
+        let k = (first..end.min(first + 3)).find(|&k| occupation(self.word(k)))?;
+        let before_are_portfolio = (first..k).all(|i| is_portfolio(self.word(i)));
+        (before_are_portfolio && self.opens_person_name(k + 1, end)).then_some(k + 1)
+    }
+
+    /// "NASA Bill Ingalls" (a photo credit), "IBM Jane Doe": an acronym before a
+    /// person's name is the organisation, a mention of its own.
+    fn peel_acronym_before_person(
+        &self,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Segment>,
+    ) -> Option<usize> {
+        if !self.parts.occupations || !is_acronym(self.word(first)) {
+            return None;
+        }
+        if !self.opens_person_name(first + 1, end) {
+            return None;
+        }
+        out.push(self.classify_name(first, first + 1));
+        Some(first + 1)
     }
 
     /// "NATO Secretary-General Mark Rutte", "Kremlin spokesman …": a name before a

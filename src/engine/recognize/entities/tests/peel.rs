@@ -257,3 +257,30 @@ fn a_name_before_a_title_is_a_mention_of_its_own() {
         ),
     ]);
 }
+
+/// Occupations and acronyms before a person's name are no part of it (peel.rs).
+#[test]
+fn occupations_and_acronyms_before_a_person_are_peeled() {
+    check(&[
+        (
+            "an occupation in -ist with a capital",
+            "The study was led by Biologist Nick Bos of Helsinki.",
+            &[("Nick Bos", "PER"), ("Helsinki", "LOC")],
+        ),
+        (
+            "a role noun after portfolio words",
+            "Health Inspector Mary Collins closed the kitchen.",
+            &[("Mary Collins", "PER")],
+        ),
+        (
+            "an acronym before a person is the organisation",
+            "Image: NASA Bill Ingalls.",
+            &[("NASA", "ORG"), ("Bill Ingalls", "PER")],
+        ),
+        (
+            "a given name opening words that are no surname stays in the organisation",
+            "He gave the prints to USI Art Collections last year.",
+            &[("USI Art Collections", "ORG")],
+        ),
+    ]);
+}
