@@ -216,7 +216,9 @@ impl<'a> DocumentView<'a> {
                 return Some(seg);
             }
         }
-        if n_words == 1 && is_acronym(&name) {
+        // "RUWAIS, United Arab Emirates": a dateline's town, though short as an acronym.
+        let dateline = self.tokens[first].line_start && self.followed_by_comma_place(end);
+        if n_words == 1 && is_acronym(&name) && !dateline {
             return Some(self.segment(first, end, EntityType::Organisation, Evidence::Weak));
         }
         if self.followed_by_comma_place(end) && n_words <= 3 {

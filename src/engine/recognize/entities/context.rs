@@ -156,13 +156,21 @@ impl<'a> DocumentView<'a> {
         if end + 1 >= self.tokens.len() || self.word(end) != "," || self.new_line(end + 1) {
             return false;
         }
-        let next = self.word(end + 1);
-        lexicon().places_named(next).first().is_some_and(|&i| {
-            matches!(
-                lexicon().place(i).kind,
-                PlaceKind::Country | PlaceKind::Region
-            )
-        })
+        // "Long Beach, California", "Al Ain, United Arab Emirates": up to three words.
+        let lex = lexicon();
+        (end + 2..=(end + 4).min(self.tokens.len()))
+            .take_while(|&j| self.is_word(j - 1) && !self.new_line(j - 1))
+            .any(|j| {
+                // "Bruno, France's envoy": the country's, not the town's.
+                let possessive = matches!(self.word(j), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+                !possessive
+                    && lex
+                        .places_named(&self.span_text(end + 1, j))
+                        .first()
+                        .is_some_and(|&i| {
+                            matches!(lex.place(i).kind, PlaceKind::Country | PlaceKind::Region)
+                        })
+            })
     }
 }
 

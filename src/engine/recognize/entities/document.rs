@@ -43,11 +43,14 @@ impl<'a> DocumentView<'a> {
         }
         let name_words = tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let w = t.text(text);
                 t.kind == TokenKind::Word
                     && starts_upper(w)
-                    && (!is_never_name(w) || is_dotted_abbreviation(w))
+                    && (!is_never_name(w)
+                        || is_dotted_abbreviation(w)
+                        || opens_two_word_place(text, tokens, i))
                     && !in_angle_brackets(text, t)
             })
             .collect();
@@ -276,7 +279,7 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
                 .last()
                 .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | ":"));
             // Cheap tests first: most body lines end with a period.
-            let is_headline = !ends_with_stop && {
+            let is_headline = !ends_with_stop && !reads_as_results_line(text, line) && {
                 let mut words = line
                     .iter()
                     .filter(|t| t.kind == TokenKind::Word)
@@ -301,6 +304,27 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
         }
     }
     flags
+}
+
+/// "Tel Aviv": a word that is no name alone ("Tel:" labels a telephone number)
+/// opening a two-word place of the gazetteer with the word after it.
+fn opens_two_word_place(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|next| {
+        next.space_before
+            && starts_upper(next.text(text))
+            && !lexicon()
+                .places_named(&text[tokens[i].start..next.end])
+                .is_empty()
+    })
+}
+
+/// "Hapoel Haifa 3 Maccabi Tel Aviv 1": a line ending with a goal count, with one
+/// more inside, is a match result written in Title Case, not a headline.
+fn reads_as_results_line(text: &str, line: &[Token]) -> bool {
+    let goals = |t: &Token| t.kind == TokenKind::Number && t.text(text).len() <= 2;
+    line.last().is_some_and(goals)
+        && line.first().is_some_and(|t| t.kind == TokenKind::Word)
+        && line.iter().filter(|t| goals(t)).count() == 2
 }
 
 /// Marks tokens on lines written in capitals (headings, slugs, cables, filings): at

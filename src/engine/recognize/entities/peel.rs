@@ -83,7 +83,14 @@ impl<'a> DocumentView<'a> {
     fn drops_sentence_initial_word(&self, first: usize, end: usize) -> bool {
         let w = self.word(first);
         let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
-        let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name;
+        // "BELGRADE 1996-12-06", "NAIROBI, Kenya (Reuters)": a dateline's place in
+        // capitals, longer than an acronym, is known by its Title Case form.
+        let known_in_capitals = || {
+            w.chars().count() > 1
+                && !w.chars().any(char::is_lowercase)
+                && !lexicon().places_named(&title_case_words(w)).is_empty()
+        };
+        let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name && !known_in_capitals();
         let alone = end - first == 1;
         let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
         // The gazetteer is asked last, and only about words that would go.
@@ -94,6 +101,7 @@ impl<'a> DocumentView<'a> {
             && !(alone
                 && (self.employer_before_role(first, end).is_some()
                     || self.described_as_place(end)
+                    || self.tokens[first].line_start && self.followed_by_comma_place(end)
                     || self.parts.results_lines
                         && (self.followed_by_score(first, end) || self.is_scorer(first, end))))
     }

@@ -310,6 +310,16 @@ fn teams_in_results_are_organisations() {
             &[("Lazio", "ORG"), ("Roma", "ORG")],
         ),
         (
+            "a results line of teams of two and three words is no headline",
+            "Results on Saturday:\nHapoel Haifa 3 Maccabi Tel Aviv 1",
+            &[("Hapoel Haifa", "ORG"), ("Maccabi Tel Aviv", "ORG")],
+        ),
+        (
+            "'Tel' labels a telephone number, and opens Tel Aviv",
+            "Contact Dana Levi in Tel Aviv.\nTel: 555 0100",
+            &[("Dana Levi", "PER"), ("Tel Aviv", "LOC")],
+        ),
+        (
             "an unfamiliar team opening a results line",
             "Results:\nJuventus 2 Parma 0\nLazio 1 Roma 1",
             &[
@@ -634,5 +644,32 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             &[("English", "NORP")],
         ),
         ("a world war", "Before World War II the town grew.", &[]),
+    ]);
+}
+
+/// Datelines of wire copy: the place in capitals opening the line (peel.rs, context.rs).
+#[test]
+fn datelines_name_their_place() {
+    check(&[
+        (
+            "a known city in capitals, longer than an acronym",
+            "Troops moved.\nBELGRADE 1996-12-06\nTroops moved in.",
+            &[("BELGRADE", "LOC")],
+        ),
+        (
+            "an unknown town before a country",
+            "Troops moved.\nZAMBOANGA, Philippines, Dec 6 (AFP) - Troops moved.",
+            &[("ZAMBOANGA", "LOC"), ("Philippines", "LOC"), ("AFP", "ORG")],
+        ),
+        (
+            "a country of three words after the comma",
+            "Troops moved.\nRUWAIS, United Arab Emirates 1996-12-06\nTroops moved in.",
+            &[("RUWAIS", "LOC"), ("United Arab Emirates", "LOC")],
+        ),
+        (
+            "a name before a comma and a country inside a sentence is not a dateline",
+            "Troops moved.\nThey met Bruno, France's envoy, on Friday.",
+            &[("Bruno", "PER"), ("France", "LOC")],
+        ),
     ]);
 }
