@@ -103,7 +103,9 @@ impl<'a> DocumentView<'a> {
                     || self.described_as_place(end)
                     || self.tokens[first].line_start && self.followed_by_comma_place(end)
                     || self.parts.results_lines
-                        && (self.followed_by_score(first, end) || self.is_scorer(first, end))))
+                        && (self.followed_by_score(first, end)
+                            || self.is_scorer(first, end)
+                            || self.before_result_verb(end))))
     }
 
     /// "New York", "New Zealand", "The Hague" at a sentence start: the first word

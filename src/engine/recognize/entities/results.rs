@@ -170,14 +170,34 @@ impl<'a> DocumentView<'a> {
         k - end >= 4 && (k == self.tokens.len() || self.new_line(k))
     }
 
-    /// A name before a result verb of a sentence with a score ("Leeds beat Chelsea 2-1").
-    fn before_result_verb(&self, end: usize) -> bool {
-        if !is_result_verb(self.word(end)) {
-            return false;
-        }
-        (end + 1..(end + 12).min(self.tokens.len()))
+    /// A name before a result verb of a sentence with a score or a margin ("Leeds
+    /// beat Chelsea 2-1", "Kent beat Essex by 39 runs").
+    pub(super) fn before_result_verb(&self, end: usize) -> bool {
+        is_result_verb(self.word(end)) && self.result_follows(end + 1)
+    }
+
+    /// A name right after a result verb, the sentence giving a score or a margin
+    /// after it ("Leicestershire beat Somerset by an innings and 39 runs").
+    fn after_result_verb(&self, first: usize, end: usize) -> bool {
+        first > 0
+            && is_result_verb(self.word(first - 1))
+            && !self.tokens[first].line_start
+            && self.result_follows(end)
+    }
+
+    /// A score ("2-1") or a cricket margin ("by an innings", "by 39 runs", "by
+    /// six wickets") within a dozen tokens from `from`, in the same sentence.
+    fn result_follows(&self, from: usize) -> bool {
+        (from..(from + 12).min(self.tokens.len()))
             .take_while(|&i| !self.tokens[i].sentence_start)
-            .any(|i| self.score_at(i))
+            .any(|i| self.score_at(i) || self.cricket_margin_at(i))
+    }
+
+    /// "by an innings", "by 39 runs", "by six wickets" at token `i`.
+    fn cricket_margin_at(&self, i: usize) -> bool {
+        self.word(i) == "by"
+            && (self.word(i + 1) == "an" && self.word(i + 2) == "innings"
+                || matches!(self.word(i + 2), "runs" | "wickets"))
     }
 
     /// Places, organisations and weakly typed persons that play: typed as organisations, unlinked.
@@ -198,7 +218,10 @@ impl<'a> DocumentView<'a> {
                 s.kind = EntityType::Person;
                 s.evidence = Evidence::Strong;
                 s.place = None;
-            } else if self.followed_by_score(s.first, s.end) || self.before_result_verb(s.end) {
+            } else if self.followed_by_score(s.first, s.end)
+                || self.before_result_verb(s.end)
+                || self.after_result_verb(s.first, s.end)
+            {
                 s.kind = EntityType::Organisation;
                 s.evidence = Evidence::Strong;
                 s.place = None;

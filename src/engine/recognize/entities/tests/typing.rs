@@ -201,9 +201,14 @@ fn new_and_the_opening_a_known_place_stay_in_the_name() {
 fn lines_in_capitals_keep_only_names_known_in_title_case() {
     check(&[
         (
-            "a sports heading: the team the text names mid-sentence",
+            "a sports heading: the team the text names mid-sentence; the team opening the sentence",
             "UNITED BEAT ROVERS IN CUP REPLAY\nUnited beat Rovers 2-1 in the replay at Old Trafford.",
-            &[("ROVERS", "ORG"), ("Rovers", "ORG"), ("Old Trafford", "LOC")],
+            &[
+                ("ROVERS", "ORG"),
+                ("United", "ORG"),
+                ("Rovers", "ORG"),
+                ("Old Trafford", "LOC"),
+            ],
         ),
         (
             "a slug is no organisation",
@@ -308,6 +313,16 @@ fn teams_in_results_are_organisations() {
             "a results line",
             "Lazio 1 Roma 1",
             &[("Lazio", "ORG"), ("Roma", "ORG")],
+        ),
+        (
+            "both sides of a result verb, with a cricket margin",
+            "Leicestershire beat Somerset by an innings and 39 runs on Friday.",
+            &[("Leicestershire", "ORG"), ("Somerset", "ORG")],
+        ),
+        (
+            "a result verb without a score or margin says nothing",
+            "Voters in Ohio beat Texas to the record.",
+            &[("Ohio", "LOC"), ("Texas", "LOC")],
         ),
         (
             "a results line of teams of two and three words is no headline",
