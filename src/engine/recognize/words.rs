@@ -91,6 +91,10 @@ const PORTFOLIOS: &[&str] = &[
     "Information", "Emergency", "Situations", "Housing", "Science", "Technology", "Sport",
     "Sports", "Youth", "Public", "Works", "War", "Navy", "Army", "Air", "Force", "Veterans",
     "Social", "Welfare", "Home", "Relations", "International",
+    // A company's officers: "Chief Medical Officer", "Chief Financial Officer".
+    "Financial", "Operating", "Medical", "Marketing", "Commercial", "Legal", "Scientific",
+    "Accounting", "Investment", "Risk", "Compliance", "Strategy", "Product", "Revenue", "Human",
+    "People", "Data", "Creative", "Investor",
 ];
 
 /// Words that end (or, before "of", head) an organisation's name.

@@ -242,7 +242,15 @@ impl<'a> DocumentView<'a> {
             })
         };
         let mut score = 0;
-        if n_words >= 2 && lex.is_given_name(first_word) && !is_big_place(first_word) {
+        // "Jordan Whitfield", "Georgia Mills": a country that is a given name too opens a
+        // person's name before a surname of the lists that reads as a name, not as a
+        // word ("Georgia Power").
+        let surname_reads_as_name =
+            || lex.is_surname(last) && name_likeness().person_margin(last) > 0.0;
+        if n_words >= 2
+            && lex.is_given_name(first_word)
+            && (!is_big_place(first_word) || n_words == 2 && surname_reads_as_name())
+        {
             score += GIVEN_NAME_FIRST;
         }
         if n_words >= 2 && (lex.is_surname(last) || has_surname_ending(last)) {

@@ -42,6 +42,9 @@ impl<'a> DocumentView<'a> {
                     (j - i == 1 && (is_acronym(name) || lexicon().demonym(name).is_some()))
                         || !lexicon().places_named(name).is_empty()
                         || self.body_has_phrase(name)
+                        // A given name and a surname of the lists ("Priya Raman, Stern
+                        // Investor Relations" in a contact block reads as a headline).
+                        || j - i == 2 && self.reads_as_full_personal_name(i, j)
                 };
                 // A results line reads like a Title Case headline: its teams and
                 // scorers count though no list knows them.

@@ -92,6 +92,11 @@ impl<'a> DocumentView<'a> {
         };
         let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name && !known_in_capitals();
         let alone = end - first == 1;
+        // "Investor Contact:", "Media Contacts:": a word opening a label.
+        let opens_label = is_never_name(self.word(end)) && self.word(end + 1) == ":";
+        if alone && opens_label {
+            return true;
+        }
         let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
         // The gazetteer is asked last, and only about words that would go.
         !initial
@@ -164,7 +169,7 @@ impl<'a> DocumentView<'a> {
 
     /// "Waqar Younis 23" on a scorecard: a given name and a surname before a number
     /// are a person with a count, not a product with a model number.
-    fn reads_as_full_personal_name(&self, first: usize, end: usize) -> bool {
+    pub(super) fn reads_as_full_personal_name(&self, first: usize, end: usize) -> bool {
         let lex = lexicon();
         end - first >= 2
             && (first..end).all(|i| self.is_word(i))
@@ -456,6 +461,15 @@ impl<'a> DocumentView<'a> {
             return;
         }
         if end - first == 1 && self.word(first).chars().count() == 1 {
+            return;
+        }
+        // "Chief Medical Officer of Veltrix": after a title, words of a title are
+        // still the title, not a person.
+        let title_words = (first..end).all(|i| {
+            let w = self.word(i);
+            is_portfolio(w) || is_title(w) || is_role_noun(&w.to_lowercase())
+        });
+        if role.is_some() && title_words {
             return;
         }
         let mut seg = self.classify_name(first, end);

@@ -189,6 +189,16 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Emmanuel Macron", "PER"), ("Dakar", "LOC")],
         ),
         (
+            "a company officer's title is no person",
+            "\"We are glad,\" said Amara Okonkwo, Chief Medical Officer of Veltrix.",
+            &[("Amara Okonkwo", "PER"), ("Veltrix", "ORG")],
+        ),
+        (
+            "a word opening a label",
+            "Shares rose.\nInvestor Contact:\nJon Ames",
+            &[("Jon Ames", "PER")],
+        ),
+        (
             "portfolio before title",
             "Agriculture Secretary Samuel Otieno toured farms.",
             &[("Samuel Otieno", "PER")],

@@ -22,6 +22,16 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Sindh", "LOC")],
         ),
         (
+            "a country that is a given name, before a surname that reads as a name",
+            "Jordan Whitfield met Georgia Power executives.",
+            &[("Jordan Whitfield", "PER"), ("Georgia Power", "ORG")],
+        ),
+        (
+            "a given name and a surname of the lists on a line that reads as a headline",
+            "Shares rose on Monday.\nMedia Contact:\nJohn Miller, Acme Public Relations Group",
+            &[("John Miller", "PER")],
+        ),
+        (
             "a place noun and 'of' before the name",
             "He was born in the county of Lindenshire, north of Varrowby.",
             &[("Lindenshire", "LOC"), ("Varrowby", "LOC")],
