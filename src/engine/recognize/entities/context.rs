@@ -99,6 +99,18 @@ impl<'a> DocumentView<'a> {
             && PLACE_BEFORE_OF.contains(&self.word(first - 2))
     }
 
+    /// A hyphen and a number written together right after a name: a code of a drug,
+    /// a trial, an aircraft or a disease ("VX-417", "F-16", "COVID-19").
+    pub(super) fn followed_by_code(&self, end: usize) -> bool {
+        matches!(self.word(end), "-" | "–")
+            && self.joined(end)
+            && self.joined(end + 1)
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
     /// A number right after a name that is not a year: "FTSE 100", "Boeing 787".
     pub(super) fn followed_by_model_number(&self, end: usize) -> bool {
         end < self.tokens.len()

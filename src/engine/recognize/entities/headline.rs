@@ -50,7 +50,10 @@ impl<'a> DocumentView<'a> {
                 // scorers count though no list knows them.
                 let plays = self.parts.results_lines
                     && (self.followed_by_score(i, j) || self.is_scorer(i, j));
-                if (known || plays) && !is_never_name(name) && !is_title(name) {
+                // "Positive Phase 2 Results", "Boeing 787 Delayed": a product or a
+                // stage with its number, skipped as in the body.
+                let numbered = self.followed_by_model_number(j) || self.followed_by_code(j);
+                if (known && !numbered || plays) && !is_never_name(name) && !is_title(name) {
                     matched = Some(j);
                     break;
                 }

@@ -135,6 +135,7 @@ impl<'a> DocumentView<'a> {
                 && !self.reads_as_full_personal_name(first, end)
             || is_market_index(&self.span_text(first, end))
             || self.word(end) == "$" && self.joined(end)
+            || self.followed_by_code(end)
     }
 
     /// "Director of National Intelligence Avril Haines", "Secretary of the Army

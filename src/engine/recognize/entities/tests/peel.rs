@@ -32,6 +32,16 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "a code with a hyphen and a number: a drug, an aircraft, a disease",
+            "Shares of Veltrix rose as VX-417 passed, F-16 jets flew and COVID-19 spread.",
+            &[("Veltrix", "ORG")],
+        ),
+        (
+            "a name before a number in a headline, as in the body",
+            "Acme Reports Positive Phase 2 Results\nShares of Acme rose as the Phase 2 trial met its goal.",
+            &[("Acme", "ORG"), ("Acme", "ORG")],
+        ),
+        (
             "model number",
             "Airbus delivered the Airbus A380 on time.",
             &[("Airbus", "ORG")],
