@@ -119,7 +119,10 @@ const ORG_KEYWORDS: &[&str] = &[
     "Directorate", "Ministries", "Mission", "Operations", "Unit", "Chamber", "Caucus",
     "Institution", "Center", "Centre", "Initiative", "Program", "Programme", "Project", "Review",
     "Magazine", "Gazette", "Herald", "Tribune", "Nations", "Air", "Aircraft", "Courts", "Treasury", "Military", "Telegraph", "Guardian", "Observer", "Reuters",
-    "Associates",
+    "Associates", "Brothers", "Bros", "Chemical", "Chemicals", "Foods", "Stores", "Markets",
+    "Resources", "Energy", "Oil", "Gas", "Utilities", "Realty", "Bancorp", "Bancshares",
+    "Financial", "Semiconductor", "Instruments", "Devices", "Networks", "Therapeutics",
+    "Biosciences", "Pharma", "Logistics", "Shipping", "Lines",
 ];
 
 /// Words that end a place name (facilities and geographic features).

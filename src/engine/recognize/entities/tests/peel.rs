@@ -71,6 +71,11 @@ fn names_of_things_not_extracted_are_skipped() {
 fn organisation_keywords_type_the_whole_name() {
     check(&[
         (
+            "a bank and a drug maker of business news",
+            "Analysts at Lehman Brothers rated Veltrix Therapeutics a buy.",
+            &[("Lehman Brothers", "ORG"), ("Veltrix Therapeutics", "ORG")],
+        ),
+        (
             "a legal form keeps its period",
             "Shares of Zentrix Systems Inc. fell, and Ford Motor Co. rose.",
             &[("Zentrix Systems Inc.", "ORG"), ("Ford Motor Co.", "ORG")],
