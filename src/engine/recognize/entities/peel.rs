@@ -474,6 +474,16 @@ impl<'a> DocumentView<'a> {
             return;
         }
         let mut seg = self.classify_name(first, end);
+        // "Former Boston Celtics guard Dee Brown": a name after a title but before a
+        // role held in it is the employer, not the person ("Former US president
+        // Barack Obama": a place stays one).
+        let strong_place = seg.kind == EntityType::Place && seg.evidence >= Evidence::Strong;
+        if role.is_some() && !strong_place {
+            if let Some(employer) = self.employer_before_role(first, end) {
+                out.push(employer);
+                return;
+            }
+        }
         if role.is_some() {
             if seg.kind != EntityType::Place || seg.evidence < Evidence::Strong {
                 seg.kind = EntityType::Person;

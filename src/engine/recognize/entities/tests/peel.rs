@@ -204,6 +204,20 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Emmanuel Macron", "PER"), ("Dakar", "LOC")],
         ),
         (
+            "a team after a title and before a player's position is the employer",
+            "Former Boston Celtics guard Dee Brown joined Toronto.",
+            &[
+                ("Boston Celtics", "ORG"),
+                ("Dee Brown", "PER"),
+                ("Toronto", "LOC"),
+            ],
+        ),
+        (
+            "a country after a title and before a role stays a place",
+            "Former US president Barack Obama spoke.",
+            &[("US", "LOC"), ("Barack Obama", "PER")],
+        ),
+        (
             "a company officer's title is no person",
             "\"We are glad,\" said Amara Okonkwo, Chief Medical Officer of Veltrix.",
             &[("Amara Okonkwo", "PER"), ("Veltrix", "ORG")],
