@@ -80,6 +80,8 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                     Some(full) => well_known(full).unwrap_or(full).to_string(),
                     None => {
                         let name = strip_legal_form(strip_article(&name));
+                        let title_case = capitals_in_title_case(name);
+                        let name = title_case.as_deref().unwrap_or(name);
                         well_known(name).unwrap_or(name).to_string()
                     }
                 },
@@ -87,6 +89,38 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// "HALDANE INDUSTRIES" (a filing's cover, a heading) → "Haldane Industries", so
+/// that a name in capitals groups with the same name in running text; short
+/// connecting words in lower case ("Securities and Exchange Commission"). Acronyms
+/// and names with a lower-case letter are left as they are.
+fn capitals_in_title_case(name: &str) -> Option<String> {
+    if !name.contains(' ') || name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    for (k, word) in name.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if k > 0
+            && matches!(
+                lower.as_str(),
+                "and" | "of" | "the" | "for" | "on" | "in" | "de"
+            )
+        {
+            out.push_str(&lower);
+            continue;
+        }
+        let mut chars = lower.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    Some(out)
 }
 
 /// The full names that end with a given suffix: one, or several (then none is chosen).

@@ -107,6 +107,8 @@ pub struct Lexicon {
     surnames: HashSet<&'static str>,
     /// Any spelling or acronym of a well-known organisation → its canonical name.
     organisations: HashMap<&'static str, &'static str>,
+    /// First words of the well-known organisations' names of several words.
+    organisation_openers: HashSet<&'static str>,
     /// The first words of core place names of more than one word ("The" of "The
     /// Hague", "Port" of "Port-au-Prince"): a word not here opens no such name.
     long_name_openers: HashSet<&'static str>,
@@ -149,6 +151,10 @@ impl Lexicon {
             given_names: records(GIVEN_NAMES).collect(),
             surnames: records(SURNAMES).collect(),
             organisations: organisation_names(),
+            organisation_openers: records(ORGANISATIONS)
+                .flat_map(|line| line.split(['\t', '|']))
+                .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
+                .collect(),
             long_name_openers: HashSet::default(),
         };
         for line in records(COUNTRIES) {
@@ -321,6 +327,32 @@ impl Lexicon {
     /// or an acronym: "UN" → "United Nations").
     pub fn organisation_named(&self, name: &str) -> Option<&'static str> {
         self.organisations.get(name).copied()
+    }
+
+    /// Whether `word` opens a well-known organisation's name of several words.
+    pub fn opens_organisation_name(&self, word: &str) -> bool {
+        self.organisation_openers.contains(word)
+    }
+
+    /// The well-known organisation a line in capitals names ("SECURITIES AND
+    /// EXCHANGE COMMISSION"): its words in Title Case, the short words in lower case.
+    pub fn organisation_named_in_capitals(&self, title_case: &str) -> Option<&'static str> {
+        if let Some(name) = self.organisation_named(title_case) {
+            return Some(name);
+        }
+        let mut name = String::with_capacity(title_case.len());
+        for (k, word) in title_case.split(' ').enumerate() {
+            if k > 0 {
+                name.push(' ');
+            }
+            match word {
+                "And" | "Of" | "The" | "For" | "On" | "In" if k > 0 => {
+                    name.push_str(&word.to_lowercase())
+                }
+                _ => name.push_str(word),
+            }
+        }
+        self.organisation_named(&name)
     }
 }
 

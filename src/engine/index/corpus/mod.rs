@@ -287,14 +287,17 @@ impl Corpus {
         &self.day_spans[start..end]
     }
 
-    /// Canonical name: the gazetteer name for linked places, else the fullest common form.
+    /// Canonical name: the gazetteer name for linked places, else the fullest common
+    /// form, written in running text rather than in capitals ("Haldane Industries"
+    /// over a cover's "HALDANE INDUSTRIES").
     fn refresh_names(&mut self, entity_idx: usize) {
         let counts = &self.surface_counts[entity_idx];
         let mut forms: Vec<(&String, &usize)> = counts.iter().collect();
         forms.sort_by(|a, b| {
             let words = |s: &str| s.split_whitespace().count();
-            (words(b.0), b.1, b.0.len())
-                .cmp(&(words(a.0), a.1, a.0.len()))
+            let mixed_case = |s: &str| s.chars().any(char::is_lowercase);
+            (words(b.0), mixed_case(b.0), b.1, b.0.len())
+                .cmp(&(words(a.0), mixed_case(a.0), a.1, a.0.len()))
                 .then(a.0.cmp(b.0))
         });
         let entity = &mut self.entities[entity_idx];

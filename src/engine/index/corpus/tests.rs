@@ -529,3 +529,32 @@ fn edits_rename_merge_hide_and_undo() {
     );
     assert_eq!(c.undo(), None);
 }
+
+#[test]
+fn a_name_in_capitals_is_one_entity_with_the_name_in_running_text() {
+    let c = corpus(&[
+        (
+            "cover.txt",
+            "Annual report\n\nHALDANE INDUSTRIES, INC.\nHaldane Industries, Inc. makes chairs.\n",
+        ),
+        (
+            "filing.txt",
+            "Notice\n\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\nForm 10-K of Acme.\n",
+        ),
+        (
+            "news.txt",
+            "Probe\n\nThe Securities and Exchange Commission opened a probe on Monday.\n",
+        ),
+    ]);
+    let haldane = entity(&c, "Haldane Industries");
+    assert_eq!(
+        haldane.n_mentions, 2,
+        "capitals and running text, called as in running text"
+    );
+    let sec = entity(&c, "Securities and Exchange Commission");
+    assert_eq!(
+        (sec.n_mentions, sec.documents.len()),
+        (2, 2),
+        "a well-known organisation in capitals"
+    );
+}

@@ -146,7 +146,10 @@ impl<'a> DocumentView<'a> {
     /// Darfur"), a place keyword last or a place prefix first ("Lake Como").
     fn typed_by_keyword(&self, first: usize, end: usize, n_words: usize) -> Option<Segment> {
         let last = self.word(end - 1);
-        let (kind, evidence) = if n_words > 1 && is_org_keyword(last) {
+        // "Herman Miller, Inc.": a legal form after a comma.
+        let legal_form_after_comma =
+            self.word(end) == "," && !self.new_line(end + 1) && is_legal_form(self.word(end + 1));
+        let (kind, evidence) = if n_words > 1 && is_org_keyword(last) || legal_form_after_comma {
             (EntityType::Organisation, Evidence::Strong)
         } else if is_place_noun(self.word(end)) && !self.new_line(end)
             || self.parts.place_before_of && self.after_place_noun_and_of(first)

@@ -89,7 +89,9 @@ impl<'a> DocumentView<'a> {
     /// a place's (in Title Case or as written) or a phrase of the body's.
     fn may_open_long_name(&self, i: usize, title: &str) -> bool {
         let lex = lexicon();
-        lex.opens_long_place_name(title)
+        // "SECURITIES AND EXCHANGE COMMISSION", "UNITED NATIONS".
+        lex.opens_organisation_name(title)
+            || lex.opens_long_place_name(title)
             || lex.opens_long_place_name(self.word(i))
             || self.opens_body_phrase(title)
     }
@@ -100,6 +102,10 @@ impl<'a> DocumentView<'a> {
     /// the body uses in running text ("NATO").
     fn known_in_capitals(&self, name: &str, one_word: bool, title: &str) -> bool {
         let lex = lexicon();
+        // A word the body capitalises only inside titles and names of things
+        // ("Chief Financial Officer", "Sarbanes-Oxley Act") is no name alone.
+        let part_of_other_names = one_word
+            && (is_portfolio(title) || is_org_keyword(title) || is_other_name_keyword(title));
         let never = is_never_name(title)
             || is_title(title)
             || is_function_word(title)
@@ -109,6 +115,7 @@ impl<'a> DocumentView<'a> {
                 || !lex.places_named(title).is_empty()
                 || !lex.places_named(name).is_empty()
                 || !one_word && self.body_has_phrase(title)
-                || one_word && self.capitalised_in_body_any_case(name))
+                || !one_word && lex.organisation_named_in_capitals(title).is_some()
+                || one_word && !part_of_other_names && self.capitalised_in_body_any_case(name))
     }
 }

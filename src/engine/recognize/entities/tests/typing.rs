@@ -698,3 +698,29 @@ fn datelines_name_their_place() {
         ),
     ]);
 }
+
+/// Filings: covers and headings in capitals, a legal form after a comma (headline.rs, classify.rs).
+#[test]
+fn filings_name_organisations_in_capitals_and_with_their_legal_form() {
+    check(&[
+        (
+            "a well-known organisation on a line in capitals",
+            "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549",
+            &[
+                ("UNITED STATES", "LOC"),
+                ("SECURITIES AND EXCHANGE COMMISSION", "ORG"),
+                ("Washington", "LOC"),
+            ],
+        ),
+        (
+            "words the body capitalises only in titles and laws are no names in a heading",
+            "ITEM 7. FINANCIAL CONDITION\nOur Chief Financial Officer signed under the Sarbanes-Oxley Act.\nTHE ACT APPLIES",
+            &[],
+        ),
+        (
+            "a legal form after a comma",
+            "We compete with Herman Miller, Inc. and others.",
+            &[("Herman Miller", "ORG")],
+        ),
+    ]);
+}
