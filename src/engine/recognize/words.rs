@@ -136,7 +136,7 @@ const PLACE_KEYWORDS: &[&str] = &[
     "Prefecture", "State", "City", "Town", "Village", "Heights", "Plaza", "Factory", "Boulevard", "Terminal",
     "Harbor", "Harbour", "Beach", "Falls", "Forest", "Cathedral", "Mosque", "Temple", "Field",
     "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
-    "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood",
+    "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood", "Blvd", "Ave", "Parkway",
 ];
 
 /// Words that start a place name ("Mount Everest", "Lake Como").
@@ -153,7 +153,8 @@ const OTHER_NAME_KEYWORDS: &[&str] = &[
     "Festival", "Day", "Week", "Year", "Plan", "Doctrine", "Resolution", "Charter", "Bill", "Law",
     "Constitution", "Report", "Index", "Revolution", "Crisis", "Memorandum", "Show", "Expo",
     "Exhibition", "Fair", "Marathon", "Championship", "Championships", "Tournament", "Olympiad",
-    "Election", "Elections", "Campaign", "Operation",
+    "Election", "Elections", "Campaign", "Operation", "Open", "Prix", "Classic", "Invitational",
+    "Trophy", "Bowl", "Derby", "Rally",
 ];
 
 /// Lowercase particles that may stand inside a personal name.

@@ -11,9 +11,15 @@ impl<'a> DocumentView<'a> {
     /// A", "L. P.") abbreviate a legal form or a country, not a person.
     pub(super) fn has_initials(&self, first: usize, end: usize) -> bool {
         let is_initial = |w: &str| w.chars().count() == 1 && starts_upper(w);
+        // "P. R. China": the name word may not be a country.
         let has_name_word = (first..end).any(|i| {
             let w = self.word(i);
-            w.chars().count() > 1 && w.chars().any(char::is_alphabetic)
+            w.chars().count() > 1
+                && w.chars().any(char::is_alphabetic)
+                && lexicon()
+                    .places_named(w)
+                    .first()
+                    .is_none_or(|&p| lexicon().place(p).kind != PlaceKind::Country)
         });
         has_name_word
             && (first..end.saturating_sub(1))

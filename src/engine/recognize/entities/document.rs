@@ -319,12 +319,16 @@ fn opens_two_word_place(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 /// "Hapoel Haifa 3 Maccabi Tel Aviv 1": a line ending with a goal count, with one
-/// more inside, is a match result written in Title Case, not a headline.
+/// more inside, is a match result written in Title Case, not a headline; so is a
+/// line opening with a rank or a score ("3. Mika Hakkinen (Finland) McLaren
+/// 1:28:30", "65 Tiger Woods, Jeff Maggert").
 fn reads_as_results_line(text: &str, line: &[Token]) -> bool {
     let goals = |t: &Token| t.kind == TokenKind::Number && t.text(text).len() <= 2;
-    line.last().is_some_and(goals)
+    let opens_with_number = line.first().is_some_and(|t| t.kind == TokenKind::Number);
+    let two_goal_counts = line.last().is_some_and(goals)
         && line.first().is_some_and(|t| t.kind == TokenKind::Word)
-        && line.iter().filter(|t| goals(t)).count() == 2
+        && line.iter().filter(|t| goals(t)).count() == 2;
+    opens_with_number || two_goal_counts
 }
 
 /// Marks tokens on lines written in capitals (headings, slugs, cables, filings): at

@@ -32,6 +32,16 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "tournaments and races",
+            "He won the U.S. Open and the Belgian Grand Prix before the Greater Milwaukee Open.",
+            &[],
+        ),
+        (
+            "an address on a boulevard",
+            "The office is at 1 Yigal Allon Blvd in the city.",
+            &[("Yigal Allon Blvd", "LOC")],
+        ),
+        (
             "a code with a hyphen and a number: a drug, an aircraft, a disease",
             "Shares of Veltrix rose as VX-417 passed, F-16 jets flew and COVID-19 spread.",
             &[("Veltrix", "ORG")],

@@ -325,6 +325,11 @@ fn teams_in_results_are_organisations() {
             &[("Lazio", "ORG"), ("Roma", "ORG")],
         ),
         (
+            "a line opening with a rank is no headline: the driver is a person",
+            "Results on Sunday:\n3. Mika Hakkinen ( Finland ) McLaren 1:28:30.155",
+            &[("Mika Hakkinen", "PER"), ("Finland", "LOC")],
+        ),
+        (
             "both sides of a result verb, with a cricket margin",
             "Leicestershire beat Somerset by an innings and 39 runs on Friday.",
             &[("Leicestershire", "ORG"), ("Somerset", "ORG")],
