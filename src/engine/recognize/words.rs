@@ -44,6 +44,9 @@ const NEVER_NAMES: &[&str] = &[
     "Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Easter", "Ramadan", "Eid",
     "Thanksgiving", "Hanukkah", "Diwali", "Passover", "Billion", "Million", "Trillion", "Percent",
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "INR", "RUB", "AUD", "CAD", "Yes", "No", "Oh",
+    // Currencies written with a capital in contracts and tables.
+    "Euro", "Euros", "Dollars", "Yen", "Yuan", "Renminbi", "Rupee", "Rupees", "Peso", "Pesos",
+    "Rouble", "Roubles", "Ruble", "Rubles", "Dinar", "Dinars", "Dirham", "Dirhams",
     "Thank", "Thanks", "Please", "Hello", "Dear",
     // Abbreviations of common nouns: media, eras, time zones, measures, things.
     "CD", "CDs", "DVD", "DVDs", "EP", "EPs", "LP", "LPs", "DJ", "DJs", "KO", "KOs", "BC", "BCE",

@@ -79,7 +79,6 @@ impl<'a> DocumentView<'a> {
             .filter(|s| DETERMINERS.contains(&self.word(s.first - 1).to_lowercase().as_str()))
             .map(|s| self.span_text(s.first, s.end).into_owned())
             .collect();
-        let written_lowercase = self.words_written_lowercase();
         segments.retain(|s| {
             let determiner_first = s.end - s.first > 1
                 && DETERMINERS.contains(&Lower::new(self.word(s.first)).as_str());
@@ -90,7 +89,7 @@ impl<'a> DocumentView<'a> {
                 && (!weak(s)
                     || !after_determiner.contains(self.span_text(s.first, s.end).as_ref())
                         && !determiner_first
-                        && !self.of_ordinary_words(s, &written_lowercase))
+                        && !self.of_ordinary_words(s))
         });
     }
 
@@ -98,7 +97,7 @@ impl<'a> DocumentView<'a> {
     /// or a word of the register: headings and defined terms of a contract
     /// ("Permitted Investments", "Severability", "IN WITNESS WHEREOF", "NOW,
     /// THEREFORE") rather than names, which a contract does not write in lower case.
-    fn of_ordinary_words(&self, s: &Segment, written_lowercase: &HashSet<&str>) -> bool {
+    fn of_ordinary_words(&self, s: &Segment) -> bool {
         let mut words = 0;
         for i in s.first..s.end {
             let w = self.word(i);
@@ -106,7 +105,7 @@ impl<'a> DocumentView<'a> {
                 continue;
             }
             let lower = w.to_lowercase();
-            let ordinary = written_lowercase.contains(lower.as_str())
+            let ordinary = self.writes_in_lowercase(&lower)
                 || LEGAL_REGISTER.contains(&lower.as_str())
                 || LEGAL_CONNECTIVES.contains(&lower.as_str());
             if !ordinary {
@@ -115,16 +114,6 @@ impl<'a> DocumentView<'a> {
             words += 1;
         }
         words > 0
-    }
-
-    /// The words the document writes in lower case (its own dictionary).
-    fn words_written_lowercase(&self) -> HashSet<&'a str> {
-        self.tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(self.text))
-            .filter(|w| w.chars().all(char::is_lowercase))
-            .collect()
     }
 }
 

@@ -73,6 +73,7 @@ impl<'a> DocumentView<'a> {
             body_phrase_openers: OnceCell::new(),
             company_names: OnceCell::new(),
             capitalised_folded: OnceCell::new(),
+            lowercase_words: OnceCell::new(),
             parts,
         }
     }
@@ -152,6 +153,20 @@ impl<'a> DocumentView<'a> {
         self.capitalised_mid_sentence.contains(w)
             || !lexicon().places_named(w).is_empty()
             || lexicon().demonym(w).is_some()
+    }
+
+    /// The document writes `lower` (a lower-case word) as a word of its own.
+    pub(super) fn writes_in_lowercase(&self, lower: &str) -> bool {
+        self.lowercase_words
+            .get_or_init(|| {
+                self.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text(self.text))
+                    .filter(|w| w.chars().all(char::is_lowercase))
+                    .collect()
+            })
+            .contains(lower)
     }
 
     /// The word, whatever its case, is written capitalised inside a sentence of the body.

@@ -106,6 +106,7 @@ impl<'a> DocumentView<'a> {
         // ("Chief Financial Officer", "Sarbanes-Oxley Act") is no name alone.
         let part_of_other_names = one_word
             && (is_portfolio(title) || is_org_keyword(title) || is_other_name_keyword(title));
+
         let never = is_never_name(title)
             || is_title(title)
             || is_function_word(title)

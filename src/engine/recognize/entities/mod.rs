@@ -367,6 +367,8 @@ struct DocumentView<'a> {
     /// `capitalised_mid_sentence` in lower case, for lines in capitals ("BANKAMERICA"
     /// is the body's "BankAmerica"); built on demand.
     capitalised_folded: OnceCell<HashSet<String>>,
+    /// Every word the document writes in lower case (built when first asked).
+    lowercase_words: OnceCell<HashSet<&'a str>>,
     parts: Parts,
 }
 

@@ -723,6 +723,11 @@ fn filings_name_organisations_in_capitals_and_with_their_legal_form() {
             &[],
         ),
         (
+            "currencies written with a capital",
+            "Payment is due in Euros or Renminbi.",
+            &[],
+        ),
+        (
             "a legal form after a comma",
             "We compete with Herman Miller, Inc. and others.",
             &[("Herman Miller", "ORG")],
