@@ -159,12 +159,19 @@ impl<'a> DocumentView<'a> {
     pub(super) fn writes_in_lowercase(&self, lower: &str) -> bool {
         self.lowercase_words
             .get_or_init(|| {
-                self.tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.text(self.text))
-                    .filter(|w| w.chars().all(char::is_lowercase))
-                    .collect()
+                // Sized for the distinct words of a long document, so it rarely grows.
+                let mut words = HashSet::with_capacity_and_hasher(
+                    self.tokens.len().min(1 << 14),
+                    Default::default(),
+                );
+                words.extend(
+                    self.tokens
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| t.text(self.text))
+                        .filter(|w| w.chars().all(char::is_lowercase)),
+                );
+                words
             })
             .contains(lower)
     }

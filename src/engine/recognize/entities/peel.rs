@@ -9,6 +9,7 @@ use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Run, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
 use crate::engine::recognize::namelike::name_likeness;
+use crate::engine::recognize::token::Lower;
 use crate::engine::recognize::words::*;
 
 /// Where the name left after peeling starts, and where the role before it began.
@@ -402,11 +403,12 @@ impl<'a> DocumentView<'a> {
         }
         let lex = lexicon();
         let occupation = |w: &str| {
-            let lower = w.to_lowercase();
+            let lower = Lower::new(w);
+            let lower = lower.as_str();
             starts_upper(w)
+                && (is_role_noun(lower) || lower.len() >= 7 && lower.ends_with("ist"))
                 && !lex.is_given_name(w)
                 && lex.demonym(w).is_none()
-                && (is_role_noun(&lower) || lower.len() >= 7 && lower.ends_with("ist"))
         };
         let k = (first..end.min(first + 3)).find(|&k| occupation(self.word(k)))?;
         let before_are_portfolio = (first..k).all(|i| is_portfolio(self.word(i)));
@@ -468,7 +470,7 @@ impl<'a> DocumentView<'a> {
         // still the title, not a person.
         let title_words = (first..end).all(|i| {
             let w = self.word(i);
-            is_portfolio(w) || is_title(w) || is_role_noun(&w.to_lowercase())
+            is_portfolio(w) || is_title(w) || is_role_noun(Lower::new(w).as_str())
         });
         if role.is_some() && title_words {
             return;
