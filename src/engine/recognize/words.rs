@@ -54,6 +54,9 @@ const NEVER_NAMES: &[&str] = &[
     "MDT", "MST", "CEST", "DNA", "RNA",
     "HIV", "MP3", "SUV", "SUVs", "GPS", "LCD", "LED", "PDF", "FAQ", "VIP", "MVP", "ERA",
     "RBI", "CPU", "PC", "PCs", "ATM", "ATMs",
+    // Accounting standards, rates and measures of filings and business news.
+    "GAAP", "IFRS", "EBITDA", "EBIT", "EPS", "LIBOR", "SOFR", "EURIBOR", "CPI", "PMI", "ROE", "ROI",
+    "NAV", "ETF", "ETFs", "APR", "ESG", "CAGR", "YoY",
     // Labels of signature blocks, letters, memos and press releases ("By: /s/",
     // "Attn.", "Re:", "Media Contact:").
     "By", "Attn", "Re", "Cc", "Fax", "Tel", "Contact", "Contacts",

@@ -723,6 +723,11 @@ fn filings_name_organisations_in_capitals_and_with_their_legal_form() {
             &[],
         ),
         (
+            "accounting standards, rates and measures are no organisations",
+            "Results under GAAP and IFRS, EBITDA and EPS rose as LIBOR fell, Kestrel Bank said.",
+            &[("Kestrel Bank", "ORG")],
+        ),
+        (
             "currencies written with a capital",
             "Payment is due in Euros or Renminbi.",
             &[],
