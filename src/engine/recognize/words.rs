@@ -128,7 +128,7 @@ const ORG_KEYWORDS: &[&str] = &[
     "Associates", "Brothers", "Bros", "Chemical", "Chemicals", "Foods", "Stores", "Markets",
     "Resources", "Energy", "Oil", "Gas", "Utilities", "Realty", "Bancorp", "Bancshares",
     "Financial", "Semiconductor", "Instruments", "Devices", "Networks", "Therapeutics",
-    "Biosciences", "Pharma", "Logistics", "Shipping", "Lines",
+    "Biosciences", "Pharma", "Logistics", "Shipping", "Lines", "National",
 ];
 
 /// Words that end a place name (facilities and geographic features).
@@ -240,6 +240,33 @@ pub fn is_title(word: &str) -> bool {
 
 pub fn is_portfolio(word: &str) -> bool {
     PORTFOLIO_SET.contains(word)
+}
+
+/// Words that open an organisation's name in languages that put the kind of
+/// organisation first ("Banque Indosuez", "Grupo Televisa", "Société Générale").
+pub fn is_org_opening_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "Banque"
+            | "Banco"
+            | "Banca"
+            | "Caisse"
+            | "Compagnie"
+            | "Compañía"
+            | "Companhia"
+            | "Société"
+            | "Societe"
+            | "Groupe"
+            | "Grupo"
+            | "Gruppo"
+            | "Sociedad"
+            | "Fundación"
+            | "Fondation"
+            | "Stichting"
+            | "Verein"
+            | "Partido"
+            | "Parti"
+    )
 }
 
 pub fn is_org_keyword(word: &str) -> bool {

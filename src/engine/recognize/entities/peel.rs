@@ -209,7 +209,9 @@ impl<'a> DocumentView<'a> {
         let keyword_at_end = is_org_keyword(self.word(end - 1));
         let keyword_heads_of = (first..end.saturating_sub(1))
             .any(|k| is_org_keyword(self.word(k)) && self.word(k + 1) == "of");
-        if !(keyword_at_end || keyword_heads_of) || end - first < 2 {
+        // "Banque Indosuez", "Grupo Televisa": languages that put the keyword first.
+        let keyword_opens = is_org_opening_keyword(self.word(first));
+        if !(keyword_at_end || keyword_heads_of || keyword_opens) || end - first < 2 {
             return false;
         }
         let looks_like_person = end - first == 2

@@ -81,6 +81,20 @@ fn names_of_things_not_extracted_are_skipped() {
 fn organisation_keywords_type_the_whole_name() {
     check(&[
         (
+            "a keyword that opens the name, in French or Spanish; 'National' last",
+            "Shares of Banque Indosuez, Grupo Televisa and Abbey National rose.",
+            &[
+                ("Banque Indosuez", "ORG"),
+                ("Grupo Televisa", "ORG"),
+                ("Abbey National", "ORG"),
+            ],
+        ),
+        (
+            "a keyword first, before a saying verb",
+            "Shares fell. Banque Indosuez said it would sell.",
+            &[("Banque Indosuez", "ORG")],
+        ),
+        (
             "a bank and a drug maker of business news",
             "Analysts at Lehman Brothers rated Veltrix Therapeutics a buy.",
             &[("Lehman Brothers", "ORG"), ("Veltrix Therapeutics", "ORG")],
