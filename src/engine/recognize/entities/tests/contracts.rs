@@ -1,4 +1,4 @@
-//! Named cases for contracts and filings: defined terms, headings and parts of a document in the legal register (contracts.rs).
+//! Named cases for contracts and filings: defined terms, headings and parts of a document in the legal register, covers in capitals, legal forms (contracts.rs, headline.rs, classify.rs).
 
 use super::*;
 
@@ -63,6 +63,42 @@ fn defined_terms_of_contracts_are_no_names() {
             "in news, a name after 'the' stays",
             "The Servicer said on Monday that Acme would pay. Analysts said the Servicer was late.",
             &[("Servicer", "ORG"), ("Acme", "ORG"), ("Servicer", "ORG")],
+        ),
+    ]);
+}
+
+/// Filings: covers and headings in capitals, a legal form after a comma (headline.rs, classify.rs).
+#[test]
+fn filings_name_organisations_in_capitals_and_with_their_legal_form() {
+    check(&[
+        (
+            "a well-known organisation on a line in capitals",
+            "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549",
+            &[
+                ("UNITED STATES", "LOC"),
+                ("SECURITIES AND EXCHANGE COMMISSION", "ORG"),
+                ("Washington", "LOC"),
+            ],
+        ),
+        (
+            "words the body capitalises only in titles and laws are no names in a heading",
+            "ITEM 7. FINANCIAL CONDITION\nOur Chief Financial Officer signed under the Sarbanes-Oxley Act.\nTHE ACT APPLIES",
+            &[],
+        ),
+        (
+            "accounting standards, rates and measures are no organisations",
+            "Results under GAAP and IFRS, EBITDA and EPS rose as LIBOR fell, Kestrel Bank said.",
+            &[("Kestrel Bank", "ORG")],
+        ),
+        (
+            "currencies written with a capital",
+            "Payment is due in Euros or Renminbi.",
+            &[],
+        ),
+        (
+            "a legal form after a comma",
+            "We compete with Herman Miller, Inc. and others.",
+            &[("Herman Miller", "ORG")],
         ),
     ]);
 }

@@ -28,3 +28,4 @@ mod contracts;
 mod peel;
 mod runs;
 mod typing;
+mod wire;

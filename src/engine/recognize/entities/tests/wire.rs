@@ -1,0 +1,172 @@
+//! Named cases for wire copy: teams and players in sports results, datelines (results.rs, peel.rs, context.rs).
+
+use super::*;
+
+/// Teams named after places are organisations in results, and a score is no
+/// model number (results.rs).
+#[test]
+fn teams_in_results_are_organisations() {
+    check(&[
+        (
+            "beat with a score",
+            "Leeds beat Chelsea 2-1 on Saturday.",
+            &[("Leeds", "ORG"), ("Chelsea", "ORG")],
+        ),
+        (
+            "a results line",
+            "Lazio 1 Roma 1",
+            &[("Lazio", "ORG"), ("Roma", "ORG")],
+        ),
+        (
+            "a line opening with a rank is no headline: the driver is a person",
+            "Results on Sunday:\n3. Mika Hakkinen ( Finland ) McLaren 1:28:30.155",
+            &[("Mika Hakkinen", "PER"), ("Finland", "LOC")],
+        ),
+        (
+            "both sides of a result verb, with a cricket margin",
+            "Leicestershire beat Somerset by an innings and 39 runs on Friday.",
+            &[("Leicestershire", "ORG"), ("Somerset", "ORG")],
+        ),
+        (
+            "a result verb without a score or margin says nothing",
+            "Voters in Ohio beat Texas to the record.",
+            &[("Ohio", "LOC"), ("Texas", "LOC")],
+        ),
+        (
+            "a results line of teams of two and three words is no headline",
+            "Results on Saturday:\nHapoel Haifa 3 Maccabi Tel Aviv 1",
+            &[("Hapoel Haifa", "ORG"), ("Maccabi Tel Aviv", "ORG")],
+        ),
+        (
+            "'Tel' labels a telephone number, and opens Tel Aviv",
+            "Contact Dana Levi in Tel Aviv.\nTel: 555 0100",
+            &[("Dana Levi", "PER"), ("Tel Aviv", "LOC")],
+        ),
+        (
+            "an unfamiliar team opening a results line",
+            "Results:\nJuventus 2 Parma 0\nLazio 1 Roma 1",
+            &[
+                ("Juventus", "ORG"),
+                ("Parma", "ORG"),
+                ("Lazio", "ORG"),
+                ("Roma", "ORG"),
+            ],
+        ),
+        (
+            "drew with",
+            "Madrid drew with Valencia 0-0.",
+            &[("Madrid", "ORG"), ("Valencia", "ORG")],
+        ),
+        (
+            "countries as governments stay places",
+            "France and Germany signed the treaty.",
+            &[("France", "LOC"), ("Germany", "LOC")],
+        ),
+        (
+            "a model number is still no team",
+            "Airbus delivered the Airbus A380 on time.",
+            &[("Airbus", "ORG")],
+        ),
+        (
+            "a year after a place is no score",
+            "Floods hit Karachi in 2022 and again in 2023.",
+            &[("Karachi", "LOC")],
+        ),
+        (
+            "scorers in brackets on a results line are persons",
+            "Results:\nJuventus 2 (Vieri 31, Jugovic 77) Parma 0\nLazio 1 (Signori 45 penalty) Roma 1 (Balbo 60)",
+            &[
+                ("Juventus", "ORG"),
+                ("Vieri", "PER"),
+                ("Jugovic", "PER"),
+                ("Parma", "ORG"),
+                ("Lazio", "ORG"),
+                ("Signori", "PER"),
+                ("Roma", "ORG"),
+                ("Balbo", "PER"),
+            ],
+        ),
+        (
+            "a standings table",
+            "Standings:\nNewcastle 4 3 0 1 8 4 9\nManchester United 4 2 2 0 9 5 8",
+            &[("Newcastle", "ORG"), ("Manchester United", "ORG")],
+        ),
+        (
+            "a person and a count on a scorecard",
+            "Scorecard:\nA. Stewart lbw b Mushtaq Ahmed 44",
+            &[("A. Stewart", "PER"), ("Mushtaq Ahmed", "PER")],
+        ),
+        (
+            "a scorers line",
+            "Results:\nScorers: Ravanelli 12, Zola 67",
+            &[("Ravanelli", "PER"), ("Zola", "PER")],
+        ),
+        (
+            "a name and a number in brackets elsewhere is no scorer",
+            "Sales rose (Acme 12, Zentrix 15) in May.",
+            &[],
+        ),
+        (
+            "the teams of a headline in capitals are the teams of the report",
+            "SOCCER - LEEDS BEAT CHELSEA\nLeeds beat Chelsea 2-1 on Saturday.",
+            &[
+                ("LEEDS", "ORG"),
+                ("CHELSEA", "ORG"),
+                ("Leeds", "ORG"),
+                ("Chelsea", "ORG"),
+            ],
+        ),
+        (
+            "a cricket score and the batsmen's runs in brackets",
+            "Sri Lanka 231-7 (Aravinda de Silva 66, Sanath Jayasuriya 45) Pakistan 232-6.",
+            &[
+                ("Sri Lanka", "ORG"),
+                ("Aravinda de Silva", "PER"),
+                ("Sanath Jayasuriya", "PER"),
+                ("Pakistan", "ORG"),
+            ],
+        ),
+        (
+            "a player's figure in brackets after a sentence",
+            "India beat Kenya (Sachin Tendulkar 127).",
+            &[("India", "LOC"), ("Kenya", "LOC"), ("Sachin Tendulkar", "PER")],
+        ),
+        (
+            "companies with figures in brackets stay companies",
+            "Sales rose (Acme Holdings Corp 12, Zentrix Group 15) in May.",
+            &[("Acme Holdings Corp", "ORG"), ("Zentrix Group", "ORG")],
+        ),
+        (
+            "an aircraft's model and variant is no score",
+            "Boeing 747-400 jets flew.",
+            &[],
+        ),
+    ]);
+}
+
+/// Datelines of wire copy: the place in capitals opening the line (peel.rs, context.rs).
+#[test]
+fn datelines_name_their_place() {
+    check(&[
+        (
+            "a known city in capitals, longer than an acronym",
+            "Troops moved.\nBELGRADE 1996-12-06\nTroops moved in.",
+            &[("BELGRADE", "LOC")],
+        ),
+        (
+            "an unknown town before a country",
+            "Troops moved.\nZAMBOANGA, Philippines, Dec 6 (AFP) - Troops moved.",
+            &[("ZAMBOANGA", "LOC"), ("Philippines", "LOC"), ("AFP", "ORG")],
+        ),
+        (
+            "a country of three words after the comma",
+            "Troops moved.\nRUWAIS, United Arab Emirates 1996-12-06\nTroops moved in.",
+            &[("RUWAIS", "LOC"), ("United Arab Emirates", "LOC")],
+        ),
+        (
+            "a name before a comma and a country inside a sentence is not a dateline",
+            "Troops moved.\nThey met Bruno, France's envoy, on Friday.",
+            &[("Bruno", "PER"), ("France", "LOC")],
+        ),
+    ]);
+}
