@@ -39,6 +39,7 @@ mod headline;
 mod known;
 mod legal_form;
 mod link;
+mod lists;
 pub mod model;
 mod peel;
 mod quoted;
@@ -147,6 +148,8 @@ pub struct Parts {
     pub place_before_of: bool,
     /// Occupations and acronyms before a person's name are peeled off (`peel.rs`).
     pub occupations: bool,
+    /// Names listed beside a person are persons (`lists.rs`).
+    pub name_lists: bool,
 }
 
 impl Parts {
@@ -160,10 +163,11 @@ impl Parts {
         defined_terms: true,
         place_before_of: true,
         occupations: true,
+        name_lists: true,
     };
 
     /// Each part left out in turn, named.
-    pub fn each_left_out() -> [(&'static str, Parts); 9] {
+    pub fn each_left_out() -> [(&'static str, Parts); 10] {
         [
             (
                 "name likeness",
@@ -225,6 +229,13 @@ impl Parts {
                 "occupations",
                 Parts {
                     occupations: false,
+                    ..Parts::ALL
+                },
+            ),
+            (
+                "name lists",
+                Parts {
+                    name_lists: false,
                     ..Parts::ALL
                 },
             ),
@@ -292,6 +303,7 @@ fn rule_segments(doc: &DocumentView) -> Vec<Segment> {
         doc.type_teams(&mut segments);
     }
     doc.vote(&mut segments);
+    doc.type_list_members(&mut segments);
     doc.drop_lone_legal_forms(&mut segments);
     if doc.parts.common_words {
         doc.drop_common_words(&mut segments);

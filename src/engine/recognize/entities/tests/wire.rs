@@ -170,3 +170,20 @@ fn datelines_name_their_place() {
         ),
     ]);
 }
+
+/// Names listed beside a person are persons (lists.rs).
+#[test]
+fn names_listed_beside_a_person_are_persons() {
+    check(&[
+        (
+            "a scores line of golfers",
+            "Leading scores on Thursday:\n65 Tiger Woods , Jeff Maggert",
+            &[("Tiger Woods", "PER"), ("Jeff Maggert", "PER")],
+        ),
+        (
+            "an organisation by its keyword stays one in a list",
+            "Awards went to Jeff Maggert and Tiger Holdings.",
+            &[("Jeff Maggert", "PER"), ("Tiger Holdings", "ORG")],
+        ),
+    ]);
+}

@@ -1,0 +1,67 @@
+//! Names listed together are of one kind: in "Karl Langdon, Graham Dawson, Tiger Woods" or "Loren Roberts and Nolan Henke", a name the fallback typed as an organisation beside a person is a person too.
+
+use super::shape::is_acronym;
+use super::{DocumentView, EntityType, Evidence, Segment};
+use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::words::{has_surname_ending, is_org_keyword};
+
+impl DocumentView<'_> {
+    /// Retypes, as persons (weakly), the fallback organisations that stand in a list
+    /// next to a person: separated only by a comma, "and" or "&" on one line. Two
+    /// passes, forwards and backwards, so that a list is typed whatever end its
+    /// known person stands at.
+    pub(super) fn type_list_members(&self, segments: &mut [Segment]) {
+        if !self.parts.name_lists {
+            return;
+        }
+        for i in 1..segments.len() {
+            self.follow_neighbour(segments, i - 1, i);
+        }
+        for i in (1..segments.len()).rev() {
+            self.follow_neighbour(segments, i, i - 1);
+        }
+    }
+
+    /// Makes `to` a person when `from`, its neighbour in a list, is one.
+    fn follow_neighbour(&self, segments: &mut [Segment], from: usize, to: usize) {
+        let (a, b) = if from < to { (from, to) } else { (to, from) };
+        if !self.listed_together(&segments[a], &segments[b]) {
+            return;
+        }
+        let person = &segments[from];
+        let is_listed_person = person.kind == EntityType::Person
+            && person.evidence >= Evidence::Weak
+            && self.name_words(person) >= 2;
+        if is_listed_person && self.may_be_listed_person(&segments[to]) {
+            segments[to].kind = EntityType::Person;
+            segments[to].evidence = Evidence::Weak;
+        }
+    }
+
+    /// Two segments separated by one comma, "and" or "&", on one line.
+    fn listed_together(&self, a: &Segment, b: &Segment) -> bool {
+        b.first == a.end + 1
+            && matches!(self.word(a.end), "," | "and" | "&")
+            && !self.new_line(a.end)
+            && !self.new_line(b.first)
+    }
+
+    /// An organisation by the fallback only, of two or three words, whose words
+    /// read as a personal name: a given name first or a surname last.
+    fn may_be_listed_person(&self, s: &Segment) -> bool {
+        let lex = lexicon();
+        let n_words = self.name_words(s);
+        let (first, last) = (self.word(s.first), self.word(s.end - 1));
+        s.kind == EntityType::Organisation
+            && s.evidence <= Evidence::Weak
+            && (2..=3).contains(&n_words)
+            && !is_org_keyword(last)
+            && !is_acronym(first)
+            && lex.places_named(&self.span_text(s.first, s.end)).is_empty()
+            && (lex.is_given_name(first) || lex.is_surname(last) || has_surname_ending(last))
+    }
+
+    fn name_words(&self, s: &Segment) -> usize {
+        (s.first..s.end).filter(|&i| self.is_word(i)).count()
+    }
+}
