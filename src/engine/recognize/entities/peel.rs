@@ -93,11 +93,6 @@ impl<'a> DocumentView<'a> {
         };
         let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name && !known_in_capitals();
         let alone = end - first == 1;
-        // "Investor Contact:", "Media Contacts:": a word opening a label.
-        let opens_label = is_never_name(self.word(end)) && self.word(end + 1) == ":";
-        if alone && opens_label {
-            return true;
-        }
         let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
         // The gazetteer is asked last, and only about words that would go.
         !initial

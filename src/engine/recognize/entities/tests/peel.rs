@@ -251,11 +251,6 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Amara Okonkwo", "PER"), ("Veltrix", "ORG")],
         ),
         (
-            "a word opening a label",
-            "Shares rose.\nInvestor Contact:\nJon Ames",
-            &[("Jon Ames", "PER")],
-        ),
-        (
             "portfolio before title",
             "Agriculture Secretary Samuel Otieno toured farms.",
             &[("Samuel Otieno", "PER")],
