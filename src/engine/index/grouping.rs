@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::engine::index::analysed::fnv1a;
 use crate::engine::recognize::entities::EntityType;
-use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::lexicon::{lexicon, name_in_title_case};
 use crate::engine::recognize::words::is_legal_form;
 use crate::engine::Document;
 
@@ -96,31 +96,8 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
 /// connecting words in lower case ("Securities and Exchange Commission"). Acronyms
 /// and names with a lower-case letter are left as they are.
 fn capitals_in_title_case(name: &str) -> Option<String> {
-    if !name.contains(' ') || name.chars().any(char::is_lowercase) {
-        return None;
-    }
-    let mut out = String::with_capacity(name.len());
-    for (k, word) in name.split(' ').enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        let lower = word.to_lowercase();
-        if k > 0
-            && matches!(
-                lower.as_str(),
-                "and" | "of" | "the" | "for" | "on" | "in" | "de"
-            )
-        {
-            out.push_str(&lower);
-            continue;
-        }
-        let mut chars = lower.chars();
-        if let Some(c) = chars.next() {
-            out.extend(c.to_uppercase());
-            out.push_str(chars.as_str());
-        }
-    }
-    Some(out)
+    let capitals = name.contains(' ') && !name.chars().any(char::is_lowercase);
+    capitals.then(|| name_in_title_case(name))
 }
 
 /// The full names that end with a given suffix: one, or several (then none is chosen).

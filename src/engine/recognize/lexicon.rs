@@ -335,24 +335,10 @@ impl Lexicon {
     }
 
     /// The well-known organisation a line in capitals names ("SECURITIES AND
-    /// EXCHANGE COMMISSION"): its words in Title Case, the short words in lower case.
-    pub fn organisation_named_in_capitals(&self, title_case: &str) -> Option<&'static str> {
-        if let Some(name) = self.organisation_named(title_case) {
-            return Some(name);
-        }
-        let mut name = String::with_capacity(title_case.len());
-        for (k, word) in title_case.split(' ').enumerate() {
-            if k > 0 {
-                name.push(' ');
-            }
-            match word {
-                "And" | "Of" | "The" | "For" | "On" | "In" if k > 0 => {
-                    name.push_str(&word.to_lowercase())
-                }
-                _ => name.push_str(word),
-            }
-        }
-        self.organisation_named(&name)
+    /// EXCHANGE COMMISSION"), asked as written and as [`name_in_title_case`].
+    pub fn organisation_named_in_capitals(&self, name: &str) -> Option<&'static str> {
+        self.organisation_named(name)
+            .or_else(|| self.organisation_named(&name_in_title_case(name)))
     }
 }
 
@@ -402,6 +388,34 @@ fn ascii_fold(word: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// A name in capitals as running text writes it: each word capitalised, the short
+/// connecting words after the first in lower case ("SECURITIES AND EXCHANGE
+/// COMMISSION" → "Securities and Exchange Commission").
+pub fn name_in_title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (k, word) in name.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if k > 0
+            && matches!(
+                lower.as_str(),
+                "and" | "of" | "the" | "for" | "on" | "in" | "de"
+            )
+        {
+            out.push_str(&lower);
+            continue;
+        }
+        let mut chars = lower.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
 }
 
 /// `organisations.tsv`: canonical name, other spellings, acronyms.
