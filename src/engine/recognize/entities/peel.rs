@@ -331,6 +331,13 @@ impl<'a> DocumentView<'a> {
         out: &mut Vec<Segment>,
     ) -> Option<usize> {
         let (place_end, idx) = self.leading_place(first, end)?;
+        // "Bosnia and Herzegovina": the whole piece is the place.
+        if !lexicon()
+            .places_named(&self.span_text(first, end))
+            .is_empty()
+        {
+            return None;
+        }
         let rest_starts_title = is_title(self.word(place_end));
         let rest_words = (place_end..end).filter(|&i| self.is_word(i)).count();
         let given_name_first = place_end == first + 1

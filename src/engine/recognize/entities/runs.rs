@@ -85,6 +85,12 @@ impl<'a> DocumentView<'a> {
                     end += 2;
                     continue;
                 }
+                if next_is_name && w == "and" {
+                    if let Some(place_end) = self.and_inside_place_name(first, end) {
+                        end = place_end;
+                        continue;
+                    }
+                }
                 break;
             }
             runs.push(Run { first, end });
@@ -162,6 +168,29 @@ impl<'a> DocumentView<'a> {
                 self.type_piece(piece, out);
             }
         }
+    }
+
+    /// "Bosnia and Herzegovina", "Saint Kitts and Nevis": "and" at `and` inside a
+    /// place name the gazetteer knows whole; the end of that name, if so. Only "and"
+    /// between the run's words and at most three name words after it, so the lookups
+    /// per "and" are bounded.
+    fn and_inside_place_name(&self, first: usize, and: usize) -> Option<usize> {
+        let lex = lexicon();
+        let starts = first.max(and.saturating_sub(3))..and;
+        let mut end = and + 1;
+        let mut found = None;
+        while end < self.tokens.len() && end <= and + 3 && self.is_name_word(end) {
+            if end > and + 1 && (self.new_line(end) || !self.tokens[end].space_before) {
+                break;
+            }
+            for start in starts.clone() {
+                if !lex.places_named(&self.span_text(start, end + 1)).is_empty() {
+                    found = Some(end + 1);
+                }
+            }
+            end += 1;
+        }
+        found
     }
 
     /// "Securities and Exchange Commission", "Health and Human Services": "and" at

@@ -227,6 +227,21 @@ fn runs_hold_particles_initials_hyphens_and_connectors() {
             &[("Maria Lopez", "PER"), ("Chile", "LOC")],
         ),
         (
+            "and inside a country's name",
+            "He flew to Bosnia and Herzegovina on Monday.",
+            &[("Bosnia and Herzegovina", "LOC")],
+        ),
+        (
+            "a country's name with and opens the sentence",
+            "Trinidad and Tobago won the match.",
+            &[("Trinidad and Tobago", "LOC")],
+        ),
+        (
+            "two countries with and stay two",
+            "Armenia and Azerbaijan signed the text.",
+            &[("Armenia", "LOC"), ("Azerbaijan", "LOC")],
+        ),
+        (
             "line break ends a run",
             "The minister met Anna Petrova\nBerlin was cold.",
             &[("Anna Petrova", "PER"), ("Berlin", "LOC")],
