@@ -337,7 +337,14 @@ const ROLE_NOUNS: &[&str] = &[
     "representative", "colleague", "co-founder", "son", "daughter", "wife", "husband", "brother",
     "sister", "mother", "father", "chancellor", "premier", "engineer", "editor", "photographer",
     "producer", "designer", "architect", "officer", "inspector", "detective", "coroner", "teacher",
-    "pilot", "driver",
+    "pilot", "driver", "composer", "poet", "painter", "writer", "playwright", "screenwriter",
+    "filmmaker", "businessman", "businesswoman", "entrepreneur", "banker", "diplomat",
+    "lawmaker", "legislator", "adviser", "advisor", "aide", "consultant", "priest", "rabbi", "imam",
+    "cleric", "soldier", "nurse", "student", "drummer", "striker", "midfielder", "defender",
+    "goalkeeper", "winger", "batsman", "bowler", "jockey", "boxer", "golfer", "swimmer",
+    "sprinter", "skier", "footballer", "cricketer", "historian", "philosopher", "physician",
+    "surgeon", "astronaut", "explorer", "musician", "comedian", "actress", "dancer", "widow",
+    "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt",
 ];
 
 /// Last words of government bodies, whose leading country is a place mention too
@@ -476,6 +483,38 @@ pub fn is_name_closing_abbreviation(word: &str) -> bool {
     )
 }
 
+/// Places in a team, and a team's staff, after the team's name ("Leeds striker",
+/// "Lancashire bowler", "Bolton manager"); read by the team rule of
+/// `entities/classify.rs`, which types a town or region there as the team.
+pub fn is_team_role(w: &str) -> bool {
+    matches!(
+        w,
+        "striker"
+            | "goalkeeper"
+            | "keeper"
+            | "midfielder"
+            | "defender"
+            | "winger"
+            | "fullback"
+            | "playmaker"
+            | "forward"
+            | "captain"
+            | "skipper"
+            | "manager"
+            | "coach"
+            | "teammate"
+            | "quarterback"
+            | "pitcher"
+            | "outfielder"
+            | "batsman"
+            | "bowler"
+            | "spinner"
+            | "paceman"
+            | "opener"
+            | "all-rounder"
+    )
+}
+
 /// Roles held in an organisation, after its name ("Chelsea manager", "Airbus
 /// chairman"); read by the employer rule of `entities/classify.rs`.
 pub fn is_employer_role(w: &str) -> bool {
@@ -522,6 +561,15 @@ pub fn is_employer_role(w: &str) -> bool {
 
 pub fn is_role_noun(w: &str) -> bool {
     ROLE_SET.contains(w)
+}
+
+/// A role noun, or an agent noun in "-ist" ("guitarist", "novelist", "economist";
+/// not the verbs "insist", "persist"), in lower case: what someone is, before a name.
+pub fn is_occupation(lower: &str) -> bool {
+    is_role_noun(lower)
+        || lower.len() >= 7
+            && lower.ends_with("ist")
+            && !matches!(lower, "persist" | "consist" | "assist")
 }
 
 pub fn is_government_keyword(w: &str) -> bool {

@@ -70,7 +70,8 @@ impl<'a> DocumentView<'a> {
     pub(super) fn classify_name(&self, first: usize, end: usize) -> Segment {
         let n_words = (first..end).filter(|&i| self.is_word(i)).count();
         if let Some(seg) = self
-            .gazetteer_place(first, end)
+            .team_before_role(first, end)
+            .or_else(|| self.gazetteer_place(first, end))
             .or_else(|| self.state_after_town(first, end))
             .or_else(|| {
                 self.described_as_place(end)
@@ -98,6 +99,35 @@ impl<'a> DocumentView<'a> {
             .unwrap_or_else(|| {
                 self.segment(first, end, EntityType::Organisation, Evidence::Default)
             })
+    }
+
+    /// "Leeds striker Lee Sharpe", "Lancashire bowler Glen Chapple": a town or region
+    /// before a place in a team and a name is the team. A country there stays a
+    /// place (national teams are named by their country, as places are), and so do
+    /// the United Kingdom's home nations, which field national teams.
+    fn team_before_role(&self, first: usize, end: usize) -> Option<Segment> {
+        let named_after = end + 1;
+        if !is_team_role(self.word(end))
+            || !self.is_word(named_after)
+            || !starts_upper(self.word(named_after))
+            || self.new_line(named_after)
+        {
+            return None;
+        }
+        let name = self.span_text(first, end);
+        if matches!(
+            name.as_ref(),
+            "England" | "Scotland" | "Wales" | "Northern Ireland"
+        ) {
+            return None;
+        }
+        let lex = lexicon();
+        let &idx = lex.places_named(&name).first()?;
+        (!matches!(
+            lex.place(idx).kind,
+            PlaceKind::Country | PlaceKind::Continent
+        ))
+        .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
     }
 
     /// A name of the gazetteer's core is that place; small places whose names are
@@ -146,9 +176,13 @@ impl<'a> DocumentView<'a> {
     /// Darfur"), a place keyword last or a place prefix first ("Lake Como").
     fn typed_by_keyword(&self, first: usize, end: usize, n_words: usize) -> Option<Segment> {
         let last = self.word(end - 1);
-        // "Herman Miller, Inc.": a legal form after a comma.
-        let legal_form_after_comma =
-            self.word(end) == "," && !self.new_line(end + 1) && is_legal_form(self.word(end + 1));
+        // "Herman Miller, Inc.": a legal form after a comma, capitalised and a word of
+        // its own (", co-written" is no company's form).
+        let legal_form_after_comma = self.word(end) == ","
+            && !self.new_line(end + 1)
+            && starts_upper(self.word(end + 1))
+            && is_legal_form(self.word(end + 1))
+            && !(self.joined(end + 2) && matches!(self.word(end + 2), "-" | "–"));
         let (kind, evidence) = if n_words > 1 && is_org_keyword(last) || legal_form_after_comma {
             (EntityType::Organisation, Evidence::Strong)
         } else if is_place_noun(self.word(end)) && !self.new_line(end)

@@ -139,7 +139,7 @@ impl<'a> DocumentView<'a> {
             && first >= 2
             && is_honorific(self.word(first - 2))
             && !self.word(first - 2).ends_with('.');
-        is_honorific(prev) || honorific_before_period || is_role_noun(prev)
+        is_honorific(prev) || honorific_before_period || is_occupation(prev)
     }
 
     /// A title or role noun at `at` or after up to three modifiers: "the governor",

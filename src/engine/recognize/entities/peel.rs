@@ -410,7 +410,7 @@ impl<'a> DocumentView<'a> {
             let lower = Lower::new(w);
             let lower = lower.as_str();
             starts_upper(w)
-                && (is_role_noun(lower) || lower.len() >= 7 && lower.ends_with("ist"))
+                && is_occupation(lower)
                 && !lex.is_given_name(w)
                 && lex.demonym(w).is_none()
         };

@@ -134,6 +134,21 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("American Brands Inc.", "ORG"), ("American Brands", "ORG")],
         ),
         (
+            "a word in -ist before a name is an occupation",
+            "The band has keyboardist Butch Taylor on tour.",
+            &[("Butch Taylor", "PER")],
+        ),
+        (
+            "a role noun of the arts before a name",
+            "The opera was written by composer Rudd Oxley in Vienna.",
+            &[("Rudd Oxley", "PER"), ("Vienna", "LOC")],
+        ),
+        (
+            "a hyphenated word after a comma is no legal form",
+            "It is based on the novel by Nick Smith, co-written by him.",
+            &[("Nick Smith", "PER")],
+        ),
+        (
             "a role a person gives is no employer",
             "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
             &[("Johnson", "PER"), ("Robert Gibbs", "PER")],

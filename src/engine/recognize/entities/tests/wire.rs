@@ -58,6 +58,21 @@ fn teams_in_results_are_organisations() {
             &[("Madrid", "ORG"), ("Valencia", "ORG")],
         ),
         (
+            "a town before a player's position is the team",
+            "Liverpool striker Robbie Fowler scored twice.",
+            &[("Liverpool", "ORG"), ("Robbie Fowler", "PER")],
+        ),
+        (
+            "a county before a bowler is the team",
+            "Lancashire bowler Glen Chapple took four wickets.",
+            &[("Lancashire", "ORG"), ("Glen Chapple", "PER")],
+        ),
+        (
+            "a home nation before a position stays a place",
+            "England striker Alan Shearer scored.",
+            &[("England", "LOC"), ("Alan Shearer", "PER")],
+        ),
+        (
             "countries as governments stay places",
             "France and Germany signed the treaty.",
             &[("France", "LOC"), ("Germany", "LOC")],
