@@ -201,20 +201,31 @@ impl<'a> DocumentView<'a> {
     }
 
     /// Whether `name` is a company of the document written elsewhere with its legal
-    /// form ("American Brands" after "American Brands Inc."): one name, though it
-    /// opens with a demonym.
+    /// form ("American Brands" after "American Brands Inc.", "Aer Lingus" after "Aer
+    /// Lingus Group PLC"): one name, though it opens with a demonym.
     pub(super) fn is_company_of_document(&self, name: &str) -> bool {
         self.company_names
             .get_or_init(|| {
                 self.body_has_phrase("");
                 let phrases = self.body_phrases.get().expect("built just now");
-                phrases
-                    .iter()
-                    .filter_map(|p| {
-                        let (head, last) = p.rsplit_once(' ')?;
-                        is_legal_form(last).then(|| head.trim_end_matches(','))
-                    })
-                    .collect()
+                let mut names = HashSet::default();
+                for phrase in phrases {
+                    let Some((head, last)) = phrase.rsplit_once(' ') else {
+                        continue;
+                    };
+                    if !is_legal_form(last) {
+                        continue;
+                    }
+                    let head = head.trim_end_matches(',');
+                    names.insert(head);
+                    // "Aer Lingus Group PLC": "Aer Lingus" is the company too.
+                    if let Some((name, "Group" | "Holdings" | "Holding" | "Corporation")) =
+                        head.rsplit_once(' ')
+                    {
+                        names.insert(name);
+                    }
+                }
+                names
             })
             .contains(name)
     }

@@ -149,6 +149,11 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Nick Smith", "PER")],
         ),
         (
+            "a company written with its group and legal form is one name without them",
+            "Aer Lingus Group PLC said it will receive six aircraft. Aer Lingus also has options.",
+            &[("Aer Lingus Group PLC", "ORG"), ("Aer Lingus", "ORG")],
+        ),
+        (
             "a role a person gives is no employer",
             "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
             &[("Johnson", "PER"), ("Robert Gibbs", "PER")],
