@@ -405,6 +405,11 @@ fn unfamiliar_names_are_typed_by_how_their_words_look() {
             &[("Sutrisno Wibowo", "PER")],
         ),
         (
+            "Yoruba names before a saying verb",
+            "Oyelaran Adebisi said the talks would resume.",
+            &[("Oyelaran Adebisi", "PER")],
+        ),
+        (
             "an apposition whose role noun has modifiers",
             "Oyelaran Adebisi, the central bank governor, spoke.",
             &[("Oyelaran Adebisi", "PER")],
