@@ -430,6 +430,14 @@ pub fn is_result_verb(w: &str) -> bool {
     RESULT_VERBS.contains(&w)
 }
 
+/// What a score is, before its opponent ("a 2-1 win over", "a 1-1 draw with").
+pub fn is_result_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "win" | "victory" | "draw" | "defeat" | "loss" | "tie" | "triumph" | "success"
+    )
+}
+
 static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);

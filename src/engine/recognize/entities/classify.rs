@@ -6,6 +6,7 @@
 //! a known small town nor a place-like name after "in"/"near"/"at" falls back to an
 //! organisation, weakly, so that the document vote can overrule it.
 
+use super::known::is_nation;
 use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
@@ -102,9 +103,8 @@ impl<'a> DocumentView<'a> {
     }
 
     /// "Leeds striker Lee Sharpe", "Lancashire bowler Glen Chapple": a town or region
-    /// before a place in a team and a name is the team. A country there stays a
-    /// place (national teams are named by their country, as places are), and so do
-    /// the United Kingdom's home nations, which field national teams.
+    /// before a place in a team and a name is the team. A nation there stays a place
+    /// (national teams play under its name: `known::is_nation`).
     fn team_before_role(&self, first: usize, end: usize) -> Option<Segment> {
         let named_after = end + 1;
         if !is_team_role(self.word(end))
@@ -115,19 +115,8 @@ impl<'a> DocumentView<'a> {
             return None;
         }
         let name = self.span_text(first, end);
-        if matches!(
-            name.as_ref(),
-            "England" | "Scotland" | "Wales" | "Northern Ireland"
-        ) {
-            return None;
-        }
-        let lex = lexicon();
-        let &idx = lex.places_named(&name).first()?;
-        (!matches!(
-            lex.place(idx).kind,
-            PlaceKind::Country | PlaceKind::Continent
-        ))
-        .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+        (!lexicon().places_named(&name).is_empty() && !is_nation(&name))
+            .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
     }
 
     /// A name of the gazetteer's core is that place; small places whose names are

@@ -13,3 +13,13 @@ pub(super) fn country_idx(iso: &str) -> Option<PlaceIdx> {
         .copied()
         .find(|&i| lex.place(i).kind == PlaceKind::Country && lex.place(i).country == iso)
 }
+
+/// A country, or one of the United Kingdom's home nations: a name national teams
+/// play under, which stays a place when it plays (read by the team rules).
+pub(super) fn is_nation(name: &str) -> bool {
+    matches!(name, "England" | "Scotland" | "Wales" | "Northern Ireland")
+        || lexicon()
+            .places_named(name)
+            .first()
+            .is_some_and(|&p| lexicon().place(p).kind == PlaceKind::Country)
+}

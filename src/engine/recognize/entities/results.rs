@@ -1,9 +1,10 @@
 //! Sports results: teams named after places ("Leeds beat Chelsea 2-1", "Lazio 1 Roma 1", "Sri Lanka 231-7") are organisations there, players with their figures in brackets are persons, and neither score nor figure is a model number.
 
+use super::known::is_nation;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::token::TokenKind;
-use crate::engine::recognize::words::is_result_verb;
+use crate::engine::recognize::words::{is_result_noun, is_result_verb};
 
 /// How far from a name a results line is looked at, either side.
 const RESULTS_LINE: usize = 24;
@@ -185,6 +186,24 @@ impl<'a> DocumentView<'a> {
             && self.result_follows(end)
     }
 
+    /// "drew 1-1 with Benfica", "lost 3-1 to Ajax", "a 1-1 draw with Benfica", "a 2-0
+    /// win over Syria": the opponent after a result verb and a score, or after a
+    /// score and a result noun. ("at" is left out: it names the ground; a score
+    /// alone says nothing: "the vote was 5-4 with Kennedy dissenting".)
+    fn opponent_after_score(&self, first: usize) -> bool {
+        // The score's three tokens ("1", "-", "1") end right before the preposition,
+        // or before the result noun before it.
+        first >= 5
+            && matches!(
+                self.word(first - 1),
+                "with" | "over" | "against" | "to" | "by"
+            )
+            && !self.tokens[first].line_start
+            && (self.score_at(first - 4)
+                && (is_result_verb(self.word(first - 5)) || self.word(first - 5) == "won")
+                || is_result_noun(self.word(first - 2)) && self.score_at(first - 5))
+    }
+
     /// A score ("2-1") or a cricket margin ("by an innings", "by 39 runs", "by
     /// six wickets") within a dozen tokens from `from`, in the same sentence.
     fn result_follows(&self, from: usize) -> bool {
@@ -205,7 +224,10 @@ impl<'a> DocumentView<'a> {
         for s in segments.iter_mut() {
             // A person only when typed weakly ("Chelsea" is a given name too).
             let may_play = match s.kind {
-                EntityType::Place | EntityType::Organisation => true,
+                // A country playing is its national team, named as the place is:
+                // it stays in the place list (so do the home nations).
+                EntityType::Place => !is_nation(&self.span_text(s.first, s.end)),
+                EntityType::Organisation => true,
                 EntityType::Person => s.evidence < Evidence::Strong,
                 EntityType::Nationality => false,
             };
@@ -221,6 +243,7 @@ impl<'a> DocumentView<'a> {
             } else if self.followed_by_score(s.first, s.end)
                 || self.before_result_verb(s.end)
                 || self.after_result_verb(s.first, s.end)
+                || self.opponent_after_score(s.first)
             {
                 s.kind = EntityType::Organisation;
                 s.evidence = Evidence::Strong;

@@ -68,6 +68,36 @@ fn teams_in_results_are_organisations() {
             &[("Lancashire", "ORG"), ("Glen Chapple", "PER")],
         ),
         (
+            "nations beating each other stay places",
+            "Japan beat Syria 2-1 and England beat Wales 3-0.",
+            &[
+                ("Japan", "LOC"),
+                ("Syria", "LOC"),
+                ("England", "LOC"),
+                ("Wales", "LOC"),
+            ],
+        ),
+        (
+            "the opponent after a result verb and a score",
+            "Ajax drew 1-1 with Twente and Porto lost 3-1 to Braga.",
+            &[
+                ("Ajax", "ORG"),
+                ("Twente", "ORG"),
+                ("Porto", "ORG"),
+                ("Braga", "ORG"),
+            ],
+        ),
+        (
+            "the opponent after a score and a result noun",
+            "It was their first 2-0 win over Braga since May.",
+            &[("Braga", "ORG")],
+        ),
+        (
+            "a score alone names no opponent",
+            "The vote was 5-4 with Braga abstaining.",
+            &[("Braga", "LOC")],
+        ),
+        (
             "a home nation before a position stays a place",
             "England striker Alan Shearer scored.",
             &[("England", "LOC"), ("Alan Shearer", "PER")],
@@ -132,13 +162,13 @@ fn teams_in_results_are_organisations() {
             ],
         ),
         (
-            "a cricket score and the batsmen's runs in brackets",
+            "a cricket score and the batsmen's runs in brackets; nations playing stay places",
             "Sri Lanka 231-7 (Aravinda de Silva 66, Sanath Jayasuriya 45) Pakistan 232-6.",
             &[
-                ("Sri Lanka", "ORG"),
+                ("Sri Lanka", "LOC"),
                 ("Aravinda de Silva", "PER"),
                 ("Sanath Jayasuriya", "PER"),
-                ("Pakistan", "ORG"),
+                ("Pakistan", "LOC"),
             ],
         ),
         (
