@@ -52,6 +52,13 @@ impl<'a> Scanner<'a> {
             (_, _, Some(y)) => (Some(y), end + 1),
             _ => (None, end),
         };
+        // "a first-half header", "the second half of the match": a half of a match.
+        let of_a_match = self.lower(end) == "of"
+            && matches!(self.lower(end + 1), "the" | "a")
+            && matches!(self.lower(end + 2), "match" | "game" | "contest" | "final");
+        if year.is_none() && (is_match_event(self.lower(end)) || of_a_match) {
+            return None;
+        }
         self.found(i, end, Expr::Half { year, half })
     }
 
@@ -407,4 +414,29 @@ fn name_length(text: &str, name: &str) -> Option<usize> {
     let end = chars.next().map_or(text.len(), |(at, _)| at);
     let whole_word = !text[end..].starts_with(|c: char| c.is_alphanumeric());
     whole_word.then_some(end)
+}
+
+/// What happens in a half of a match ("first-half goal"), so that the half is no
+/// half of a year.
+fn is_match_event(word: &str) -> bool {
+    matches!(
+        word,
+        "goal"
+            | "goals"
+            | "header"
+            | "penalty"
+            | "strike"
+            | "try"
+            | "tries"
+            | "equaliser"
+            | "equalizer"
+            | "opener"
+            | "brace"
+            | "substitute"
+            | "red"
+            | "own"
+            | "effort"
+            | "stoppage"
+            | "injury"
+    )
 }
