@@ -73,6 +73,7 @@ impl<'a> DocumentView<'a> {
         if let Some(seg) = self
             .team_before_role(first, end)
             .or_else(|| self.gazetteer_place(first, end))
+            .or_else(|| self.well_known_organisation(first, end))
             .or_else(|| self.state_after_town(first, end))
             .or_else(|| {
                 self.described_as_place(end)
@@ -117,6 +118,14 @@ impl<'a> DocumentView<'a> {
         let name = self.span_text(first, end);
         (!lexicon().places_named(&name).is_empty() && !is_nation(&name))
             .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+    }
+
+    /// "Merrill Lynch", "Goldman Sachs", "UNICEF": an organisation of the curated list
+    /// (`data/sources/organisations.tsv`), though its words read as a person's.
+    fn well_known_organisation(&self, first: usize, end: usize) -> Option<Segment> {
+        lexicon()
+            .organisation_named(&self.span_text(first, end))
+            .map(|_| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
     }
 
     /// A name of the gazetteer's core is that place; small places whose names are
@@ -172,19 +181,30 @@ impl<'a> DocumentView<'a> {
             && starts_upper(self.word(end + 1))
             && is_legal_form(self.word(end + 1))
             && !(self.joined(end + 2) && matches!(self.word(end + 2), "-" | "–"));
-        let (kind, evidence) = if n_words > 1 && is_org_keyword(last) || legal_form_after_comma {
-            (EntityType::Organisation, Evidence::Strong)
-        } else if is_place_noun(self.word(end)) && !self.new_line(end)
-            || self.parts.place_before_of && self.after_place_noun_and_of(first)
-        {
-            (EntityType::Place, Evidence::Strong)
-        } else if n_words == 2 && is_compass_word(self.word(first)) {
-            (EntityType::Place, Evidence::Weak)
-        } else if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
-            (EntityType::Place, Evidence::Strong)
-        } else {
-            return None;
+        // "Thornbury & Voss", "Baker & McKenzie": two words joined by an ampersand,
+        // neither a given name nor a place, name a firm ("Audrey & Hazel", "David
+        // Christison & Lee Tate" are people, "Derry & Strabane" places).
+        let ampersand = end == first + 3 && self.word(first + 1) == "&" && {
+            let lex = lexicon();
+            [first, first + 2].iter().all(|&i| {
+                let w = self.word(i);
+                !lex.is_given_name(w) && lex.places_named(w).is_empty()
+            })
         };
+        let (kind, evidence) =
+            if n_words > 1 && is_org_keyword(last) || legal_form_after_comma || ampersand {
+                (EntityType::Organisation, Evidence::Strong)
+            } else if is_place_noun(self.word(end)) && !self.new_line(end)
+                || self.parts.place_before_of && self.after_place_noun_and_of(first)
+            {
+                (EntityType::Place, Evidence::Strong)
+            } else if n_words == 2 && is_compass_word(self.word(first)) {
+                (EntityType::Place, Evidence::Weak)
+            } else if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
+                (EntityType::Place, Evidence::Strong)
+            } else {
+                return None;
+            };
         Some(self.segment(first, end, kind, evidence))
     }
 

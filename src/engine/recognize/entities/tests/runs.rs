@@ -195,11 +195,15 @@ fn runs_hold_particles_initials_hyphens_and_connectors() {
             "Delegates of the International Committee of the Red Cross arrived.",
             &[("International Committee of the Red Cross", "ORG")],
         ),
-        // FIXME: an organisation named after people ("&") is typed PER.
         (
-            "ampersand",
+            "ampersand in a firm of the curated list",
             "Analysts at Johnson & Johnson said sales grew.",
-            &[("Johnson & Johnson", "PER")],
+            &[("Johnson & Johnson", "ORG")],
+        ),
+        (
+            "names joined by an ampersand are a firm",
+            "Analysts at Thornbury & Voss said sales grew.",
+            &[("Thornbury & Voss", "ORG")],
         ),
         (
             "saint abbreviation",

@@ -154,6 +154,11 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Aer Lingus Group PLC", "ORG"), ("Aer Lingus", "ORG")],
         ),
         (
+            "a firm whose name reads as a person's, from the curated list",
+            "Analyst Carla Mendes of Merrill Lynch said the price was steep.",
+            &[("Carla Mendes", "PER"), ("Merrill Lynch", "ORG")],
+        ),
+        (
             "a role a person gives is no employer",
             "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
             &[("Johnson", "PER"), ("Robert Gibbs", "PER")],
