@@ -56,6 +56,26 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                 .or_insert_with(|| Longer::One(name.clone()));
         }
     }
+    // Companies the document writes with their legal form, by their first word
+    // ("Brennan" → "Brennan Foods" of "Brennan Foods Inc"), for the short name
+    // the recogniser types as that company.
+    let mut companies_by_first_word: HashMap<String, Longer> = HashMap::default();
+    for m in document
+        .entities
+        .iter()
+        .filter(|m| m.kind == EntityType::Organisation)
+    {
+        let name = surface(m);
+        let head = strip_legal_form(&name);
+        if head.len() < name.len() {
+            if let Some((first, _)) = head.split_once(' ') {
+                companies_by_first_word
+                    .entry(first.to_string())
+                    .and_modify(|longer| longer.add(head))
+                    .or_insert_with(|| Longer::One(head.to_string()));
+            }
+        }
+    }
     let acronyms = defined_acronyms(document);
     document
         .entities
@@ -78,6 +98,12 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                 },
                 EntityType::Organisation => match acronyms.get(name.as_str()) {
                     Some(full) => well_known(full).unwrap_or(full).to_string(),
+                    None if !name.contains(' ') => match companies_by_first_word.get(&name) {
+                        Some(Longer::One(company)) => {
+                            well_known(company).unwrap_or(company.as_str()).to_string()
+                        }
+                        _ => well_known(&name).unwrap_or(&name).to_string(),
+                    },
                     None => {
                         let name = strip_legal_form(strip_article(&name));
                         let title_case = capitals_in_title_case(name);

@@ -207,6 +207,22 @@ fn an_organisation_with_and_without_its_legal_form_is_one_entity() {
 }
 
 #[test]
+fn a_company_called_by_its_first_word_is_one_entity_with_its_full_name() {
+    let c = corpus(&[(
+        "deal.txt",
+        "Deal\n\nBrennan Foods Inc said it would buy Pickett Dairy Co. Brennan, based in \
+         Minneapolis, said Pickett chairman Walter Pickett would join its board. Shares \
+         of Pickett jumped.\n",
+    )]);
+    let brennan = entity(&c, "Brennan Foods Inc");
+    assert_eq!(brennan.n_mentions, 2, "{brennan:?}");
+    let pickett = entity(&c, "Pickett Dairy Co.");
+    assert_eq!(pickett.n_mentions, 3, "{pickett:?}");
+    let walter = entity(&c, "Walter Pickett");
+    assert_eq!(walter.n_mentions, 1, "the person stays apart: {walter:?}");
+}
+
+#[test]
 fn well_known_acronyms_join_their_names_across_documents() {
     let c = corpus(&[
         ("a.txt", "Aid\n\nThe UN said food was short on Monday.\n"),

@@ -72,6 +72,7 @@ impl<'a> DocumentView<'a> {
             body_phrases: OnceCell::new(),
             body_phrase_openers: OnceCell::new(),
             company_names: OnceCell::new(),
+            company_first_words: OnceCell::new(),
             capitalised_folded: OnceCell::new(),
             lowercase_words: OnceCell::new(),
             parts,
@@ -228,6 +229,34 @@ impl<'a> DocumentView<'a> {
                 names
             })
             .contains(name)
+    }
+
+    /// Whether `word` alone stands for a company the document names with its legal
+    /// form ("Brennan" after "Brennan Foods Inc", "Pickett" after "Pickett Dairy
+    /// Co."): the first of its name's words, when that word is no title, place,
+    /// nationality, keyword or word the document also writes in lower case
+    /// ("General Motors Corp." says nothing of "General").
+    pub(super) fn is_company_first_word(&self, word: &str) -> bool {
+        self.company_first_words
+            .get_or_init(|| {
+                self.is_company_of_document("");
+                let names = self.company_names.get().expect("built just now");
+                let lex = lexicon();
+                names
+                    .iter()
+                    .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
+                    .filter(|first| {
+                        starts_upper(first)
+                            && !is_title(first)
+                            && !is_org_keyword(first)
+                            && !is_function_word(first)
+                            && lex.demonym(first).is_none()
+                            && lex.places_named(first).is_empty()
+                            && !self.writes_in_lowercase(&first.to_lowercase())
+                    })
+                    .collect()
+            })
+            .contains(word)
     }
 
     /// The phrase is a name in the body, outside headlines: a whole run of capitalised

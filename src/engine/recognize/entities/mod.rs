@@ -376,6 +376,9 @@ struct DocumentView<'a> {
     /// Body phrases that end in a legal form, without it ("American Brands" of
     /// "American Brands Inc."); built on demand.
     company_names: OnceCell<HashSet<&'a str>>,
+    /// The first words that stand for those companies alone ("Brennan" of "Brennan
+    /// Foods Inc"); built on demand.
+    company_first_words: OnceCell<HashSet<&'a str>>,
     /// `capitalised_mid_sentence` in lower case, for lines in capitals ("BANKAMERICA"
     /// is the body's "BankAmerica"); built on demand.
     capitalised_folded: OnceCell<HashSet<String>>,

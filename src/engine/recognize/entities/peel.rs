@@ -49,6 +49,17 @@ impl<'a> DocumentView<'a> {
                 out,
             );
         }
+        // "Brennan Foods" in a headline, "Brennan" alone: the company the document
+        // names with its legal form.
+        let company = if end - first == 1 {
+            self.is_company_first_word(self.word(first))
+        } else {
+            self.is_company_of_document(&self.span_text(first, end))
+        };
+        if company {
+            out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
+            return;
+        }
         if self.in_headline[first] {
             return self.type_headline_piece(piece, out);
         }
@@ -61,10 +72,6 @@ impl<'a> DocumentView<'a> {
                 },
                 out,
             );
-        }
-        if end - first >= 2 && self.is_company_of_document(&self.span_text(first, end)) {
-            out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
-            return;
         }
         if self.names_something_not_extracted(first, end)
             || self.push_portfolio_then_person(first, end, out)

@@ -159,6 +159,20 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Carla Mendes", "PER"), ("Merrill Lynch", "ORG")],
         ),
         (
+            "a company's first word alone, after its name with the legal form",
+            "Brennan Foods Inc agreed to buy Pickett Dairy Co. Brennan said the deal was approved.",
+            &[
+                ("Brennan Foods Inc", "ORG"),
+                ("Pickett Dairy Co.", "ORG"),
+                ("Brennan", "ORG"),
+            ],
+        ),
+        (
+            "a title opening a company's name still opens a person's",
+            "Shares of General Dynamics Corp. rose. General Ray Odierno said so. In general it did.",
+            &[("General Dynamics Corp.", "ORG"), ("Ray Odierno", "PER")],
+        ),
+        (
             "a role a person gives is no employer",
             "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
             &[("Johnson", "PER"), ("Robert Gibbs", "PER")],
