@@ -82,8 +82,20 @@ const TITLES: &[&str] = &[
     "Head", "Analyst", "Economist", "Pastor", "Father", "Brother", "Sister", "Saint", "Reverend",
     "Rev", "Hon", "Dean", "Coach", "Secretary-General", "President-elect", "Co-founder",
     "Chairperson", "Minister-President", "Administrator", "Superintendent", "Comptroller",
-    "Treasurer", "Provost", "Chaplain", "Warden", "Sheriff", "Constable",
+    "Treasurer", "Provost", "Chaplain", "Warden", "Sheriff", "Constable", "Petty", "Private",
+    "Pvt", "Pfc", "Spc", "Corporal", "Cpl", "Airman", "Seaman", "Ensign", "Gunnery", "Warrant",
+    "Lance",
 ];
+
+/// "2nd Class" in a rank ("Petty Officer 2nd Class", "Sgt. 1st Class", "Private First
+/// Class"): the ordinal at `ordinal`, "Class" after it.
+pub fn is_rank_class(ordinal: &str, class: &str) -> bool {
+    class == "Class"
+        && matches!(
+            ordinal,
+            "1st" | "2nd" | "3rd" | "First" | "Second" | "Third"
+        )
+}
 
 /// Words after "Minister of" / "Secretary of" that name a portfolio, part of the title.
 #[rustfmt::skip]

@@ -361,6 +361,10 @@ impl<'a> DocumentView<'a> {
     /// Secretary"), "of" and a portfolio after it ("Minister of Foreign Affairs"),
     /// an abbreviation's period ("Mr."), a hyphenated second title ("Secretary-General").
     fn peel_title(&self, first: usize, end: usize) -> Option<usize> {
+        // "Sgt. 1st Class Ray Cole": the rank's class, after a run cut at its period.
+        if first > 0 && first + 1 < end && is_rank_class(self.word(first - 1), self.word(first)) {
+            return Some(first + 1);
+        }
         let mut k = first;
         while k < end && is_portfolio(self.word(k)) && !is_title(self.word(k)) {
             k += 1;
@@ -379,6 +383,10 @@ impl<'a> DocumentView<'a> {
         }
         if next < end && self.word(next) == "." {
             next += 1;
+        }
+        // "Petty Officer 2nd Class", "Sgt. 1st Class".
+        if next + 2 < end && is_rank_class(self.word(next), self.word(next + 1)) {
+            next += 2;
         }
         if next + 1 < end && matches!(self.word(next), "-" | "–") && is_title(self.word(next + 1))
         {

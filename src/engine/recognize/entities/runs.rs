@@ -66,6 +66,16 @@ impl<'a> DocumentView<'a> {
                         continue;
                     }
                 }
+                // "Petty Officer 2nd Class Ana Ruiz", "Sgt. 1st Class Ray Cole": the
+                // rank's class, then the name.
+                if is_rank_class(w, self.word(end + 1))
+                    && (is_title(self.word(end - 1)) || self.word(end - 1) == ".")
+                    && self.is_name_word(end + 2)
+                    && !self.new_line(end + 2)
+                {
+                    end += 2;
+                    continue;
+                }
                 // "International Committee of the Red Cross": "of the" inside an organisation's name.
                 if w == "of"
                     && self.word(end + 1) == "the"

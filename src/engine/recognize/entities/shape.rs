@@ -10,7 +10,13 @@ pub(super) fn is_dotted_abbreviation(w: &str) -> bool {
 
 /// Letters and digits mixed in one word: "A380", "F-35" parts, "iPhone4".
 pub(super) fn is_model_number(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic) && !is_ordinal(w)
+}
+
+/// "1st", "22nd", "3rd", "4th": digits and an ordinal ending, no model number.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// "PORT SUDAN" → "Port Sudan".

@@ -232,6 +232,16 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Emmanuel Macron", "PER"), ("Dakar", "LOC")],
         ),
         (
+            "enlisted ranks with their class",
+            "Petty Officer 2nd Class Ana Ruiz and Sgt. 1st Class Ray Cole attended.",
+            &[("Ana Ruiz", "PER"), ("Ray Cole", "PER")],
+        ),
+        (
+            "a rank in words",
+            "Private First Class Dana Holt and Airman Tomas Lee were hurt.",
+            &[("Dana Holt", "PER"), ("Tomas Lee", "PER")],
+        ),
+        (
             "a team after a title and before a player's position is the employer",
             "Former Boston Celtics guard Dee Brown joined Toronto.",
             &[
