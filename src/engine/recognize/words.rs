@@ -57,6 +57,10 @@ const NEVER_NAMES: &[&str] = &[
     // Accounting standards, rates and measures of filings and business news.
     "GAAP", "IFRS", "EBITDA", "EBIT", "EPS", "LIBOR", "SOFR", "EURIBOR", "CPI", "PMI", "ROE", "ROI",
     "NAV", "ETF", "ETFs", "APR", "ESG", "CAGR", "YoY",
+    // Credit ratings ("cut to BBB+", "rated Baa2"; not "AAA" or "AA", which name
+    // associations).
+    "BBB", "BB", "CCC", "Aaa", "Aa1", "Aa2", "Aa3", "Baa1", "Baa2", "Baa3",
+    "Ba1", "Ba2", "Ba3", "Caa1", "Caa2", "Caa3",
     // Labels of signature blocks, letters, memos and press releases ("By: /s/",
     // "Attn.", "Re:", "Media Contact:").
     "By", "Attn", "Re", "Cc", "Fax", "Tel", "Contact", "Contacts",

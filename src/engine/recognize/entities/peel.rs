@@ -9,7 +9,7 @@ use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Run, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx, PlaceKind};
 use crate::engine::recognize::namelike::name_likeness;
-use crate::engine::recognize::token::Lower;
+use crate::engine::recognize::token::{Lower, TokenKind};
 use crate::engine::recognize::words::*;
 
 /// Where the name left after peeling starts, and where the role before it began.
@@ -136,9 +136,26 @@ impl<'a> DocumentView<'a> {
                 && !self.followed_by_score(first, end)
                 && !self.is_scorer(first, end)
                 && !self.reads_as_full_personal_name(first, end)
-            || is_market_index(&self.span_text(first, end))
+            || is_market_index(&self.span_text(first, end)) && !self.names_rating_agency(first, end)
             || self.word(end) == "$" && self.joined(end)
             || self.followed_by_code(end)
+    }
+
+    /// "S&P said", "Standard & Poor's cut the rating": the rating agency, which shares
+    /// its name with the index ("the S&P 500", "Standard & Poor's 500 index").
+    fn names_rating_agency(&self, first: usize, end: usize) -> bool {
+        if !matches!(
+            self.span_text(first, end).as_ref(),
+            "S&P" | "Standard & Poor"
+        ) {
+            return false;
+        }
+        let possessive = matches!(self.word(end), "'" | "\u{2019}") && self.word(end + 1) == "s";
+        let after = if possessive { end + 2 } else { end };
+        self.tokens
+            .get(after)
+            .is_none_or(|t| t.kind != TokenKind::Number)
+            && !matches!(self.word(after), "index" | "Index")
     }
 
     /// "Director of National Intelligence Avril Haines", "Secretary of the Army

@@ -4,6 +4,7 @@ use super::known::is_place_or_demonym;
 use super::shape::{is_acronym, starts_upper};
 use super::{DocumentView, Run, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
+use crate::engine::recognize::token::TokenKind;
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
@@ -65,6 +66,23 @@ impl<'a> DocumentView<'a> {
                         end = k + 2;
                         continue;
                     }
+                }
+                // "Moody's Investors Service", "McDonald's Corp": a firm of the curated
+                // list whose name holds a possessive (not "Standard & Poor's 500", an index).
+                if matches!(w, "'" | "\u{2019}")
+                    && self.joined(end)
+                    && self.word(end + 1) == "s"
+                    && self.joined(end + 1)
+                    && self
+                        .tokens
+                        .get(end + 2)
+                        .is_none_or(|t| t.kind != TokenKind::Number)
+                    && [self.span_text(first, end), self.word(end - 1).into()]
+                        .iter()
+                        .any(|name| lexicon().organisation_named(&format!("{name}'s")).is_some())
+                {
+                    end += 2;
+                    continue;
                 }
                 // "Petty Officer 2nd Class Ana Ruiz", "Sgt. 1st Class Ray Cole": the
                 // rank's class, then the name.

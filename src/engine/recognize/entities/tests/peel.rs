@@ -12,6 +12,24 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "the index of an agency's name is not extracted, the agency is",
+            "The S&P 500 fell after S&P said it may cut the rating to BBB+.",
+            &[("S&P", "ORG")],
+        ),
+        (
+            "the agency with its possessive, not the index with its number",
+            "Standard & Poor's cut it; the Standard & Poor's 500 index fell.",
+            &[("Standard & Poor's", "ORG")],
+        ),
+        (
+            "a firm of the list whose name holds a possessive",
+            "Moody's Investors Service rated it Baa2, and McDonald\u{2019}s Corp. agreed.",
+            &[
+                ("Moody's Investors Service", "ORG"),
+                ("McDonald\u{2019}s Corp.", "ORG"),
+            ],
+        ),
+        (
             "I with a contraction, and a retweet mark",
             "RT I'm staying, I\u{2019}ll say it again, said Ana Petrova.",
             &[("Ana Petrova", "PER")],
