@@ -169,4 +169,36 @@ impl DocumentView<'_> {
             _ => false,
         }
     }
+
+    /// "6.1 GOVERNMENT COMPLIANCE.", "Section 7.2 Indemnification.": the heading of a
+    /// numbered section, right after its number ("6.1", at a line start, after
+    /// "Section" or after another heading's semicolon) and ended by a period or a
+    /// semicolon, or written in capitals. A
+    /// rank ("3. Mika Hakkinen") has no number after its period.
+    pub(super) fn names_a_numbered_heading(&self, first: usize, end: usize) -> bool {
+        if !self.parts.defined_terms || first < 3 {
+            return false;
+        }
+        let number = |i: usize| self.tokens[i].kind == TokenKind::Number;
+        let section_number = number(first - 3)
+            && self.word(first - 2) == "."
+            && self.joined(first - 2)
+            && number(first - 1)
+            && self.joined(first - 1);
+        let numbered = section_number
+            && (self.new_line(first - 3)
+                || first >= 4
+                    && matches!(
+                        Lower::new(self.word(first - 4)).as_str(),
+                        "section" | "article" | "\u{a7}" | ";"
+                    ));
+        if !numbered {
+            return false;
+        }
+        let ended = matches!(self.word(end), "." | ";" | ":") && self.joined(end);
+        let in_capitals = (first..end)
+            .filter(|&i| self.is_word(i))
+            .all(|i| !self.word(i).chars().any(char::is_lowercase));
+        ended || in_capitals
+    }
 }

@@ -22,6 +22,17 @@ fn defined_terms_of_contracts_are_no_names() {
             &[],
         ),
         (
+            "headings of numbered sections, anywhere",
+            "6.1 GOVERNMENT COMPLIANCE.\nBorrower will comply.\nSection 7.2 Indemnification.\n\
+             Zentrix Holdings Inc. will pay.\n9.4 Protective Payments; 9.5 Quorum Rules.",
+            &[("Zentrix Holdings Inc.", "ORG")],
+        ),
+        (
+            "a rank's number is no section's",
+            "Results:\n3. Mika Hakkinen ( Finland ) 1:28:30",
+            &[("Mika Hakkinen", "PER"), ("Finland", "LOC")],
+        ),
+        (
             "a name that merely opens with a part's word stays",
             "Chapter Books Ltd said Schedule Holdings won.",
             &[("Chapter Books Ltd", "ORG"), ("Schedule Holdings", "ORG")],
