@@ -4,8 +4,9 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::token::{Lower, TokenKind};
-use crate::engine::recognize::words::is_org_keyword;
+use crate::engine::recognize::words::{is_function_word, is_org_keyword};
 
 /// Words of the legal register: frequent in agreements, indentures and filings,
 /// rare in news (a quoted clause gives a few).
@@ -168,6 +169,25 @@ impl DocumentView<'_> {
             2 => numbers_a_part(self.word(first + 1)),
             _ => false,
         }
+    }
+
+    /// "Telephone: (619) 230-3029", "Beneficiary Name: …", "Source: OneCLE": a label
+    /// of a form or signature block, made of words that look more like ordinary
+    /// English words than like names (the name-likeness model: measured against
+    /// P(word) ≥ 0.5, which kept "Name" and "Source"), followed by its colon. A
+    /// personal name before a colon stays ("Anna Berg: we will appeal"); a name that
+    /// reads as an English word does not ("Reuters:", a known cost).
+    pub(super) fn names_a_form_label(&self, first: usize, end: usize) -> bool {
+        if !self.parts.defined_terms || self.word(end) != ":" || !self.joined(end) {
+            return false;
+        }
+        let model = name_likeness();
+        (first..end).filter(|&i| self.is_word(i)).all(|i| {
+            let w = self.word(i);
+            // More like an ordinary word than like a given name, a surname or a place.
+            let p = model.likeness(w);
+            is_function_word(w) || p[3] >= p[0] && p[3] >= p[1] && p[3] >= p[2]
+        })
     }
 
     /// "6.1 GOVERNMENT COMPLIANCE.", "Section 7.2 Indemnification.": the heading of a

@@ -36,7 +36,10 @@ impl<'a> DocumentView<'a> {
             return;
         }
         // "Article 1", "Exhibit A": also in a table of contents, which reads as a headline.
-        if self.names_a_document_part(first, end) || self.names_a_numbered_heading(first, end) {
+        if self.names_a_document_part(first, end)
+            || self.names_a_numbered_heading(first, end)
+            || self.names_a_form_label(first, end)
+        {
             return;
         }
         // "ARTICLE II REPRESENTATIONS": the part, then its heading.

@@ -28,6 +28,11 @@ fn defined_terms_of_contracts_are_no_names() {
             &[("Zentrix Holdings Inc.", "ORG")],
         ),
         (
+            "labels of a form before their colons, anywhere; a name before a colon stays",
+            "Telephone: (619) 230-3029\nBeneficiary Name: Zentrix Holdings Inc.\nAnna Berg: we will appeal.",
+            &[("Zentrix Holdings Inc.", "ORG"), ("Anna Berg", "PER")],
+        ),
+        (
             "a rank's number is no section's",
             "Results:\n3. Mika Hakkinen ( Finland ) 1:28:30",
             &[("Mika Hakkinen", "PER"), ("Finland", "LOC")],
