@@ -42,6 +42,9 @@ mod person_weight {
     pub const APPOSITION: i32 = 3;
     /// "said", "told" right after the name (when there is no apposition).
     pub const SAYING_VERB: i32 = 2;
+    /// '"…," said Mauer.': the quote's speaker after an inverted "said", enough
+    /// alone (organisations are quoted as "Acme said", rarely "said Acme").
+    pub const QUOTE_ATTRIBUTION: i32 = 4;
     /// "Mr", "Dr." or a role noun ("spokesman") right before the name.
     pub const PERSON_CUE_BEFORE: i32 = 3;
     /// "he", "she" first among the next pronouns (two-word names only).
@@ -338,6 +341,8 @@ impl<'a> DocumentView<'a> {
         }
         if self.followed_by_apposition(end) {
             score += APPOSITION;
+        } else if self.after_quote_attribution(first, end) {
+            score += QUOTE_ATTRIBUTION;
         } else if self.followed_by_saying_verb(end) {
             score += SAYING_VERB;
         }

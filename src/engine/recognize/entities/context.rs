@@ -30,6 +30,18 @@ impl<'a> DocumentView<'a> {
         self.is_word(end) && !self.new_line(end) && is_saying_verb(self.word(end))
     }
 
+    /// "…," said Mauer.": a saying verb after a comma or a closing quote, then the
+    /// name, which ends the sentence or is followed by a comma.
+    pub(super) fn after_quote_attribution(&self, first: usize, end: usize) -> bool {
+        first >= 2
+            && matches!(self.word(first - 1), "said" | "says")
+            && matches!(
+                self.word(first - 2),
+                "," | "\"" | "\u{201d}" | "'" | "\u{2019}"
+            )
+            && matches!(self.word(end), "." | "," | "")
+    }
+
     /// ", the deputy spokesperson", ", 56,", ", a former …" right after a name.
     pub(super) fn followed_by_apposition(&self, end: usize) -> bool {
         if end + 1 >= self.tokens.len() || self.word(end) != "," {

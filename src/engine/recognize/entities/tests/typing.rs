@@ -109,6 +109,11 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Brightwater Logistics", "ORG")],
         ),
         (
+            "the speaker of a quote after an inverted said",
+            "\"We will appeal,\" said Mauer. Prices rose, said Oduya, a trader.",
+            &[("Mauer", "PER"), ("Oduya", "PER")],
+        ),
+        (
             "unknown falls back to organisation",
             "Shares of Zentrix rose after the results.",
             &[("Zentrix", "ORG")],
