@@ -11,6 +11,7 @@ use super::shape::*;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 use crate::engine::recognize::namelike::name_likeness;
+use crate::engine::recognize::token::Lower;
 use crate::engine::recognize::words::*;
 
 /// How sure the name-likeness model must be that each word of a name looks like
@@ -77,6 +78,7 @@ impl<'a> DocumentView<'a> {
             .team_before_role(first, end)
             .or_else(|| self.gazetteer_place(first, end))
             .or_else(|| self.well_known_organisation(first, end))
+            .or_else(|| self.employer_after_occupation(first, end))
             .or_else(|| self.state_after_town(first, end))
             .or_else(|| {
                 self.described_as_place(end)
@@ -121,6 +123,15 @@ impl<'a> DocumentView<'a> {
         let name = self.span_text(first, end);
         (!lexicon().places_named(&name).is_empty() && !is_nation(&name))
             .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+    }
+
+    /// "an economist at Deutsche Morgan Grenfell", "a trader with Nomura": after an
+    /// occupation and "at" or "with", the employer (places were typed before this).
+    fn employer_after_occupation(&self, first: usize, end: usize) -> Option<Segment> {
+        let employed = first >= 2
+            && matches!(self.word(first - 1), "at" | "with")
+            && is_occupation(Lower::new(self.word(first - 2)).as_str());
+        employed.then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
     }
 
     /// "Merrill Lynch", "Goldman Sachs", "UNICEF": an organisation of the curated list

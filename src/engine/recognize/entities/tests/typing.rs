@@ -114,6 +114,15 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Mauer", "PER"), ("Oduya", "PER")],
         ),
         (
+            "the employer after an occupation and at, though it opens with given names",
+            "It was steep, said Klaus Brenninger, an economist at Morgan Grenfell in Frankfurt.",
+            &[
+                ("Klaus Brenninger", "PER"),
+                ("Morgan Grenfell", "ORG"),
+                ("Frankfurt", "LOC"),
+            ],
+        ),
+        (
             "unknown falls back to organisation",
             "Shares of Zentrix rose after the results.",
             &[("Zentrix", "ORG")],
