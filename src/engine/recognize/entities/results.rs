@@ -1,4 +1,4 @@
-//! Sports results: teams named after places ("Leeds beat Chelsea 2-1", "Lazio 1 Roma 1", "Sri Lanka 231-7") are organisations there, players with their figures in brackets are persons, and neither score nor figure is a model number.
+//! Sports results: teams named after towns ("Leeds beat Chelsea 2-1", "Lazio 1 Roma 1", "drew 1-1 with Benfica") are organisations there, nations stay places, players with their figures in brackets are persons, and neither score nor figure is a model number.
 
 use super::known::is_nation;
 use super::{DocumentView, EntityType, Evidence, Segment};
