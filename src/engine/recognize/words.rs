@@ -159,7 +159,50 @@ const PLACE_KEYWORDS: &[&str] = &[
     "Harbor", "Harbour", "Beach", "Falls", "Forest", "Cathedral", "Mosque", "Temple", "Field",
     "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
     "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood", "Blvd", "Ave", "Parkway",
+    "Township", "Municipality", "Borough", "Canton", "Taluk", "Tehsil", "Empire", "Junction",
+    "Dock", "Docks", "Pier", "Wharf",
 ];
+
+/// Place keywords that name an administrative division: "X District of Y" is two
+/// places (read by the run splitter).
+pub fn is_division_keyword(w: &str) -> bool {
+    matches!(
+        w,
+        "District"
+            | "County"
+            | "Province"
+            | "Region"
+            | "Prefecture"
+            | "Oblast"
+            | "Governorate"
+            | "Township"
+            | "Municipality"
+            | "Taluk"
+            | "Tehsil"
+    )
+}
+
+/// Geographic and state nouns that open a place's name with "of" ("Bay of Bengal",
+/// "Strait of Hormuz", "Republic of Korea"); not "House of", "Bank of".
+pub fn opens_place_with_of(w: &str) -> bool {
+    matches!(
+        w,
+        "Bay"
+            | "Strait"
+            | "Straits"
+            | "Isle"
+            | "Island"
+            | "Islands"
+            | "Republic"
+            | "Kingdom"
+            | "Emirate"
+            | "Principality"
+            | "Duchy"
+            | "Sea"
+            | "Gulf"
+            | "Cape"
+    )
+}
 
 /// Words that start a place name ("Mount Everest", "Lake Como").
 #[rustfmt::skip]

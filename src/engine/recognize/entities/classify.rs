@@ -215,7 +215,11 @@ impl<'a> DocumentView<'a> {
                 (EntityType::Place, Evidence::Strong)
             } else if n_words == 2 && is_compass_word(self.word(first)) {
                 (EntityType::Place, Evidence::Weak)
-            } else if n_words > 1 && (is_place_keyword(last) || is_place_prefix(self.word(first))) {
+            } else if n_words > 1
+                && (is_place_keyword(last)
+                    || is_place_prefix(self.word(first))
+                    || self.word(first + 1) == "of" && opens_place_with_of(self.word(first)))
+            {
                 (EntityType::Place, Evidence::Strong)
             } else {
                 return None;

@@ -162,8 +162,12 @@ impl<'a> DocumentView<'a> {
                 }
             } else if w == "of" && i > start {
                 let head = self.word(i - 1);
+                // "Chittoor District of Andhra Pradesh": a named division of a
+                // named place is two places ("District of Columbia", "Bay of
+                // Bengal" open with the keyword and stay one).
+                let division_of_place = i - 1 > start && is_division_keyword(head);
                 let keeps_of = is_org_keyword(head)
-                    || is_place_keyword(head)
+                    || is_place_keyword(head) && !division_of_place
                     || is_place_prefix(head)
                     || is_of_head(head)
                     || (is_title(head) && i + 1 < run.end && is_portfolio(self.word(i + 1)));

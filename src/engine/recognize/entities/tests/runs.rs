@@ -42,6 +42,21 @@ fn places_lists_possessives_and_compounds() {
             &[("India", "LOC"), ("China", "LOC"), ("Brazil", "LOC")],
         ),
         (
+            "a named division of a named place is two places",
+            "The village lies in Chittoor District of Andhra Pradesh.",
+            &[("Chittoor District", "LOC"), ("Andhra Pradesh", "LOC")],
+        ),
+        (
+            "a division or a sea opening the name with of stays one place",
+            "He sailed from the District of Columbia to the Bay of Bengal.",
+            &[("District of Columbia", "LOC"), ("Bay of Bengal", "LOC")],
+        ),
+        (
+            "townships and empires",
+            "He was born in Humberstone Township, then part of the Ottoman Empire.",
+            &[("Humberstone Township", "LOC"), ("Ottoman Empire", "LOC")],
+        ),
+        (
             "possessive",
             "He praised Armenia's focus.",
             &[("Armenia", "LOC")],
