@@ -282,11 +282,11 @@ impl<'a> DocumentView<'a> {
             }
         }
         // "RUWAIS, United Arab Emirates": a dateline's town, though short as an acronym.
-        let dateline = self.tokens[first].line_start && self.followed_by_comma_place(end);
+        let dateline = self.tokens[first].line_start && self.followed_by_comma_place(first, end);
         if n_words == 1 && is_acronym(&name) && !dateline {
             return Some(self.segment(first, end, EntityType::Organisation, Evidence::Weak));
         }
-        if self.followed_by_comma_place(end) && n_words <= 3 {
+        if self.followed_by_comma_place(first, end) && n_words <= 3 {
             return Some(self.segment(first, end, EntityType::Place, Evidence::Weak));
         }
         None

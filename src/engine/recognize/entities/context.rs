@@ -182,10 +182,18 @@ impl<'a> DocumentView<'a> {
             )
     }
 
-    pub(super) fn followed_by_comma_place(&self, end: usize) -> bool {
+    /// "Long Beach, California", "ZAMBOANGA, Philippines": a name followed by a comma
+    /// and a country or region; after a preposition of place, a city too ("in
+    /// Brixton, London").
+    pub(super) fn followed_by_comma_place(&self, first: usize, end: usize) -> bool {
         if end + 1 >= self.tokens.len() || self.word(end) != "," || self.new_line(end + 1) {
             return false;
         }
+        let after_place_preposition = first > 0
+            && matches!(
+                self.word(first - 1),
+                "in" | "at" | "near" | "from" | "outside"
+            );
         // "Long Beach, California", "Al Ain, United Arab Emirates": up to three words.
         let lex = lexicon();
         (end + 2..=(end + 4).min(self.tokens.len()))
@@ -197,8 +205,10 @@ impl<'a> DocumentView<'a> {
                     && lex
                         .places_named(&self.span_text(end + 1, j))
                         .first()
-                        .is_some_and(|&i| {
-                            matches!(lex.place(i).kind, PlaceKind::Country | PlaceKind::Region)
+                        .is_some_and(|&i| match lex.place(i).kind {
+                            PlaceKind::Country | PlaceKind::Region => true,
+                            PlaceKind::City | PlaceKind::Capital => after_place_preposition,
+                            PlaceKind::Continent => false,
                         })
             })
     }

@@ -52,6 +52,11 @@ fn places_lists_possessives_and_compounds() {
             &[("District of Columbia", "LOC"), ("Bay of Bengal", "LOC")],
         ),
         (
+            "an unfamiliar district after in and before a comma and its city",
+            "The market in Brixton, London, is busy.",
+            &[("Brixton", "LOC"), ("London", "LOC")],
+        ),
+        (
             "townships and empires",
             "He was born in Humberstone Township, then part of the Ottoman Empire.",
             &[("Humberstone Township", "LOC"), ("Ottoman Empire", "LOC")],
