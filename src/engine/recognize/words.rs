@@ -57,6 +57,8 @@ const NEVER_NAMES: &[&str] = &[
     // Accounting standards, rates and measures of filings and business news.
     "GAAP", "IFRS", "EBITDA", "EBIT", "EPS", "LIBOR", "SOFR", "EURIBOR", "CPI", "PMI", "ROE", "ROI",
     "NAV", "ETF", "ETFs", "APR", "ESG", "CAGR", "YoY",
+    // Days of the week in the plural ("on Tuesdays and Fridays").
+    "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays",
     // Credit ratings ("cut to BBB+", "rated Baa2"; not "AAA" or "AA", which name
     // associations).
     "BBB", "BB", "CCC", "Aaa", "Aa1", "Aa2", "Aa3", "Baa1", "Baa2", "Baa3",

@@ -12,6 +12,11 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "days of the week in the plural",
+            "The lottery is drawn on Tuesdays and Fridays.",
+            &[],
+        ),
+        (
             "the index of an agency's name is not extracted, the agency is",
             "The S&P 500 fell after S&P said it may cut the rating to BBB+.",
             &[("S&P", "ORG")],
