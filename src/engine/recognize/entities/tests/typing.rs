@@ -368,6 +368,11 @@ fn and_joins_the_parts_of_one_organisation_name() {
 fn capitalised_common_words_of_the_text_are_no_names() {
     check(&[
         (
+            "one capitalised word nothing typed that is all but surely an ordinary word",
+            "Crews finished the yearly Maintenance before Zentrix flew to Kenya.",
+            &[("Zentrix", "ORG"), ("Kenya", "LOC")],
+        ),
+        (
             "a defined term",
             "The Borrower shall repay the Loan. No borrower may take a loan over the limit.",
             &[],
