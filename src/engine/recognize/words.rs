@@ -161,7 +161,7 @@ const PLACE_KEYWORDS: &[&str] = &[
     "Harbor", "Harbour", "Beach", "Falls", "Forest", "Cathedral", "Mosque", "Temple", "Field",
     "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
     "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood", "Blvd", "Ave", "Parkway",
-    "Township", "Municipality", "Borough", "Canton", "Taluk", "Tehsil", "Empire", "Junction",
+    "Township", "Municipality", "Borough", "Canton", "Taluk", "Tehsil", "Empire", "Junction", "Drive",
     "Dock", "Docks", "Pier", "Wharf",
 ];
 

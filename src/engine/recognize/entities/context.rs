@@ -141,6 +141,18 @@ impl<'a> DocumentView<'a> {
                 .is_ok_and(|n| (1900..=2100).contains(&n))
     }
 
+    /// "San Diego, California 92101", "Beijing 100086": a place the gazetteer knows
+    /// before a postal code of five or six digits, in an address (not "Intel
+    /// 80486": no place).
+    pub(super) fn place_before_postcode(&self, first: usize, end: usize) -> bool {
+        let digits = self.word(end).len();
+        (5..=6).contains(&digits)
+            && self.word(end).bytes().all(|b| b.is_ascii_digit())
+            && !lexicon()
+                .places_named(&self.span_text(first, end))
+                .is_empty()
+    }
+
     pub(super) fn preceded_by_person_cue(&self, first: usize) -> bool {
         if first == 0 {
             return false;

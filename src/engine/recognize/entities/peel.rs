@@ -136,6 +136,7 @@ impl<'a> DocumentView<'a> {
             || (first..end).any(|i| is_model_number(self.word(i)))
             || self.followed_by_model_number(end)
                 && !self.is_flight_number(end)
+                && !self.place_before_postcode(first, end)
                 && !self.followed_by_score(first, end)
                 && !self.is_scorer(first, end)
                 && !self.reads_as_full_personal_name(first, end)

@@ -33,6 +33,15 @@ fn defined_terms_of_contracts_are_no_names() {
             &[("Zentrix Holdings Inc.", "ORG"), ("Anna Berg", "PER")],
         ),
         (
+            "a place before its postal code in an address; a model number stays out",
+            "Notices go to 3003 Tasman Drive, Santa Clara, California 95054, and the Intel 80486 ran.",
+            &[
+                ("Tasman Drive", "LOC"),
+                ("Santa Clara", "LOC"),
+                ("California", "LOC"),
+            ],
+        ),
+        (
             "a rank's number is no section's",
             "Results:\n3. Mika Hakkinen ( Finland ) 1:28:30",
             &[("Mika Hakkinen", "PER"), ("Finland", "LOC")],
