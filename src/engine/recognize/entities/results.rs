@@ -105,8 +105,12 @@ impl<'a> DocumentView<'a> {
     }
 
     /// A scorer: a name followed by the minute, in brackets on a results line
-    /// ("(Vieri 31, Jugovic 77)") or on a "Scorers:" line.
+    /// ("(Vieri 31, Jugovic 77)") or on a "Scorers:" line; or a player of a cricket
+    /// scorecard.
     pub(super) fn is_scorer(&self, first: usize, end: usize) -> bool {
+        if self.in_cricket_scorecard(first, end) {
+            return true;
+        }
         let minute = self
             .tokens
             .get(end)
@@ -122,6 +126,24 @@ impl<'a> DocumentView<'a> {
         };
         matches!(self.word(line_first), "Scorers" | "Scorer" | "Goalscorers")
             && self.word(line_first + 1) == ":"
+    }
+
+    /// "Tom Price c Ravi Nair b Wesley Hart 45": in a cricket scorecard the fielder
+    /// after "c" or "st", the bowler after "b", and the batsman opening a line before
+    /// his dismissal ("c", "b", "lbw", "st", "run out", "not out") are persons.
+    fn in_cricket_scorecard(&self, first: usize, end: usize) -> bool {
+        let mark_before = first > 0
+            && matches!(self.word(first - 1), "c" | "b" | "st")
+            && !self.new_line(first - 1)
+            && !self.tokens[first - 1].line_start;
+        let dismissal_after = self.tokens[first].line_start
+            && !self.new_line(end)
+            && match self.word(end) {
+                "c" | "b" | "lbw" | "st" => true,
+                "run" | "not" => self.word(end + 1) == "out",
+                _ => false,
+            };
+        mark_before || dismissal_after
     }
 
     /// "(Aravinda de Silva 66, Sanath Jayasuriya 45)": a list in brackets of names

@@ -172,6 +172,17 @@ fn teams_in_results_are_organisations() {
             ],
         ),
         (
+            "a cricket scorecard: batsmen, fielders and bowlers, with their runs",
+            "Scoreboard on Friday:\nTom Price c Ravi Nair b Hart 5\nLeo Kapoor lbw b Sandhu 0",
+            &[
+                ("Tom Price", "PER"),
+                ("Ravi Nair", "PER"),
+                ("Hart", "PER"),
+                ("Leo Kapoor", "PER"),
+                ("Sandhu", "PER"),
+            ],
+        ),
+        (
             "a player's figure in brackets after a sentence",
             "India beat Kenya (Sachin Tendulkar 127).",
             &[("India", "LOC"), ("Kenya", "LOC"), ("Sachin Tendulkar", "PER")],
