@@ -76,6 +76,9 @@ impl<'a> DocumentView<'a> {
                 out,
             );
         }
+        if self.names_only_a_role(first, end) {
+            return;
+        }
         if self.names_something_not_extracted(first, end)
             || self.push_portfolio_then_person(first, end, out)
             || self.push_gazetteer_name_with_keyword(first, end, out)
@@ -125,6 +128,31 @@ impl<'a> DocumentView<'a> {
     fn opens_known_place(&self, first: usize, end: usize) -> bool {
         (first + 2..=end.min(first + 4))
             .any(|j| !lexicon().places_named(&self.span_text(first, j)).is_empty())
+    }
+
+    /// "Staff Reporter", "Senior Economist", "Chief Financial Officer" on a line of
+    /// their own or before a comma: an occupation, capitalised, with no name in it.
+    /// Words that also end names ("General" in "Dollar General", "Head" in "Beachy
+    /// Head") do not count as the occupation, nor does one word alone.
+    fn names_only_a_role(&self, first: usize, end: usize) -> bool {
+        let last = Lower::new(self.word(end - 1));
+        // The listed role nouns only: a surname may end in "-ist" ("Lindqvist").
+        let occupation = is_role_noun(last.as_str())
+            && !matches!(
+                last.as_str(),
+                "general" | "head" | "chief" | "former" | "prime" | "foreign" | "vice" | "deputy"
+            );
+        let lex = lexicon();
+        // Two words at least: a lone "Player" or "Judge" is as often a surname.
+        occupation
+            && end - first >= 2
+            && (first..end).filter(|&i| self.is_word(i)).all(|i| {
+                let w = self.word(i);
+                !lex.is_given_name(w)
+                    && lex.places_named(w).is_empty()
+                    && lex.demonym(w).is_none()
+                    && !is_org_keyword(w)
+            })
     }
 
     /// A name of something we do not extract: documents and events ("Almaty

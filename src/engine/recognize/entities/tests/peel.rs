@@ -12,6 +12,16 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "an occupation with no name in it, as in a byline",
+            "By Helen Marsh\nStaff Reporter\nHOUSTON -- Zentrix Holdings Inc. posted a loss, said Senior Economist Tom Reyes.",
+            &[
+                ("Helen Marsh", "PER"),
+                ("HOUSTON", "LOC"),
+                ("Zentrix Holdings Inc.", "ORG"),
+                ("Tom Reyes", "PER"),
+            ],
+        ),
+        (
             "days of the week in the plural",
             "The lottery is drawn on Tuesdays and Fridays.",
             &[],
