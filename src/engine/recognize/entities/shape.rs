@@ -14,7 +14,7 @@ pub(super) fn is_model_number(w: &str) -> bool {
 }
 
 /// "1st", "22nd", "3rd", "4th": digits and an ordinal ending, no model number.
-fn is_ordinal(w: &str) -> bool {
+pub(super) fn is_ordinal(w: &str) -> bool {
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }

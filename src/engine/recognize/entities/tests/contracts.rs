@@ -42,6 +42,11 @@ fn defined_terms_of_contracts_are_no_names() {
             ],
         ),
         (
+            "the floor of an address is no part of the town after it",
+            "Notices go to 530 B Street, 4th Floor San Diego, California 92101.",
+            &[("B Street", "LOC"), ("San Diego", "LOC"), ("California", "LOC")],
+        ),
+        (
             "a rank's number is no section's",
             "Results:\n3. Mika Hakkinen ( Finland ) 1:28:30",
             &[("Mika Hakkinen", "PER"), ("Finland", "LOC")],
