@@ -162,7 +162,7 @@ const PLACE_KEYWORDS: &[&str] = &[
     "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
     "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood", "Blvd", "Ave", "Parkway",
     "Township", "Municipality", "Borough", "Canton", "Taluk", "Tehsil", "Empire", "Junction", "Drive",
-    "Dock", "Docks", "Pier", "Wharf",
+    "Dock", "Docks", "Pier", "Wharf", "Station",
 ];
 
 /// Place keywords that name an administrative division: "X District of Y" is two

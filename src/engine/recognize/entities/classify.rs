@@ -206,9 +206,16 @@ impl<'a> DocumentView<'a> {
                 !lex.is_given_name(w) && lex.places_named(w).is_empty()
             })
         };
+        // "Major League Baseball": a keyword inside a name of three words or more.
+        let keyword_inside = n_words > 2
+            && (first + 1..end - 1).any(|i| is_org_keyword(self.word(i)))
+            && !is_place_keyword(last)
+            && !is_title(last);
         let (kind, evidence) =
             if n_words > 1 && is_org_keyword(last) || legal_form_after_comma || ampersand {
                 (EntityType::Organisation, Evidence::Strong)
+            } else if keyword_inside {
+                (EntityType::Organisation, Evidence::Weak)
             } else if is_place_noun(self.word(end)) && !self.new_line(end)
                 || self.parts.place_before_of && self.after_place_noun_and_of(first)
             {

@@ -455,6 +455,16 @@ impl<'a> DocumentView<'a> {
         {
             next += 1;
         }
+        // "Major League Baseball", "Senior Bank Holdings": a title word that opens an
+        // organisation's name, whose next word is a keyword, is no title.
+        if next == first + 1
+            && next < end
+            && is_org_keyword(self.word(next))
+            && !is_portfolio(self.word(next))
+            && !is_title(self.word(next))
+        {
+            return None;
+        }
         Some(next)
     }
 

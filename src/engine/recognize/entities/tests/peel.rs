@@ -265,6 +265,14 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Emmanuel Macron", "PER"), ("Dakar", "LOC")],
         ),
         (
+            "a title word before an organisation keyword opens the organisation",
+            "He pitched for the Oakland Athletics of Major League Baseball.",
+            &[
+                ("Oakland Athletics", "ORG"),
+                ("Major League Baseball", "ORG"),
+            ],
+        ),
+        (
             "enlisted ranks with their class",
             "Petty Officer 2nd Class Ana Ruiz and Sgt. 1st Class Ray Cole attended.",
             &[("Ana Ruiz", "PER"), ("Ray Cole", "PER")],

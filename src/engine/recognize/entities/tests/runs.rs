@@ -57,6 +57,11 @@ fn places_lists_possessives_and_compounds() {
             &[("Brixton", "LOC"), ("London", "LOC")],
         ),
         (
+            "a station whose name holds an organisation keyword stays a place",
+            "Buses leave from the Port Authority George Washington Bus Station daily.",
+            &[("Port Authority George Washington Bus Station", "LOC")],
+        ),
+        (
             "townships and empires",
             "He was born in Humberstone Township, then part of the Ottoman Empire.",
             &[("Humberstone Township", "LOC"), ("Ottoman Empire", "LOC")],
