@@ -56,26 +56,7 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
                 .or_insert_with(|| Longer::One(name.clone()));
         }
     }
-    // Companies the document writes with their legal form, by their first word
-    // ("Brennan" → "Brennan Foods" of "Brennan Foods Inc"), for the short name
-    // the recogniser types as that company.
-    let mut companies_by_first_word: HashMap<String, Longer> = HashMap::default();
-    for m in document
-        .entities
-        .iter()
-        .filter(|m| m.kind == EntityType::Organisation)
-    {
-        let name = surface(m);
-        let head = strip_legal_form(&name);
-        if head.len() < name.len() {
-            if let Some((first, _)) = head.split_once(' ') {
-                companies_by_first_word
-                    .entry(first.to_string())
-                    .and_modify(|longer| longer.add(head))
-                    .or_insert_with(|| Longer::One(head.to_string()));
-            }
-        }
-    }
+    let companies_by_first_word = companies_by_first_word(document);
     let acronyms = defined_acronyms(document);
     document
         .entities
@@ -115,6 +96,30 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Companies the document writes with their legal form, by their first word
+/// ("Brennan" → "Brennan Foods" of "Brennan Foods Inc"), for the short name the
+/// recogniser types as that company.
+fn companies_by_first_word(document: &Document) -> HashMap<String, Longer> {
+    let mut companies: HashMap<String, Longer> = HashMap::default();
+    for m in document
+        .entities
+        .iter()
+        .filter(|m| m.kind == EntityType::Organisation)
+    {
+        let name = fold_whitespace(&document.text[m.start..m.end]);
+        let head = strip_legal_form(&name);
+        if head.len() < name.len() {
+            if let Some((first, _)) = head.split_once(' ') {
+                companies
+                    .entry(first.to_string())
+                    .and_modify(|longer| longer.add(head))
+                    .or_insert_with(|| Longer::One(head.to_string()));
+            }
+        }
+    }
+    companies
 }
 
 /// "HALDANE INDUSTRIES" (a filing's cover, a heading) → "Haldane Industries", so

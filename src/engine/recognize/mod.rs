@@ -4,5 +4,6 @@ pub mod dates;
 pub mod entities;
 pub mod lexicon;
 pub mod namelike;
+pub(crate) mod sports_words;
 pub mod token;
 pub(crate) mod words;

@@ -187,12 +187,12 @@ pub fn is_division_keyword(w: &str) -> bool {
 /// Geographic and state nouns that open a place's name with "of" ("Bay of Bengal",
 /// "Strait of Hormuz", "Republic of Korea"); not "House of", "Bank of".
 pub fn opens_place_with_of(w: &str) -> bool {
+    // "Gulf", "Sea", "Cape", "Isle" open place names anyway (`is_place_prefix`).
     matches!(
         w,
         "Bay"
             | "Strait"
             | "Straits"
-            | "Isle"
             | "Island"
             | "Islands"
             | "Republic"
@@ -200,9 +200,6 @@ pub fn opens_place_with_of(w: &str) -> bool {
             | "Emirate"
             | "Principality"
             | "Duchy"
-            | "Sea"
-            | "Gulf"
-            | "Cape"
     )
 }
 
@@ -245,6 +242,8 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::engine::recognize::token::Lower;
+
+pub use super::sports_words::{is_result_noun, is_result_verb, is_sports_position, is_team_role};
 
 /// One closed word list as a set, built on first use.
 struct WordSet {
@@ -479,26 +478,6 @@ pub fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
         .map(|(_, state)| *state)
 }
 
-/// Verbs that join two teams in a sports result ("Leeds beat Chelsea 2-1")
-/// (read by the results rule).
-#[rustfmt::skip]
-const RESULT_VERBS: &[&str] = &[
-    "beat", "beats", "defeated", "defeat", "drew", "draw", "edged", "thrashed", "routed", "lost",
-    "held", "downed", "overcame",
-];
-
-pub fn is_result_verb(w: &str) -> bool {
-    RESULT_VERBS.contains(&w)
-}
-
-/// What a score is, before its opponent ("a 2-1 win over", "a 1-1 draw with").
-pub fn is_result_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "win" | "victory" | "draw" | "defeat" | "loss" | "tie" | "triumph" | "success"
-    )
-}
-
 static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);
@@ -552,80 +531,34 @@ pub fn is_name_closing_abbreviation(word: &str) -> bool {
     )
 }
 
-/// Places in a team, and a team's staff, after the team's name ("Leeds striker",
-/// "Lancashire bowler", "Bolton manager"); read by the team rule of
-/// `entities/classify.rs`, which types a town or region there as the team.
-pub fn is_team_role(w: &str) -> bool {
-    matches!(
-        w,
-        "striker"
-            | "goalkeeper"
-            | "keeper"
-            | "midfielder"
-            | "defender"
-            | "winger"
-            | "fullback"
-            | "playmaker"
-            | "forward"
-            | "captain"
-            | "skipper"
-            | "manager"
-            | "coach"
-            | "teammate"
-            | "quarterback"
-            | "pitcher"
-            | "outfielder"
-            | "batsman"
-            | "bowler"
-            | "spinner"
-            | "paceman"
-            | "opener"
-            | "all-rounder"
-    )
-}
-
 /// Roles held in an organisation, after its name ("Chelsea manager", "Airbus
 /// chairman"); read by the employer rule of `entities/classify.rs`.
 pub fn is_employer_role(w: &str) -> bool {
-    matches!(
-        w,
-        "manager"
-            | "coach"
-            | "chairman"
-            | "chairwoman"
-            | "executive"
-            | "executives"
-            | "striker"
-            | "goalkeeper"
-            | "midfielder"
-            | "defender"
-            | "captain"
-            | "boss"
-            | "owner"
-            | "shareholder"
-            | "analyst"
-            | "economist"
-            | "guard"
-            | "forward"
-            | "center"
-            | "centre"
-            | "quarterback"
-            | "pitcher"
-            | "outfielder"
-            | "winger"
-            | "batsman"
-            | "bowler"
-            | "rider"
-            | "teammate"
-            | "president"
-            | "founder"
-            | "director"
-            | "engineer"
-            | "employee"
-            | "employees"
-            | "researcher"
-            | "scientist"
-    )
+    is_sports_position(w)
+        || matches!(
+            w,
+            "chairman"
+                | "chairwoman"
+                | "executive"
+                | "executives"
+                | "boss"
+                | "owner"
+                | "shareholder"
+                | "analyst"
+                | "economist"
+                | "guard"
+                | "center"
+                | "centre"
+                | "rider"
+                | "president"
+                | "founder"
+                | "director"
+                | "engineer"
+                | "employee"
+                | "employees"
+                | "researcher"
+                | "scientist"
+        )
 }
 
 pub fn is_role_noun(w: &str) -> bool {

@@ -137,7 +137,10 @@ impl<'a> DocumentView<'a> {
     /// "Merrill Lynch", "Goldman Sachs", "UNICEF": an organisation of the curated list
     /// (`data/sources/organisations.tsv`), though its words read as a person's.
     fn well_known_organisation(&self, first: usize, end: usize) -> Option<Segment> {
-        let name = self.span_text(first, end).replace('\u{2019}', "'");
+        let mut name = self.span_text(first, end);
+        if name.contains('\u{2019}') {
+            name = name.replace('\u{2019}', "'").into();
+        }
         lexicon()
             .organisation_named(&name)
             .map(|_| self.segment(first, end, EntityType::Organisation, Evidence::Strong))

@@ -30,101 +30,96 @@ impl<'a> DocumentView<'a> {
                     end = self.absorb_initial_period(end, end + 1);
                     continue;
                 }
-                let w = self.word(end);
-                let next_is_name =
-                    end + 1 < n && self.is_name_word(end + 1) && !self.new_line(end + 1);
-                // Hyphenated compounds: "Armenia-Azerbaijan", "Rolls-Royce".
-                if (w == "-" || w == "–")
-                    && self.joined(end)
-                    && self.joined(end + 1)
-                    && next_is_name
-                {
-                    end += 2;
-                    continue;
+                match self.connector_end(first, end) {
+                    Some(next) => end = next,
+                    None => break,
                 }
-                // Particles may chain: "von der Leyen", "de la Cruz".
-                if is_name_particle(w) && !self.tokens[end].line_start {
-                    let mut k = end;
-                    while k < n
-                        && self.is_word(k)
-                        && is_name_particle(self.word(k))
-                        && !self.new_line(k)
-                    {
-                        k += 1;
-                    }
-                    if k < n && self.is_name_word(k) && !self.new_line(k) && k - end <= 3 {
-                        end = k + 1;
-                        continue;
-                    }
-                    // "al-Burhan", "el-Sisi": a particle hyphenated to the name.
-                    if k == end + 1
-                        && matches!(self.word(k), "-" | "–")
-                        && self.joined(k)
-                        && self.joined(k + 1)
-                        && self.is_name_word(k + 1)
-                    {
-                        end = k + 2;
-                        continue;
-                    }
-                }
-                // "Moody's Investors Service", "McDonald's Corp": a firm of the curated
-                // list whose name holds a possessive (not "Standard & Poor's 500", an index).
-                if matches!(w, "'" | "\u{2019}")
-                    && self.joined(end)
-                    && self.word(end + 1) == "s"
-                    && self.joined(end + 1)
-                    && self
-                        .tokens
-                        .get(end + 2)
-                        .is_none_or(|t| t.kind != TokenKind::Number)
-                    && [self.span_text(first, end), self.word(end - 1).into()]
-                        .iter()
-                        .any(|name| lexicon().organisation_named(&format!("{name}'s")).is_some())
-                {
-                    end += 2;
-                    continue;
-                }
-                // "Petty Officer 2nd Class Ana Ruiz", "Sgt. 1st Class Ray Cole": the
-                // rank's class, then the name.
-                if is_rank_class(w, self.word(end + 1))
-                    && (is_title(self.word(end - 1)) || self.word(end - 1) == ".")
-                    && self.is_name_word(end + 2)
-                    && !self.new_line(end + 2)
-                {
-                    end += 2;
-                    continue;
-                }
-                // "International Committee of the Red Cross": "of the" inside an organisation's name.
-                if w == "of"
-                    && self.word(end + 1) == "the"
-                    && is_org_keyword(self.word(end - 1))
-                    && self.is_name_word(end + 2)
-                    && !self.new_line(end + 2)
-                {
-                    end += 3;
-                    continue;
-                }
-                if next_is_name && (w == "of" || w == "&" || w == "for" || w == "on") {
-                    end += 2;
-                    end = self.absorb_initial_period(end - 1, end);
-                    continue;
-                }
-                if next_is_name && w == "and" && self.and_inside_organisation(first, end) {
-                    end += 2;
-                    continue;
-                }
-                if next_is_name && w == "and" {
-                    if let Some(place_end) = self.and_inside_place_name(first, end) {
-                        end = place_end;
-                        continue;
-                    }
-                }
-                break;
             }
             runs.push(Run { first, end });
             i = end;
         }
         runs
+    }
+
+    /// Where the run `first..end` ends once the connector at `end` and the name
+    /// words it joins are taken ("-Royce", "von der", "'s" of a listed firm, a rank's
+    /// "2nd Class", "of the", "of", "&", "for", "on", "and" inside one name), or None
+    /// when the token at `end` ends the run.
+    fn connector_end(&self, first: usize, end: usize) -> Option<usize> {
+        let w = self.word(end);
+        let next_is_name =
+            end + 1 < self.tokens.len() && self.is_name_word(end + 1) && !self.new_line(end + 1);
+        // Hyphenated compounds: "Armenia-Azerbaijan", "Rolls-Royce".
+        if (w == "-" || w == "–") && self.joined(end) && self.joined(end + 1) && next_is_name {
+            return Some(end + 2);
+        }
+        // Particles may chain: "von der Leyen", "de la Cruz".
+        if is_name_particle(w) && !self.tokens[end].line_start {
+            let mut k = end;
+            while k < self.tokens.len()
+                && self.is_word(k)
+                && is_name_particle(self.word(k))
+                && !self.new_line(k)
+            {
+                k += 1;
+            }
+            if k < self.tokens.len() && self.is_name_word(k) && !self.new_line(k) && k - end <= 3 {
+                return Some(k + 1);
+            }
+            // "al-Burhan", "el-Sisi": a particle hyphenated to the name.
+            if k == end + 1
+                && matches!(self.word(k), "-" | "–")
+                && self.joined(k)
+                && self.joined(k + 1)
+                && self.is_name_word(k + 1)
+            {
+                return Some(k + 2);
+            }
+        }
+        // "Moody's Investors Service", "McDonald's Corp": a firm of the curated
+        // list whose name holds a possessive (not "Standard & Poor's 500", an index).
+        if matches!(w, "'" | "\u{2019}")
+            && self.joined(end)
+            && self.word(end + 1) == "s"
+            && self.joined(end + 1)
+            && self
+                .tokens
+                .get(end + 2)
+                .is_none_or(|t| t.kind != TokenKind::Number)
+            && [self.span_text(first, end), self.word(end - 1).into()]
+                .iter()
+                .any(|name| lexicon().organisation_named(&format!("{name}'s")).is_some())
+        {
+            return Some(end + 2);
+        }
+        // "Petty Officer 2nd Class Ana Ruiz", "Sgt. 1st Class Ray Cole": the
+        // rank's class, then the name.
+        if is_rank_class(w, self.word(end + 1))
+            && (is_title(self.word(end - 1)) || self.word(end - 1) == ".")
+            && self.is_name_word(end + 2)
+            && !self.new_line(end + 2)
+        {
+            return Some(end + 2);
+        }
+        // "International Committee of the Red Cross": "of the" inside an organisation's name.
+        if w == "of"
+            && self.word(end + 1) == "the"
+            && is_org_keyword(self.word(end - 1))
+            && self.is_name_word(end + 2)
+            && !self.new_line(end + 2)
+        {
+            return Some(end + 3);
+        }
+        if next_is_name && (w == "of" || w == "&" || w == "for" || w == "on") {
+            return Some(self.absorb_initial_period(end + 1, end + 2));
+        }
+        if next_is_name && w == "and" && self.and_inside_organisation(first, end) {
+            return Some(end + 2);
+        }
+        if next_is_name && w == "and" {
+            return self.and_inside_place_name(first, end);
+        }
+        None
     }
 
     pub(super) fn absorb_initial_period(&self, word_idx: usize, end: usize) -> usize {

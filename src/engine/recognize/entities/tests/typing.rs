@@ -72,6 +72,13 @@ fn bare_names_are_typed_by_their_words_and_context() {
             "The plant in Long Beach, California closed.",
             &[("Long Beach", "LOC"), ("California", "LOC")],
         ),
+    ]);
+}
+
+/// Bare names that no gazetteer or keyword types: person evidence, employers, companies of the document, the fallback (classify.rs, document.rs).
+#[test]
+fn bare_names_are_persons_or_organisations_by_evidence() {
+    check(&[
         (
             "given name and surname",
             "Officials said Maria Gonzalez would attend.",

@@ -117,6 +117,13 @@ fn teams_in_results_are_organisations() {
             "Floods hit Karachi in 2022 and again in 2023.",
             &[("Karachi", "LOC")],
         ),
+    ]);
+}
+
+/// Players, scorers and figures in results lines, scorecards and brackets (results.rs).
+#[test]
+fn players_and_figures_in_results() {
+    check(&[
         (
             "scorers in brackets on a results line are persons",
             "Results:\nJuventus 2 (Vieri 31, Jugovic 77) Parma 0\nLazio 1 (Signori 45 penalty) Roma 1 (Balbo 60)",
