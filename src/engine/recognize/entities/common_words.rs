@@ -63,7 +63,7 @@ impl<'a> DocumentView<'a> {
 }
 
 impl DocumentView<'_> {
-    /// "Wheat", "Maintenance", "Dreamliner": one capitalised word that nothing typed
+    /// "Maintenance", "Fashion": one capitalised word that nothing typed
     /// (the organisation fallback) and that the name-likeness model is all but sure
     /// is an ordinary English word, though the document never writes it in lower
     /// case. Words in capitals are left alone (acronyms).

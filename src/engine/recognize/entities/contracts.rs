@@ -193,8 +193,8 @@ impl DocumentView<'_> {
     /// "6.1 GOVERNMENT COMPLIANCE.", "Section 7.2 Indemnification.": the heading of a
     /// numbered section, right after its number ("6.1", at a line start, after
     /// "Section" or after another heading's semicolon) and ended by a period or a
-    /// semicolon, or written in capitals. A
-    /// rank ("3. Mika Hakkinen") has no number after its period.
+    /// semicolon, or written in capitals. A rank ("3. Mika Hakkinen") has no number
+    /// after its period.
     pub(super) fn names_a_numbered_heading(&self, first: usize, end: usize) -> bool {
         if !self.parts.defined_terms || first < 3 {
             return false;
