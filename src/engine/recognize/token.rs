@@ -216,14 +216,17 @@ fn next_char(text: &str, pos: usize) -> char {
 fn mark_sentences(text: &str, tokens: &mut [Token]) {
     let mut after_stop = true;
     let mut line_first = 0;
+    let mut item_first = None;
     for i in 0..tokens.len() {
         if tokens[i].line_start {
             line_first = i;
+            item_first = list_item_first(text, &tokens[i..]).map(|k| i + k);
         }
         let t = tokens[i].text(text);
         let kind = tokens[i].kind;
         let closing = kind == TokenKind::Punct && is_closing(t);
-        tokens[i].sentence_start = (tokens[i].line_start || after_stop) && !closing;
+        tokens[i].sentence_start =
+            (tokens[i].line_start || after_stop || item_first == Some(i)) && !closing;
         if tokens[i].sentence_start {
             after_stop = false;
         }
@@ -273,6 +276,37 @@ fn mark_sentences(text: &str, tokens: &mut [Token]) {
             after_stop = false;
         }
     }
+}
+
+/// Where the text of a list item starts, as an offset into `line` (the tokens from a
+/// line's first on), when the line opens with a list marker: "(d)", "iv)", "•", "- ".
+/// Its first word is capitalised as a sentence's is ("(d) Apply to the …"), so it
+/// opens a sentence.
+fn list_item_first(text: &str, line: &[Token]) -> Option<usize> {
+    let word = |k: usize| line.get(k).map(|t| (t.text(text), t.kind));
+    let is_enumerator = |k: usize| match word(k) {
+        Some((w, TokenKind::Number)) => w.len() <= 3,
+        Some((w, TokenKind::Word)) => w.chars().count() == 1 || is_roman_numeral(w),
+        _ => false,
+    };
+    let first = match word(0)? {
+        ("(", _) if is_enumerator(1) && word(2)?.0 == ")" => 3,
+        (_, _) if is_enumerator(0) && word(1)?.0 == ")" => 2,
+        ("•" | "·" | "▪" | "◦" | "●" | "‣" | "*" | "-" | "–" | "—", TokenKind::Punct) => {
+            1
+        }
+        _ => return None,
+    };
+    let next = line.get(first)?;
+    (next.space_before && !next.line_start).then_some(first)
+}
+
+/// A small Roman numeral as lists number their items ("iv", "XII").
+fn is_roman_numeral(w: &str) -> bool {
+    const NUMERALS: &[&str] = &[
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    NUMERALS.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
 /// How far into a line a dash may end a dateline ("FORT WORTH, Texas --").
@@ -344,6 +378,29 @@ mod tests {
     }
 
     #[test]
+    fn the_first_word_of_a_list_item_opens_a_sentence() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "bracketed letter",
+                "(d) Apply to the Obligations.",
+                &["(", "Apply"],
+            ),
+            ("letter and bracket", "d) Ship the goods.", &["d", "Ship"]),
+            (
+                "roman numeral",
+                "(iv) Declare all sums due.",
+                &["(", "Declare"],
+            ),
+            ("bullet", "• Declare all sums due.", &["•", "Declare"]),
+            ("a bracket mid-line", "The sums (a) Declare", &["The"]),
+            ("a bracketed word", "(Reuters) Shares fell.", &["("]),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(&sentence_starts(text), expected, "{name}");
+        }
+    }
+
+    #[test]
     fn a_spaced_dash_near_a_line_start_ends_a_dateline() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("double hyphen", "FORT WORTH, Texas -- The district said.", &["FORT", "The"]),
@@ -355,7 +412,7 @@ mod tests {
                 &["The"],
             ),
             ("a joined hyphen", "Coca-Cola said.", &["Coca"]),
-            ("a dash first", "- Cola said.", &["-"]),
+            ("a dash first is a list's bullet", "- Cola said.", &["-", "Cola"]),
         ];
         for (name, text, expected) in cases {
             assert_eq!(&sentence_starts(text), expected, "{name}");
