@@ -123,6 +123,7 @@ def main(pydata, node_modules):
         key = (c["countrycode"], c.get("admin1code", ""))
         region_population[key] = region_population.get(key, 0) + c["population"]
     english = {w.strip() for w in open(ENGLISH_WORDS, encoding="utf-8") if w[:1].islower()}
+    proper_nouns = {w.strip() for w in open(ENGLISH_WORDS, encoding="utf-8") if w[:1].isupper()}
     for c in cities.values():
         is_capital = capitals.get(c["countrycode"]) == c["name"]
         big = c["population"] >= MIN_CITY_POPULATION or is_capital
@@ -132,11 +133,14 @@ def main(pydata, node_modules):
         # "Frankfurt am Main").
         alternates = []
         if c["population"] >= 200000:
-            # Not translations made of ordinary words ("White House" for Casablanca).
+            # Not ordinary words ("White House" for Casablanca, "Gold" for Gold Coast,
+            # "Soul" for Seoul) unless the dictionary also knows the word as a proper
+            # noun ("Mecca", "Madras", "Hull").
             alternates = sorted({clean(a) for a in c.get("alternatenames", [])
                                  if LATIN_NAME.match(a) and a.isascii() and a != c["name"]
                                  and len(a) > 3 and any(ch.islower() for ch in a)
-                                 and not (" " in a and all(w.lower() in english for w in a.split()))},
+                                 and not (all(w.lower() in english for w in a.split())
+                                          and (" " in a or a not in proper_nouns))},
                                 key=lambda a: (len(a), a))[:10]
         elif not c["name"].isascii():
             # The accent-free spelling English text often uses ("Kukes" for "Kukës").

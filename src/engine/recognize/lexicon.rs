@@ -541,6 +541,26 @@ mod tests {
     }
 
     #[test]
+    fn a_city_is_not_named_by_an_ordinary_word_among_its_other_names() {
+        let lex = lexicon();
+        // Cases: (other name, the city it was, whether it still names the city).
+        let cases = [
+            ("Gold", "Gold Coast", false),
+            ("Soul", "Seoul", false),
+            ("Lion", "Lyon", false),
+            ("Madras", "Chennai", true),
+            ("Canton", "Guangzhou", true),
+        ];
+        for (alias, city, names_it) in cases {
+            let found = lex
+                .places_named(alias)
+                .iter()
+                .any(|&p| lex.place(p).name == city);
+            assert_eq!(found, names_it, "{alias} for {city}");
+        }
+    }
+
+    #[test]
     fn regions_and_small_cities_link_but_only_the_core_recognises() {
         let lex = lexicon();
         let kind_of = |name: &str| lex.place(lex.link_candidates(name)[0]).kind;
