@@ -395,6 +395,16 @@ fn capitalised_common_words_of_the_text_are_no_names() {
             &[],
         ),
         (
+            "words in capitals that are all but surely ordinary words",
+            "IN WITNESS WHEREOF, the parties signed. Under the AFFIRMATIVE COVENANTS of Zentrix the seller pays.",
+            &[("Zentrix", "ORG")],
+        ),
+        (
+            "a company in capitals stays",
+            "The merger of ZENTRIX HOLDINGS and Kenya Airways was approved by NATO.",
+            &[("ZENTRIX HOLDINGS", "ORG"), ("Kenya Airways", "ORG"), ("NATO", "ORG")],
+        ),
+        (
             "a company not written in lower case stays",
             "Shares of Zentrix rose. The company gave no forecast.",
             &[("Zentrix", "ORG")],
