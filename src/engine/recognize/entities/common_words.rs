@@ -4,9 +4,10 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::shape::title_case_words;
 use super::{DocumentView, EntityType, Evidence, Segment};
+use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::token::TokenKind;
-use crate::engine::recognize::words::is_function_word;
+use crate::engine::recognize::words::{is_function_word, is_org_keyword, is_place_keyword};
 
 /// How sure the name-likeness model must be that a word is an ordinary English word,
 /// P(word), for a lone capitalised word nothing typed to be dropped. Measured on the
@@ -87,8 +88,18 @@ impl DocumentView<'_> {
         if !words.iter().all(in_capitals) {
             return matches!(words.as_slice(), [w] if word_likeness(w) >= ORDINARY_WORD_FROM);
         }
-        // In capitals: the model knows words in sentence case; function words ("IN",
-        // "OF") are ordinary whatever it says of such short words.
+        // In capitals: a known organisation or one with its keyword stays ("SECURITIES
+        // AND EXCHANGE COMMISSION" in a filing's heading, typed as a headline's names are).
+        let title = title_case_words(&self.span_text(s.first, s.end));
+        if lexicon().organisation_named(&title).is_some()
+            || title
+                .split(' ')
+                .any(|w| is_org_keyword(w) || is_place_keyword(w))
+        {
+            return false;
+        }
+        // The model knows words in sentence case; function words ("IN", "OF") are
+        // ordinary whatever it says of such short words.
         let content: Vec<String> = words
             .iter()
             .map(|w| title_case_words(w))
