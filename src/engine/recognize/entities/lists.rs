@@ -3,6 +3,7 @@
 use super::shape::is_acronym;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::words::{has_surname_ending, is_org_keyword};
 
 impl DocumentView<'_> {
@@ -58,7 +59,20 @@ impl DocumentView<'_> {
             && !is_org_keyword(last)
             && !is_acronym(first)
             && lex.places_named(&self.span_text(s.first, s.end)).is_empty()
-            && (lex.is_given_name(first) || lex.is_surname(last) || has_surname_ending(last))
+            && (lex.is_given_name(first)
+                || lex.is_surname(last)
+                || has_surname_ending(last)
+                || self.parts.name_likeness && self.every_word_looks_personal(s))
+    }
+
+    /// "Mufid Nashashibi": each word is on a name list or looks more like a personal
+    /// name than like a place or an ordinary word (the name-likeness model).
+    fn every_word_looks_personal(&self, s: &Segment) -> bool {
+        let lex = lexicon();
+        (s.first..s.end).filter(|&i| self.is_word(i)).all(|i| {
+            let w = self.word(i);
+            lex.is_given_name(w) || lex.is_surname(w) || name_likeness().person_margin(w) > 0.0
+        })
     }
 
     fn name_words(&self, s: &Segment) -> usize {

@@ -244,6 +244,11 @@ fn names_listed_beside_a_person_are_persons() {
             &[("Tiger Woods", "PER"), ("Jeff Maggert", "PER")],
         ),
         (
+            "names no list holds that look like personal names",
+            "The founders were Mukhlis Amer, Emil Habibi and others.",
+            &[("Mukhlis Amer", "PER"), ("Emil Habibi", "PER")],
+        ),
+        (
             "an organisation by its keyword stays one in a list",
             "Awards went to Jeff Maggert and Tiger Holdings.",
             &[("Jeff Maggert", "PER"), ("Tiger Holdings", "ORG")],
