@@ -141,7 +141,7 @@ const ORG_KEYWORDS: &[&str] = &[
     "Automotive", "Insurance", "Capital", "Ventures", "Solutions", "Software", "Computer",
     "Computers", "Mining", "Steel", "Railways", "Railway", "Broadcasting", "Union", "League",
     "Directorate", "Ministries", "Mission", "Operations", "Unit", "Chamber", "Caucus",
-    "Institution", "Center", "Centre", "Initiative", "Program", "Programme", "Project", "Review",
+    "Institution", "Initiative", "Program", "Programme", "Project", "Review",
     "Magazine", "Gazette", "Herald", "Tribune", "Nations", "Air", "Aircraft", "Courts", "Treasury", "Military", "Telegraph", "Guardian", "Observer", "Reuters",
     "Associates", "Brothers", "Bros", "Chemical", "Chemicals", "Foods", "Stores", "Markets",
     "Resources", "Energy", "Oil", "Gas", "Utilities", "Realty", "Bancorp", "Bancshares",
@@ -162,7 +162,8 @@ const PLACE_KEYWORDS: &[&str] = &[
     "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
     "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood", "Blvd", "Ave", "Parkway",
     "Township", "Municipality", "Borough", "Canton", "Taluk", "Tehsil", "Empire", "Junction", "Drive",
-    "Dock", "Docks", "Pier", "Wharf", "Station",
+    "Dock", "Docks", "Pier", "Wharf", "Station", "Building", "Theater", "Theatre", "Arena",
+    "Gallery", "Gardens", "Complex", "Memorial", "Cafe", "Pub", "Center", "Centre",
 ];
 
 /// Place keywords that name an administrative division: "X District of Y" is two
@@ -331,6 +332,13 @@ pub fn is_org_opening_keyword(word: &str) -> bool {
 
 pub fn is_org_keyword(word: &str) -> bool {
     ORG_SET.contains(strip_period(word))
+}
+
+/// "Kennedy Space Center" is a place, "the Center for Strategic Studies" and "the
+/// Centre of Excellence" are organisations: a place keyword that heads an
+/// organisation's name before "for" or "of".
+pub fn is_facility_keyword(word: &str) -> bool {
+    matches!(word, "Center" | "Centre")
 }
 
 pub fn is_place_keyword(word: &str) -> bool {

@@ -271,9 +271,16 @@ impl<'a> DocumentView<'a> {
         end: usize,
         out: &mut Vec<Segment>,
     ) -> bool {
-        let keyword_at_end = is_org_keyword(self.word(end - 1));
-        let keyword_heads_of = (first..end.saturating_sub(1))
-            .any(|k| is_org_keyword(self.word(k)) && self.word(k + 1) == "of");
+        // "Hong Kong International Arbitration Center": a facility keyword ends an
+        // institution's name when an organisation keyword stands inside it.
+        let keyword_at_end = is_org_keyword(self.word(end - 1))
+            || is_facility_keyword(self.word(end - 1))
+                && (first..end - 1).any(|k| is_org_keyword(self.word(k)));
+        let keyword_heads_of = (first..end.saturating_sub(1)).any(|k| {
+            let (w, next) = (self.word(k), self.word(k + 1));
+            is_org_keyword(w) && next == "of"
+                || is_facility_keyword(w) && matches!(next, "of" | "for")
+        });
         // "Banque Indosuez", "Grupo Televisa": languages that put the keyword first.
         let keyword_opens = is_org_opening_keyword(self.word(first));
         if !(keyword_at_end || keyword_heads_of || keyword_opens) || end - first < 2 {
@@ -406,6 +413,12 @@ impl<'a> DocumentView<'a> {
             .places_named(&self.span_text(first, end))
             .is_empty()
         {
+            return None;
+        }
+        // "Metro Toronto Convention Centre", "Santa Clara Convention Center": a facility
+        // named after its town is one place.
+        let last = self.word(end - 1);
+        if is_place_keyword(last) && !is_division_keyword(last) && end - place_end >= 2 {
             return None;
         }
         let rest_starts_title = is_title(self.word(place_end));

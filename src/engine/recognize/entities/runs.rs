@@ -148,7 +148,8 @@ impl<'a> DocumentView<'a> {
             let w = self.word(i);
             if (w == "for" || w == "on") && i > start {
                 // "National Commission for Museums": kept only after an organisation keyword.
-                if !is_org_keyword(self.word(i - 1)) {
+                let head = self.word(i - 1);
+                if !(is_org_keyword(head) || w == "for" && is_facility_keyword(head)) {
                     pieces.push(Run {
                         first: start,
                         end: i,

@@ -614,3 +614,37 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
         ("a world war", "Before World War II the town grew.", &[]),
     ]);
 }
+
+/// Buildings and venues are places, as the gazetteer's are; "Center" and "Centre"
+/// head an organisation before "for" or "of", or with an organisation keyword
+/// inside (words.rs, runs.rs, peel.rs).
+#[test]
+fn facilities_are_places_and_centres_of_study_organisations() {
+    check(&[
+        (
+            "a centre named after its founder's field",
+            "The show moved to the Harbin Science Center on Monday.",
+            &[("Harbin Science Center", "LOC")],
+        ),
+        (
+            "a theatre",
+            "The play opened at the Old Mill Theatre in Leeds.",
+            &[("Old Mill Theatre", "LOC"), ("Leeds", "LOC")],
+        ),
+        (
+            "a venue named after its town is one place",
+            "Delegates met at the Riga Convention Centre last week.",
+            &[("Riga Convention Centre", "LOC")],
+        ),
+        (
+            "a centre for a subject",
+            "The Center for Coastal Studies said the water was warm.",
+            &[("Center for Coastal Studies", "ORG")],
+        ),
+        (
+            "a centre with an organisation keyword inside",
+            "The dispute went to the Lakeside International Arbitration Centre for a ruling.",
+            &[("Lakeside International Arbitration Centre", "ORG")],
+        ),
+    ]);
+}
