@@ -341,6 +341,14 @@ pub fn is_facility_keyword(word: &str) -> bool {
     matches!(word, "Center" | "Centre")
 }
 
+/// Place keywords of streets, which cities number ("10th Street", "5th Avenue").
+pub fn is_street_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "Street" | "St" | "Avenue" | "Ave" | "Road" | "Boulevard" | "Blvd" | "Parkway" | "Drive"
+    )
+}
+
 pub fn is_place_keyword(word: &str) -> bool {
     PLACE_SET.contains(word)
 }

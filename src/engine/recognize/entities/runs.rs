@@ -1,7 +1,7 @@
 //! Runs of name words (with particles, initials, hyphens, "of" and "&") and where a run is cut into pieces.
 
 use super::known::is_place_or_demonym;
-use super::shape::{is_acronym, starts_upper};
+use super::shape::{is_acronym, is_ordinal, starts_upper};
 use super::{DocumentView, Run, Segment};
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 use crate::engine::recognize::token::TokenKind;
@@ -14,7 +14,13 @@ impl<'a> DocumentView<'a> {
         let mut runs = Vec::new();
         let mut i = 0;
         while i < n {
-            if !self.is_name_word(i) {
+            // "10th Street", "51st Avenue": a numbered street opens with its ordinal.
+            let numbered_street = is_ordinal(self.word(i))
+                && i + 1 < n
+                && is_street_keyword(self.word(i + 1))
+                && self.tokens[i + 1].space_before
+                && !self.new_line(i + 1);
+            if !self.is_name_word(i) && !numbered_street {
                 i += 1;
                 continue;
             }

@@ -637,6 +637,11 @@ fn facilities_are_places_and_centres_of_study_organisations() {
             &[("Riga Convention Centre", "LOC")],
         ),
         (
+            "a numbered street",
+            "The shop on 51st Street closed, and one on 10th Avenue opened.",
+            &[("51st Street", "LOC"), ("10th Avenue", "LOC")],
+        ),
+        (
             "a centre for a subject",
             "The Center for Coastal Studies said the water was warm.",
             &[("Center for Coastal Studies", "ORG")],
