@@ -176,6 +176,11 @@ fn organisation_keywords_type_the_whole_name() {
             "Ministers of the European Union met in Brussels.",
             &[("European Union", "LOC"), ("Brussels", "LOC")],
         ),
+        (
+            "states that no longer exist",
+            "Trade with the Soviet Union fell after 1989, when Czechoslovakia changed course.",
+            &[("Soviet Union", "LOC"), ("Czechoslovakia", "LOC")],
+        ),
         // FIXME: "Church" as an organisation keyword wins over the apposition.
         (
             "given name plus keyword in person context",
