@@ -447,7 +447,9 @@ const MARKET_INDICES: &[&str] = &[
 const PLACE_NOUNS: &[&str] = &[
     "province", "region", "state", "district", "county", "village", "town", "city", "valley",
     "river", "island", "oblast", "governorate", "prefecture", "crossing", "border", "camp",
-    "airport", "port", "strip", "area",
+    "airport", "port", "strip", "area", "municipality", "commune", "parish", "département",
+    "canton", "borough", "township", "neighborhood", "neighbourhood", "suburb",
+    "lake", "mountain", "peninsula", "bay", "desert", "archipelago",
 ];
 
 /// Compass words that make a region of the name after them ("North Darfur")

@@ -22,6 +22,11 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("Sindh", "LOC")],
         ),
         (
+            "an administrative division's noun after",
+            "Oirans is a commune in the Vardes département, near the Tolva neighbourhood.",
+            &[("Oirans", "LOC"), ("Vardes", "LOC"), ("Tolva", "LOC")],
+        ),
+        (
             "a country that is a given name, before a surname that reads as a name",
             "Jordan Whitfield met Georgia Power executives.",
             &[("Jordan Whitfield", "PER"), ("Georgia Power", "ORG")],
