@@ -553,8 +553,14 @@ impl<'a> DocumentView<'a> {
         if !rest_has_name {
             return None;
         }
-        out.push(self.classify_name(first, k));
-        Some(k)
+        // "Wakandan Defense Secretary …": the portfolio belongs to the title, not to
+        // the name before it.
+        let mut name_end = k;
+        while name_end > first + 1 && is_portfolio(self.word(name_end - 1)) {
+            name_end -= 1;
+        }
+        out.push(self.classify_name(first, name_end));
+        Some(name_end)
     }
 
     /// What is left after peeling: a bare name, a person's when a title stood before

@@ -177,6 +177,16 @@ fn organisation_keywords_type_the_whole_name() {
             &[("European Union", "LOC"), ("Brussels", "LOC")],
         ),
         (
+            "a country's adjective and a portfolio before the title",
+            "He thanked Philippine Defense Secretary Voltaire Gazmin for hosting.",
+            &[("Philippine", "NORP"), ("Voltaire Gazmin", "PER")],
+        ),
+        (
+            "an unknown word and a portfolio before the title",
+            "He thanked Wakandan Defense Secretary Voltaire Gazmin for hosting.",
+            &[("Wakandan", "ORG"), ("Voltaire Gazmin", "PER")],
+        ),
+        (
             "states that no longer exist",
             "Trade with the Soviet Union fell after 1989, when Czechoslovakia changed course.",
             &[("Soviet Union", "LOC"), ("Czechoslovakia", "LOC")],
