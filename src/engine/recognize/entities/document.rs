@@ -341,24 +341,27 @@ pub(super) fn headline_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
                 .last()
                 .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | ":"));
             // Cheap tests first: most body lines end with a period.
-            let is_headline = !ends_with_stop && !reads_as_results_line(text, line) && {
-                let mut words = line
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.text(text));
-                let (mut n_words, mut n_upper) = (0, 0);
-                let all_known = words.all(|w| {
-                    n_words += 1;
-                    if starts_upper(w) {
-                        n_upper += 1;
-                        true
-                    } else {
-                        // "s" of a possessive ("Chile's Runoff …") is no content word.
-                        is_function_word(w) || is_name_particle(w) || w == "s"
-                    }
-                });
-                all_known && n_words >= 3 && n_upper >= 3
-            };
+            let is_headline = !ends_with_stop
+                && !reads_as_results_line(text, line)
+                && !reads_as_credit_line(text, line)
+                && {
+                    let mut words = line
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| t.text(text));
+                    let (mut n_words, mut n_upper) = (0, 0);
+                    let all_known = words.all(|w| {
+                        n_words += 1;
+                        if starts_upper(w) {
+                            n_upper += 1;
+                            true
+                        } else {
+                            // "s" of a possessive ("Chile's Runoff …") is no content word.
+                            is_function_word(w) || is_name_particle(w) || w == "s"
+                        }
+                    });
+                    all_known && n_words >= 3 && n_upper >= 3
+                };
             for f in &mut flags[line_first..i] {
                 *f = is_headline;
             }
@@ -378,6 +381,36 @@ fn opens_two_word_place(text: &str, tokens: &[Token], i: usize) -> bool {
                 .places_named(&text[tokens[i].start..next.end])
                 .is_empty()
     })
+}
+
+/// "By Nia Tamba", "(Reporting by Tatiana Ustinova; Editing by Alison Williams)": a
+/// byline or a wire story's credits, whose capitalised words are people's names, not
+/// a headline's words.
+fn reads_as_credit_line(text: &str, line: &[Token]) -> bool {
+    let mut words = line
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text));
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    // "By The Numbers" is a heading.
+    first.eq_ignore_ascii_case("by") && !is_function_word(second)
+        || second == "by"
+            && matches!(
+                first,
+                "Reporting"
+                    | "Writing"
+                    | "Editing"
+                    | "Compiled"
+                    | "Additional"
+                    | "Written"
+                    | "Edited"
+                    | "Photos"
+                    | "Photo"
+                    | "Text"
+                    | "Translated"
+                    | "Produced"
+            )
 }
 
 /// "Hapoel Haifa 3 Maccabi Tel Aviv 1": a line ending with a goal count, with one

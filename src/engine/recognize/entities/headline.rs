@@ -53,7 +53,13 @@ impl<'a> DocumentView<'a> {
                 // "Positive Phase 2 Results", "Boeing 787 Delayed": a product or a
                 // stage with its number, skipped as in the body.
                 let numbered = self.followed_by_model_number(j) || self.followed_by_code(j);
-                if (known && !numbered || plays) && !is_never_name(name) && !is_title(name) {
+                // "The" of "By The Numbers" is known from the body's sentence starts.
+                let function_word = j - i == 1 && is_function_word(name);
+                if (known && !numbered || plays)
+                    && !is_never_name(name)
+                    && !is_title(name)
+                    && !function_word
+                {
                     matched = Some(j);
                     break;
                 }

@@ -255,3 +255,31 @@ fn names_listed_beside_a_person_are_persons() {
         ),
     ]);
 }
+
+/// Bylines and a wire story's credits are no headlines: their names are people
+/// (document.rs).
+#[test]
+fn bylines_and_credits_name_people() {
+    check(&[
+        (
+            "a wire story's credits",
+            "Shares rose.\n(Reporting by Tatiana Ustinova and Oyelaran Adebisi; Writing by Nia Tamba; Editing by Alison Williams)",
+            &[
+                ("Tatiana Ustinova", "PER"),
+                ("Oyelaran Adebisi", "PER"),
+                ("Nia Tamba", "PER"),
+                ("Alison Williams", "PER"),
+            ],
+        ),
+        (
+            "a byline",
+            "By Oyelaran Adebisi\nShares rose on Monday.",
+            &[("Oyelaran Adebisi", "PER")],
+        ),
+        (
+            "a heading that opens with 'By' and a function word",
+            "By The Numbers\nThe report said sales rose.",
+            &[],
+        ),
+    ]);
+}
