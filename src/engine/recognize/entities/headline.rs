@@ -55,10 +55,17 @@ impl<'a> DocumentView<'a> {
                 let numbered = self.followed_by_model_number(j) || self.followed_by_code(j);
                 // "The" of "By The Numbers" is known from the body's sentence starts.
                 let function_word = j - i == 1 && is_function_word(name);
+                // "… Appoints Jane Whitfield as Chief Financial Officer": a title the
+                // body also uses is no name.
+                let only_a_title = (i..j).all(|k| {
+                    let w = self.word(k);
+                    is_title(w) || is_portfolio(w) || w == "of" || is_role_noun(&w.to_lowercase())
+                });
                 if (known && !numbered || plays)
                     && !is_never_name(name)
                     && !is_title(name)
                     && !function_word
+                    && !only_a_title
                 {
                     matched = Some(j);
                     break;

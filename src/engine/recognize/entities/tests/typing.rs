@@ -276,6 +276,11 @@ fn new_and_the_opening_a_known_place_stay_in_the_name() {
 fn lines_in_capitals_keep_only_names_known_in_title_case() {
     check(&[
         (
+            "a title the body also uses is no name in a Title Case headline",
+            "Zentrix Names Jane Whitfield as Chief Financial Officer\nZentrix named Jane Whitfield as Chief Financial Officer on Monday.",
+            &[("Zentrix", "ORG"), ("Jane Whitfield", "PER"), ("Jane Whitfield", "PER")],
+        ),
+        (
             "a sports heading: the team the text names mid-sentence; the team opening the sentence",
             "UNITED BEAT ROVERS IN CUP REPLAY\nUnited beat Rovers 2-1 in the replay at Old Trafford.",
             &[
