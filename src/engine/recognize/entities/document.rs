@@ -28,6 +28,8 @@ impl<'a> DocumentView<'a> {
         // Only sentence-initial words are ever asked about in lower case: collect
         // those first, then look for them, instead of hashing every word.
         let mut sentence_initial: HashSet<String> = HashSet::default();
+        let mut opens_a_sentence: HashSet<&str> = HashSet::default();
+        let mut opens_sentences_repeatedly: HashSet<&str> = HashSet::default();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -38,6 +40,17 @@ impl<'a> DocumentView<'a> {
                     capitalised_mid_sentence.insert(w);
                 } else {
                     sentence_initial.insert(w.to_lowercase());
+                    // The subject of its sentence: a word follows, not a label's colon
+                    // or an interjection's comma ("Image:", "Yeah,").
+                    // A plural is mostly a common noun ("Troops moved", "Analysts said").
+                    let plural = w.ends_with('s') && !w.ends_with("ss");
+                    let subject = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word)
+                        && !w.contains(['\'', '\u{2019}'])
+                        && !plural;
+                    if t.sentence_start && !in_headline[i] && subject && !opens_a_sentence.insert(w)
+                    {
+                        opens_sentences_repeatedly.insert(w);
+                    }
                 }
             }
         }
@@ -68,6 +81,7 @@ impl<'a> DocumentView<'a> {
             in_capitals_line,
             capitalised_mid_sentence,
             seen_lowercase,
+            opens_sentences_repeatedly,
             name_words,
             body_phrases: OnceCell::new(),
             body_phrase_openers: OnceCell::new(),

@@ -367,6 +367,8 @@ struct DocumentView<'a> {
     capitalised_mid_sentence: HashSet<&'a str>,
     /// Sentence-initial words also seen in lower case somewhere.
     seen_lowercase: HashSet<&'a str>,
+    /// Capitalised words opening two sentences or more of the body (not headlines).
+    opens_sentences_repeatedly: HashSet<&'a str>,
     /// Per token: a word that can be part of a name (capitalised, not a month or the like).
     name_words: Vec<bool>,
     /// Runs of capitalised words in the body, for headline checks; built on demand.

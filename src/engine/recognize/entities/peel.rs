@@ -124,7 +124,9 @@ impl<'a> DocumentView<'a> {
         // The gazetteer is asked last, and only about words that would go.
         !initial
             && (is_function_word(w)
-                || unknown && (alone || self.seen_lowercase.contains(w.to_lowercase().as_str())))
+                || unknown
+                    && (alone && !self.opens_sentences_repeatedly.contains(w)
+                        || self.seen_lowercase.contains(w.to_lowercase().as_str())))
             && !self.opens_known_place(first, end)
             && !(alone
                 && (self.employer_before_role(first, end).is_some()

@@ -663,3 +663,32 @@ fn facilities_are_places_and_centres_of_study_organisations() {
         ),
     ]);
 }
+
+/// A word that opens a sentence is a name only with evidence from elsewhere; one
+/// that opens two sentences as their subject and is never written in lower case is
+/// (document.rs, peel.rs).
+#[test]
+fn a_word_opening_sentences_is_a_name_when_it_is_their_subject_twice() {
+    check(&[
+        (
+            "a company opening two sentences",
+            "Zentrix reported a loss. Zentrix said sales fell.",
+            &[("Zentrix", "ORG"), ("Zentrix", "ORG")],
+        ),
+        (
+            "once is not enough",
+            "Zentrix reported a loss. Sales fell.",
+            &[],
+        ),
+        (
+            "a plural is mostly a common noun",
+            "Troops moved in. Troops left at dawn.",
+            &[],
+        ),
+        (
+            "labels and interjections are no subjects",
+            "Image: a bridge. Image: a road. Yeah, it works. Yeah, it does.",
+            &[],
+        ),
+    ]);
+}
