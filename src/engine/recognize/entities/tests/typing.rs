@@ -116,6 +116,16 @@ fn bare_names_are_persons_or_organisations_by_evidence() {
             &[("Odile Ferrand", "PER")],
         ),
         (
+            "an 'it' that refers to nothing says nothing",
+            "Teddy Sheringham left. It rained.",
+            &[("Teddy Sheringham", "PER")],
+        ),
+        (
+            "'it said' after a name",
+            "Teddy Sheringham lost money, and it said sales would fall.",
+            &[("Teddy Sheringham", "ORG")],
+        ),
+        (
             "it after an organisation",
             "Brightwater Logistics grew fast. It hired many.",
             &[("Brightwater Logistics", "ORG")],
