@@ -349,6 +349,38 @@ pub fn is_street_keyword(word: &str) -> bool {
     )
 }
 
+/// Organisation keywords only companies end their names with ("Holdings",
+/// "Motors"), unlike "University" or "Department".
+pub fn is_company_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "Holdings"
+            | "Holding"
+            | "Group"
+            | "Corporation"
+            | "Company"
+            | "Industries"
+            | "Technologies"
+            | "Systems"
+            | "Enterprises"
+            | "Motors"
+            | "Airlines"
+            | "Airways"
+            | "Foods"
+            | "Stores"
+            | "Pharmaceuticals"
+            | "Bancorp"
+            | "Bancshares"
+            | "Semiconductor"
+            | "Therapeutics"
+            | "Biosciences"
+            | "Networks"
+            | "Electronics"
+            | "Petroleum"
+            | "Logistics"
+    )
+}
+
 pub fn is_place_keyword(word: &str) -> bool {
     PLACE_SET.contains(word)
 }

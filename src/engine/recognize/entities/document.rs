@@ -228,11 +228,17 @@ impl<'a> DocumentView<'a> {
                     let Some((head, last)) = phrase.rsplit_once(' ') else {
                         continue;
                     };
-                    if !is_legal_form(last) {
+                    // "Harmon Industrial Holdings, Inc.": the run stops at the comma,
+                    // so a company's own keyword names it too.
+                    if is_company_keyword(last) {
+                        names.insert(*phrase);
+                    } else if !is_legal_form(last) {
                         continue;
                     }
                     let head = head.trim_end_matches(',');
-                    names.insert(head);
+                    if is_legal_form(last) {
+                        names.insert(head);
+                    }
                     // "Aer Lingus Group PLC": "Aer Lingus" is the company too.
                     if let Some((name, "Group" | "Holdings" | "Holding" | "Corporation")) =
                         head.rsplit_once(' ')

@@ -204,6 +204,11 @@ fn bare_names_are_persons_or_organisations_by_evidence() {
             ],
         ),
         (
+            "a company's first word alone, after its name with a company keyword and a comma",
+            "Harmon Industrial Holdings, Inc. was incorporated in 1987. Harmon makes valves.",
+            &[("Harmon Industrial Holdings", "ORG"), ("Harmon", "ORG")],
+        ),
+        (
             "a title opening a company's name still opens a person's",
             "Shares of General Dynamics Corp. rose. General Ray Odierno said so. In general it did.",
             &[("General Dynamics Corp.", "ORG"), ("Ray Odierno", "PER")],
