@@ -115,6 +115,8 @@ const PORTFOLIOS: &[&str] = &[
     "Information", "Emergency", "Situations", "Housing", "Science", "Technology", "Sport",
     "Sports", "Youth", "Public", "Works", "War", "Navy", "Army", "Air", "Force", "Veterans",
     "Social", "Welfare", "Home", "Relations", "International",
+    // Judges by their court: "U.S. District Judge", "Circuit Judge", "Bankruptcy Judge".
+    "District", "Circuit", "Bankruptcy", "Magistrate", "Appeals",
     // A company's officers: "Chief Medical Officer", "Chief Financial Officer".
     "Financial", "Operating", "Medical", "Marketing", "Commercial", "Legal", "Scientific",
     "Accounting", "Investment", "Risk", "Compliance", "Strategy", "Product", "Revenue", "Human",

@@ -187,6 +187,11 @@ fn organisation_keywords_type_the_whole_name() {
             &[("Wakandan", "ORG"), ("Voltaire Gazmin", "PER")],
         ),
         (
+            "a judge's court before the title",
+            "He appeared before U.S. District Judge Barbara Lynn in Dallas.",
+            &[("U.S.", "LOC"), ("Barbara Lynn", "PER"), ("Dallas", "LOC")],
+        ),
+        (
             "states that no longer exist",
             "Trade with the Soviet Union fell after 1989, when Czechoslovakia changed course.",
             &[("Soviet Union", "LOC"), ("Czechoslovakia", "LOC")],
