@@ -610,6 +610,15 @@ pub fn is_employer_role(w: &str) -> bool {
                 | "employees"
                 | "researcher"
                 | "scientist"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "official"
+                | "officials"
+                | "lawyer"
+                | "lawyers"
+                | "adviser"
+                | "advisor"
         )
 }
 

@@ -243,7 +243,29 @@ impl<'a> DocumentView<'a> {
     /// can give ("Obama spokesman", "Trump adviser") do not count. So is a name before
     /// "unit", "division" or "subsidiary" ("Ford's Lincoln-Mercury unit").
     pub(super) fn employer_before_role(&self, first: usize, end: usize) -> Option<Segment> {
+        // "The spokesman Tomas Varga": no employer.
+        if end - first == 1 && is_function_word(self.word(first)) {
+            return None;
+        }
         let role = self.word(end);
+        // "Johnson spokesman Robert Gibbs": a person has a spokesman, a lawyer or an
+        // adviser too ("Kremlin spokesman" is the employer).
+        let serves_people = matches!(
+            role,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "lawyer"
+                | "lawyers"
+                | "adviser"
+                | "advisor"
+        );
+        let lex = lexicon();
+        if serves_people
+            && (lex.is_surname(self.word(end - 1)) || lex.is_given_name(self.word(first)))
+        {
+            return None;
+        }
         // "Ford's Lincoln-Mercury unit", "GM's Chevrolet division": a part of a company
         // named after its owner's possessive (without it, filings' defined terms
         // before "subsidiary" would pass: measured, SEC ORG F1 fell 3 points).

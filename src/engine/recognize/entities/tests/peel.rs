@@ -384,9 +384,9 @@ fn a_name_before_a_title_is_a_mention_of_its_own() {
             &[("NATO", "ORG"), ("Mark Rutte", "PER")],
         ),
         (
-            "name before spokesman",
+            "name before spokesman, opening the sentence",
             "Kremlin spokesman Dmitry Peskov declined to comment.",
-            &[("Dmitry Peskov", "PER")],
+            &[("Kremlin", "ORG"), ("Dmitry Peskov", "PER")],
         ),
     ]);
 }

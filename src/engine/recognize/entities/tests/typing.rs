@@ -154,6 +154,7 @@ fn bare_names_are_persons_or_organisations_by_evidence() {
             "Chelsea manager Ruud Gullit said his side played well.",
             &[("Chelsea", "ORG"), ("Ruud Gullit", "PER")],
         ),
+
         (
             "employer before a chief executive",
             "Zentrix chief executive Anna Berg resigned.",
