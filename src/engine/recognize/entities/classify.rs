@@ -84,6 +84,10 @@ impl<'a> DocumentView<'a> {
                 self.described_as_place(end)
                     .then(|| self.segment(first, end, EntityType::Place, Evidence::Strong))
             })
+            .or_else(|| {
+                self.described_as_organisation(end)
+                    .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+            })
             .or_else(|| self.typed_by_keyword(first, end, n_words))
             .or_else(|| self.employer_before_role(first, end))
             .or_else(|| self.typed_by_form(first, end, n_words))

@@ -41,6 +41,42 @@ const AFTER_PLACE_NOUN: &[&str] = &[
     ".", ";", "about", "some", "close", "along",
 ];
 
+/// Kinds of organisation a news sentence describes a name as, in an apposition
+/// ("Ukrenergo, the national grid operator,"), besides nouns in "-maker".
+const DESCRIBED_ORGANISATION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "operator",
+    "bank",
+    "lender",
+    "insurer",
+    "carrier",
+    "airline",
+    "retailer",
+    "manufacturer",
+    "producer",
+    "supplier",
+    "developer",
+    "distributor",
+    "regulator",
+    "utility",
+    "conglomerate",
+    "startup",
+    "broker",
+    "publisher",
+    "broadcaster",
+    "agency",
+    "giant",
+    "subsidiary",
+    "unit",
+    "charity",
+    "watchdog",
+    "exchange",
+    "newspaper",
+    "maker",
+];
+
 /// Lower-case words naming a language or a writing system after its name.
 const LANGUAGE_NOUNS: &[&str] = &["language", "languages", "dialect", "alphabet", "script"];
 
@@ -79,6 +115,35 @@ impl<'a> DocumentView<'a> {
             }
             let lower_word = w.chars().all(|c| c.is_lowercase() || c == '-');
             if !lower_word {
+                return false;
+            }
+            at += 1;
+        }
+        false
+    }
+
+    /// "Ukrenergo, the national grid operator, said", "Nexperia, a Dutch chipmaker,":
+    /// an apposition describes the name as an organisation (a demonym may stand among
+    /// its adjectives).
+    pub(super) fn described_as_organisation(&self, end: usize) -> bool {
+        if !self.parts.described_places || self.word(end) != "," {
+            return false;
+        }
+        let mut at = end + 1;
+        if !matches!(self.word(at), "the" | "a" | "an") {
+            return false;
+        }
+        at += 1;
+        for _ in 0..=MAX_ADJECTIVES + 1 {
+            let w = self.word(at);
+            if self.new_line(at) || w.is_empty() {
+                return false;
+            }
+            if DESCRIBED_ORGANISATION_NOUNS.contains(&w) || w.len() > 7 && w.ends_with("maker") {
+                return matches!(self.word(at + 1), "," | "." | "that" | "which" | "based");
+            }
+            let lower_word = w.chars().all(|c| c.is_lowercase() || c == '-');
+            if !lower_word && lexicon().demonym(w).is_none() {
                 return false;
             }
             at += 1;

@@ -131,6 +131,7 @@ impl<'a> DocumentView<'a> {
             && !(alone
                 && (self.employer_before_role(first, end).is_some()
                     || self.described_as_place(end)
+                    || self.described_as_organisation(end)
                     || self.tokens[first].line_start && self.followed_by_comma_place(first, end)
                     || self.parts.results_lines
                         && (self.followed_by_score(first, end)

@@ -593,6 +593,21 @@ fn names_filling_quotation_marks_are_titles_or_defined_terms() {
 fn names_the_text_describes_as_places_or_as_things_not_extracted() {
     check(&[
         (
+            "an apposition describing an organisation, at a sentence start",
+            "Ukrenergo, the national grid operator, said the attack was large.",
+            &[("Ukrenergo", "ORG")],
+        ),
+        (
+            "an apposition with a nationality and a maker",
+            "Shares rose after Hollis Varga, a Dutch chipmaker, raised its forecast.",
+            &[("Hollis Varga", "ORG"), ("Dutch", "NORP")],
+        ),
+        (
+            "an organisation noun that is not the apposition's head",
+            "Jane Doe, a company director, said so.",
+            &[("Jane Doe", "PER")],
+        ),
+        (
             "a village described at a sentence start",
             "Aisby is a village in Lincolnshire.",
             &[("Aisby", "LOC"), ("Lincolnshire", "LOC")],
