@@ -1,8 +1,9 @@
 //! Closed word classes the entity rules read, each in one place: function words, titles, name keywords, role nouns, honorifics.
 //!
 //! These are properties of English, not of any corpus: they say which capitalised
-//! words are titles ("Minister"), which end organisation names ("Ministry"), which
-//! end place names ("Airport"), and which are never names on their own ("The").
+//! words are titles ("Minister"), which end organisation names ("Ministry"), and
+//! which are never names on their own ("The"). Place words ("Airport") and sports
+//! words live in `place_words.rs` and `sports_words.rs`.
 
 /// Capitalised words that open sentences but are not names.
 #[rustfmt::skip]
@@ -151,67 +152,6 @@ const ORG_KEYWORDS: &[&str] = &[
     "Biosciences", "Pharma", "Logistics", "Shipping", "Lines", "National",
 ];
 
-/// Words that end a place name (facilities and geographic features).
-#[rustfmt::skip]
-const PLACE_KEYWORDS: &[&str] = &[
-    "Airport", "House", "Square", "Street", "Avenue", "Road", "Bridge", "Palace", "Stadium",
-    "Tower", "Towers", "Hall", "Port", "River", "Lake", "Mountains", "Mountain", "Hills", "Sea",
-    "Ocean", "Island", "Islands", "Valley", "Bay", "Gulf", "Province", "Region", "County",
-    "District", "Strait", "Peninsula", "Desert", "Canal", "Park", "Coast", "Basin", "Plateau",
-    "Highway", "Base", "Camp", "Prison", "Crossing", "Corridor", "Oblast", "Governorate",
-    "Prefecture", "State", "City", "Town", "Village", "Heights", "Plaza", "Factory", "Boulevard", "Terminal",
-    "Harbor", "Harbour", "Beach", "Falls", "Forest", "Cathedral", "Mosque", "Temple", "Field",
-    "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
-    "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood", "Blvd", "Ave", "Parkway",
-    "Township", "Municipality", "Borough", "Canton", "Taluk", "Tehsil", "Empire", "Junction", "Drive",
-    "Dock", "Docks", "Pier", "Wharf", "Station", "Building", "Theater", "Theatre", "Arena",
-    "Gallery", "Gardens", "Complex", "Memorial", "Cafe", "Pub", "Center", "Centre",
-];
-
-/// Place keywords that name an administrative division: "X District of Y" is two
-/// places (read by the run splitter).
-pub fn is_division_keyword(w: &str) -> bool {
-    matches!(
-        w,
-        "District"
-            | "County"
-            | "Province"
-            | "Region"
-            | "Prefecture"
-            | "Oblast"
-            | "Governorate"
-            | "Township"
-            | "Municipality"
-            | "Taluk"
-            | "Tehsil"
-    )
-}
-
-/// Geographic and state nouns that open a place's name with "of" ("Bay of Bengal",
-/// "Strait of Hormuz", "Republic of Korea"); not "House of", "Bank of".
-pub fn opens_place_with_of(w: &str) -> bool {
-    // "Gulf", "Sea", "Cape", "Isle" open place names anyway (`is_place_prefix`).
-    matches!(
-        w,
-        "Bay"
-            | "Strait"
-            | "Straits"
-            | "Island"
-            | "Islands"
-            | "Republic"
-            | "Kingdom"
-            | "Emirate"
-            | "Principality"
-            | "Duchy"
-    )
-}
-
-/// Words that start a place name ("Mount Everest", "Lake Como").
-#[rustfmt::skip]
-const PLACE_PREFIXES: &[&str] = &[
-    "Mount", "Lake", "Cape", "Fort", "Port", "Gulf", "Isle", "Sea", "Mont", "Monte", "Mt.",
-];
-
 /// Words that end names of things we do not extract (documents, events, products).
 #[rustfmt::skip]
 const OTHER_NAME_KEYWORDS: &[&str] = &[
@@ -246,23 +186,24 @@ use std::sync::OnceLock;
 
 use crate::engine::recognize::token::Lower;
 
+pub use super::place_words::*;
 pub use super::sports_words::{is_result_noun, is_result_verb, is_sports_position, is_team_role};
 
 /// One closed word list as a set, built on first use.
-struct WordSet {
+pub(super) struct WordSet {
     list: &'static [&'static str],
     set: OnceLock<HashSet<&'static str>>,
 }
 
 impl WordSet {
-    const fn new(list: &'static [&'static str]) -> Self {
+    pub(super) const fn new(list: &'static [&'static str]) -> Self {
         WordSet {
             list,
             set: OnceLock::new(),
         }
     }
 
-    fn contains(&self, word: &str) -> bool {
+    pub(super) fn contains(&self, word: &str) -> bool {
         self.set
             .get_or_init(|| self.list.iter().copied().collect())
             .contains(word)
@@ -274,8 +215,6 @@ static NEVER_SET: WordSet = WordSet::new(NEVER_NAMES);
 static TITLE_SET: WordSet = WordSet::new(TITLES);
 static PORTFOLIO_SET: WordSet = WordSet::new(PORTFOLIOS);
 static ORG_SET: WordSet = WordSet::new(ORG_KEYWORDS);
-static PLACE_SET: WordSet = WordSet::new(PLACE_KEYWORDS);
-static PREFIX_SET: WordSet = WordSet::new(PLACE_PREFIXES);
 static OTHER_SET: WordSet = WordSet::new(OTHER_NAME_KEYWORDS);
 static PARTICLE_SET: WordSet = WordSet::new(NAME_PARTICLES);
 static SAYING_SET: WordSet = WordSet::new(SAYING_VERBS);
@@ -336,21 +275,6 @@ pub fn is_org_keyword(word: &str) -> bool {
     ORG_SET.contains(strip_period(word))
 }
 
-/// "Kennedy Space Center" is a place, "the Center for Strategic Studies" and "the
-/// Centre of Excellence" are organisations: a place keyword that heads an
-/// organisation's name before "for" or "of".
-pub fn is_facility_keyword(word: &str) -> bool {
-    matches!(word, "Center" | "Centre")
-}
-
-/// Place keywords of streets, which cities number ("10th Street", "5th Avenue").
-pub fn is_street_keyword(word: &str) -> bool {
-    matches!(
-        word,
-        "Street" | "St" | "Avenue" | "Ave" | "Road" | "Boulevard" | "Blvd" | "Parkway" | "Drive"
-    )
-}
-
 /// Organisation keywords only companies end their names with ("Holdings",
 /// "Motors"), unlike "University" or "Department".
 pub fn is_company_keyword(word: &str) -> bool {
@@ -381,14 +305,6 @@ pub fn is_company_keyword(word: &str) -> bool {
             | "Petroleum"
             | "Logistics"
     )
-}
-
-pub fn is_place_keyword(word: &str) -> bool {
-    PLACE_SET.contains(word)
-}
-
-pub fn is_place_prefix(word: &str) -> bool {
-    PREFIX_SET.contains(word)
 }
 
 pub fn is_other_name_keyword(word: &str) -> bool {
@@ -475,25 +391,6 @@ const MARKET_INDICES: &[&str] = &[
     "KOSPI", "Euro Stoxx", "Stoxx", "TSX", "ASX", "IBEX", "MSCI", "Russell",
 ];
 
-/// Lower-case nouns that, right after a name, make it a place ("Sindh province")
-/// (read by the entity classifier).
-#[rustfmt::skip]
-const PLACE_NOUNS: &[&str] = &[
-    "province", "region", "state", "district", "county", "village", "town", "city", "valley",
-    "river", "island", "oblast", "governorate", "prefecture", "crossing", "border", "camp",
-    "airport", "port", "strip", "area", "municipality", "commune", "parish", "département",
-    "canton", "borough", "township", "neighborhood", "neighbourhood", "suburb",
-    "lake", "mountain", "peninsula", "bay", "desert", "archipelago",
-];
-
-/// Compass words that make a region of the name after them ("North Darfur")
-/// (read by the entity classifier).
-#[rustfmt::skip]
-const COMPASS_WORDS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Upper", "Lower",
-];
-
 /// Honorifics written before a name, with or without a period ("Mr", "Dr.")
 /// (read by the person cue and by the organisation rule, which skips them).
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
@@ -533,7 +430,6 @@ pub fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
 static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);
-static PLACE_NOUN_SET: WordSet = WordSet::new(PLACE_NOUNS);
 
 /// A company's legal form ("Inc.", "CORP", "GmbH"), in any case: no name alone,
 /// though the text writes it capitalised after names; read by the headline rules
@@ -644,14 +540,6 @@ pub fn is_market_index(name: &str) -> bool {
     INDEX_SET.contains(name) || name.ends_with(" Index") || name.ends_with(" Average")
 }
 
-pub fn is_place_noun(w: &str) -> bool {
-    PLACE_NOUN_SET.contains(w)
-}
-
-pub fn is_compass_word(w: &str) -> bool {
-    COMPASS_WORDS.contains(&w)
-}
-
 /// "Mr", "Mr.", "Dr", "Dr." and the like.
 pub fn is_honorific(w: &str) -> bool {
     HONORIFICS.contains(&strip_period(w))
@@ -670,13 +558,10 @@ mod tests {
         for (name, list) in [
             ("function words", FUNCTION_WORDS),
             ("never names", NEVER_NAMES),
-            ("place keywords", PLACE_KEYWORDS),
             ("particles", NAME_PARTICLES),
             ("role nouns", ROLE_NOUNS),
             ("government keywords", GOVERNMENT_KEYWORDS),
             ("market indices", MARKET_INDICES),
-            ("place nouns", PLACE_NOUNS),
-            ("compass words", COMPASS_WORDS),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
@@ -692,7 +577,6 @@ mod tests {
         assert!(is_title("Minister"));
         assert!(is_title("Dr."));
         assert!(is_org_keyword("Inc."));
-        assert!(is_place_keyword("Airport"));
         assert!(has_surname_ending("Bayramov"));
         assert!(has_surname_ending("Mirzoyan"));
         assert!(!has_surname_ending("Kazakhstan"));

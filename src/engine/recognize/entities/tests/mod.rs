@@ -1,4 +1,4 @@
-//! Named-case tables for the entity rules, one per rule family, in three files: runs and headlines, the peeling rules, and typing (classify, vote, document-level passes).
+//! Named-case tables for the entity rules, one per rule family: runs and headlines, the peeling rules, typing (classify, vote, document-level passes), contracts, wire copy and news.
 
 use super::*;
 use crate::engine::recognize::token::tokenize;
@@ -25,6 +25,7 @@ fn check(cases: &[Case]) {
 }
 
 mod contracts;
+mod news;
 mod peel;
 mod runs;
 mod typing;

@@ -1,0 +1,148 @@
+//! The closed word lists of places: keywords that end or open a place's name, nouns of places after a name, compass words, read by the entity rules (re-exported by `words.rs`).
+
+use super::words::WordSet;
+
+/// Words that end a place name (facilities and geographic features).
+#[rustfmt::skip]
+const PLACE_KEYWORDS: &[&str] = &[
+    "Airport", "House", "Square", "Street", "Avenue", "Road", "Bridge", "Palace", "Stadium",
+    "Tower", "Towers", "Hall", "Port", "River", "Lake", "Mountains", "Mountain", "Hills", "Sea",
+    "Ocean", "Island", "Islands", "Valley", "Bay", "Gulf", "Province", "Region", "County",
+    "District", "Strait", "Peninsula", "Desert", "Canal", "Park", "Coast", "Basin", "Plateau",
+    "Highway", "Base", "Camp", "Prison", "Crossing", "Corridor", "Oblast", "Governorate",
+    "Prefecture", "State", "City", "Town", "Village", "Heights", "Plaza", "Factory", "Boulevard", "Terminal",
+    "Harbor", "Harbour", "Beach", "Falls", "Forest", "Cathedral", "Mosque", "Temple", "Field",
+    "Fields", "Territory", "Territories", "Republic", "Kingdom", "Emirate", "Reservoir", "Dam",
+    "Pass", "Checkpoint", "Quarter", "Neighborhood", "Neighbourhood", "Blvd", "Ave", "Parkway",
+    "Township", "Municipality", "Borough", "Canton", "Taluk", "Tehsil", "Empire", "Junction", "Drive",
+    "Dock", "Docks", "Pier", "Wharf", "Station", "Building", "Theater", "Theatre", "Arena",
+    "Gallery", "Gardens", "Complex", "Memorial", "Cafe", "Pub", "Center", "Centre",
+];
+
+/// Place keywords that name an administrative division: "X District of Y" is two
+/// places (read by the run splitter).
+pub fn is_division_keyword(w: &str) -> bool {
+    matches!(
+        w,
+        "District"
+            | "County"
+            | "Province"
+            | "Region"
+            | "Prefecture"
+            | "Oblast"
+            | "Governorate"
+            | "Township"
+            | "Municipality"
+            | "Taluk"
+            | "Tehsil"
+    )
+}
+
+/// Geographic and state nouns that open a place's name with "of" ("Bay of Bengal",
+/// "Strait of Hormuz", "Republic of Korea"); not "House of", "Bank of".
+pub fn opens_place_with_of(w: &str) -> bool {
+    // "Gulf", "Sea", "Cape", "Isle" open place names anyway (`is_place_prefix`).
+    matches!(
+        w,
+        "Bay"
+            | "Strait"
+            | "Straits"
+            | "Island"
+            | "Islands"
+            | "Republic"
+            | "Kingdom"
+            | "Emirate"
+            | "Principality"
+            | "Duchy"
+    )
+}
+
+/// Words that start a place name ("Mount Everest", "Lake Como").
+#[rustfmt::skip]
+const PLACE_PREFIXES: &[&str] = &[
+    "Mount", "Lake", "Cape", "Fort", "Port", "Gulf", "Isle", "Sea", "Mont", "Monte", "Mt.",
+];
+
+/// "Kennedy Space Center" is a place, "the Center for Strategic Studies" and "the
+/// Centre of Excellence" are organisations: a place keyword that heads an
+/// organisation's name before "for" or "of".
+pub fn is_facility_keyword(word: &str) -> bool {
+    matches!(word, "Center" | "Centre")
+}
+
+/// Place keywords of streets, which cities number ("10th Street", "5th Avenue").
+pub fn is_street_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "Street" | "St" | "Avenue" | "Ave" | "Road" | "Boulevard" | "Blvd" | "Parkway" | "Drive"
+    )
+}
+
+pub fn is_place_keyword(word: &str) -> bool {
+    PLACE_SET.contains(word)
+}
+
+pub fn is_place_prefix(word: &str) -> bool {
+    PREFIX_SET.contains(word)
+}
+
+/// Lower-case nouns that, right after a name, make it a place ("Sindh province")
+/// (read by the entity classifier).
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "province", "region", "state", "district", "county", "village", "town", "city", "valley",
+    "river", "island", "oblast", "governorate", "prefecture", "crossing", "border", "camp",
+    "airport", "port", "strip", "area", "municipality", "commune", "parish", "département",
+    "canton", "borough", "township", "neighborhood", "neighbourhood", "suburb",
+    "lake", "mountain", "peninsula", "bay", "desert", "archipelago",
+];
+
+/// Compass words that make a region of the name after them ("North Darfur")
+/// (read by the entity classifier).
+#[rustfmt::skip]
+const COMPASS_WORDS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower",
+];
+
+pub fn is_place_noun(w: &str) -> bool {
+    PLACE_NOUN_SET.contains(w)
+}
+
+pub fn is_compass_word(w: &str) -> bool {
+    COMPASS_WORDS.contains(&w)
+}
+
+static PLACE_SET: WordSet = WordSet::new(PLACE_KEYWORDS);
+static PREFIX_SET: WordSet = WordSet::new(PLACE_PREFIXES);
+static PLACE_NOUN_SET: WordSet = WordSet::new(PLACE_NOUNS);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_word_lists_have_no_duplicates_that_hide_typos() {
+        for (name, list) in [
+            ("place keywords", PLACE_KEYWORDS),
+            ("place nouns", PLACE_NOUNS),
+            ("compass words", COMPASS_WORDS),
+        ] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            let n = sorted.len();
+            sorted.dedup();
+            assert_eq!(n, sorted.len(), "{name} has duplicates");
+        }
+    }
+
+    #[test]
+    fn classifies_place_words() {
+        assert!(is_place_keyword("Airport"));
+        assert!(is_place_keyword("Center"));
+        assert!(is_facility_keyword("Centre"));
+        assert!(is_street_keyword("Avenue"));
+        assert!(is_place_noun("commune"));
+        assert!(is_compass_word("Northern"));
+    }
+}
