@@ -552,6 +552,7 @@ pub fn is_of_head(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::recognize::place_words::{COMPASS_WORDS, PLACE_KEYWORDS, PLACE_NOUNS};
 
     #[test]
     fn word_lists_have_no_duplicates_that_hide_typos() {
@@ -562,6 +563,9 @@ mod tests {
             ("role nouns", ROLE_NOUNS),
             ("government keywords", GOVERNMENT_KEYWORDS),
             ("market indices", MARKET_INDICES),
+            ("place keywords", PLACE_KEYWORDS),
+            ("place nouns", PLACE_NOUNS),
+            ("compass words", COMPASS_WORDS),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
