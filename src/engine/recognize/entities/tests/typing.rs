@@ -149,6 +149,14 @@ fn bare_names_are_persons_or_organisations_by_evidence() {
             "Shares of Zentrix rose after the results.",
             &[("Zentrix", "ORG")],
         ),
+    ]);
+}
+
+/// Organisations by an employer's role after them, or as companies the document
+/// names with their legal form or keyword (classify.rs, document.rs).
+#[test]
+fn employers_and_companies_of_the_document_are_organisations() {
+    check(&[
         (
             "employer before a role and a person, though a given name",
             "Chelsea manager Ruud Gullit said his side played well.",
