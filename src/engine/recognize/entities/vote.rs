@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::shape::title_case_words;
 use super::{DocumentView, EntityType, Evidence, Segment};
+use crate::engine::recognize::token::TokenKind;
 
 impl<'a> DocumentView<'a> {
     /// The document vote: surnames follow full names, weak types follow strong ones.
@@ -26,6 +27,9 @@ impl<'a> DocumentView<'a> {
             }
         }
         for s in segments.iter_mut() {
+            if self.is_dateline_place(s) {
+                continue;
+            }
             let name = self.vote_key(s);
             if s.evidence < Evidence::Strong {
                 if let Some(&(evidence, kind)) = best.get(&name) {
@@ -43,6 +47,17 @@ impl<'a> DocumentView<'a> {
                 s.place = None;
             }
         }
+    }
+
+    /// "NEW YORK 1996-08-22": the place of a dateline stays the place, though the
+    /// results below make its team an organisation ("NEW YORK 5 Seattle 3").
+    fn is_dateline_place(&self, s: &Segment) -> bool {
+        s.kind == EntityType::Place
+            && self.tokens[s.first].line_start
+            && self
+                .tokens
+                .get(s.end)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.text(self.text).len() == 4)
     }
 
     /// The name a segment votes under: on a line in capitals, its Title Case form,

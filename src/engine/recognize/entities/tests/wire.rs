@@ -212,6 +212,11 @@ fn players_and_figures_in_results() {
 fn datelines_name_their_place() {
     check(&[
         (
+            "a dateline's place above results where its team plays",
+            "NEW YORK 1996-08-22\nResults of games:\nNEW YORK 5 Seattle 3",
+            &[("NEW YORK", "LOC"), ("NEW YORK", "ORG"), ("Seattle", "ORG")],
+        ),
+        (
             "a known city in capitals, longer than an acronym",
             "Troops moved.\nBELGRADE 1996-12-06\nTroops moved in.",
             &[("BELGRADE", "LOC")],
