@@ -259,6 +259,8 @@ pub fn is_org_opening_keyword(word: &str) -> bool {
             | "Société"
             | "Societe"
             | "Groupe"
+            // "Royal Dutch Shell", "Royal Mail", "Royal Navy" (a given name too).
+            | "Royal"
             | "Grupo"
             | "Gruppo"
             | "Sociedad"

@@ -285,7 +285,12 @@ impl<'a> DocumentView<'a> {
                 || is_facility_keyword(w) && matches!(next, "of" | "for")
         });
         // "Banque Indosuez", "Grupo Televisa": languages that put the keyword first.
-        let keyword_opens = is_org_opening_keyword(self.word(first));
+        // A place so named stays one ("Royal Oak is a city in Michigan").
+        let keyword_opens = is_org_opening_keyword(self.word(first))
+            && !self.described_as_place(end)
+            && lexicon()
+                .places_named(&self.span_text(first, end))
+                .is_empty();
         if !(keyword_at_end || keyword_heads_of || keyword_opens) || end - first < 2 {
             return false;
         }

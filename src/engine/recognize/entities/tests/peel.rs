@@ -167,6 +167,16 @@ fn organisation_keywords_type_the_whole_name() {
             &[("US", "LOC"), ("US Treasury", "ORG")],
         ),
         (
+            "'Royal' opens an organisation's name, though a given name",
+            "Shares of Royal Dutch Shell rose, and Royal Mail fell.",
+            &[("Royal Dutch Shell", "ORG"), ("Royal Mail", "ORG")],
+        ),
+        (
+            "a place named with 'Royal' stays one",
+            "Royal Oak is a city in Michigan.",
+            &[("Royal Oak", "LOC"), ("Michigan", "LOC")],
+        ),
+        (
             "ministry of",
             "The Ministry of Defence denied it.",
             &[("Ministry of Defence", "ORG")],
