@@ -417,7 +417,7 @@ const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Nebr", "Nebraska"), ("Nev", "Nevada"), ("Okla", "Oklahoma"), ("Ore", "Oregon"),
     ("Pa", "Pennsylvania"), ("Penn", "Pennsylvania"), ("Tenn", "Tennessee"), ("Tex", "Texas"),
     ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"), ("Wis", "Wisconsin"),
-    ("Wisc", "Wisconsin"), ("Wyo", "Wyoming"),
+    ("Wisc", "Wisconsin"), ("Wyo", "Wyoming"), ("D.C", "District of Columbia"),
 ];
 
 /// The US state an agency abbreviation names ("Calif" or "Calif." → "California").

@@ -77,6 +77,11 @@ fn bare_names_are_typed_by_their_words_and_context() {
             "The plant in Long Beach, California closed.",
             &[("Long Beach", "LOC"), ("California", "LOC")],
         ),
+        (
+            "the District of Columbia after Washington",
+            "He spoke in Washington, D.C., on Monday.",
+            &[("Washington", "LOC"), ("D.C.", "LOC")],
+        ),
     ]);
 }
 
