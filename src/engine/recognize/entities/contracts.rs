@@ -2,6 +2,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::shape::starts_upper;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::namelike::name_likeness;
@@ -199,6 +200,9 @@ impl DocumentView<'_> {
         if !self.parts.defined_terms || first < 3 {
             return false;
         }
+        if self.in_item_heading(first) {
+            return true;
+        }
         let number = |i: usize| self.tokens[i].kind == TokenKind::Number;
         let section_number = number(first - 3)
             && self.word(first - 2) == "."
@@ -220,5 +224,44 @@ impl DocumentView<'_> {
             .filter(|&i| self.is_word(i))
             .all(|i| !self.word(i).chars().any(char::is_lowercase));
         ended || in_capitals
+    }
+
+    /// "Item 5.02 Departure of Directors or Certain Officers.", "Item 9.01 Financial
+    /// Statements and Exhibits.": every word of a filing's numbered item heading, a
+    /// line of Title Case words after "Item N.NN" up to its period.
+    fn in_item_heading(&self, first: usize) -> bool {
+        let title_case = |i: usize| {
+            let w = self.word(i);
+            !self.is_word(i)
+                || starts_upper(w)
+                || matches!(w, "of" | "or" | "and" | "to" | "for" | "the" | "on" | "in")
+        };
+        // Back to the item number, over Title Case words only.
+        let mut k = first;
+        while k > 0
+            && !self.new_line(k)
+            && title_case(k - 1)
+            && self.tokens[k - 1].kind != TokenKind::Number
+        {
+            k -= 1;
+        }
+        let item_number = k >= 4
+            && self.tokens[k - 1].kind == TokenKind::Number
+            && self.word(k - 2) == "."
+            && self.tokens[k - 3].kind == TokenKind::Number
+            && self.word(k - 4).eq_ignore_ascii_case("item")
+            && self.new_line(k - 4);
+        if !item_number {
+            return false;
+        }
+        // On to the heading's period, over Title Case words only.
+        let mut j = first;
+        while j < self.tokens.len() && !self.new_line(j) && self.word(j) != "." {
+            if !title_case(j) {
+                return false;
+            }
+            j += 1;
+        }
+        j < self.tokens.len() && self.word(j) == "."
     }
 }

@@ -28,6 +28,12 @@ fn defined_terms_of_contracts_are_no_names() {
             &[("Zentrix Holdings Inc.", "ORG")],
         ),
         (
+            "a filing's numbered item headings, whole",
+            "Item 5.02 Departure of Directors or Certain Officers.\nZentrix Holdings Inc. named a director.\n\
+             Item 9.01 Financial Statements and Exhibits.",
+            &[("Zentrix Holdings Inc.", "ORG")],
+        ),
+        (
             "labels of a form before their colons, anywhere; a name before a colon stays",
             "Telephone: (619) 230-3029\nBeneficiary Name: Zentrix Holdings Inc.\nAnna Berg: we will appeal.",
             &[("Zentrix Holdings Inc.", "ORG"), ("Anna Berg", "PER")],
