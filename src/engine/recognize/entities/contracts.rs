@@ -42,6 +42,10 @@ const DETERMINERS: &[&str] = &[
     "the", "such", "each", "any", "all", "this", "that", "said", "every", "no",
 ];
 
+/// The most tokens a filing's item heading holds after "Item N.NN" ("Departure of
+/// Directors or Certain Officers; Election of Directors; …").
+const ITEM_HEADING_TOKENS: usize = 32;
+
 impl<'a> DocumentView<'a> {
     /// Whether the document is written in the legal register (counted once per document).
     pub(super) fn in_legal_register(&self) -> bool {
@@ -236,9 +240,11 @@ impl DocumentView<'_> {
                 || starts_upper(w)
                 || matches!(w, "of" | "or" | "and" | "to" | "for" | "the" | "on" | "in")
         };
-        // Back to the item number, over Title Case words only.
+        // Back to the item number, over Title Case words only; an item heading is
+        // short, so the walks are bounded (a long line in capitals stays linear).
         let mut k = first;
         while k > 0
+            && first - k < ITEM_HEADING_TOKENS
             && !self.new_line(k)
             && title_case(k - 1)
             && self.tokens[k - 1].kind != TokenKind::Number
@@ -257,6 +263,9 @@ impl DocumentView<'_> {
         // On to the heading's period, over Title Case words only.
         let mut j = first;
         while j < self.tokens.len() && !self.new_line(j) && self.word(j) != "." {
+            if j - k >= ITEM_HEADING_TOKENS {
+                return false;
+            }
             if !title_case(j) {
                 return false;
             }
