@@ -481,6 +481,56 @@ pub fn is_name_closing_abbreviation(word: &str) -> bool {
     )
 }
 
+/// Employer roles that a person has too ("Johnson spokesman Robert Gibbs",
+/// "Kremlin spokesman …"); read by the employer rule of `entities/classify.rs`.
+pub fn is_role_serving_people(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers" | "adviser" | "advisor"
+    )
+}
+
+/// A word after "it" that makes it an organisation's pronoun ("it said", "it would");
+/// "It was a big game", "it rained" refer to nothing. Read by `entities/context.rs`.
+pub fn acts_as_organisation(next: &str) -> bool {
+    is_saying_verb(next)
+        || matches!(
+            next,
+            "would"
+                | "will"
+                | "has"
+                | "had"
+                | "plans"
+                | "planned"
+                | "expects"
+                | "reported"
+                | "employs"
+                | "owns"
+                | "operates"
+                | "agreed"
+        )
+}
+
+/// What a wire story's credits open with before "by" ("Reporting by", "Editing
+/// by"); read by the headline detector of `entities/document.rs`.
+pub fn is_credit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Reporting"
+            | "Writing"
+            | "Editing"
+            | "Compiled"
+            | "Additional"
+            | "Written"
+            | "Edited"
+            | "Photos"
+            | "Photo"
+            | "Text"
+            | "Translated"
+            | "Produced"
+    )
+}
+
 /// Roles held in an organisation, after its name ("Chelsea manager", "Airbus
 /// chairman"); read by the employer rule of `entities/classify.rs`.
 pub fn is_employer_role(w: &str) -> bool {

@@ -254,16 +254,7 @@ impl<'a> DocumentView<'a> {
         let role = self.word(end);
         // "Johnson spokesman Robert Gibbs": a person has a spokesman, a lawyer or an
         // adviser too ("Kremlin spokesman" is the employer).
-        let serves_people = matches!(
-            role,
-            "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "lawyer"
-                | "lawyers"
-                | "adviser"
-                | "advisor"
-        );
+        let serves_people = is_role_serving_people(role);
         let lex = lexicon();
         if serves_people
             && (lex.is_surname(self.word(end - 1)) || lex.is_given_name(self.word(first)))

@@ -73,35 +73,13 @@ impl<'a> DocumentView<'a> {
                     return Some(true)
                 }
                 "its" | "Its" => return Some(false),
-                // "it said", "it would": a company speaking or planning; "It was a big
-                // game", "it rained" refer to nothing.
-                "it" | "It" if self.acts_as_organisation(i + 1) => return Some(false),
+                // "it said", not "It rained" (words.rs).
+                "it" | "It" if acts_as_organisation(self.word(i + 1)) => return Some(false),
                 "they" | "They" | "their" | "Their" => return None,
                 _ => {}
             }
         }
         None
-    }
-
-    /// A word after "it" that makes it an organisation's pronoun.
-    fn acts_as_organisation(&self, next: usize) -> bool {
-        next < self.tokens.len()
-            && (is_saying_verb(self.word(next))
-                || matches!(
-                    self.word(next),
-                    "would"
-                        | "will"
-                        | "has"
-                        | "had"
-                        | "plans"
-                        | "planned"
-                        | "expects"
-                        | "reported"
-                        | "employs"
-                        | "owns"
-                        | "operates"
-                        | "agreed"
-                ))
     }
 
     /// The longest country, region or city name at the start of `first..end`, if any

@@ -40,10 +40,10 @@ impl<'a> DocumentView<'a> {
                     capitalised_mid_sentence.insert(w);
                 } else {
                     sentence_initial.insert(w.to_lowercase());
-                    // The subject of its sentence: a word follows, not a label's colon
-                    // or an interjection's comma ("Image:", "Yeah,").
                     // A plural is mostly a common noun ("Troops moved", "Analysts said").
                     let plural = w.ends_with('s') && !w.ends_with("ss");
+                    // The subject of its sentence: a word follows, not a label's colon
+                    // or an interjection's comma ("Image:", "Yeah,").
                     let subject = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word)
                         && !w.contains(['\'', '\u{2019}'])
                         && !plural;
@@ -228,15 +228,18 @@ impl<'a> DocumentView<'a> {
                     let Some((head, last)) = phrase.rsplit_once(' ') else {
                         continue;
                     };
-                    // "Harmon Industrial Holdings, Inc.": the run stops at the comma,
-                    // so a company's own keyword names it too.
-                    if is_company_keyword(last) {
-                        names.insert(*phrase);
-                    } else if !is_legal_form(last) {
+                    let (legal_form, company_keyword) =
+                        (is_legal_form(last), is_company_keyword(last));
+                    if !(legal_form || company_keyword) {
                         continue;
                     }
+                    // "Harmon Industrial Holdings, Inc.": the run stops at the comma,
+                    // so a company's own keyword names it too.
+                    if company_keyword {
+                        names.insert(*phrase);
+                    }
                     let head = head.trim_end_matches(',');
-                    if is_legal_form(last) {
+                    if legal_form {
                         names.insert(head);
                     }
                     // "Aer Lingus Group PLC": "Aer Lingus" is the company too.
@@ -415,22 +418,7 @@ fn reads_as_credit_line(text: &str, line: &[Token]) -> bool {
     let second = words.next().unwrap_or("");
     // "By The Numbers" is a heading.
     first.eq_ignore_ascii_case("by") && !is_function_word(second)
-        || second == "by"
-            && matches!(
-                first,
-                "Reporting"
-                    | "Writing"
-                    | "Editing"
-                    | "Compiled"
-                    | "Additional"
-                    | "Written"
-                    | "Edited"
-                    | "Photos"
-                    | "Photo"
-                    | "Text"
-                    | "Translated"
-                    | "Produced"
-            )
+        || second == "by" && is_credit_word(first)
 }
 
 /// "Hapoel Haifa 3 Maccabi Tel Aviv 1": a line ending with a goal count, with one

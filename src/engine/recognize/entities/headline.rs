@@ -3,6 +3,7 @@
 use super::shape::{is_acronym, title_case_words};
 use super::{DocumentView, Evidence, Run, Segment};
 use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::token::Lower;
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
@@ -59,7 +60,10 @@ impl<'a> DocumentView<'a> {
                 // body also uses is no name.
                 let only_a_title = (i..j).all(|k| {
                     let w = self.word(k);
-                    is_title(w) || is_portfolio(w) || w == "of" || is_role_noun(&w.to_lowercase())
+                    is_title(w)
+                        || is_portfolio(w)
+                        || w == "of"
+                        || is_role_noun(Lower::new(w).as_str())
                 });
                 if (known && !numbered || plays)
                     && !is_never_name(name)
