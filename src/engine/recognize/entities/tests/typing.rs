@@ -209,6 +209,12 @@ fn employers_and_companies_of_the_document_are_organisations() {
             &[("Carla Mendes", "PER"), ("Merrill Lynch", "ORG")],
         ),
         (
+            "listed companies whose names read as a town's or a person's (companies.tsv)",
+            "The deal came days after the Nokia purchase. Welcome to Rio Tinto's new mine, \
+             the letter said. Workers at Nintendo were told.",
+            &[("Nokia", "ORG"), ("Rio Tinto", "ORG"), ("Nintendo", "ORG")],
+        ),
+        (
             "a company's first word alone, after its name with the legal form",
             "Brennan Foods Inc agreed to buy Pickett Dairy Co. Brennan said the deal was approved.",
             &[
