@@ -122,13 +122,16 @@ const PORTFOLIOS: &[&str] = &[
     "Financial", "Operating", "Medical", "Marketing", "Commercial", "Legal", "Scientific",
     "Accounting", "Investment", "Risk", "Compliance", "Strategy", "Product", "Revenue", "Human",
     "People", "Data", "Creative", "Investor",
+    // A flag officer's grade: "Rear Adm.", "Rear Admiral" (no title alone: "Rear Window").
+    "Rear",
 ];
 
 /// Words that end (or, before "of", head) an organisation's name.
 #[rustfmt::skip]
 const ORG_KEYWORDS: &[&str] = &[
     "Ministry", "Department", "Council", "Inc", "Incorporated", "Corp", "Corporation", "Company",
-    "Co", "Ltd", "Limited", "LLC", "PLC", "Plc", "AG", "SA", "GmbH", "NV", "Group", "Bank",
+    "Co", "Ltd", "Limited", "LLC", "LLP", "LP", "PLC", "Plc", "AG", "SA", "GmbH", "NV", "BV",
+    "SpA", "Pty", "KGaA", "Group", "Bank",
     "University", "College", "Institute", "Party", "Army", "Navy", "Force", "Forces", "Corps",
     "Guard", "Commission", "Committee", "Agency", "Association", "Airlines", "Airways", "Motors",
     "Motor", "Times", "Post", "Journal", "News", "Press", "Network", "Foundation", "Fund",
@@ -446,6 +449,7 @@ pub fn is_legal_form(word: &str) -> bool {
             | "co"
             | "ltd"
             | "llc"
+            | "llp"
             | "plc"
             | "ag"
             | "sa"

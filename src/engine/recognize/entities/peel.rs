@@ -453,7 +453,7 @@ impl<'a> DocumentView<'a> {
         while k < end && is_portfolio(self.word(k)) && !is_title(self.word(k)) {
             k += 1;
         }
-        if k > first && k + 1 < end && is_title(self.word(k)) {
+        if k > first && k < end && is_title(self.word(k)) {
             return Some(k);
         }
         if !is_title(self.word(first)) {

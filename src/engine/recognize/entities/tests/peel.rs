@@ -308,6 +308,15 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Ana Ruiz", "PER"), ("Ray Cole", "PER")],
         ),
         (
+            "a flag officer's grade before the rank; alone it is no title",
+            "Rear Adm. Eric Ver Hage and Rear Admiral Jane Holt watched Rear Window.",
+            &[
+                ("Eric Ver Hage", "PER"),
+                ("Jane Holt", "PER"),
+                ("Rear Window", "ORG"),
+            ],
+        ),
+        (
             "a rank in words",
             "Private First Class Dana Holt and Airman Tomas Lee were hurt.",
             &[("Dana Holt", "PER"), ("Tomas Lee", "PER")],

@@ -209,6 +209,11 @@ fn employers_and_companies_of_the_document_are_organisations() {
             &[("Carla Mendes", "PER"), ("Merrill Lynch", "ORG")],
         ),
         (
+            "a limited liability partnership's legal form makes a firm of two names",
+            "The accounts were audited by Ernst & Young LLP, the report said.",
+            &[("Ernst & Young LLP", "ORG")],
+        ),
+        (
             "listed companies whose names read as a town's or a person's (companies.tsv)",
             "The deal came days after the Nokia purchase. Welcome to Rio Tinto's new mine, \
              the letter said. Workers at Nintendo were told.",
