@@ -46,6 +46,12 @@ impl<'a> DocumentView<'a> {
                         // A given name and a surname of the lists ("Priya Raman, Stern
                         // Investor Relations" in a contact block reads as a headline).
                         || j - i == 2 && self.reads_as_full_personal_name(i, j)
+                        // "Riemer & Braunstein LLP", a whole line of an address
+                        // block: a company's legal form closes a name.
+                        || i == piece.first
+                            && j == piece.end
+                            && j - i >= 2
+                            && self.closed_by_legal_form(i, j)
                 };
                 // A results line reads like a Title Case headline: its teams and
                 // scorers count though no list knows them.
@@ -100,6 +106,18 @@ impl<'a> DocumentView<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// "Riemer & Braunstein LLP" (a line of an address block): a company's legal
+    /// form closes the name, which opens with a name's word (not "AND", "Chairman") and holds no other
+    /// legal form ("Airland Limited Bizexpress Limited" are two).
+    fn closed_by_legal_form(&self, i: usize, j: usize) -> bool {
+        let opener = Lower::new(self.word(i));
+        is_legal_form(self.word(j - 1))
+            && (i..j - 1).all(|k| !is_legal_form(self.word(k)) || self.word(k) == "Group")
+            && !is_function_word(opener.as_str())
+            && !is_title(self.word(i))
+            && !is_role_noun(opener.as_str())
     }
 
     /// Whether word `i` of a line in capitals may open a known name of several words:

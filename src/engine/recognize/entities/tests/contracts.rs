@@ -48,6 +48,11 @@ fn defined_terms_of_contracts_are_no_names() {
             ],
         ),
         (
+            "a company with its legal form on a line of its own, in an address block",
+            "with a copy to:\nRiemer & Braunstein LLP\nThree Center Plaza\nBoston, MA 02108",
+            &[("Riemer & Braunstein LLP", "ORG"), ("Boston", "LOC")],
+        ),
+        (
             "the floor of an address is no part of the town after it",
             "Notices go to 530 B Street, 4th Floor San Diego, California 92101.",
             &[("B Street", "LOC"), ("San Diego", "LOC"), ("California", "LOC")],

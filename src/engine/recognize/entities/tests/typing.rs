@@ -34,7 +34,10 @@ fn bare_names_are_typed_by_their_words_and_context() {
         (
             "a given name and a surname of the lists on a line that reads as a headline",
             "Shares rose on Monday.\nMedia Contact:\nJohn Miller, Acme Public Relations Group",
-            &[("John Miller", "PER")],
+            &[
+                ("John Miller", "PER"),
+                ("Acme Public Relations Group", "ORG"),
+            ],
         ),
         (
             "a place noun and 'of' before the name",
