@@ -85,8 +85,9 @@ impl<'a> DocumentView<'a> {
                     .then(|| self.segment(first, end, EntityType::Place, Evidence::Strong))
             })
             .or_else(|| {
-                self.described_as_organisation(end)
-                    .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+                (self.described_as_organisation(end)
+                    || self.described_before_as_organisation(first))
+                .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
             })
             .or_else(|| self.typed_by_keyword(first, end, n_words))
             .or_else(|| self.employer_before_role(first, end))

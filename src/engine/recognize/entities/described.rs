@@ -77,6 +77,35 @@ const DESCRIBED_ORGANISATION_NOUNS: &[&str] = &[
     "maker",
 ];
 
+/// Kinds of organisation written right before a company's name ("its aerospace unit
+/// Dasa", "carmaker Volkswagen"): only nouns that never name a person's occupation
+/// ("producer", "publisher", "developer", "lawmaker" do).
+const ORGANISATION_NOUNS_BEFORE_NAME: &[&str] = &[
+    "company",
+    "firm",
+    "bank",
+    "lender",
+    "insurer",
+    "airline",
+    "carrier",
+    "retailer",
+    "manufacturer",
+    "conglomerate",
+    "startup",
+    "broadcaster",
+    "subsidiary",
+    "unit",
+    "affiliate",
+    "newspaper",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "drugmaker",
+    "planemaker",
+    "steelmaker",
+    "toymaker",
+];
+
 /// Lower-case words naming a language or a writing system after its name.
 const LANGUAGE_NOUNS: &[&str] = &["language", "languages", "dialect", "alphabet", "script"];
 
@@ -149,6 +178,15 @@ impl<'a> DocumentView<'a> {
             at += 1;
         }
         false
+    }
+
+    /// "its aerospace unit Dasa", "Shares of carmaker Volkswagen": a kind of company
+    /// written right before the name describes it as an organisation.
+    pub(super) fn described_before_as_organisation(&self, first: usize) -> bool {
+        self.parts.described_places
+            && first > 0
+            && !self.tokens[first].line_start
+            && ORGANISATION_NOUNS_BEFORE_NAME.contains(&self.word(first - 1))
     }
 
     /// Names of things that are none of our entities, told by their form or the

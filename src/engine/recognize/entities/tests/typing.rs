@@ -625,6 +625,16 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             &[("Ukrenergo", "ORG")],
         ),
         (
+            "a kind of company right before the name; an occupation there names a person",
+            "Separately, Daimler-Benz said its aerospace unit Dasa would cut jobs, \
+             and record producer Dasa Kovac agreed.",
+            &[
+                ("Daimler-Benz", "ORG"),
+                ("Dasa", "ORG"),
+                ("Dasa Kovac", "PER"),
+            ],
+        ),
+        (
             "an apposition with a nationality and a maker",
             "Shares rose after Hollis Varga, a Dutch chipmaker, raised its forecast.",
             &[("Hollis Varga", "ORG"), ("Dutch", "NORP")],
