@@ -232,7 +232,7 @@ impl<'a> DocumentView<'a> {
     /// it (since the run's start or an "of"), that word is no place or nationality
     /// ("Armenia and Azerbaijan" stay two), and the name words after it end in an
     /// organisation keyword. Two whole names stay two ("Shanghai Airlines and
-    /// Xiamen Airlines", "Daimler AG and Chrysler").
+    /// Xiamen Airlines", "Daimler AG and Chrysler", "Sysco and US Foods").
     fn and_inside_organisation(&self, first: usize, and: usize) -> bool {
         let one_word_before = and - 1 == first
             || matches!(self.word(and - 2), "of" | "&" | "for" | "on")
@@ -242,10 +242,13 @@ impl<'a> DocumentView<'a> {
         if !one_word_before {
             return false;
         }
-        // An acronym is a name of its own ("the NGB and Zentrix Labs").
+        // An acronym is a name of its own ("the NGB and Zentrix Labs", "Sysco and US
+        // Foods"), and so is a known organisation ("Sysco and Gordon Food Service").
         if lexicon().demonym(before).is_some()
             || !lexicon().places_named(before).is_empty()
             || is_acronym(before)
+            || is_acronym(self.word(and + 1))
+            || lexicon().organisation_named(before).is_some()
         {
             return false;
         }

@@ -419,6 +419,16 @@ fn and_joins_the_parts_of_one_organisation_name() {
             "The NGB and Zentrix Labs met officials.",
             &[("NGB", "ORG"), ("Zentrix Labs", "ORG")],
         ),
+        (
+            "a known company, or an acronym after 'and', is a name of its own",
+            "We compete with Sysco and Gordon Food Service, and with Quorvex and US Foods.",
+            &[
+                ("Sysco", "ORG"),
+                ("Gordon Food Service", "ORG"),
+                ("Quorvex", "ORG"),
+                ("US Foods", "ORG"),
+            ],
+        ),
     ]);
 }
 
