@@ -140,15 +140,18 @@ impl<'a> DocumentView<'a> {
     }
 
     /// "Merrill Lynch", "Goldman Sachs", "UNICEF": an organisation of the curated list
-    /// (`data/sources/organisations.tsv`), though its words read as a person's.
+    /// (`data/sources/organisations.tsv`) or a listed company (`companies.tsv`), though
+    /// its words read as a person's; or a company the document names with its keyword
+    /// elsewhere ("Huntington Ingalls" in a headline, "Huntington Ingalls Industries"
+    /// in the body).
     fn well_known_organisation(&self, first: usize, end: usize) -> Option<Segment> {
         let mut name = self.span_text(first, end);
         if name.contains('\u{2019}') {
             name = name.replace('\u{2019}', "'").into();
         }
-        lexicon()
-            .organisation_named(&name)
-            .map(|_| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+        (lexicon().organisation_named(&name).is_some()
+            || end - first > 1 && self.is_company_of_document(&name))
+        .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
     }
 
     /// A name of the gazetteer's core is that place; small places whose names are

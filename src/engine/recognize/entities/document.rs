@@ -234,9 +234,14 @@ impl<'a> DocumentView<'a> {
                         continue;
                     }
                     // "Harmon Industrial Holdings, Inc.": the run stops at the comma,
-                    // so a company's own keyword names it too.
+                    // so a company's own keyword names it too; and a name of two
+                    // words or more before it is the company ("Huntington Ingalls"
+                    // of "Huntington Ingalls Industries"), unless it is a place.
                     if company_keyword {
                         names.insert(*phrase);
+                        if head.contains(' ') && lexicon().places_named(head).is_empty() {
+                            names.insert(head);
+                        }
                     }
                     let head = head.trim_end_matches(',');
                     if legal_form {

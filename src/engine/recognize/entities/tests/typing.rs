@@ -232,6 +232,16 @@ fn employers_and_companies_of_the_document_are_organisations() {
             ],
         ),
         (
+            "a company's name without its keyword, in a headline",
+            "Navy Selects Marlow Ingalls for Ship Repairs\n\nThe Navy awarded Marlow Ingalls \
+             Industries a contract.",
+            &[
+                ("Marlow Ingalls", "ORG"),
+                ("Navy", "ORG"),
+                ("Marlow Ingalls Industries", "ORG"),
+            ],
+        ),
+        (
             "a company's first word alone, after its name with a company keyword and a comma",
             "Harmon Industrial Holdings, Inc. was incorporated in 1987. Harmon makes valves.",
             &[("Harmon Industrial Holdings", "ORG"), ("Harmon", "ORG")],
