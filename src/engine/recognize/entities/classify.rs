@@ -86,7 +86,8 @@ impl<'a> DocumentView<'a> {
             })
             .or_else(|| {
                 (self.described_as_organisation(end)
-                    || self.described_before_as_organisation(first))
+                    || self.described_before_as_organisation(first)
+                    || self.in_company_context(first, end))
                 .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
             })
             .or_else(|| self.typed_by_keyword(first, end, n_words))

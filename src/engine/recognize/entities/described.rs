@@ -3,6 +3,7 @@
 use super::shape::starts_upper;
 use super::DocumentView;
 use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::token::Lower;
 
 /// Kinds of place an encyclopaedic or news sentence describes a name as.
 const DESCRIBED_PLACE_NOUNS: &[&str] = &[
@@ -106,6 +107,27 @@ const ORGANISATION_NOUNS_BEFORE_NAME: &[&str] = &[
     "toymaker",
 ];
 
+/// Words before "of", "in" or "with" that only a company completes ("shares of",
+/// "a stake in", "its merger with"; not "the acquisition of", which sports news
+/// writes of players).
+const COMPANY_NOUNS_BEFORE_PREPOSITION: &[(&str, &str)] = &[
+    ("shares", "of"),
+    ("stock", "of"),
+    ("stake", "in"),
+    ("shareholders", "of"),
+    ("shareholder", "in"),
+    ("takeover", "of"),
+    ("merger", "with"),
+    ("subsidiary", "of"),
+];
+
+/// What a company's shares do right after "X shares" ("Hoechst shares closed up").
+const SHARE_MOVES: &[&str] = &[
+    "rose", "fell", "closed", "gained", "dropped", "slipped", "jumped", "climbed", "slid",
+    "tumbled", "surged", "ended", "edged", "were", "traded", "lost", "added", "eased", "firmed",
+    "opened", "plunged", "soared", "rallied", "sank",
+];
+
 /// Lower-case words naming a language or a writing system after its name.
 const LANGUAGE_NOUNS: &[&str] = &["language", "languages", "dialect", "alphabet", "script"];
 
@@ -187,6 +209,22 @@ impl<'a> DocumentView<'a> {
             && first > 0
             && !self.tokens[first].line_start
             && ORGANISATION_NOUNS_BEFORE_NAME.contains(&self.word(first - 1))
+    }
+
+    /// "shares of Marion Merrell Dow", "a stake in Roussel Uclaf", "Hoechst shares
+    /// closed up": what only a company has, around the name.
+    pub(super) fn in_company_context(&self, first: usize, end: usize) -> bool {
+        if !self.parts.described_places {
+            return false;
+        }
+        let before = first >= 2
+            && COMPANY_NOUNS_BEFORE_PREPOSITION.contains(&(
+                Lower::new(self.word(first - 2)).as_str(),
+                self.word(first - 1),
+            ));
+        let after = matches!(self.word(end), "shares" | "stock")
+            && SHARE_MOVES.contains(&self.word(end + 1));
+        before || after
     }
 
     /// Names of things that are none of our entities, told by their form or the

@@ -655,6 +655,17 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             ],
         ),
         (
+            "what only a company has, around a name that reads as a person's",
+            "Shares of Marion Merrell Dow rose. Hoechst took a stake in Edith Marlowe, \
+             and Clara Benning shares closed up. Maria Kent shares a flat.",
+            &[
+                ("Marion Merrell Dow", "ORG"),
+                ("Edith Marlowe", "ORG"),
+                ("Clara Benning", "ORG"),
+                ("Maria Kent", "PER"),
+            ],
+        ),
+        (
             "an apposition with a nationality and a maker",
             "Shares rose after Hollis Varga, a Dutch chipmaker, raised its forecast.",
             &[("Hollis Varga", "ORG"), ("Dutch", "NORP")],
