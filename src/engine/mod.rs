@@ -71,7 +71,8 @@ fn analyze_in_context(
 ) -> Document {
     let tokens = recognize::token::tokenize(&text);
     let entities = recognize::entities::recognize(&text, &tokens);
-    let (dates, date) = recognize::dates::recognize(&text, &tokens, context);
+    let (mut dates, date) = recognize::dates::recognize(&text, &tokens, context);
+    recognize::drop_dates_inside_names(&mut dates, &entities);
     Document {
         source: source.to_string(),
         part,

@@ -239,6 +239,25 @@ pub fn is_never_name(word: &str) -> bool {
     NEVER_SET.contains(strip_period(word))
 }
 
+/// A month's full name ("May", "June"), which some people's names share.
+pub fn is_month_name(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
 pub fn is_title(word: &str) -> bool {
     TITLE_SET.contains(strip_period(word))
 }

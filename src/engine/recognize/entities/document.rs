@@ -63,7 +63,8 @@ impl<'a> DocumentView<'a> {
                     && starts_upper(w)
                     && (!is_never_name(w)
                         || is_dotted_abbreviation(w)
-                        || opens_two_word_place(text, tokens, i))
+                        || opens_two_word_place(text, tokens, i)
+                        || month_in_personal_name(text, tokens, i))
                     && !in_angle_brackets(text, t)
             })
             .collect();
@@ -409,6 +410,50 @@ fn opens_two_word_place(text: &str, tokens: &[Token], i: usize) -> bool {
                 .places_named(&text[tokens[i].start..next.end])
                 .is_empty()
     })
+}
+
+/// "Theresa May", "Brian May", "April Ryan", "June Carter": a month after a given
+/// name of the lists, or a month that is also a given name before a surname of the
+/// lists, is part of a person's name — unless a number follows ("May 10").
+fn month_in_personal_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word_at = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+    };
+    let month = tokens[i].text(text);
+    if !is_month_name(month)
+        || tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let lex = lexicon();
+    let before = i.checked_sub(1).and_then(word_at);
+    // Not "In July", "Africa December", "My January Favorites".
+    let plain = |w: &str| {
+        !is_function_word(&w.to_lowercase())
+            && lex.places_named(w).is_empty()
+            && lex.demonym(w).is_none()
+    };
+    let after_given_name = tokens[i].space_before
+        && !tokens[i].line_start
+        && before.is_some_and(|w| starts_upper(w) && lex.is_given_name(w) && plain(w));
+    // The month opens the name: nothing capitalised or a preposition before it
+    // ("singer June Carter"; not "in May Smith", "Homepage May Matter").
+    let opens_name = tokens[i].line_start
+        || before.is_none_or(|w| !starts_upper(w) && plain(w) || tokens[i].sentence_start);
+    let given_before_surname = matches!(month, "April" | "May" | "June")
+        && opens_name
+        && word_at(i + 1).is_some_and(|w| {
+            tokens[i + 1].space_before && !tokens[i + 1].line_start && lex.is_surname(w)
+        })
+        && !tokens
+            .get(i + 2)
+            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()));
+    after_given_name || given_before_surname
 }
 
 /// "By Nia Tamba", "(Reporting by Tatiana Ustinova; Editing by Alison Williams)": a

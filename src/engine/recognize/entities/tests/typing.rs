@@ -645,6 +645,15 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             &[("Ukrenergo", "ORG")],
         ),
         (
+            "a month inside a person's name: after a given name, or as the given name",
+            "Home Secretary Theresa May met singer June Carter. In May Ann Lowe resigned.",
+            &[
+                ("Theresa May", "PER"),
+                ("June Carter", "PER"),
+                ("Ann Lowe", "PER"),
+            ],
+        ),
+        (
             "a kind of company right before the name; an occupation there names a person",
             "Separately, Daimler-Benz said its aerospace unit Dasa would cut jobs, \
              and record producer Dasa Kovac agreed.",
