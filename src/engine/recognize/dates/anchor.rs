@@ -6,7 +6,7 @@ use super::calendar::valid;
 use super::expr::{Expr, Found};
 use super::scan::scan;
 use super::{DocumentDate, DocumentDateSource, NumericOrder};
-use crate::engine::recognize::token::Token;
+use crate::engine::recognize::token::{Token, TokenKind};
 
 /// A date given in a file's metadata: `date:` in Markdown/YAML front matter, or the
 /// `Date:` header of an e-mail. None when the file has neither.
@@ -145,9 +145,51 @@ fn dateline(text: &str, tokens: &[Token], found: &[Found]) -> Option<Date> {
     // The earliest date wins, as the text is read; one found per first token.
     candidates.sort_by_key(|f| f.first);
     candidates.dedup_by_key(|f| f.first);
-    candidates
-        .into_iter()
-        .find_map(|f| f.expr.full_date().filter(|_| short_line(f)))
+    candidates.into_iter().find_map(|f| {
+        f.expr
+            .full_date()
+            .filter(|_| short_line(f) || opens_wire_story(text, tokens, f))
+    })
+}
+
+/// How many tokens a wire dateline's place may take before its date ("SAN JOSE,
+/// Calif., Jan. 9, 2025"), and its service's mark after it ("/PRNewswire/ --").
+const WIRE_PLACE_TOKENS: usize = 10;
+const WIRE_MARK_TOKENS: usize = 8;
+
+/// "SAN JOSE, Calif., Jan. 9, 2025 /PRNewswire/ -- Acme …", "NEW YORK, Jan. 09, 2025
+/// (GLOBE NEWSWIRE) -- …": a press release's or wire story's dateline opens a long
+/// paragraph; it is told by a line that opens with the place, the date, then a
+/// wire service's mark or a dash.
+fn opens_wire_story(text: &str, tokens: &[Token], f: &Found) -> bool {
+    // The line opens with the place: capitalised words and punctuation only.
+    let Some(line_start) = (0..=f.first)
+        .rev()
+        .take(WIRE_PLACE_TOKENS + 1)
+        .find(|&i| tokens[i].line_start || i == 0)
+    else {
+        return false;
+    };
+    let place_only = tokens[line_start..f.first]
+        .iter()
+        .all(|t| t.kind != TokenKind::Word || t.text(text).starts_with(|c: char| c.is_uppercase()));
+    if !place_only {
+        return false;
+    }
+    tokens[f.end..]
+        .iter()
+        .take(WIRE_MARK_TOKENS)
+        .take_while(|t| !t.line_start)
+        .any(|t| {
+            let w = t.text(text);
+            matches!(w, "--" | "—" | "–")
+                || w.eq_ignore_ascii_case("newswire")
+                || w.eq_ignore_ascii_case("prnewswire")
+                || w.eq_ignore_ascii_case("wire")
+                || w.eq_ignore_ascii_case("reuters")
+                || w == "AP"
+                || w == "AFP"
+        })
 }
 
 /// The year (of `hint` ± 1) that puts month-day closest to the anchor; the hint's year without an anchor.

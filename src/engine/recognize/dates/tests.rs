@@ -444,6 +444,24 @@ fn a_document_dated_from_its_text_is_not_older_than_the_events_it_reports() {
             Some(("2005-05-07", DocumentDateSource::Dateline)),
         ),
         (
+            "a press release's dateline opens its first paragraph",
+            "Acme Names CFO\nSAN JOSE, Calif., Jan. 9, 2025 /PRNewswire/ -- Acme Robotics today \
+             announced that Ann Lowe becomes CFO, effective February 1, 2025.",
+            Some(("2025-01-09", DocumentDateSource::Dateline)),
+        ),
+        (
+            "a newswire's mark in brackets",
+            "NEW YORK, Jan. 09, 2025 (GLOBE NEWSWIRE) -- Zentrix Inc. said it had hired \
+             bankers, as agreed on March 3, 2025.",
+            Some(("2025-01-09", DocumentDateSource::Dateline)),
+        ),
+        (
+            "a sentence that opens with a date and a dash is no dateline",
+            "The deal of April 1, 2005 -- signed in haste -- was undone on May 7, 2005 after \
+             talks that lasted for weeks on end and went nowhere at all.",
+            Some(("2005-05-07", DocumentDateSource::LatestInText)),
+        ),
+        (
             "nothing bounds an undated text",
             "The talks of May 10-11 ended.",
             None,
