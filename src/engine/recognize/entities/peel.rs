@@ -24,14 +24,15 @@ impl<'a> DocumentView<'a> {
     pub(super) fn type_piece(&self, piece: Run, out: &mut Vec<Segment>) {
         let Run { first, end } = piece;
         if self.at_sentence_start(first) && self.drops_sentence_initial_word(first, end) {
-            if end - first > 1 {
-                self.type_piece(
-                    Run {
-                        first: first + 1,
-                        end,
-                    },
-                    out,
-                );
+            // What is left opens with a name's word: "Residents of Kyiv" leaves
+            // "Kyiv", not "of Kyiv".
+            let rest = if self.word(first + 1) == "of" {
+                first + 2
+            } else {
+                first + 1
+            };
+            if rest < end {
+                self.type_piece(Run { first: rest, end }, out);
             }
             return;
         }
@@ -118,7 +119,15 @@ impl<'a> DocumentView<'a> {
                 && !w.chars().any(char::is_lowercase)
                 && !lexicon().places_named(&title_case_words(w)).is_empty()
         };
-        let unknown = !self.is_known(w) && !is_acronym(w) && !opens_name && !known_in_capitals();
+        // "Bank of America said", "Ministry of Defence officials": a keyword that
+        // heads "of" and a name opens an organisation's name.
+        let heads_organisation =
+            end - first > 2 && is_org_keyword(w) && self.word(first + 1) == "of";
+        let unknown = !self.is_known(w)
+            && !is_acronym(w)
+            && !opens_name
+            && !heads_organisation
+            && !known_in_capitals();
         let alone = end - first == 1;
         let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
         // The gazetteer is asked last, and only about words that would go.
@@ -301,6 +310,14 @@ impl<'a> DocumentView<'a> {
             return false;
         }
         let first = self.skip_honorifics(first, end);
+        // "Bank of Japan Governor Haruhiko Kuroda": the organisation, then its officer.
+        if keyword_heads_of && !keyword_at_end {
+            if let Some(title) = self.officer_after_organisation(first, end) {
+                out.push(self.segment(first, title, EntityType::Organisation, Evidence::Strong));
+                self.type_piece(Run { first: title, end }, out);
+                return true;
+            }
+        }
         out.push(self.segment(first, end, EntityType::Organisation, Evidence::Strong));
         if is_government_keyword(self.word(end - 1)) {
             if let Some((place_end, idx)) = self.leading_place(first, end) {
@@ -310,6 +327,24 @@ impl<'a> DocumentView<'a> {
             }
         }
         true
+    }
+
+    /// "Bank of Japan Governor Haruhiko Kuroda", "University of Texas President Jay
+    /// Hartzell": where a title after the organisation's "of" and name opens a person's
+    /// name (not "Ministry of Foreign Affairs": a portfolio is part of the name).
+    fn officer_after_organisation(&self, first: usize, end: usize) -> Option<usize> {
+        let of = (first..end).find(|&k| self.word(k) == "of")?;
+        let title = (of + 2..end).find(|&k| {
+            let w = self.word(k);
+            is_title(w) && !is_portfolio(w) && !is_org_keyword(w)
+        })?;
+        let name = (title + 1..end).find(|&k| self.is_name_word(k) && !is_title(self.word(k)))?;
+        let person_like = !is_org_keyword(self.word(end - 1))
+            && !is_portfolio(self.word(end - 1))
+            && lexicon()
+                .places_named(&self.span_text(name, end))
+                .is_empty();
+        person_like.then_some(title)
     }
 
     /// Peels demonyms, leading places, titles and names before titles off the left of

@@ -308,6 +308,22 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Ana Ruiz", "PER"), ("Ray Cole", "PER")],
         ),
         (
+            "an organisation's officer after its name with 'of'; a portfolio stays inside",
+            "The central bank met Bank of Japan Governor Haruhiko Kuroda and the Ministry \
+             of Foreign Affairs.",
+            &[
+                ("Bank of Japan", "ORG"),
+                ("Haruhiko Kuroda", "PER"),
+                ("Ministry of Foreign Affairs", "ORG"),
+            ],
+        ),
+        (
+            "a keyword heading 'of' at a sentence start opens the organisation; a plural \
+             there leaves the place after 'of'",
+            "The bank and its residents. Bank of America said so. Residents of Kyiv agreed.",
+            &[("Bank of America", "ORG"), ("Kyiv", "LOC")],
+        ),
+        (
             "a flag officer's grade before the rank; alone it is no title",
             "Rear Adm. Eric Ver Hage and Rear Admiral Jane Holt watched Rear Window.",
             &[
