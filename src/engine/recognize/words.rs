@@ -395,6 +395,10 @@ const ROLE_NOUNS: &[&str] = &[
     "sprinter", "skier", "footballer", "cricketer", "historian", "philosopher", "physician",
     "surgeon", "astronaut", "explorer", "musician", "comedian", "actress", "dancer", "widow",
     "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt",
+    // Sport's roles and people of the news ("captain Dasun Shanaka", "billionaire …").
+    "captain", "skipper", "wicketkeeper", "goalie", "quarterback", "pitcher", "linebacker",
+    "teammate", "rider", "rapper", "chef", "doctor", "suspect", "victim", "survivor",
+    "billionaire", "tycoon", "magnate", "mogul",
 ];
 
 /// Last words of government bodies, whose leading country is a place mention too

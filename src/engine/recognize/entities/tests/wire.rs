@@ -190,6 +190,11 @@ fn players_and_figures_in_results() {
             ],
         ),
         (
+            "a side's role before a player's name",
+            "Sri Lanka made 288-8 after captain Dasun Shanaka won the toss.",
+            &[("Sri Lanka", "LOC"), ("Dasun Shanaka", "PER")],
+        ),
+        (
             "a player's figure in brackets after a sentence",
             "India beat Kenya (Sachin Tendulkar 127).",
             &[("India", "LOC"), ("Kenya", "LOC"), ("Sachin Tendulkar", "PER")],
