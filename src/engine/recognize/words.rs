@@ -479,6 +479,7 @@ pub fn is_legal_form(word: &str) -> bool {
             | "gmbh"
             | "nv"
             | "lp"
+            | "n.a"
             | "corporation"
             | "incorporated"
             | "limited"

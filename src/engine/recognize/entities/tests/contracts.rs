@@ -48,6 +48,11 @@ fn defined_terms_of_contracts_are_no_names() {
             ],
         ),
         (
+            "a national bank's legal form alone is no name",
+            "Harbor Trust Bank, N.A. is the trustee.",
+            &[("Harbor Trust Bank", "ORG")],
+        ),
+        (
             "a company with its legal form on a line of its own, in an address block",
             "with a copy to:\nRiemer & Braunstein LLP\nThree Center Plaza\nBoston, MA 02108",
             &[("Riemer & Braunstein LLP", "ORG"), ("Boston", "LOC")],
