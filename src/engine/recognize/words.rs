@@ -444,6 +444,9 @@ const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Pa", "Pennsylvania"), ("Penn", "Pennsylvania"), ("Tenn", "Tennessee"), ("Tex", "Texas"),
     ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"), ("Wis", "Wisconsin"),
     ("Wisc", "Wisconsin"), ("Wyo", "Wyoming"), ("D.C", "District of Columbia"),
+    ("N.Y", "New York"), ("N.J", "New Jersey"), ("N.H", "New Hampshire"), ("N.M", "New Mexico"),
+    ("N.C", "North Carolina"), ("N.D", "North Dakota"), ("S.C", "South Carolina"),
+    ("S.D", "South Dakota"), ("R.I", "Rhode Island"), ("W.Va", "West Virginia"),
 ];
 
 /// The US state an agency abbreviation names ("Calif" or "Calif." → "California").

@@ -208,22 +208,35 @@ impl<'a> DocumentView<'a> {
                 self.word(first - 1),
                 "in" | "at" | "near" | "from" | "outside"
             );
-        // "Long Beach, California", "Al Ain, United Arab Emirates": up to three words.
+        // "Camden, N.J.", "Armonk, N.Y.": a US state as agencies abbreviate it, with
+        // its period ("Cloak of Invisibility, Miss Granger" is no Mississippi).
+        let abbreviation = self.word(end + 1);
+        let with_period = abbreviation.ends_with('.') || self.word(end + 2) == ".";
+        if with_period && us_state_of_abbreviation(abbreviation).is_some() {
+            return true;
+        }
+        // "Long Beach, California", "Al Ain, United Arab Emirates": up to three words;
+        // a US state by any reading ("the Armonk, New York-based company": the city
+        // is the likelier reading of "New York" alone).
         let lex = lexicon();
         (end + 2..=(end + 4).min(self.tokens.len()))
             .take_while(|&j| self.is_word(j - 1) && !self.new_line(j - 1))
             .any(|j| {
                 // "Bruno, France's envoy": the country's, not the town's.
                 let possessive = matches!(self.word(j), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+                let readings = lex.places_named(&self.span_text(end + 1, j));
+                let us_state = || {
+                    readings.iter().any(|&i| {
+                        let p = lex.place(i);
+                        p.kind == PlaceKind::Region && p.country == "US"
+                    })
+                };
                 !possessive
-                    && lex
-                        .places_named(&self.span_text(end + 1, j))
-                        .first()
-                        .is_some_and(|&i| match lex.place(i).kind {
-                            PlaceKind::Country | PlaceKind::Region => true,
-                            PlaceKind::City | PlaceKind::Capital => after_place_preposition,
-                            PlaceKind::Continent => false,
-                        })
+                    && (readings.first().is_some_and(|&i| match lex.place(i).kind {
+                        PlaceKind::Country | PlaceKind::Region => true,
+                        PlaceKind::City | PlaceKind::Capital => after_place_preposition,
+                        PlaceKind::Continent => false,
+                    }) || us_state())
             })
     }
 }

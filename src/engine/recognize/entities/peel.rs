@@ -43,19 +43,19 @@ impl<'a> DocumentView<'a> {
         {
             return;
         }
-        // "530 B Street, 4th Floor San Diego": the floor of an address, then the town.
-        if end - first > 1
-            && first > 0
-            && self.word(first) == "Floor"
-            && is_ordinal(self.word(first - 1))
-        {
-            return self.type_piece(
-                Run {
-                    first: first + 1,
-                    end,
-                },
-                out,
-            );
+        // "530 B Street, 4th Floor San Diego": the floor of an address, then the town;
+        // "27th Floor," alone is no name.
+        if first > 0 && self.word(first) == "Floor" && is_ordinal(self.word(first - 1)) {
+            if end - first > 1 {
+                self.type_piece(
+                    Run {
+                        first: first + 1,
+                        end,
+                    },
+                    out,
+                );
+            }
+            return;
         }
         // "ARTICLE II REPRESENTATIONS": the part, then its heading.
         if end - first > 2 && self.names_a_document_part(first, first + 2) {

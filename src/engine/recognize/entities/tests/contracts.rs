@@ -58,9 +58,16 @@ fn defined_terms_of_contracts_are_no_names() {
             &[("Riemer & Braunstein LLP", "ORG"), ("Boston", "LOC")],
         ),
         (
-            "the floor of an address is no part of the town after it",
-            "Notices go to 530 B Street, 4th Floor San Diego, California 92101.",
-            &[("B Street", "LOC"), ("San Diego", "LOC"), ("California", "LOC")],
+            "the floor of an address is no part of the town after it, nor a name alone",
+            "Notices go to 530 B Street, 4th Floor San Diego, California 92101, and to 201 \
+             Harbor Road, 27th Floor, Boston.",
+            &[
+                ("B Street", "LOC"),
+                ("San Diego", "LOC"),
+                ("California", "LOC"),
+                ("Harbor Road", "LOC"),
+                ("Boston", "LOC"),
+            ],
         ),
         (
             "a rank's number is no section's",

@@ -237,6 +237,25 @@ fn datelines_name_their_place() {
             &[("RUWAIS", "LOC"), ("United Arab Emirates", "LOC")],
         ),
         (
+            "an unknown town before a US state as agencies abbreviate it, with its period",
+            "Jobs cut\nARMONK, N.Y. - Shares fell in Camden, N.J., on Friday. She met \
+             Harry Potter, Miss Granger and Ron.",
+            &[
+                ("ARMONK", "LOC"),
+                ("N.Y.", "LOC"),
+                ("Camden", "LOC"),
+                ("N.J.", "LOC"),
+                ("Harry Potter", "PER"),
+                ("Granger", "PER"),
+                ("Ron", "PER"),
+            ],
+        ),
+        (
+            "an unknown town before a US state of several words",
+            "Shares of the Armonk, New York-based company fell.",
+            &[("Armonk", "LOC"), ("New York", "LOC")],
+        ),
+        (
             "a name before a comma and a country inside a sentence is not a dateline",
             "Troops moved.\nThey met Bruno, France's envoy, on Friday.",
             &[("Bruno", "PER"), ("France", "LOC")],
