@@ -76,6 +76,12 @@ impl<'a> DocumentView<'a> {
         let n_words = (first..end).filter(|&i| self.is_word(i)).count();
         if let Some(seg) = self
             .team_before_role(first, end)
+            .or_else(|| {
+                // "lender Santander", "carmaker Toyota": the kind of company before
+                // the name outweighs a town of that name.
+                self.described_before_as_organisation(first)
+                    .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+            })
             .or_else(|| self.gazetteer_place(first, end))
             .or_else(|| self.well_known_organisation(first, end))
             .or_else(|| self.employer_after_occupation(first, end))
@@ -85,10 +91,8 @@ impl<'a> DocumentView<'a> {
                     .then(|| self.segment(first, end, EntityType::Place, Evidence::Strong))
             })
             .or_else(|| {
-                (self.described_as_organisation(end)
-                    || self.described_before_as_organisation(first)
-                    || self.in_company_context(first, end))
-                .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
+                (self.described_as_organisation(end) || self.in_company_context(first, end))
+                    .then(|| self.segment(first, end, EntityType::Organisation, Evidence::Strong))
             })
             .or_else(|| self.typed_by_keyword(first, end, n_words))
             .or_else(|| self.employer_before_role(first, end))

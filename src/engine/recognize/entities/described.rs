@@ -208,7 +208,7 @@ impl<'a> DocumentView<'a> {
         self.parts.described_places
             && first > 0
             && !self.tokens[first].line_start
-            && ORGANISATION_NOUNS_BEFORE_NAME.contains(&self.word(first - 1))
+            && ORGANISATION_NOUNS_BEFORE_NAME.contains(&Lower::new(self.word(first - 1)).as_str())
     }
 
     /// "shares of Marion Merrell Dow", "a stake in Roussel Uclaf", "Hoechst shares

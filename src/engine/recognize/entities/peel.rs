@@ -135,7 +135,8 @@ impl<'a> DocumentView<'a> {
             && (is_function_word(w)
                 || unknown
                     && (alone && !self.opens_sentences_repeatedly.contains(w)
-                        || self.seen_lowercase.contains(w.to_lowercase().as_str())))
+                        || self.seen_lowercase.contains(w.to_lowercase().as_str())
+                        || self.known_organisation_after(first, end)))
             && !self.opens_known_place(first, end)
             && !(alone
                 && (self.employer_before_role(first, end).is_some()
@@ -146,6 +147,19 @@ impl<'a> DocumentView<'a> {
                         && (self.followed_by_score(first, end)
                             || self.is_scorer(first, end)
                             || self.before_result_verb(end))))
+    }
+
+    /// "Rival Microsoft reports", "Carmaker Toyota said": an unknown word before a
+    /// known organisation's name is no part of it (the whole is no known name).
+    fn known_organisation_after(&self, first: usize, end: usize) -> bool {
+        let lex = lexicon();
+        end - first > 1
+            && lex
+                .organisation_named(&self.span_text(first + 1, end))
+                .is_some()
+            && lex
+                .organisation_named(&self.span_text(first, end))
+                .is_none()
     }
 
     /// "New York", "New Zealand", "The Hague" at a sentence start: the first word

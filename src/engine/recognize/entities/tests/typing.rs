@@ -664,6 +664,20 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             ],
         ),
         (
+            "a kind of company before a town's name makes the company",
+            "Shares of lender Santander fell. Carmaker Toyota said sales rose in Santander.",
+            &[
+                ("Santander", "ORG"),
+                ("Toyota", "ORG"),
+                ("Santander", "LOC"),
+            ],
+        ),
+        (
+            "a word opening a sentence before a known company is no part of its name",
+            "Rival Microsoft reports results on Tuesday.",
+            &[("Microsoft", "ORG")],
+        ),
+        (
             "what only a company has, around a name that reads as a person's",
             "Shares of Marion Merrell Dow rose. Hoechst took a stake in Edith Marlowe, \
              and Clara Benning shares closed up. Maria Kent shares a flat.",
