@@ -40,7 +40,9 @@ impl<'a> DocumentView<'a> {
                         self.known_in_capitals(name, false, &title_case_words(name))
                     }
                 } else {
-                    (j - i == 1 && (is_acronym(name) || lexicon().demonym(name).is_some()))
+                    (j - i == 1
+                        && (is_acronym(name) && !self.spells_a_keyword(name)
+                            || lexicon().demonym(name).is_some()))
                         || !lexicon().places_named(name).is_empty()
                         || self.body_has_phrase(name)
                         // A given name and a surname of the lists ("Priya Raman, Stern
@@ -106,6 +108,12 @@ impl<'a> DocumentView<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// "COMPANY NEWS; AMR to Buy …": a word in capitals that spells an organisation
+    /// keyword or a legal form is a slug's word, not an acronym.
+    fn spells_a_keyword(&self, word: &str) -> bool {
+        is_legal_form(word) || is_org_keyword(&title_case_words(word))
     }
 
     /// "Riemer & Braunstein LLP" (a line of an address block): a company's legal

@@ -9,6 +9,10 @@ fn headlines_keep_only_known_names() {
             "title case headline",
             "US Expresses Optimism for Armenia-Azerbaijan Peace Amid Almaty Talks\nThe talks in Almaty went on.",
             &[("US", "LOC"), ("Armenia", "LOC"), ("Azerbaijan", "LOC"), ("Almaty", "LOC"), ("Almaty", "LOC")],
+        ), (
+            "a slug's word in capitals that spells a keyword is no acronym",
+            "COMPANY NEWS; Zentrix to Buy Stake in Harlow\nThe deal was signed in London.",
+            &[("London", "LOC")],
         )]);
 }
 
