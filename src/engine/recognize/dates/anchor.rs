@@ -90,8 +90,11 @@ pub(super) fn document_date(
             source: DocumentDateSource::Metadata,
         });
     }
+    // Dates the text speaks of as to come ("to be completed by Sept. 30, 2027") say
+    // the document was written before them, not on them.
     found
         .iter()
+        .filter(|f| !f.future)
         .filter_map(|f| f.expr.full_date())
         .max()
         .map(|date| DocumentDate {

@@ -462,6 +462,12 @@ fn a_document_dated_from_its_text_is_not_older_than_the_events_it_reports() {
             Some(("2005-05-07", DocumentDateSource::LatestInText)),
         ),
         (
+            "a date to come does not date the text",
+            "The Navy today awarded the contract. Work is expected to be completed by \
+             Sept. 30, 2027.",
+            None,
+        ),
+        (
             "nothing bounds an undated text",
             "The talks of May 10-11 ended.",
             None,
