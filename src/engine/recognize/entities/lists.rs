@@ -1,4 +1,4 @@
-//! Names listed together are of one kind: in "Karl Langdon, Graham Dawson, Tiger Woods" or "Loren Roberts and Nolan Henke", a name the fallback typed as an organisation beside a person is a person too.
+//! Names listed together are of one kind: in "Karl Langdon, Graham Dawson, Tiger Woods" or "Loren Roberts and Nolan Henke", a name the fallback typed as an organisation beside a person is a person too; in "Microsoft, Meta and Amazon", a lone word weakly a person beside a known organisation is an organisation.
 
 use super::shape::is_acronym;
 use super::{DocumentView, EntityType, Evidence, Segment};
@@ -29,14 +29,37 @@ impl DocumentView<'_> {
         if !self.listed_together(&segments[a], &segments[b]) {
             return;
         }
-        let person = &segments[from];
-        let is_listed_person = person.kind == EntityType::Person
-            && person.evidence >= Evidence::Weak
-            && self.name_words(person) >= 2;
+        let neighbour = &segments[from];
+        let is_listed_person = neighbour.kind == EntityType::Person
+            && neighbour.evidence >= Evidence::Weak
+            && self.name_words(neighbour) >= 2;
+        let is_listed_organisation =
+            neighbour.kind == EntityType::Organisation && neighbour.evidence == Evidence::Strong;
         if is_listed_person && self.may_be_listed_person(&segments[to]) {
             segments[to].kind = EntityType::Person;
             segments[to].evidence = Evidence::Weak;
         }
+        // "Microsoft, Meta and Amazon": one word typed a person only weakly, listed
+        // beside an organisation the lists or a keyword know, is one too.
+        let to_seg = &segments[to];
+        if is_listed_organisation
+            && to_seg.kind == EntityType::Person
+            && to_seg.evidence <= Evidence::Weak
+            && to_seg.role.is_none()
+            && self.name_words(to_seg) == 1
+            && self.inside_a_list(segments[a].end, to_seg)
+        {
+            segments[to].kind = EntityType::Organisation;
+            segments[to].evidence = Evidence::Weak;
+        }
+    }
+
+    /// Whether two names separated at token `separator` are a list, not a clause
+    /// after an opening phrase ("According to ABC News, Basya also believes"): joined
+    /// by "and" or "&", or `to` followed by a comma, "and" or "&" itself.
+    fn inside_a_list(&self, separator: usize, to: &Segment) -> bool {
+        matches!(self.word(separator), "and" | "&")
+            || matches!(self.word(to.end), "," | "and" | "&")
     }
 
     /// Two segments separated by one comma, "and" or "&", on one line.

@@ -282,6 +282,19 @@ fn names_listed_beside_a_person_are_persons() {
             "Awards went to Jeff Maggert and Tiger Holdings.",
             &[("Jeff Maggert", "PER"), ("Tiger Holdings", "ORG")],
         ),
+        (
+            "one word weakly a person in a list of known companies is one; a clause's \
+             subject after an opening phrase is not",
+            "It sells chips to Microsoft, Meta and Amazon. According to Reuters, Basya \
+             also believes so.",
+            &[
+                ("Microsoft", "ORG"),
+                ("Meta", "ORG"),
+                ("Amazon", "ORG"),
+                ("Reuters", "ORG"),
+                ("Basya", "PER"),
+            ],
+        ),
     ]);
 }
 
