@@ -22,7 +22,22 @@ impl<'a> DocumentView<'a> {
     pub(super) fn score_at(&self, i: usize) -> bool {
         let dash =
             matches!(self.word(i + 1), "-" | "–") && self.joined(i + 1) && self.joined(i + 2);
-        dash && (self.goals(i) && self.goals(i + 2) || self.runs_and_wickets(i))
+        dash && (self.goals(i) && self.goals(i + 2)
+            || self.runs_and_wickets(i)
+            || self.basketball_points(i))
+    }
+
+    /// "118-110": points of a basketball game around token `i + 1`, the winner's
+    /// first: both 40 to 200 and at most 60 apart (an aircraft's "747-400" is none).
+    fn basketball_points(&self, i: usize) -> bool {
+        let points = |k: usize| {
+            self.tokens
+                .get(k)
+                .filter(|t| t.kind == TokenKind::Number && t.end - t.start <= 3)
+                .and_then(|_| self.word(k).parse::<u32>().ok())
+                .filter(|p| (40..=200).contains(p))
+        };
+        matches!((points(i), points(i + 2)), (Some(a), Some(b)) if a >= b && a - b <= 60)
     }
 
     /// "231-7": runs (one to three digits) and wickets (0 to 10) around token `i + 1`.

@@ -13,6 +13,11 @@ fn teams_in_results_are_organisations() {
             &[("Leeds", "ORG"), ("Chelsea", "ORG")],
         ),
         (
+            "beat with a basketball score (an aircraft's model and variant is none)",
+            "Boston beat the New York Knicks 118-110 on Sunday. Boeing 747-400 jets flew.",
+            &[("Boston", "ORG"), ("New York Knicks", "ORG")],
+        ),
+        (
             "a results line",
             "Lazio 1 Roma 1",
             &[("Lazio", "ORG"), ("Roma", "ORG")],
