@@ -23,7 +23,13 @@ impl<'a> DocumentView<'a> {
     /// classified as a bare name (a person when a title stood before it).
     pub(super) fn type_piece(&self, piece: Run, out: &mut Vec<Segment>) {
         let Run { first, end } = piece;
-        if self.at_sentence_start(first) && self.drops_sentence_initial_word(first, end) {
+        // "Knicks: At Philadelphia on Wednesday": a function word after a colon opens
+        // a phrase, as at a sentence start.
+        let after_colon = first > 0 && self.word(first - 1) == ":";
+        let opens_phrase = (self.at_sentence_start(first)
+            || after_colon && end - first > 1 && is_function_word(self.word(first)))
+            && self.drops_sentence_initial_word(first, end);
+        if opens_phrase {
             // What is left opens with a name's word: "Residents of Kyiv" leaves
             // "Kyiv", not "of Kyiv".
             let rest = if self.word(first + 1) == "of" {

@@ -18,6 +18,11 @@ fn teams_in_results_are_organisations() {
             &[("Boston", "ORG"), ("New York Knicks", "ORG")],
         ),
         (
+            "a function word after a colon opens a phrase, as at a sentence start",
+            "UP NEXT\nKnicks: At Philadelphia on Wednesday.\nTitle: The Hague Talks",
+            &[("Philadelphia", "LOC"), ("The Hague", "LOC")],
+        ),
+        (
             "a results line",
             "Lazio 1 Roma 1",
             &[("Lazio", "ORG"), ("Roma", "ORG")],
