@@ -64,7 +64,8 @@ impl<'a> DocumentView<'a> {
                     && (!is_never_name(w)
                         || is_dotted_abbreviation(w)
                         || opens_two_word_place(text, tokens, i)
-                        || month_in_personal_name(text, tokens, i))
+                        || month_in_personal_name(text, tokens, i)
+                        || partnership_form(text, tokens, i))
                     && !in_angle_brackets(text, t)
             })
             .collect();
@@ -410,6 +411,21 @@ fn opens_two_word_place(text: &str, tokens: &[Token], i: usize) -> bool {
                 .places_named(&text[tokens[i].start..next.end])
                 .is_empty()
     })
+}
+
+/// "Ashford Hospitality Finance LP", "Zentrix Partners LP": a limited
+/// partnership's form after an organisation's keyword or a portfolio word ("an LP"
+/// and "the Beatles LP" are records).
+fn partnership_form(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i].text(text) == "LP"
+        && i > 0
+        && tokens[i].space_before
+        && !tokens[i].line_start
+        && tokens[i - 1].kind == TokenKind::Word
+        && {
+            let before = tokens[i - 1].text(text);
+            is_org_keyword(before) || is_portfolio(before)
+        }
 }
 
 /// "Theresa May", "Brian May", "April Ryan", "June Carter": a month after a given

@@ -48,6 +48,12 @@ fn defined_terms_of_contracts_are_no_names() {
             ],
         ),
         (
+            "a limited partnership's form closes the name (a record is no partnership)",
+            "It was signed by Ashford Hospitality Finance LP, a Delaware limited \
+             partnership. They released an LP.",
+            &[("Ashford Hospitality Finance LP", "ORG"), ("Delaware", "LOC")],
+        ),
+        (
             "a national bank's legal form alone is no name",
             "Harbor Trust Bank, N.A. is the trustee.",
             &[("Harbor Trust Bank", "ORG")],
