@@ -68,6 +68,11 @@ impl<'a> DocumentView<'a> {
     /// Some(false) for "it"/"its" (organisations and things), None for neither.
     pub(super) fn pronoun_after(&self, end: usize) -> Option<bool> {
         for i in end..(end + 25).min(self.tokens.len()) {
+            // Another name before the pronoun may be what it stands for ("said Kazuo
+            // Ueda. Bank of Japan Governor Haruhiko Kuroda said its policy …").
+            if i > end && self.is_name_word(i) && !self.at_sentence_start(i) {
+                return None;
+            }
             match self.word(i) {
                 "he" | "she" | "his" | "her" | "He" | "She" | "His" | "Her" | "him" => {
                     return Some(true)

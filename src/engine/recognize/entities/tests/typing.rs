@@ -664,6 +664,18 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             ],
         ),
         (
+            "a pronoun after another name speaks of that one",
+            "Traders waited. \"The market is waiting,\" said Kazuo Ueda of Mizuho Securities in Tokyo. \
+             Bank of Japan Governor Haruhiko Kuroda said the central bank would keep its policy.",
+            &[
+                ("Kazuo Ueda", "PER"),
+                ("Mizuho Securities", "ORG"),
+                ("Tokyo", "LOC"),
+                ("Bank of Japan", "ORG"),
+                ("Haruhiko Kuroda", "PER"),
+            ],
+        ),
+        (
             "a kind of company before a town's name makes the company",
             "Shares of lender Santander fell. Carmaker Toyota said sales rose in Santander.",
             &[
