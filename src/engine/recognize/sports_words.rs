@@ -60,3 +60,38 @@ pub fn is_team_role(w: &str) -> bool {
                 | "all-rounder"
         )
 }
+
+/// Last words of clubs' names that also read as a surname or follow a given name
+/// ("Aston Villa", "Ipswich Town", "Crystal Palace", "Preston North End").
+pub fn is_team_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Villa"
+            | "Palace"
+            | "City"
+            | "County"
+            | "Town"
+            | "United"
+            | "Athletic"
+            | "Athletico"
+            | "Rovers"
+            | "Wanderers"
+            | "Albion"
+            | "Hotspur"
+            | "Rangers"
+            | "Celtic"
+            | "Forest"
+            | "Orient"
+            | "Argyle"
+            | "Alexandra"
+            | "Vale"
+            | "Stanley"
+            | "End"
+            | "Dynamo"
+            | "Sporting"
+            | "Olympic"
+            | "Olympique"
+            | "Wednesday"
+            | "Academicals"
+    )
+}

@@ -190,7 +190,9 @@ use std::sync::OnceLock;
 use crate::engine::recognize::token::Lower;
 
 pub use super::place_words::*;
-pub use super::sports_words::{is_result_noun, is_result_verb, is_sports_position, is_team_role};
+pub use super::sports_words::{
+    is_result_noun, is_result_verb, is_sports_position, is_team_role, is_team_word,
+};
 
 /// One closed word list as a set, built on first use.
 pub(super) struct WordSet {

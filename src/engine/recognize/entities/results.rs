@@ -3,8 +3,9 @@
 use super::known::is_nation;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::token::TokenKind;
-use crate::engine::recognize::words::{is_result_noun, is_result_verb};
+use crate::engine::recognize::words::{is_result_noun, is_result_verb, is_team_word};
 
 /// How far from a name a results line is looked at, either side.
 const RESULTS_LINE: usize = 24;
@@ -256,16 +257,40 @@ impl<'a> DocumentView<'a> {
                 || matches!(self.word(i + 2), "runs" | "wickets"))
     }
 
+    /// "Mark Philippoussis", "Richard Krajicek": a given name of the lists, then a
+    /// last word that reads as a surname and names no team ("Aston Villa", "Ipswich
+    /// Town", "Crystal Palace" open with given names too).
+    fn reads_as_player(&self, first: usize, end: usize) -> bool {
+        let lex = lexicon();
+        let last = self.word(end - 1);
+        let n_words = (first..end).filter(|&i| self.is_word(i)).count();
+        (2..=3).contains(&n_words)
+            && lex.is_given_name(self.word(first))
+            && !is_team_word(last)
+            && lex.places_named(last).is_empty()
+            && (lex.is_surname(last) || name_likeness().person_margin(last) > 0.0)
+    }
+
     /// Places, organisations and weakly typed persons that play: typed as organisations, unlinked.
     pub(super) fn type_teams(&self, segments: &mut [Segment]) {
-        for s in segments.iter_mut() {
-            // A person only when typed weakly ("Chelsea" is a given name too).
+        for k in 0..segments.len() {
+            let after_nationality = k > 0
+                && segments[k - 1].kind == EntityType::Nationality
+                && segments[k - 1].end == segments[k].first;
+            let s = &mut segments[k];
+            // A person only when typed weakly ("Chelsea" is a given name too) or named
+            // like a club ("Aston Villa"), and not a player of tennis or golf
+            // ("Australian Mark Philippoussis beat …").
             let may_play = match s.kind {
                 // A country playing is its national team, named as the place is:
                 // it stays in the place list (so do the home nations).
                 EntityType::Place => !is_nation(&self.span_text(s.first, s.end)),
                 EntityType::Organisation => true,
-                EntityType::Person => s.evidence < Evidence::Strong,
+                EntityType::Person => {
+                    (s.evidence < Evidence::Strong || is_team_word(self.word(s.end - 1)))
+                        && !after_nationality
+                        && !self.reads_as_player(s.first, s.end)
+                }
                 EntityType::Nationality => false,
             };
             if !may_play {

@@ -13,6 +13,24 @@ fn teams_in_results_are_organisations() {
             &[("Leeds", "ORG"), ("Chelsea", "ORG")],
         ),
         (
+            "players of tennis beat each other: persons, after a nationality or by name",
+            "Spaniard Carlos Moya beat Frenchman Cedric Pioline 6-4 6-3 on Friday. Mark \
+             Philippoussis beat Richard Krajicek 7-6 6-2.",
+            &[
+                ("Spaniard", "NORP"),
+                ("Carlos Moya", "PER"),
+                ("Frenchman", "NORP"),
+                ("Cedric Pioline", "PER"),
+                ("Mark Philippoussis", "PER"),
+                ("Richard Krajicek", "PER"),
+            ],
+        ),
+        (
+            "clubs named like people play",
+            "Aston Villa beat Crystal Palace 2-1 on Saturday.",
+            &[("Aston Villa", "ORG"), ("Crystal Palace", "ORG")],
+        ),
+        (
             "beat with a basketball score (an aircraft's model and variant is none)",
             "Boston beat the New York Knicks 118-110 on Sunday. Boeing 747-400 jets flew.",
             &[("Boston", "ORG"), ("New York Knicks", "ORG")],
