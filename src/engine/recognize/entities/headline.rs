@@ -14,6 +14,7 @@ impl<'a> DocumentView<'a> {
         while i < piece.end {
             // Longest known name starting here.
             let mut matched = None;
+            let mut skip_to = None;
             let capitals = self.in_capitals_line[i];
             // In capitals a word's Title Case form is asked about more than once.
             let title = if capitals {
@@ -73,6 +74,12 @@ impl<'a> DocumentView<'a> {
                         || w == "of"
                         || is_role_noun(Lower::new(w).as_str())
                 });
+                // "GRAND SLAM CUP", "Paris Peace Accords": an event or a document, as
+                // in the body; none of its words is a name then.
+                if known && !plays && self.names_other_thing(i, j, capitals) {
+                    skip_to = Some(j);
+                    break;
+                }
                 if (known && !numbered || plays)
                     && !is_never_name(name)
                     && !is_title(name)
@@ -82,6 +89,10 @@ impl<'a> DocumentView<'a> {
                     matched = Some(j);
                     break;
                 }
+            }
+            if let Some(j) = skip_to {
+                i = j;
+                continue;
             }
             match matched {
                 Some(j) => {
@@ -108,6 +119,21 @@ impl<'a> DocumentView<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// "GRAND SLAM CUP", "Paris Peace Accords": a name of several words ending in a
+    /// keyword of events and documents, not opening with a given name ("Nathan Law").
+    fn names_other_thing(&self, i: usize, j: usize, capitals: bool) -> bool {
+        let last = self.word(j - 1);
+        let first = if capitals {
+            title_case_words(self.word(i))
+        } else {
+            self.word(i).to_string()
+        };
+        j - i > 1
+            && !lexicon().is_given_name(&first)
+            && (is_other_name_keyword(last)
+                || capitals && is_other_name_keyword(&title_case_words(last)))
     }
 
     /// "COMPANY NEWS; AMR to Buy …": a word in capitals that spells an organisation
