@@ -164,7 +164,7 @@ const OTHER_NAME_KEYWORDS: &[&str] = &[
     "Constitution", "Report", "Index", "Revolution", "Crisis", "Memorandum", "Show", "Expo",
     "Exhibition", "Fair", "Marathon", "Championship", "Championships", "Tournament", "Olympiad",
     "Election", "Elections", "Campaign", "Operation", "Open", "Prix", "Classic", "Invitational",
-    "Trophy", "Bowl", "Derby", "Rally",
+    "Trophy", "Bowl", "Derby", "Rally", "Amendment",
 ];
 
 /// Lowercase particles that may stand inside a personal name.
@@ -419,6 +419,7 @@ const MARKET_INDICES: &[&str] = &[
     "Dow", "Dow Jones", "Dow Jones Industrial Average", "DJIA", "Nasdaq", "NASDAQ", "S&P",
     "Standard & Poor", "FTSE", "Nikkei", "DAX", "CAC", "Hang Seng", "Sensex", "Nifty", "Kospi",
     "KOSPI", "Euro Stoxx", "Stoxx", "TSX", "ASX", "IBEX", "MSCI", "Russell",
+    "Nasdaq Composite", "Shanghai Composite", "Topix", "TOPIX", "Bovespa", "Straits Times Index",
 ];
 
 /// Honorifics written before a name, with or without a period ("Mr", "Dr.")

@@ -12,6 +12,12 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "an amendment to a constitution, and market indices of several words",
+            "The law likely violates the First Amendment. The Nasdaq Composite added 28 \
+             points and the Shanghai Composite fell.",
+            &[],
+        ),
+        (
             "an occupation with no name in it, as in a byline",
             "By Helen Marsh\nStaff Reporter\nHOUSTON -- Zentrix Holdings Inc. posted a loss, said Senior Economist Tom Reyes.",
             &[
