@@ -212,7 +212,7 @@ impl<'a> DocumentView<'a> {
     }
 
     /// "shares of Marion Merrell Dow", "a stake in Roussel Uclaf", "Hoechst shares
-    /// closed up": what only a company has, around the name.
+    /// closed up", "Tesla jumped 6%": what only a company has, around the name.
     pub(super) fn in_company_context(&self, first: usize, end: usize) -> bool {
         if !self.parts.described_places {
             return false;
@@ -224,7 +224,10 @@ impl<'a> DocumentView<'a> {
             ));
         let after = matches!(self.word(end), "shares" | "stock")
             && SHARE_MOVES.contains(&self.word(end + 1));
-        before || after
+        // "Tesla jumped 6%", "Boeing fell 2.1 percent": a stock's move.
+        let moved_by_percent = SHARE_MOVES.contains(&self.word(end))
+            && (end + 2..end + 5).any(|k| matches!(self.word(k), "%" | "percent" | "pct"));
+        before || after || moved_by_percent
     }
 
     /// Names of things that are none of our entities, told by their form or the

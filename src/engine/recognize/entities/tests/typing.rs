@@ -692,12 +692,15 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
         (
             "what only a company has, around a name that reads as a person's",
             "Shares of Marion Merrell Dow rose. Hoechst took a stake in Edith Marlowe, \
-             and Clara Benning shares closed up. Maria Kent shares a flat.",
+             and Clara Benning shares closed up. Maria Kent shares a flat. Stocks rose, \
+             while Tesla jumped 6% and Tesla Smith jumped 6 feet.",
             &[
                 ("Marion Merrell Dow", "ORG"),
                 ("Edith Marlowe", "ORG"),
                 ("Clara Benning", "ORG"),
                 ("Maria Kent", "PER"),
+                ("Tesla", "ORG"),
+                ("Tesla Smith", "PER"),
             ],
         ),
         (
