@@ -98,6 +98,18 @@ impl<'a> DocumentView<'a> {
         {
             return Some(end + 2);
         }
+        // "St. Mary's Hospital", "St Paul's Cathedral": a saint's possessive inside a
+        // name, when a name word follows.
+        if matches!(w, "'" | "\u{2019}")
+            && matches!(self.word(first), "St" | "St." | "Saint")
+            && self.joined(end)
+            && self.word(end + 1) == "s"
+            && self.joined(end + 1)
+            && self.is_name_word(end + 2)
+            && !self.new_line(end + 2)
+        {
+            return Some(end + 2);
+        }
         // "Petty Officer 2nd Class Ana Ruiz", "Sgt. 1st Class Ray Cole": the
         // rank's class, then the name.
         if is_rank_class(w, self.word(end + 1))

@@ -14,6 +14,14 @@ fn facilities_are_places_and_centres_of_study_organisations() {
             &[("Harbin Science Center", "LOC")],
         ),
         (
+            "a saint's possessive inside a name",
+            "She led cardiology at St. Mary's Hospital and sang at St Paul's Cathedral.",
+            &[
+                ("St. Mary's Hospital", "ORG"),
+                ("St Paul's Cathedral", "LOC"),
+            ],
+        ),
+        (
             "a theatre",
             "The play opened at the Old Mill Theatre in Leeds.",
             &[("Old Mill Theatre", "LOC"), ("Leeds", "LOC")],
