@@ -1,4 +1,4 @@
-//! Named-case tables for the entity rules, one per rule family: runs and headlines, the peeling rules, typing (classify, vote, document-level passes), contracts, wire copy and news.
+//! Named-case tables for the entity rules, one per rule family: runs and headlines, the peeling rules, typing (classify, vote, document-level passes), companies, contracts, wire copy and news.
 
 use super::*;
 use crate::engine::recognize::token::tokenize;
@@ -24,6 +24,7 @@ fn check(cases: &[Case]) {
     }
 }
 
+mod companies;
 mod contracts;
 mod news;
 mod peel;
