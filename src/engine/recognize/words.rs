@@ -429,7 +429,7 @@ const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
 /// Words before "of" that keep it inside a name ("Republic of Korea", "Duke of
 /// Edinburgh"), besides organisation and place keywords (read by the run cutter).
 const OF_HEADS: &[&str] = &[
-    "Republic", "Kingdom", "Bank", "Isle", "Duke", "Prince", "Princess",
+    "Republic", "Kingdom", "Bank", "Isle", "Duke", "Prince", "Princess", "Horn",
 ];
 
 /// US states as news agencies abbreviate them after a town ("Cupertino, Calif."),

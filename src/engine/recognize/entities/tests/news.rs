@@ -14,6 +14,19 @@ fn facilities_are_places_and_centres_of_study_organisations() {
             &[("Harbin Science Center", "LOC")],
         ),
         (
+            "world regions and seas are places of no one country",
+            "Troops moved to the Middle East, the Arctic, the Balkans and the Horn of Africa, \
+             and ships to the Black Sea and the Indian Ocean.",
+            &[
+                ("Middle East", "LOC"),
+                ("Arctic", "LOC"),
+                ("Balkans", "LOC"),
+                ("Horn of Africa", "LOC"),
+                ("Black Sea", "LOC"),
+                ("Indian Ocean", "LOC"),
+            ],
+        ),
+        (
             "a saint's possessive inside a name",
             "She led cardiology at St. Mary's Hospital and sang at St Paul's Cathedral.",
             &[
