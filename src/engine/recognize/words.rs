@@ -83,7 +83,7 @@ const TITLES: &[&str] = &[
     "Envoy", "Judge", "Justice", "Speaker", "Chancellor", "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof",
     "Professor", "Sir", "Dame", "Lord", "Lady", "Spokesman", "Spokeswoman", "Spokesperson",
     "Executive", "Officer", "Founder", "Premier", "Leader", "Commissioner", "Attorney",
-    "Inspector", "Detective", "Marshal", "Field", "Brigadier", "Acting", "Interim", "Senior",
+    "Inspector", "Detective", "Marshal", "Field", "Brigadier", "Brig", "Acting", "Interim", "Senior",
     "Assistant", "Associate", "Managing", "Presiding", "Former", "Crown", "Supreme", "Special",
     "High", "Defence", "Defense", "Interior", "Finance", "Economy", "Trade", "Health", "Affairs",
     "Head", "Analyst", "Economist", "Pastor", "Father", "Brother", "Sister", "Saint", "Reverend",
@@ -164,7 +164,7 @@ const OTHER_NAME_KEYWORDS: &[&str] = &[
     "Constitution", "Report", "Index", "Revolution", "Crisis", "Memorandum", "Show", "Expo",
     "Exhibition", "Fair", "Marathon", "Championship", "Championships", "Tournament", "Olympiad",
     "Election", "Elections", "Campaign", "Operation", "Open", "Prix", "Classic", "Invitational",
-    "Trophy", "Bowl", "Derby", "Rally", "Amendment",
+    "Trophy", "Bowl", "Derby", "Rally", "Amendment", "Medal", "Medals",
 ];
 
 /// Lowercase particles that may stand inside a personal name.

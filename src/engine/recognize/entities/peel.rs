@@ -129,10 +129,13 @@ impl<'a> DocumentView<'a> {
         // heads "of" and a name opens an organisation's name.
         let heads_organisation =
             end - first > 2 && is_org_keyword(w) && self.word(first + 1) == "of";
+        // "Operation Desert Storm began": the operation's name, left out whole below.
+        let names_operation = end - first >= 2 && matches!(w, "Operation" | "Exercise");
         let unknown = !self.is_known(w)
             && !is_acronym(w)
             && !opens_name
             && !heads_organisation
+            && !names_operation
             && !known_in_capitals();
         let alone = end - first == 1;
         let initial = w.chars().count() == 1 && first + 1 < end && self.word(first + 1) == ".";
@@ -202,10 +205,12 @@ impl<'a> DocumentView<'a> {
     }
 
     /// A name of something we do not extract: documents and events ("Almaty
-    /// Declaration"), products with model numbers ("Airbus A380", "FTSE 100"),
+    /// Declaration", "Operation Desert Storm"), products with model numbers ("Airbus A380", "FTSE 100"),
     /// market indices, and currency prefixes ("US$").
     fn names_something_not_extracted(&self, first: usize, end: usize) -> bool {
         is_other_name_keyword(self.word(end - 1))
+            // "Operation Desert Storm", "Exercise Cold Response": a military operation.
+            || end - first >= 2 && matches!(self.word(first), "Operation" | "Exercise")
             || self.names_a_doctrine_language_or_war(first, end)
             || (first..end).any(|i| is_model_number(self.word(i)))
             || self.followed_by_model_number(end)

@@ -12,6 +12,12 @@ fn names_of_things_not_extracted_are_skipped() {
             &[],
         ),
         (
+            "military operations and exercises, and medals",
+            "Operation Desert Storm began in January. Marines returned from Exercise Cold \
+             Response in Norway, and Brig. Gen. Jason Woodworth received Achievement Medals.",
+            &[("Norway", "LOC"), ("Jason Woodworth", "PER")],
+        ),
+        (
             "an amendment to a constitution, and market indices of several words",
             "The law likely violates the First Amendment. The Nasdaq Composite added 28 \
              points and the Shanghai Composite fell.",
