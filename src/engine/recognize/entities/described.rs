@@ -173,12 +173,16 @@ impl<'a> DocumentView<'a> {
         false
     }
 
-    /// "Ukrenergo, the national grid operator, said", "Nexperia, a Dutch chipmaker,":
-    /// an apposition describes the name as an organisation (a demonym may stand among
-    /// its adjectives).
+    /// "Ukrenergo, the national grid operator, said", "Nexperia, a Dutch chipmaker,",
+    /// "Apple, based in Cupertino,": an apposition describes the name as an
+    /// organisation (a demonym may stand among its adjectives).
     pub(super) fn described_as_organisation(&self, end: usize) -> bool {
         if !self.parts.described_places || self.word(end) != "," {
             return false;
+        }
+        // "Apple, based in Cupertino,", "Nexperia, headquartered in Nijmegen,".
+        if matches!(self.word(end + 1), "based" | "headquartered") && self.word(end + 2) == "in" {
+            return true;
         }
         let mut at = end + 1;
         if !matches!(self.word(at), "the" | "a" | "an") {

@@ -546,6 +546,11 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             &[("Ukrenergo", "ORG")],
         ),
         (
+            "a company's seat in an apposition, at a sentence start",
+            "Apple, based in Cupertino, Calif., said so.",
+            &[("Apple", "ORG"), ("Cupertino", "LOC"), ("Calif", "LOC")],
+        ),
+        (
             "a month inside a person's name: after a given name, or as the given name",
             "Home Secretary Theresa May met singer June Carter. In May Ann Lowe resigned.",
             &[
