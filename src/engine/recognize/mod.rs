@@ -12,14 +12,15 @@ pub(crate) mod words;
 use dates::DateMention;
 use entities::{EntityMention, EntityType};
 
-/// Drops the dates written inside a person's name ("June" of "June Carter", "May" of
-/// "Theresa May"): the entity recogniser has read those words as a name.
+/// Drops the dates written inside a person's or an organisation's name ("June" of
+/// "June Carter", "May" of "Theresa May", "Wednesday" of "Sheffield Wednesday"): the
+/// entity recogniser has read those words as a name.
 /// `entities` are sorted by start (as `entities::recognize` returns them); each date
 /// is looked up by binary search, so the cost stays O(d log e).
 pub fn drop_dates_inside_names(dates: &mut Vec<DateMention>, entities: &[EntityMention]) {
     let names: Vec<(usize, usize)> = entities
         .iter()
-        .filter(|e| e.kind == EntityType::Person)
+        .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Organisation))
         .map(|e| (e.start, e.end))
         .collect();
     if names.is_empty() {
@@ -37,7 +38,7 @@ mod tests {
     use crate::engine::recognize::dates::DateContext;
 
     #[test]
-    fn a_month_inside_a_persons_name_is_no_date() {
+    fn a_date_word_inside_a_name_is_no_date() {
         let cases: &[(&str, &str, &[&str])] = &[
             (
                 "a given name that is a month",
@@ -48,6 +49,11 @@ mod tests {
                 "a surname that is a month, with a date after it",
                 "Home Secretary Theresa May spoke on May 3.",
                 &["May 3"],
+            ),
+            (
+                "a weekday inside a club's name, and one after a town",
+                "Results:\nLeeds 0 Sheffield Wednesday 2\nHe arrives in London Wednesday, they said.",
+                &["Wednesday"],
             ),
             (
                 "a month after a preposition stays a date",

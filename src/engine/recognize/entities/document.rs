@@ -65,7 +65,8 @@ impl<'a> DocumentView<'a> {
                         || is_dotted_abbreviation(w)
                         || opens_two_word_place(text, tokens, i)
                         || month_in_personal_name(text, tokens, i)
-                        || partnership_form(text, tokens, i))
+                        || partnership_form(text, tokens, i)
+                        || weekday_in_team_name(text, tokens, i))
                     && !in_angle_brackets(text, t)
             })
             .collect();
@@ -411,6 +412,36 @@ fn opens_two_word_place(text: &str, tokens: &[Token], i: usize) -> bool {
                 .places_named(&text[tokens[i].start..next.end])
                 .is_empty()
     })
+}
+
+/// "Leeds 0 Sheffield Wednesday 2", "Sheffield Wednesday beat Leeds": a weekday
+/// after a capitalised word on its line, before a score or a result verb, ends a
+/// club's name ("in London Wednesday, officials said" stays a date).
+fn weekday_in_team_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let weekday = matches!(
+        tokens[i].text(text),
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    );
+    let after_name = i > 0
+        && tokens[i].space_before
+        && !tokens[i].line_start
+        && tokens[i - 1].kind == TokenKind::Word
+        && starts_upper(tokens[i - 1].text(text));
+    // A score, not a day of the month or a time ("Thursday 15 August", "Saturday 4:30").
+    let score = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number && !t.line_start)
+            && tokens.get(k + 1).is_none_or(|after| {
+                after.line_start
+                    || !is_month_name(after.text(text)) && !matches!(after.text(text), ":" | ".")
+            })
+    };
+    let before_result = score(i + 1)
+        || tokens
+            .get(i + 1)
+            .is_some_and(|next| !next.line_start && is_result_verb(next.text(text)));
+    weekday && after_name && before_result
 }
 
 /// "Ashford Hospitality Finance LP", "Zentrix Partners LP": a limited

@@ -26,6 +26,16 @@ fn teams_in_results_are_organisations() {
             ],
         ),
         (
+            "a club named with a weekday, before a score or a result verb",
+            "Results:\nLeeds 0 Sheffield Wednesday 2\nSheffield Wednesday beat Everton 2-1.",
+            &[
+                ("Leeds", "ORG"),
+                ("Sheffield Wednesday", "ORG"),
+                ("Sheffield Wednesday", "ORG"),
+                ("Everton", "ORG"),
+            ],
+        ),
+        (
             "clubs named like people play",
             "Aston Villa beat Crystal Palace 2-1 on Saturday.",
             &[("Aston Villa", "ORG"), ("Crystal Palace", "ORG")],
