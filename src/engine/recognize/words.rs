@@ -319,6 +319,7 @@ pub fn is_company_keyword(word: &str) -> bool {
             | "Airlines"
             | "Airways"
             | "Foods"
+            | "Sons"
             | "Stores"
             | "Pharmaceuticals"
             | "Bancorp"

@@ -227,26 +227,34 @@ impl<'a> DocumentView<'a> {
             && (first + 1..end - 1).any(|i| is_org_keyword(self.word(i)))
             && !is_place_keyword(last)
             && !is_title(last);
-        let (kind, evidence) =
-            if n_words > 1 && is_org_keyword(last) || legal_form_after_comma || ampersand {
-                (EntityType::Organisation, Evidence::Strong)
-            } else if keyword_inside {
-                (EntityType::Organisation, Evidence::Weak)
-            } else if is_place_noun(self.word(end)) && !self.new_line(end)
-                || self.parts.place_before_of && self.after_place_noun_and_of(first)
-            {
-                (EntityType::Place, Evidence::Strong)
-            } else if n_words == 2 && is_compass_word(self.word(first)) {
-                (EntityType::Place, Evidence::Weak)
-            } else if n_words > 1
-                && (is_place_keyword(last)
-                    || is_place_prefix(self.word(first))
-                    || self.word(first + 1) == "of" && opens_place_with_of(self.word(first)))
-            {
-                (EntityType::Place, Evidence::Strong)
-            } else {
-                return None;
-            };
+        // "John Wiley & Sons", "Warner Bros.": a family firm.
+        let and_sons = n_words > 1
+            && matches!(last, "Sons" | "Brothers")
+            && end - first >= 2
+            && self.word(end - 2) == "&";
+        let (kind, evidence) = if n_words > 1 && is_org_keyword(last)
+            || legal_form_after_comma
+            || ampersand
+            || and_sons
+        {
+            (EntityType::Organisation, Evidence::Strong)
+        } else if keyword_inside {
+            (EntityType::Organisation, Evidence::Weak)
+        } else if is_place_noun(self.word(end)) && !self.new_line(end)
+            || self.parts.place_before_of && self.after_place_noun_and_of(first)
+        {
+            (EntityType::Place, Evidence::Strong)
+        } else if n_words == 2 && is_compass_word(self.word(first)) {
+            (EntityType::Place, Evidence::Weak)
+        } else if n_words > 1
+            && (is_place_keyword(last)
+                || is_place_prefix(self.word(first))
+                || self.word(first + 1) == "of" && opens_place_with_of(self.word(first)))
+        {
+            (EntityType::Place, Evidence::Strong)
+        } else {
+            return None;
+        };
         Some(self.segment(first, end, kind, evidence))
     }
 

@@ -98,5 +98,15 @@ fn employers_and_companies_of_the_document_are_organisations() {
             "On Monday, Johnson spokesman Robert Gibbs declined to comment.",
             &[("Johnson", "PER"), ("Robert Gibbs", "PER")],
         ),
+        (
+            "a family firm: its first word alone, and its name with '& Sons'",
+            "Adani, Tata expand\nTata Sons said it would invest. He published with John \
+             Wiley & Sons in 1990.",
+            &[
+                ("Tata", "ORG"),
+                ("Tata Sons", "ORG"),
+                ("John Wiley & Sons", "ORG"),
+            ],
+        ),
     ]);
 }
