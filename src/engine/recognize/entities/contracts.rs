@@ -152,7 +152,46 @@ fn numbers_a_part(word: &str) -> bool {
                 .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')))
 }
 
+/// Section headings of annual and quarterly reports (Forms 10-K and 10-Q, and the
+/// like): a line of its own with one of them, in any case, is no name.
+const FILING_HEADINGS: &[&str] = &[
+    "Risk Factors",
+    "Legal Proceedings",
+    "Unresolved Staff Comments",
+    "Mine Safety Disclosures",
+    "Market Risk",
+    "Controls and Procedures",
+    "Forward-Looking Statements",
+    "Results of Operations",
+    "Liquidity and Capital Resources",
+    "Critical Accounting Policies",
+    "Critical Accounting Estimates",
+    "Executive Compensation",
+    "Financial Statements",
+    "Selected Financial Data",
+    "Recent Developments",
+    "Other Information",
+    "Signatures",
+];
+
 impl DocumentView<'_> {
+    /// "Risk Factors", "RISK FACTORS": a report's section heading on a line of its own.
+    pub(super) fn names_a_filing_heading(&self, first: usize, end: usize) -> bool {
+        if !self.parts.defined_terms {
+            return false;
+        }
+        let whole_line = self.tokens[first].line_start
+            && (end == self.tokens.len()
+                || self.new_line(end)
+                || self.word(end) == "." && self.new_line(end + 1));
+        whole_line && end - first <= 5 && {
+            let heading = self.span_text(first, end);
+            FILING_HEADINGS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(&heading))
+        }
+    }
+
     /// "Article IV", "Exhibit A", "ARTICLE VII", and "Section" before its number:
     /// a part of the document, not an organisation.
     pub(super) fn names_a_document_part(&self, first: usize, end: usize) -> bool {

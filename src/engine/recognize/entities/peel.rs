@@ -46,6 +46,7 @@ impl<'a> DocumentView<'a> {
         if self.names_a_document_part(first, end)
             || self.names_a_numbered_heading(first, end)
             || self.names_a_form_label(first, end)
+            || self.names_a_filing_heading(first, end)
         {
             return;
         }

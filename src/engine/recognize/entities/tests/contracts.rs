@@ -54,6 +54,12 @@ fn defined_terms_of_contracts_are_no_names() {
             &[("Ashford Hospitality Finance LP", "ORG"), ("Delaware", "LOC")],
         ),
         (
+            "a report's section headings on lines of their own, in any case",
+            "Net sales rose.\n\nRisk Factors\n\nTariffs could raise costs.\n\nLIQUIDITY AND \
+             CAPITAL RESOURCES\n\nWe borrowed more from Harbor Trust Bank.",
+            &[("Harbor Trust Bank", "ORG")],
+        ),
+        (
             "a national bank's legal form alone is no name",
             "Harbor Trust Bank, N.A. is the trustee.",
             &[("Harbor Trust Bank", "ORG")],
