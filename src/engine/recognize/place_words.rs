@@ -1,6 +1,6 @@
-//! The closed word lists of places: keywords that end or open a place's name, nouns of places after a name, compass words, read by the entity rules (re-exported by `words.rs`).
+//! The closed word lists of places: keywords that end or open a place's name, nouns of places after a name, compass words, US states as agencies abbreviate them, read by the entity rules (re-exported by `words.rs`).
 
-use super::words::WordSet;
+use super::words::{strip_period, WordSet};
 
 /// Words that end a place name (facilities and geographic features).
 #[rustfmt::skip]
@@ -117,6 +117,35 @@ pub fn is_compass_word(w: &str) -> bool {
 static PLACE_SET: WordSet = WordSet::new(PLACE_KEYWORDS);
 static PREFIX_SET: WordSet = WordSet::new(PLACE_PREFIXES);
 static PLACE_NOUN_SET: WordSet = WordSet::new(PLACE_NOUNS);
+
+/// US states as news agencies abbreviate them after a town ("Cupertino, Calif."),
+/// with their names (read by the entity classifier). Two-letter postal codes are
+/// left out: they are also words and acronyms ("OK", "IN", "ME").
+#[rustfmt::skip]
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala", "Alabama"), ("Ariz", "Arizona"), ("Ark", "Arkansas"), ("Calif", "California"),
+    ("Colo", "Colorado"), ("Conn", "Connecticut"), ("Del", "Delaware"), ("Fla", "Florida"),
+    ("Ga", "Georgia"), ("Ill", "Illinois"), ("Ind", "Indiana"), ("Kan", "Kansas"),
+    ("Kans", "Kansas"), ("Ky", "Kentucky"), ("La", "Louisiana"), ("Md", "Maryland"),
+    ("Mass", "Massachusetts"), ("Mich", "Michigan"), ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"), ("Mo", "Missouri"), ("Mont", "Montana"), ("Neb", "Nebraska"),
+    ("Nebr", "Nebraska"), ("Nev", "Nevada"), ("Okla", "Oklahoma"), ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"), ("Penn", "Pennsylvania"), ("Tenn", "Tennessee"), ("Tex", "Texas"),
+    ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"), ("Wis", "Wisconsin"),
+    ("Wisc", "Wisconsin"), ("Wyo", "Wyoming"), ("D.C", "District of Columbia"),
+    ("N.Y", "New York"), ("N.J", "New Jersey"), ("N.H", "New Hampshire"), ("N.M", "New Mexico"),
+    ("N.C", "North Carolina"), ("N.D", "North Dakota"), ("S.C", "South Carolina"),
+    ("S.D", "South Dakota"), ("R.I", "Rhode Island"), ("W.Va", "West Virginia"),
+];
+
+/// The US state an agency abbreviation names ("Calif" or "Calif." → "California").
+pub fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
+    let word = strip_period(word);
+    US_STATE_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == word)
+        .map(|(_, state)| *state)
+}
 
 #[cfg(test)]
 mod tests {

@@ -224,7 +224,7 @@ static OTHER_SET: WordSet = WordSet::new(OTHER_NAME_KEYWORDS);
 static PARTICLE_SET: WordSet = WordSet::new(NAME_PARTICLES);
 static SAYING_SET: WordSet = WordSet::new(SAYING_VERBS);
 
-fn strip_period(word: &str) -> &str {
+pub(crate) fn strip_period(word: &str) -> &str {
     word.strip_suffix('.').unwrap_or(word)
 }
 
@@ -257,6 +257,14 @@ pub fn is_month_name(word: &str) -> bool {
             | "October"
             | "November"
             | "December"
+    )
+}
+
+/// A weekday's name ("Wednesday"), which one club's name shares ("Sheffield Wednesday").
+pub fn is_weekday_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
 }
 
@@ -432,35 +440,6 @@ const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
 const OF_HEADS: &[&str] = &[
     "Republic", "Kingdom", "Bank", "Isle", "Duke", "Prince", "Princess", "Horn",
 ];
-
-/// US states as news agencies abbreviate them after a town ("Cupertino, Calif."),
-/// with their names (read by the entity classifier). Two-letter postal codes are
-/// left out: they are also words and acronyms ("OK", "IN", "ME").
-#[rustfmt::skip]
-const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("Ala", "Alabama"), ("Ariz", "Arizona"), ("Ark", "Arkansas"), ("Calif", "California"),
-    ("Colo", "Colorado"), ("Conn", "Connecticut"), ("Del", "Delaware"), ("Fla", "Florida"),
-    ("Ga", "Georgia"), ("Ill", "Illinois"), ("Ind", "Indiana"), ("Kan", "Kansas"),
-    ("Kans", "Kansas"), ("Ky", "Kentucky"), ("La", "Louisiana"), ("Md", "Maryland"),
-    ("Mass", "Massachusetts"), ("Mich", "Michigan"), ("Minn", "Minnesota"),
-    ("Miss", "Mississippi"), ("Mo", "Missouri"), ("Mont", "Montana"), ("Neb", "Nebraska"),
-    ("Nebr", "Nebraska"), ("Nev", "Nevada"), ("Okla", "Oklahoma"), ("Ore", "Oregon"),
-    ("Pa", "Pennsylvania"), ("Penn", "Pennsylvania"), ("Tenn", "Tennessee"), ("Tex", "Texas"),
-    ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"), ("Wis", "Wisconsin"),
-    ("Wisc", "Wisconsin"), ("Wyo", "Wyoming"), ("D.C", "District of Columbia"),
-    ("N.Y", "New York"), ("N.J", "New Jersey"), ("N.H", "New Hampshire"), ("N.M", "New Mexico"),
-    ("N.C", "North Carolina"), ("N.D", "North Dakota"), ("S.C", "South Carolina"),
-    ("S.D", "South Dakota"), ("R.I", "Rhode Island"), ("W.Va", "West Virginia"),
-];
-
-/// The US state an agency abbreviation names ("Calif" or "Calif." → "California").
-pub fn us_state_of_abbreviation(word: &str) -> Option<&'static str> {
-    let word = strip_period(word);
-    US_STATE_ABBREVIATIONS
-        .iter()
-        .find(|(abbreviation, _)| *abbreviation == word)
-        .map(|(_, state)| *state)
-}
 
 static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);

@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::shape::{is_dotted_abbreviation, starts_upper};
 use super::{DocumentView, EntityType, Evidence, Parts, Segment};
 use crate::engine::recognize::lexicon::{lexicon, openers};
-use crate::engine::recognize::token::{Token, TokenKind};
+use crate::engine::recognize::token::{Lower, Token, TokenKind};
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
@@ -418,10 +418,7 @@ fn opens_two_word_place(text: &str, tokens: &[Token], i: usize) -> bool {
 /// after a capitalised word on its line, before a score or a result verb, ends a
 /// club's name ("in London Wednesday, officials said" stays a date).
 fn weekday_in_team_name(text: &str, tokens: &[Token], i: usize) -> bool {
-    let weekday = matches!(
-        tokens[i].text(text),
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    );
+    let weekday = is_weekday_name(tokens[i].text(text));
     let after_name = i > 0
         && tokens[i].space_before
         && !tokens[i].line_start
@@ -481,7 +478,7 @@ fn month_in_personal_name(text: &str, tokens: &[Token], i: usize) -> bool {
     let before = i.checked_sub(1).and_then(word_at);
     // Not "In July", "Africa December", "My January Favorites".
     let plain = |w: &str| {
-        !is_function_word(&w.to_lowercase())
+        !is_function_word(Lower::new(w).as_str())
             && lex.places_named(w).is_empty()
             && lex.demonym(w).is_none()
     };

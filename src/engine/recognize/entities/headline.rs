@@ -34,28 +34,7 @@ impl<'a> DocumentView<'a> {
                     continue;
                 }
                 let name = &self.span_text(i, j);
-                let known = if capitals {
-                    if j - i == 1 {
-                        self.known_in_capitals(name, true, &title)
-                    } else {
-                        self.known_in_capitals(name, false, &title_case_words(name))
-                    }
-                } else {
-                    (j - i == 1
-                        && (is_acronym(name) && !self.spells_a_keyword(name)
-                            || lexicon().demonym(name).is_some()))
-                        || !lexicon().places_named(name).is_empty()
-                        || self.body_has_phrase(name)
-                        // A given name and a surname of the lists ("Priya Raman, Stern
-                        // Investor Relations" in a contact block reads as a headline).
-                        || j - i == 2 && self.reads_as_full_personal_name(i, j)
-                        // "Riemer & Braunstein LLP", a whole line of an address
-                        // block: a company's legal form closes a name.
-                        || i == piece.first
-                            && j == piece.end
-                            && j - i >= 2
-                            && self.closed_by_legal_form(i, j)
-                };
+                let known = self.known_in_headline(name, (i, j), piece, &title);
                 // A results line reads like a Title Case headline: its teams and
                 // scorers count though no list knows them.
                 let plays = self.parts.results_lines
@@ -118,6 +97,41 @@ impl<'a> DocumentView<'a> {
                 }
                 None => i += 1,
             }
+        }
+    }
+
+    /// Whether `name`, words `i..j` of a headline piece, is something known: in
+    /// capitals, by its Title Case form (`title` is word `i`'s); in Title Case, a place, a
+    /// nationality, an acronym, a name of the body, a full personal name, or a
+    /// whole line closed by a company's legal form.
+    fn known_in_headline(
+        &self,
+        name: &str,
+        (i, j): (usize, usize),
+        piece: Run,
+        title: &str,
+    ) -> bool {
+        if self.in_capitals_line[i] {
+            if j - i == 1 {
+                self.known_in_capitals(name, true, title)
+            } else {
+                self.known_in_capitals(name, false, &title_case_words(name))
+            }
+        } else {
+            (j - i == 1
+                && (is_acronym(name) && !self.spells_a_keyword(name)
+                    || lexicon().demonym(name).is_some()))
+                || !lexicon().places_named(name).is_empty()
+                || self.body_has_phrase(name)
+                // A given name and a surname of the lists ("Priya Raman, Stern
+                // Investor Relations" in a contact block reads as a headline).
+                || j - i == 2 && self.reads_as_full_personal_name(i, j)
+                // "Riemer & Braunstein LLP", a whole line of an address
+                // block: a company's legal form closes a name.
+                || i == piece.first
+                    && j == piece.end
+                    && j - i >= 2
+                    && self.closed_by_legal_form(i, j)
         }
     }
 
