@@ -65,6 +65,9 @@ eval:
 	@mkdir -p target/eval
 	cargo run --locked --quiet --profile bench-native --bin dossier -- eval $(GOLD) > $(PRED)
 	python3 ../shared/eval/score.py $(GOLD) $(PRED)
+	@echo "Entities as the noun phrases they head (the dev set's MEANTIME convention: 'the European Union', 'Senator John McCain'):"
+	cargo run --locked --quiet --profile bench-native --bin dossier -- eval $(GOLD) --extent phrase > $(PRED:.jsonl=.phrase.jsonl)
+	python3 ../shared/eval/score.py $(GOLD) $(PRED:.jsonl=.phrase.jsonl) | grep -E '^(type|PER|ORG|LOC|micro)'
 	cargo run --locked --quiet --profile bench-native --bin dossier -- links eval/linking/gold.tsv eval/linking/texts $(GOLD) | tail -1
 	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train $(GOLD)
 	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train --parts

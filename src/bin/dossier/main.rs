@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use dossier::engine::tooling::extent::Extent;
 use dossier::engine::tooling::{eval, train};
 use dossier::engine::{AnalysisOptions, Corpus, NumericOrder, SplitOptions};
 use serde_json::json;
@@ -14,7 +15,10 @@ use bench::bench;
 
 const USAGE: &str = "usage:
   dossier analyze FILE... [--json] [--no-split] [--day-first|--month-first]
-  dossier eval GOLD.jsonl            prediction lines for the official scorer
+  dossier eval GOLD.jsonl [--extent phrase]
+                                     prediction lines for the official scorer; --extent phrase:
+                                     a name with the determiner of the noun phrase it heads, as
+                                     gold annotated in whole noun phrases (MEANTIME) marks it
   dossier links GOLD.tsv TEXTS_DIR [DEV.jsonl]
                                      place-linking accuracy on an annotated test set
   dossier bench [--mb N] [--file F]  engine throughput on generated text (default 12 MB) or on a file
@@ -64,7 +68,15 @@ fn main() -> ExitCode {
         "analyze" | "analyse" if !positional.is_empty() => {
             analyze(&positional, flags.contains(&"--json"), &options)
         }
-        "eval" if positional.len() == 1 => run_eval(positional[0], &options),
+        "eval" if positional.len() <= 2 => {
+            let phrase = flags.contains(&"--extent") && positional.get(1) == Some(&"phrase");
+            if positional.len() == 1 || phrase {
+                run_eval(positional[0], &options, phrase)
+            } else {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        }
         "links" if (2..=3).contains(&positional.len()) => run_links(
             positional[0],
             positional[1],
@@ -256,7 +268,7 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
     }
 }
 
-fn run_eval(path: &str, options: &AnalysisOptions) -> ExitCode {
+fn run_eval(path: &str, options: &AnalysisOptions, phrase_extents: bool) -> ExitCode {
     let gold = match std::fs::read_to_string(path) {
         Ok(g) => g,
         Err(e) => {
@@ -266,7 +278,12 @@ fn run_eval(path: &str, options: &AnalysisOptions) -> ExitCode {
     };
     let mut out = String::new();
     let mut errors = Vec::new();
-    eval::predict_jsonl(&gold, options, &mut out, &mut errors);
+    let extent = if phrase_extents {
+        Extent::Phrase
+    } else {
+        Extent::Name
+    };
+    eval::predict_jsonl(&gold, options, extent, &mut out, &mut errors);
     for e in &errors {
         eprintln!("{path}: {e}");
     }

@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::tooling::extent::{phrase_start, Extent};
 use crate::engine::tooling::offsets::CharOffsets;
-use crate::engine::{analyze_document, AnalysisOptions, Date};
+use crate::engine::{analyze_document, AnalysisOptions, Date, EntityType};
 
 /// The fields of a gold document that prediction needs.
 #[derive(Deserialize)]
@@ -45,8 +46,9 @@ pub fn parse_dct(dct: &str) -> Option<Date> {
     dct.get(..10)?.parse().ok()
 }
 
-/// Predicts one gold document, treated as a single document with `dct` as its metadata date.
-pub fn predict(gold: &GoldDocument, options: &AnalysisOptions) -> Prediction {
+/// Predicts one gold document, treated as a single document with `dct` as its metadata
+/// date; each entity spans its name, or the noun phrase it heads under `Extent::Phrase`.
+pub fn predict(gold: &GoldDocument, options: &AnalysisOptions, extent: Extent) -> Prediction {
     let dct = gold.dct.as_deref().and_then(parse_dct);
     let document = analyze_document(
         &gold.id,
@@ -64,7 +66,12 @@ pub fn predict(gold: &GoldDocument, options: &AnalysisOptions) -> Prediction {
             .entities
             .iter()
             .map(|m| PredictedEntity {
-                start: offsets.to_char(m.start),
+                start: offsets.to_char(match extent {
+                    Extent::Name => m.start,
+                    Extent::Phrase => {
+                        phrase_start(&document.text, m.start, m.end, m.kind == EntityType::Person)
+                    }
+                }),
                 end: offsets.to_char(m.end),
                 kind: m.kind.code(),
             })
@@ -87,6 +94,7 @@ pub fn predict(gold: &GoldDocument, options: &AnalysisOptions) -> Prediction {
 pub fn predict_jsonl(
     gold_jsonl: &str,
     options: &AnalysisOptions,
+    extent: Extent,
     out: &mut String,
     errors: &mut Vec<String>,
 ) {
@@ -96,7 +104,7 @@ pub fn predict_jsonl(
         }
         match serde_json::from_str::<GoldDocument>(line) {
             Ok(gold) => {
-                let prediction = predict(&gold, options);
+                let prediction = predict(&gold, options, extent);
                 out.push_str(&serde_json::to_string(&prediction).expect("predictions serialise"));
                 out.push('\n');
             }
@@ -221,7 +229,7 @@ mod tests {
             text: "Café owners in Zürich met Ararat Mirzoyan on May 3, 2024.".into(),
             dct: Some("2024-05-04".into()),
         };
-        let p = predict(&gold, &AnalysisOptions::default());
+        let p = predict(&gold, &AnalysisOptions::default(), Extent::Name);
         let chars: Vec<char> = gold.text.chars().collect();
         let span = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
         let names: Vec<String> = p.entities.iter().map(|e| span(e.start, e.end)).collect();
@@ -230,6 +238,23 @@ mod tests {
         let t = &p.timexes[0];
         assert_eq!(span(t.start, t.end), "May 3, 2024");
         assert_eq!(t.value, "2024-05-03");
+    }
+
+    #[test]
+    fn phrase_extents_take_the_determiner_in_code_points() {
+        let gold = GoldDocument {
+            id: "x".into(),
+            text: "In Zürich, the European Commission said the talks would resume.".into(),
+            dct: None,
+        };
+        let chars: Vec<char> = gold.text.chars().collect();
+        let names = |extent| -> Vec<String> {
+            let p = predict(&gold, &AnalysisOptions::default(), extent);
+            let span = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+            p.entities.iter().map(|e| span(e.start, e.end)).collect()
+        };
+        assert_eq!(names(Extent::Name), ["Zürich", "European Commission"]);
+        assert_eq!(names(Extent::Phrase), ["Zürich", "the European Commission"]);
     }
 
     #[test]
@@ -266,6 +291,7 @@ mod tests {
         predict_jsonl(
             "{\"id\":\"a\",\"text\":\"Hi.\"}\nnot json\n",
             &AnalysisOptions::default(),
+            Extent::Name,
             &mut out,
             &mut errors,
         );

@@ -2,6 +2,7 @@
 
 pub mod duplicates_eval;
 pub mod eval;
+pub mod extent;
 pub mod hostile;
 pub mod offsets;
 pub mod perceptron;
