@@ -92,6 +92,7 @@ data:
 train:
 	@test -f /usr/share/dict/american-english || { echo "make train needs Debian's word list: apt-get install wamerican"; exit 1; }
 	cargo run --locked --quiet --profile bench-native --bin dossier -- train-names data/generated /usr/share/dict/american-english data/generated/name_likeness.bin
+	cargo run --locked --quiet --profile bench-native --bin dossier -- train-entities ../shared/train data/generated/entity_layer.bin
 
 clean:
 	cargo clean

@@ -31,6 +31,9 @@ const USAGE: &str = "usage:
                                      cross-validation of the entity recogniser on the corpora of
                                      TRAIN_DIR: the rules, and the rules with a trained layer (and
                                      on DEV, never trained on); --parts: each rule part left out
+  dossier train-entities TRAIN_DIR OUT
+                                     train the entity layer on the edited prose of TRAIN_DIR
+                                     (../shared/train); write its quantised weights to OUT
   dossier train-names DATA_DIR WORDS OUT
                                      train the name-likeness model on the name lists of DATA_DIR
                                      (data/generated) and the English word list WORDS; write OUT
@@ -90,6 +93,9 @@ fn main() -> ExitCode {
             flags.contains(&"--parts"),
         ),
         "near-duplicates" if positional.len() == 1 => run_near_duplicates(positional[0]),
+        "train-entities" if positional.len() == 2 => {
+            run_train_entities(positional[0], positional[1])
+        }
         "train-names" if positional.len() == 3 => {
             run_train_names(positional[0], positional[1], positional[2])
         }
@@ -463,6 +469,29 @@ fn run_cv(dir: &str, held_out: Option<&str>, parts_only: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn run_train_entities(dir: &str, out: &str) -> ExitCode {
+    let started = Instant::now();
+    let all = match read_train_dir(dir) {
+        Ok(all) => all,
+        Err(e) => {
+            eprintln!("dossier train-entities: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bytes = train::shipped_layer(&all);
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("dossier train-entities: {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "entity layer: trained on {} in {:.1} s, {} bytes -> {out}",
+        train::EDITED_PROSE.join(", "),
+        started.elapsed().as_secs_f64(),
+        bytes.len()
+    );
+    ExitCode::SUCCESS
 }
 
 fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {

@@ -35,6 +35,7 @@ mod context;
 mod contracts;
 mod described;
 mod document;
+mod genre;
 mod headline;
 mod known;
 mod legal_form;
@@ -120,9 +121,11 @@ struct Segment {
     place: Option<PlaceIdx>,
 }
 
-/// Finds the named entities of one document: the rules, then place linking.
+/// Finds the named entities of one document: the rules, the trained layer's drops
+/// (outside news reports, see `model.rs`), then place linking.
 pub fn recognize(text: &str, tokens: &[Token]) -> Vec<EntityMention> {
-    recognize_with(text, tokens, Parts::ALL, None)
+    let layer = (model::shipped(), model::Policy::DropOutsideNewsReports);
+    recognize_with(text, tokens, Parts::ALL, Some(layer))
 }
 
 /// Parts of the rules that can be left out, to measure what each contributes
@@ -244,7 +247,7 @@ impl Parts {
 }
 
 /// [`recognize`] with some parts left out, or with the trained layer over the
-/// rules, for cross-validation (see `model.rs` for why the product runs the rules alone).
+/// rules under another policy, for cross-validation.
 pub fn recognize_with(
     text: &str,
     tokens: &[Token],
@@ -254,7 +257,11 @@ pub fn recognize_with(
     let doc = DocumentView::new(text, tokens, parts);
     let mut segments = rule_segments(&doc);
     if let Some((model, policy)) = trained {
-        model.retype(&doc, &mut segments, policy);
+        let gated_out = policy == model::Policy::DropOutsideNewsReports
+            && genre::reads_as_news_report(text, tokens);
+        if !gated_out {
+            model.retype(&doc, &mut segments, policy);
+        }
     }
     let mut mentions: Vec<EntityMention> = segments
         .into_iter()

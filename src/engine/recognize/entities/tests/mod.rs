@@ -26,6 +26,7 @@ fn check(cases: &[Case]) {
 
 mod companies;
 mod contracts;
+mod layer;
 mod news;
 mod peel;
 mod runs;
