@@ -1,6 +1,7 @@
 //! Browser tests with wasm-bindgen-test in headless Chromium: the engine compiled to wasm, and the mounted app.
 #![cfg(target_arch = "wasm32")]
 
+use dossier::engine::recognize::namelike::install_name_likeness;
 use dossier::engine::{analyze_text, AnalysisOptions, Corpus, EntityType};
 use wasm_bindgen_test::*;
 
@@ -8,8 +9,24 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const ARTICLE: &str = "Talks End in Almaty\nMay 11, 2024\nForeign Minister Jeyhun Bayramov met Ararat Mirzoyan in Almaty, Kazakhstan, on Friday.\n";
 
+/// The app fetches the name-likeness model after first paint and installs it
+/// before the first analysis; the tests install the same bytes.
+fn install_tables_as_the_app_does() {
+    let _ = install_name_likeness(include_bytes!("../data/generated/name_likeness.bin"));
+}
+
+#[wasm_bindgen_test]
+fn the_name_likeness_model_installs_once_and_refuses_other_bytes() {
+    assert!(!install_name_likeness(b"not a model"));
+    install_tables_as_the_app_does();
+    assert!(!install_name_likeness(include_bytes!(
+        "../data/generated/name_likeness.bin"
+    )));
+}
+
 #[wasm_bindgen_test]
 fn engine_finds_people_places_and_dates_under_wasm() {
+    install_tables_as_the_app_does();
     let docs = analyze_text("a.txt", ARTICLE, &AnalysisOptions::default());
     let doc = &docs[0];
     let names: Vec<(&str, EntityType)> = doc

@@ -52,6 +52,31 @@ test('dropping the seed file with a PDF lists its two articles, its entities, an
   await app.screenshot('seed-dropped');
 });
 
+// A name no list holds: only the name-likeness model (fetched after first paint,
+// installed in the page and the worker before analysis) reads it as a person's.
+const unfamiliarName = Buffer.from('Cricket\n\nSutrisno Wibowo took four wickets.\n');
+
+test('the name-likeness model arrives after first paint and types a name no list holds', async (app) => {
+  await app.drop([{ name: 'wickets.txt', type: 'text/plain', bytes: unfamiliarName }]);
+  await app.waitForFileMessages(1);
+  const people = (await app.facetValues('PER')).map(([name]) => name);
+  assert.deepEqual(people, ['Sutrisno Wibowo']);
+  assert.deepEqual(await app.texts('file-messages').then((t) => t.filter((m) => /did not load/.test(m))), []);
+});
+
+test('without the name-likeness model the page says so and still loads files', async (app) => {
+  await app.page.context().route('**/name_likeness.bin', (route) => route.fulfill({ status: 404, body: '' }));
+  await app.open(app.page.url());
+  await app.drop([{ name: 'wickets.txt', type: 'text/plain', bytes: unfamiliarName }]);
+  await app.waitForFileMessages(1);
+  const messages = await app.texts('file-messages');
+  assert.ok(messages.some((m) => /name-likeness model did not load/.test(m)), messages.join(' | '));
+  // Typed by its context alone, the name falls back to an organisation.
+  assert.deepEqual(await app.facetValues('ORG'), [['Sutrisno Wibowo', 1]]);
+  // The browser logs the refused fetch; nothing else may fail.
+  app.consoleErrors = app.consoleErrors.filter((e) => !/404/.test(e));
+});
+
 /** The seed text as an office file made by tools/office_fixtures.py (flags as it takes them). */
 function officeFixture(name, ...flags) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-office-'));

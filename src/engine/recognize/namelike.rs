@@ -2,8 +2,11 @@
 //!
 //! A linear model over hashed character n-grams (1 to 4 letters, with the word's
 //! start and end marked), trained by `dossier train-names` (`make train`) on the
-//! name lists of `data/generated/` and on Debian's English word list, and embedded
-//! as quantised bytes (`data/generated/name_likeness.bin`). It lets the rules type
+//! name lists of `data/generated/` and on Debian's English word list, and stored
+//! as quantised bytes (`data/generated/name_likeness.bin`): embedded in the native
+//! build, a separate asset of the web app (141 KB gzipped, fetched after first paint
+//! with the small-city table and installed before the first analysis; until then the
+//! model has no opinion of any word). It lets the rules type
 //! a name that no list holds ("Adebisi" looks like a name, "Khanabad" like a
 //! place, "Logistics" like a word) instead of defaulting to an organisation.
 
@@ -40,7 +43,11 @@ const MAX_GRAM: usize = 4;
 const MAX_LETTERS: usize = 40;
 
 const MAGIC: &[u8; 4] = b"DNL2";
+#[cfg(not(target_arch = "wasm32"))]
 const EMBEDDED: &[u8] = include_bytes!("../../../data/generated/name_likeness.bin");
+
+/// The model supplied at run time (the web app's separate asset).
+static INSTALLED: OnceLock<NameLikeness> = OnceLock::new();
 
 /// The hashed n-gram features of a word (lower-cased; letters only count).
 pub fn name_features(word: &str, out: &mut Vec<u32>) {
@@ -197,11 +204,27 @@ impl NameLikeness {
     }
 }
 
-/// The embedded model, read on first use.
+/// Supplies the model's bytes (`name_likeness.bin`); returns whether they were a
+/// model and it was not supplied already.
+pub fn install_name_likeness(bytes: &[u8]) -> bool {
+    NameLikeness::from_bytes(bytes).is_some_and(|model| INSTALLED.set(model).is_ok())
+}
+
+/// The model: the one installed, else (natively) the embedded one, else one with no
+/// opinion (all weights zero) until the web app installs its asset.
 pub fn name_likeness() -> &'static NameLikeness {
-    static MODEL: OnceLock<NameLikeness> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        NameLikeness::from_bytes(EMBEDDED).expect("data/generated/name_likeness.bin is a model")
+    #[cfg(not(target_arch = "wasm32"))]
+    if INSTALLED.get().is_none() {
+        let embedded = NameLikeness::from_bytes(EMBEDDED)
+            .expect("data/generated/name_likeness.bin is a model");
+        let _ = INSTALLED.set(embedded);
+    }
+    INSTALLED.get().unwrap_or_else(|| {
+        static NO_OPINION: OnceLock<NameLikeness> = OnceLock::new();
+        NO_OPINION.get_or_init(|| NameLikeness {
+            weights: vec![0.0; N_BUCKETS * N_NAME_CLASSES],
+            temperature: 1.0,
+        })
     })
 }
 

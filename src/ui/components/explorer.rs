@@ -62,9 +62,13 @@ pub fn Explorer(ex: Explore) -> impl IntoView {
     let name_filter = RwSignal::new(String::new());
     let gazetteer_note = move || {
         version.get();
-        gazetteer::failed().then(|| view! {
+        let cities = gazetteer::failed().then(|| view! {
             <li class="message warning">"The small-city table did not load: towns under 100,000 people stay unlinked."</li>
-        })
+        });
+        let names = gazetteer::name_likeness_failed().then(|| view! {
+            <li class="message warning">"The name-likeness model did not load: unfamiliar names are typed by their context alone."</li>
+        });
+        view! { {cities} {names} }
     };
     view! {
         <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}</ul>

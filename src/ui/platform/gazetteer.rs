@@ -1,10 +1,10 @@
-//! The small-city table (`cities.tsv`), fetched after first paint and installed before the first analysis.
+//! The engine's tables that are separate assets — the small-city table (`cities.tsv`) and the name-likeness model (`name_likeness.bin`) — fetched after first paint and installed before the first analysis.
 //!
-//! It is a separate asset so that the page paints without it; analysis waits for it
-//! (a few hundred milliseconds at most on a local or static host) so that every
-//! document is linked against the same gazetteer.
+//! They are separate assets so that the page paints without them (together 560 KB
+//! gzipped); analysis waits for them (a few hundred milliseconds at most on a local
+//! or static host) so that every document is analysed with the same tables.
 
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -14,16 +14,29 @@ const READY: u8 = 1;
 const FAILED: u8 = 2;
 
 static STATE: AtomicU8 = AtomicU8::new(LOADING);
+static NAME_LIKENESS_FAILED: AtomicBool = AtomicBool::new(false);
 
-/// Starts fetching the table; call once at start-up.
+/// Starts fetching the tables; call once at start-up.
 pub fn start_loading() {
     leptos::task::spawn_local(async {
-        let installed = match fetch_text("cities.tsv").await {
-            Ok(table) => crate::engine::recognize::lexicon::install_small_cities(table),
-            Err(_) => false,
-        };
-        STATE.store(if installed { READY } else { FAILED }, Ordering::Relaxed);
+        let (cities, name_likeness) = fetch_and_install().await;
+        NAME_LIKENESS_FAILED.store(!name_likeness, Ordering::Relaxed);
+        STATE.store(if cities { READY } else { FAILED }, Ordering::Relaxed);
     });
+}
+
+/// Fetches and installs both tables (on the page, or in the worker, which has an
+/// engine of its own); returns whether each is in.
+pub async fn fetch_and_install() -> (bool, bool) {
+    let cities = match fetch_text("cities.tsv").await {
+        Ok(table) => crate::engine::recognize::lexicon::install_small_cities(table),
+        Err(_) => false,
+    };
+    let name_likeness = match fetch_bytes("name_likeness.bin").await {
+        Ok(bytes) => crate::engine::recognize::namelike::install_name_likeness(&bytes),
+        Err(_) => false,
+    };
+    (cities, name_likeness)
 }
 
 /// Waits until the table is installed or has failed (at most ten seconds); returns
@@ -41,6 +54,23 @@ pub async fn ready() -> bool {
 
 /// Fetches a text file relative to the page, or to the worker script in a worker.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = fetch(url).await?;
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// Fetches a binary file, as [`fetch_text`] does.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = fetch(url).await?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn fetch(url: &str) -> Result<web_sys::Response, String> {
     let global = js_sys::global();
     let request = match global.dyn_ref::<web_sys::Window>() {
         Some(window) => window.fetch_with_str(url),
@@ -55,10 +85,13 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+    Ok(response)
+}
+
+/// The name-likeness model could not be fetched: unfamiliar names are typed by
+/// their context alone.
+pub fn name_likeness_failed() -> bool {
+    NAME_LIKENESS_FAILED.load(Ordering::Relaxed)
 }
 
 /// The table could not be fetched: small towns stay unlinked.

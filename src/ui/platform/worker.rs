@@ -60,9 +60,7 @@ pub fn run_worker() {
         on_message.forget();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(table) = crate::ui::platform::gazetteer::fetch_text("cities.tsv").await {
-            crate::engine::recognize::lexicon::install_small_cities(table);
-        }
+        let _ = crate::ui::platform::gazetteer::fetch_and_install().await;
         let places = crate::engine::recognize::lexicon::lexicon().places.len();
         // Warm up: a browser first runs wasm through a quick baseline compiler and
         // optimises the functions that prove hot; a few passes over the sample
