@@ -221,10 +221,7 @@ pub fn name_likeness() -> &'static NameLikeness {
     }
     INSTALLED.get().unwrap_or_else(|| {
         static NO_OPINION: OnceLock<NameLikeness> = OnceLock::new();
-        NO_OPINION.get_or_init(|| NameLikeness {
-            weights: vec![0.0; N_BUCKETS * N_NAME_CLASSES],
-            temperature: 1.0,
-        })
+        NO_OPINION.get_or_init(NameLikeness::zeros)
     })
 }
 
