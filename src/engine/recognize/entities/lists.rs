@@ -1,8 +1,8 @@
-//! Names listed together are of one kind: in "Karl Langdon, Graham Dawson, Tiger Woods" or "Loren Roberts and Nolan Henke", a name the fallback typed as an organisation beside a person is a person too; in "Microsoft, Meta and Amazon", a lone word weakly a person beside a known organisation is an organisation.
+//! Names listed together are of one kind: in "Karl Langdon, Graham Dawson, Tiger Woods" or "Loren Roberts and Nolan Henke", a name the fallback typed as an organisation beside a person is a person too; in "Microsoft, Meta and Amazon", a lone word weakly a person beside a known organisation is an organisation; in "Tulsa, Sand Springs and Sapulpa", a name nothing typed beside known places is a place.
 
 use super::shape::is_acronym;
 use super::{DocumentView, EntityType, Evidence, Segment};
-use crate::engine::recognize::lexicon::lexicon;
+use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 use crate::engine::recognize::namelike::name_likeness;
 use crate::engine::recognize::words::{has_surname_ending, is_org_keyword};
 
@@ -35,6 +35,25 @@ impl DocumentView<'_> {
             && self.name_words(neighbour) >= 2;
         let is_listed_organisation =
             neighbour.kind == EntityType::Organisation && neighbour.evidence == Evidence::Strong;
+        // "Tulsa, Sand Springs, Sapulpa": a name nothing typed (the fallback's), in a
+        // list beside a town or region of the gazetteer, is a place the gazetteer
+        // lacks. Not beside a country or continent: countries are listed with the
+        // parties they deal with ("Israel and Hamas").
+        let is_listed_place = neighbour.kind == EntityType::Place
+            && neighbour.place.is_some_and(|p| {
+                !matches!(
+                    lexicon().place(p).kind,
+                    PlaceKind::Country | PlaceKind::Continent
+                )
+            });
+        if is_listed_place
+            && segments[to].evidence == Evidence::Default
+            && self.inside_a_list(segments[a].end, &segments[b])
+            && self.may_be_listed_place(&segments[to])
+        {
+            segments[to].kind = EntityType::Place;
+            segments[to].evidence = Evidence::Weak;
+        }
         if is_listed_person && self.may_be_listed_person(&segments[to]) {
             segments[to].kind = EntityType::Person;
             segments[to].evidence = Evidence::Weak;
@@ -86,6 +105,16 @@ impl DocumentView<'_> {
                 || lex.is_surname(last)
                 || has_surname_ending(last)
                 || self.parts.name_likeness && self.every_word_looks_personal(s))
+    }
+
+    /// A name of one to three words without an organisation's keyword or an acronym:
+    /// "Sand Springs", not "Tulsa Public Schools" or "NBC".
+    fn may_be_listed_place(&self, s: &Segment) -> bool {
+        let n_words = self.name_words(s);
+        (1..=3).contains(&n_words)
+            && (s.first..s.end)
+                .filter(|&i| self.is_word(i))
+                .all(|i| !is_org_keyword(self.word(i)) && !is_acronym(self.word(i)))
     }
 
     /// "Mufid Nashashibi": each word is on a name list or looks more like a personal

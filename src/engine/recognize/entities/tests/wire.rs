@@ -363,3 +363,39 @@ fn bylines_and_credits_name_people() {
         ),
     ]);
 }
+
+/// Names nothing typed, listed beside places of the gazetteer, are places (lists.rs).
+#[test]
+fn names_listed_beside_places_are_places() {
+    check(&[
+        (
+            "towns the gazetteer lacks, in a list with one it has",
+            "Buses serve Tulsa, Sand Springs, Sapulpa and Broken Arrow.",
+            &[
+                ("Tulsa", "LOC"),
+                ("Sand Springs", "LOC"),
+                ("Sapulpa", "LOC"),
+                ("Broken Arrow", "LOC"),
+            ],
+        ),
+        (
+            "a party listed beside a country stays what it is",
+            "Negotiators from Israel and Hamas met in Doha.",
+            &[("Israel", "LOC"), ("Hamas", "ORG"), ("Doha", "LOC")],
+        ),
+        (
+            "a clause's subject after an opening place is no list",
+            "In Paris, Zentrix said sales rose.",
+            &[("Paris", "LOC"), ("Zentrix", "ORG")],
+        ),
+        (
+            "an organisation by its keyword, or one nothing typed beside it, stays one",
+            "Talks in Geneva, Kestrel Holdings and Zentrix ended.",
+            &[
+                ("Geneva", "LOC"),
+                ("Kestrel Holdings", "ORG"),
+                ("Zentrix", "ORG"),
+            ],
+        ),
+    ]);
+}
