@@ -103,7 +103,9 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const COMPASS_WORDS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Upper", "Lower",
+    "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+    "Northwestern", "Southeastern", "Southwestern", "North-East", "North-West", "South-East",
+    "South-West",
 ];
 
 pub fn is_place_noun(w: &str) -> bool {

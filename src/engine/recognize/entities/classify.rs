@@ -232,7 +232,17 @@ impl<'a> DocumentView<'a> {
             && matches!(last, "Sons" | "Brothers")
             && end - first >= 2
             && self.word(end - 2) == "&";
-        let (kind, evidence) = if n_words > 1 && is_org_keyword(last)
+        // "the State of Texas", "the Commonwealth of Virginia": a polity named after a
+        // place of the gazetteer is that place (its government is one too).
+        let polity_of_place = end > first + 2
+            && self.word(first + 1) == "of"
+            && matches!(self.word(first), "State" | "Commonwealth" | "Province")
+            && !lexicon()
+                .places_named(&self.span_text(first + 2, end))
+                .is_empty();
+        let (kind, evidence) = if polity_of_place {
+            (EntityType::Place, Evidence::Strong)
+        } else if n_words > 1 && is_org_keyword(last)
             || legal_form_after_comma
             || ampersand
             || and_sons

@@ -55,6 +55,16 @@ fn bare_names_are_typed_by_their_words_and_context() {
             &[("North Darfur", "LOC")],
         ),
         (
+            "an intercardinal compass word",
+            "Cleveland is the urban center of Northeast Ohio.",
+            &[("Cleveland", "LOC"), ("Northeast Ohio", "LOC")],
+        ),
+        (
+            "a polity named after a known place is the place",
+            "Storms hit Houston and the State of Texas.",
+            &[("Houston", "LOC"), ("State of Texas", "LOC")],
+        ),
+        (
             "place keyword",
             "Crowds gathered in Tahrir Square.",
             &[("Tahrir Square", "LOC")],
