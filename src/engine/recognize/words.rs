@@ -67,6 +67,8 @@ const NEVER_NAMES: &[&str] = &[
     // Labels of signature blocks, letters, memos and press releases ("By: /s/",
     // "Attn.", "Re:", "Media Contact:").
     "By", "Attn", "Re", "Cc", "Fax", "Tel", "Contact", "Contacts",
+    // A wire desk's sign-off ("-- London Newsroom +44 171 542 7658"): the town is the place.
+    "Newsroom", "Newsdesk",
     // "I" with a contraction, and the retweet mark of quoted posts.
     "I'm", "I've", "I'll", "I'd", "I\u{2019}m", "I\u{2019}ve", "I\u{2019}ll", "I\u{2019}d", "RT",
 ];

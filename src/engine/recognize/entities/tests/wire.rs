@@ -357,6 +357,11 @@ fn bylines_and_credits_name_people() {
             &[("Oyelaran Adebisi", "PER")],
         ),
         (
+            "a wire desk's sign-off names its town",
+            "Shares rose.\n-- Frankfurt Newsroom +49 69 7565 1236",
+            &[("Frankfurt", "LOC")],
+        ),
+        (
             "a heading that opens with 'By' and a function word",
             "By The Numbers\nThe report said sales rose.",
             &[],
