@@ -71,13 +71,23 @@ fn main() -> ExitCode {
         "analyze" | "analyse" if !positional.is_empty() => {
             analyze(&positional, flags.contains(&"--json"), &options)
         }
-        "eval" if positional.len() <= 2 => {
-            let phrase = flags.contains(&"--extent") && positional.get(1) == Some(&"phrase");
-            if positional.len() == 1 || phrase {
-                run_eval(positional[0], &options, phrase)
-            } else {
-                eprintln!("{USAGE}");
-                ExitCode::from(2)
+        "eval" => {
+            // "--extent phrase" anywhere; the one other positional is the gold file.
+            let extent = args
+                .iter()
+                .position(|a| a == "--extent")
+                .map(|i| args.get(i + 1));
+            let gold: Vec<&str> = match extent {
+                Some(Some(value)) => positional.iter().copied().filter(|p| p != value).collect(),
+                _ => positional.clone(),
+            };
+            match (extent, gold.as_slice()) {
+                (None, [gold]) => run_eval(gold, &options, false),
+                (Some(Some(value)), [gold]) if value == "phrase" => run_eval(gold, &options, true),
+                _ => {
+                    eprintln!("{USAGE}");
+                    ExitCode::from(2)
+                }
             }
         }
         "links" if (2..=3).contains(&positional.len()) => run_links(

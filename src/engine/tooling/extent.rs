@@ -108,114 +108,41 @@ fn heads_its_phrase(after: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Named cases: the text, the name in it, and the phrase expected under `Extent::Phrase`.
-    const CASES: &[(&str, &str, &str, &str)] = &[
-        (
-            "heads a clause",
-            "the European Union said",
-            "European Union",
-            "the European Union",
-        ),
-        (
-            "sentence start",
-            "The Pentagon rejected it",
-            "Pentagon",
-            "The Pentagon",
-        ),
-        (
-            "before punctuation",
-            "talks with the United Nations.",
-            "United Nations",
-            "the United Nations",
-        ),
-        ("possessive", "the EU's decision", "EU", "the EU"),
-        (
-            "before a preposition",
-            "the Bank of Japan in Tokyo",
-            "Bank of Japan",
-            "the Bank of Japan",
-        ),
-        ("modifies a noun", "the US economy grew", "US", "US"),
-        ("modifies a plural noun", "the US troops left", "US", "US"),
-        (
-            "modifies with a hyphen",
-            "the Boeing-led group",
-            "Boeing",
-            "Boeing",
-        ),
-        ("no determiner", "Airbus said", "Airbus", "Airbus"),
-        (
-            "another determiner",
-            "their Airbus fleet",
-            "Airbus",
-            "Airbus",
-        ),
-        ("inside a word", "breathe Apple said", "Apple", "Apple"),
+    /// Named cases: the text, the name in it, whether it is a person's, and the
+    /// phrase expected under `Extent::Phrase`.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, &str, bool, &str)] = &[
+        ("heads a clause", "the European Union said", "European Union", false, "the European Union"),
+        ("sentence start", "The Pentagon rejected it", "Pentagon", false, "The Pentagon"),
+        ("before punctuation", "talks with the United Nations.", "United Nations", false, "the United Nations"),
+        ("possessive", "the EU's decision", "EU", false, "the EU"),
+        ("before a preposition", "the Bank of Japan in Tokyo", "Bank of Japan", false, "the Bank of Japan"),
+        ("modifies a noun", "the US economy grew", "US", false, "US"),
+        ("modifies a plural noun", "the US troops left", "US", false, "US"),
+        ("modifies with a hyphen", "the Boeing-led group", "Boeing", false, "Boeing"),
+        ("no determiner", "Airbus said", "Airbus", false, "Airbus"),
+        ("another determiner", "their Airbus fleet", "Airbus", false, "Airbus"),
+        ("inside a word", "breathe Apple said", "Apple", false, "Apple"),
+        // Persons' phrases take one title.
+        ("one title", "Senator John McCain said", "John McCain", true, "Senator John McCain"),
+        ("title with a period", "said Sen. John McCain", "John McCain", true, "Sen. John McCain"),
+        ("honorific", "Mr Howard said", "Howard", true, "Mr Howard"),
+        ("title and determiner", "the President-elect Ana Li", "Ana Li", true, "the President-elect Ana Li"),
+        ("a chain of titles is an apposition", "Prime Minister Tony Blair", "Tony Blair", true, "Tony Blair"),
+        ("after a company", "Apple Computer Chairman Steve Jobs", "Steve Jobs", true, "Steve Jobs"),
+        ("an acronym", "CEO Steve Jobs", "Steve Jobs", true, "Steve Jobs"),
+        ("a title in lower case stays out", "chief executive Noel Forgeard", "Noel Forgeard", true, "Noel Forgeard"),
+        ("no title", "Airbus boss Noel Forgeard", "Noel Forgeard", true, "Noel Forgeard"),
+        ("titles count for persons only", "Senator Airbus said", "Airbus", false, "Airbus"),
     ];
-
-    /// Persons' phrases take their titles.
-    const PERSON_CASES: &[(&str, &str, &str, &str)] = &[
-        (
-            "one title",
-            "Senator John McCain said",
-            "John McCain",
-            "Senator John McCain",
-        ),
-        (
-            "title with a period",
-            "said Sen. John McCain",
-            "John McCain",
-            "Sen. John McCain",
-        ),
-        ("honorific", "Mr Howard said", "Howard", "Mr Howard"),
-        (
-            "and determiner",
-            "the President-elect Ana Li",
-            "Ana Li",
-            "the President-elect Ana Li",
-        ),
-        (
-            "a chain of titles is an apposition",
-            "Prime Minister Tony Blair",
-            "Tony Blair",
-            "Tony Blair",
-        ),
-        (
-            "after a company",
-            "Apple Computer Chairman Steve Jobs",
-            "Steve Jobs",
-            "Steve Jobs",
-        ),
-        ("an acronym", "CEO Steve Jobs", "Steve Jobs", "Steve Jobs"),
-        (
-            "a title in lower case stays out",
-            "chief executive Noel Forgeard",
-            "Noel Forgeard",
-            "Noel Forgeard",
-        ),
-        (
-            "no title",
-            "Airbus boss Noel Forgeard",
-            "Noel Forgeard",
-            "Noel Forgeard",
-        ),
-    ];
-
-    #[test]
-    fn person_phrase_extents() {
-        for (name, text, mention, expected) in PERSON_CASES {
-            let start = text.find(mention).unwrap();
-            let from = phrase_start(text, start, start + mention.len(), true);
-            assert_eq!(&text[from..start + mention.len()], *expected, "{name}");
-        }
-    }
 
     #[test]
     fn phrase_extents() {
-        for (name, text, mention, expected) in CASES {
+        for (name, text, mention, person, expected) in CASES {
             let start = text.find(mention).unwrap();
-            let from = phrase_start(text, start, start + mention.len(), false);
-            assert_eq!(&text[from..start + mention.len()], *expected, "{name}");
+            let end = start + mention.len();
+            let from = phrase_start(text, start, end, *person);
+            assert_eq!(&text[from..end], *expected, "{name}");
         }
     }
 }
