@@ -19,13 +19,23 @@ const WORDS_TO_TELL: usize = 50;
 /// Whether the document opens with a dateline or reports speech throughout, or is
 /// too short to tell (a sentence or two, not a post): the rules alone decide there.
 pub fn reads_as_news_report(text: &str, tokens: &[Token]) -> bool {
-    has_dateline(text, tokens)
-        || reports_speech(text, tokens)
-        || (word_count(tokens) < WORDS_TO_TELL && !has_post_marks(text, tokens))
+    if has_dateline(text, tokens) {
+        return true;
+    }
+    let (words, speech) = words_and_speech(text, tokens);
+    let reports_speech = speech >= 2 && speech * REPORTED_SPEECH_PER_WORDS >= words;
+    reports_speech || (words < WORDS_TO_TELL && !has_post_marks(text, tokens))
 }
 
-fn word_count(tokens: &[Token]) -> usize {
-    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+/// The words of the text, and how many of them are "said", "says" or "told".
+fn words_and_speech(text: &str, tokens: &[Token]) -> (usize, usize) {
+    let mut words = 0;
+    let mut speech = 0;
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        words += 1;
+        speech += usize::from(matches!(token.text(text), "said" | "says" | "told"));
+    }
+    (words, speech)
 }
 
 /// A handle, a hashtag or a link: marks of a social-media post.
@@ -37,8 +47,9 @@ fn has_post_marks(text: &str, tokens: &[Token]) -> bool {
 }
 
 /// A dateline among the first lines: a line that is only a date ("November 24,
-/// 2004"), perhaps after its place ("Berlin, 20 December 2024"), or a place in capitals followed by "," or "(" and then a date or a wire's
-/// name ("WASHINGTON (Reuters) -", "NEW YORK, May 3 /PRNewswire/").
+/// 2004"), perhaps after its place ("Berlin, 20 December 2024"), or a place in
+/// capitals followed by "," or "(" and then a date or a wire's name ("WASHINGTON
+/// (Reuters) -", "NEW YORK, May 3 /PRNewswire/").
 fn has_dateline(text: &str, tokens: &[Token]) -> bool {
     let mut line_starts = tokens
         .iter()
@@ -162,16 +173,6 @@ fn is_wire(name: &str) -> bool {
 
 fn is_capitals(word: &str) -> bool {
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
-}
-
-fn reports_speech(text: &str, tokens: &[Token]) -> bool {
-    let mut words = 0;
-    let mut speech = 0;
-    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        words += 1;
-        speech += usize::from(matches!(token.text(text), "said" | "says" | "told"));
-    }
-    speech >= 2 && speech * REPORTED_SPEECH_PER_WORDS >= words
 }
 
 #[cfg(test)]
