@@ -117,7 +117,7 @@ const PORTFOLIOS: &[&str] = &[
     "Homeland", "Security", "Internal", "External", "Economic", "Development", "Communications",
     "Information", "Emergency", "Situations", "Housing", "Science", "Technology", "Sport",
     "Sports", "Youth", "Public", "Works", "War", "Navy", "Army", "Air", "Force", "Veterans",
-    "Social", "Welfare", "Home", "Relations", "International",
+    "Social", "Welfare", "Home", "Relations", "International", "Farm",
     // Judges by their court: "U.S. District Judge", "Circuit Judge", "Bankruptcy Judge".
     "District", "Circuit", "Bankruptcy", "Magistrate", "Appeals",
     // A company's officers: "Chief Medical Officer", "Chief Financial Officer".

@@ -98,7 +98,8 @@ fn is_dateline(text: &str, line: &[Token]) -> bool {
         .iter()
         .position(|t| match t.kind {
             TokenKind::Word => !is_capitals(word(t)),
-            _ => !matches!(word(t), "," | "."),
+            // A hyphen inside the place's name ("AL-AIN"), not one after it.
+            _ => !(matches!(word(t), "," | ".") || word(t) == "-" && !t.space_before),
         })
         .unwrap_or(line.len());
     if place_end == 0 || line[0].kind != TokenKind::Word {
@@ -133,8 +134,27 @@ fn is_dateline(text: &str, line: &[Token]) -> bool {
             .find(|t| word(t) != ".")
             .is_some_and(|t| t.kind == TokenKind::Number),
         Some(w) if is_weekday_name(strip_period(w)) => true,
+        // "BONN 1996-08-22": the date written as numbers, year first.
+        Some(_) if rest[after_punctuation].kind == TokenKind::Number => {
+            is_year_first_date(text, &rest[after_punctuation..])
+        }
         Some(w) => dash && is_title_case(w),
         None => false,
+    }
+}
+
+/// "1996-08-22", "2024/05/10": four digits of a year, a separator, a number.
+fn is_year_first_date(text: &str, tokens: &[Token]) -> bool {
+    match tokens {
+        [year, separator, month, ..] => {
+            let year = year.text(text);
+            year.len() == 4
+                && year.bytes().all(|b| b.is_ascii_digit())
+                && matches!(separator.text(text), "-" | "/")
+                && !separator.space_before
+                && month.kind == TokenKind::Number
+        }
+        _ => false,
     }
 }
 
@@ -197,6 +217,9 @@ mod tests {
         ("state in title case", "AUSTIN, Texas--(BUSINESS WIRE)--Oct. 30, 2024-- Zentrix Inc. reported.", true),
         ("country and agency", "LAHORE, Pakistan (AP) — Babar Azam scored.", true),
         ("abbreviated state and date", "SAN JOSE, Calif., Jan. 9, 2025 /PRNewswire/ -- Acme said.", true),
+        ("place and a date in numbers", "German farm ministry warns\nBONN 1996-08-22\nThe ministry said.", true),
+        ("place, region and a date in numbers", "SOCCER - JAPAN WIN\nAL-AIN, United Arab Emirates 1996-12-06\nJapan won.", true),
+        ("a heading and a year", "ANNUAL REPORT 2023\nThe company grew.", false),
         ("place and dash", "WASHINGTON — The Department of Defense announced contracts.", true),
         ("a heading and a number", "ITEM 1. Business\nAcme makes chairs.", false),
         ("a date in the title", "Talks resume on May 10\nThe ministers met.", false),

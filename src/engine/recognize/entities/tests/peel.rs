@@ -307,6 +307,11 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             &[("Emmanuel Macron", "PER"), ("Dakar", "LOC")],
         ),
         (
+            "a portfolio before the title",
+            "EU Farm Commissioner Franz Fischler proposed a ban.",
+            &[("EU", "LOC"), ("Franz Fischler", "PER")],
+        ),
+        (
             "a title word before an organisation keyword opens the organisation",
             "He pitched for the Oakland Athletics of Major League Baseball.",
             &[
