@@ -13,6 +13,8 @@ const DATELINE_LINES: usize = 3;
 /// "said", "says", "told" per sentence-sized stretch of text that marks reported speech.
 const REPORTED_SPEECH_PER_WORDS: usize = 150;
 
+/// Tokens at a line's start within which a wire's name in parentheses makes a dateline.
+const WIRE_WITHIN: usize = 12;
 /// Words below which a text without a post's marks is too short to tell its kind.
 const WORDS_TO_TELL: usize = 50;
 
@@ -90,6 +92,22 @@ fn is_dateline(text: &str, line: &[Token]) -> bool {
         _ => 0,
     };
     if has_month_day && line[date_from..].iter().all(is_date_word) {
+        return true;
+    }
+    // "Jan 5 (Reuters) -", "(Bloomberg) --": a wire's name in parentheses opens the line.
+    let head = &line[..line.len().min(WIRE_WITHIN)];
+    if head
+        .windows(2)
+        .any(|w| word(&w[0]) == "(" && is_wire(word(&w[1])))
+    {
+        return true;
+    }
+    // "Published: March 3, 2024", "Updated 2024-05-10 14:02".
+    let labelled = line
+        .first()
+        .is_some_and(|t| matches!(word(t), "Published" | "Updated" | "Posted"));
+    let numeric_date = (0..line.len()).any(|i| is_year_first_date(text, &line[i..]));
+    if labelled && (has_month_day || numeric_date) {
         return true;
     }
     // A place in capitals, with its state or country after a comma ("ARMONK, N.Y.,",
@@ -220,6 +238,10 @@ mod tests {
         ("place and a date in numbers", "German farm ministry warns\nBONN 1996-08-22\nThe ministry said.", true),
         ("place, region and a date in numbers", "SOCCER - JAPAN WIN\nAL-AIN, United Arab Emirates 1996-12-06\nJapan won.", true),
         ("a heading and a year", "ANNUAL REPORT 2023\nThe company grew.", false),
+        ("a date and the wire", "Jan 5 (Reuters) - Oil prices rose on Friday.", true),
+        ("the wire alone", "(Bloomberg) -- Stocks fell for a third day.", true),
+        ("a publication date", "Ministers meet in Brussels\nPublished: 3 March 2024\nThe talks began.", true),
+        ("a wire named later in the line", "The lake froze in the long winter of that year. Reports (Reuters) came later.", false),
         ("place and dash", "WASHINGTON — The Department of Defense announced contracts.", true),
         ("a heading and a number", "ITEM 1. Business\nAcme makes chairs.", false),
         ("a date in the title", "Talks resume on May 10\nThe ministers met.", false),
