@@ -153,10 +153,29 @@ impl<'a> DocumentView<'a> {
                     || self.described_as_place(end)
                     || self.described_as_organisation(end)
                     || self.tokens[first].line_start && self.followed_by_comma_place(first, end)
+                    || self.listed_before_an_organisation(first, end)
                     || self.parts.results_lines
                         && (self.followed_by_score(first, end)
                             || self.is_scorer(first, end)
                             || self.before_result_verb(end))))
+    }
+
+    /// "Commerzbank and Dresdner Bank were little changed": a word opening a sentence,
+    /// that does not read as an ordinary English word, joined by "and" to a name
+    /// ending in an organisation's keyword, is a name too ("Officials and Police
+    /// Department staff" is not).
+    fn listed_before_an_organisation(&self, first: usize, end: usize) -> bool {
+        let joined = matches!(self.word(end), "and" | "&") && !self.new_line(end + 1);
+        if !joined
+            || !self.parts.name_likeness
+            || name_likeness().likeness(self.word(first))[3] >= 0.5
+        {
+            return false;
+        }
+        let next_end = (end + 1..self.tokens.len())
+            .find(|&i| !self.name_words[i])
+            .unwrap_or(self.tokens.len());
+        next_end > end + 1 && is_org_keyword(self.word(next_end - 1))
     }
 
     /// "Rival Microsoft reports", "Carmaker Toyota said": an unknown word before a

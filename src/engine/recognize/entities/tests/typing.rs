@@ -601,6 +601,11 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             ],
         ),
         (
+            "a word opening a sentence, joined by 'and' to a firm with its keyword, is one too",
+            "Shares rose. Commerzbank and Dresdner Bank were little changed.",
+            &[("Commerzbank", "ORG"), ("Dresdner Bank", "ORG")],
+        ),
+        (
             "a word opening a sentence before a known company is no part of its name",
             "Rival Microsoft reports results on Tuesday.",
             &[("Microsoft", "ORG")],
