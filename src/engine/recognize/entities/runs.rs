@@ -244,7 +244,8 @@ impl<'a> DocumentView<'a> {
     /// it (since the run's start or an "of"), that word is no place or nationality
     /// ("Armenia and Azerbaijan" stay two), and the name words after it end in an
     /// organisation keyword. Two whole names stay two ("Shanghai Airlines and
-    /// Xiamen Airlines", "Daimler AG and Chrysler", "Sysco and US Foods").
+    /// Xiamen Airlines", "Daimler AG and Chrysler", "Sysco and US Foods", "Analysts
+    /// and Deutsche Bank").
     fn and_inside_organisation(&self, first: usize, and: usize) -> bool {
         let one_word_before = and - 1 == first
             || matches!(self.word(and - 2), "of" | "&" | "for" | "on")
@@ -271,7 +272,12 @@ impl<'a> DocumentView<'a> {
         {
             last += 1;
         }
+        // "Analysts and Deutsche Bank economists": a known organisation after "and"
+        // is a name of its own.
         is_org_keyword(self.word(last))
+            && lexicon()
+                .organisation_named(&self.span_text(and + 1, last + 1))
+                .is_none()
     }
 
     /// "U.S. Securities and …", "British Food and …": a country or nationality as the
