@@ -506,6 +506,39 @@ pub fn is_role_serving_people(w: &str) -> bool {
     )
 }
 
+/// Kin: words only a person has ("Navalny's wife"); read by `entities/classify.rs`
+/// and by the sentence-initial rule of `entities/peel.rs`.
+pub fn is_kin_word(w: &str) -> bool {
+    matches!(
+        w,
+        "wife"
+            | "husband"
+            | "widow"
+            | "widower"
+            | "son"
+            | "sons"
+            | "daughter"
+            | "daughters"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "brothers"
+            | "sisters"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "nephew"
+            | "niece"
+            | "fiancee"
+            | "fiancé"
+            | "fiancée"
+            | "girlfriend"
+            | "boyfriend"
+    )
+}
+
 /// A word after "it" that makes it an organisation's pronoun ("it said", "it would");
 /// "It was a big game", "it rained" refer to nothing. Read by `entities/context.rs`.
 pub fn acts_as_organisation(next: &str) -> bool {

@@ -59,6 +59,9 @@ mod person_weight {
     pub const LOOKS_LIKE_A_NAME: i32 = 2;
     /// "the" or "a" right before the name.
     pub const ARTICLE_BEFORE: i32 = -3;
+    /// "Navalny's wife", "Kohl's widow": a possessive before a kin word; only people
+    /// have kin (companies have spokesmen too, so a role does not count).
+    pub const KIN_AFTER: i32 = 4;
     /// How sure the name-likeness model must be: the sum over the name's unknown
     /// words of P(person) − P(other) (each in −1..=1).
     pub const LOOKS_LIKE_FROM: f32 = 0.5;
@@ -415,6 +418,9 @@ impl<'a> DocumentView<'a> {
         } else if self.followed_by_saying_verb(end) {
             score += SAYING_VERB;
         }
+        if self.followed_by_kin(end) {
+            score += KIN_AFTER;
+        }
         if self.preceded_by_person_cue(first) {
             score += PERSON_CUE_BEFORE;
         } else if self.preceded_by_article(first) {
@@ -429,6 +435,16 @@ impl<'a> DocumentView<'a> {
             score += self.looks_like_a_person(first, end, n_words);
         }
         score
+    }
+
+    /// "'s wife", "'s son": a possessive and a kin word after the name.
+    pub(super) fn followed_by_kin(&self, end: usize) -> bool {
+        let after_possessive = match (self.word(end), self.word(end + 1)) {
+            ("'s" | "\u{2019}s", _) => end + 1,
+            ("'" | "\u{2019}", "s") if self.joined(end + 1) => end + 2,
+            _ => return false,
+        };
+        is_kin_word(self.word(after_possessive))
     }
 
     /// A name whose words no list holds, typed by how they look: together those words

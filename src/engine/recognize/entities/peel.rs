@@ -154,6 +154,7 @@ impl<'a> DocumentView<'a> {
                     || self.described_as_organisation(end)
                     || self.tokens[first].line_start && self.followed_by_comma_place(first, end)
                     || self.listed_before_an_organisation(first, end)
+                    || self.followed_by_kin(end)
                     || self.parts.results_lines
                         && (self.followed_by_score(first, end)
                             || self.is_scorer(first, end)

@@ -612,6 +612,12 @@ fn names_the_text_describes_as_places_or_as_things_not_extracted() {
             ],
         ),
         (
+            "only a person has kin, at a sentence's start too; a company has lawyers",
+            "Kohl's widow said the book was false. He met Navalny's wife. Zentrix's \
+             lawyer declined to comment, and so did a lawyer for Zentrix.",
+            &[("Kohl", "PER"), ("Navalny", "PER"), ("Zentrix", "ORG"), ("Zentrix", "ORG")],
+        ),
+        (
             "a word opening a sentence before a known company is no part of its name",
             "Rival Microsoft reports results on Tuesday.",
             &[("Microsoft", "ORG")],
