@@ -4,6 +4,7 @@ pub mod dates;
 pub mod entities;
 pub mod lexicon;
 pub mod namelike;
+pub(crate) mod people_words;
 pub(crate) mod place_words;
 pub(crate) mod sports_words;
 pub mod token;

@@ -1,9 +1,10 @@
-//! Closed word classes the entity rules read, each in one place: function words, titles, name keywords, role nouns, honorifics.
+//! Closed word classes the entity rules read, each in one place: function words, titles, name keywords, legal forms.
 //!
 //! These are properties of English, not of any corpus: they say which capitalised
 //! words are titles ("Minister"), which end organisation names ("Ministry"), and
-//! which are never names on their own ("The"). Place words ("Airport") and sports
-//! words live in `place_words.rs` and `sports_words.rs`.
+//! which are never names on their own ("The"). Place words ("Airport"), sports
+//! words and words about people ("spokesman", "wife") live in `place_words.rs`,
+//! `sports_words.rs` and `people_words.rs`, re-exported here.
 
 /// Capitalised words that open sentences but are not names.
 #[rustfmt::skip]
@@ -191,10 +192,9 @@ use std::sync::OnceLock;
 
 use crate::engine::recognize::token::Lower;
 
+pub use super::people_words::*;
 pub use super::place_words::*;
-pub use super::sports_words::{
-    is_result_noun, is_result_verb, is_sports_position, is_team_role, is_team_word,
-};
+pub use super::sports_words::{is_result_noun, is_result_verb, is_team_role, is_team_word};
 
 /// One closed word list as a set, built on first use.
 pub(super) struct WordSet {
@@ -387,33 +387,6 @@ const ENDINGS: &[&str] = &[
     })
 }
 
-/// Lower-case nouns for roles that stand before or after a person's name
-/// (read by the entity context rules: apposition and person cues).
-#[rustfmt::skip]
-const ROLE_NOUNS: &[&str] = &[
-    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "director", "chairman",
-    "chairwoman", "executive", "analyst", "secretary", "senator", "governor", "mayor",
-    "ambassador", "envoy", "founder", "leader", "lawyer", "attorney", "judge", "professor",
-    "economist", "official", "commander", "general", "researcher", "journalist", "correspondent",
-    "reporter", "author", "chief", "head", "deputy", "vice", "former", "prime", "foreign",
-    "candidate", "prosecutor", "activist", "singer", "actor", "player", "coach", "manager",
-    "representative", "colleague", "co-founder", "son", "daughter", "wife", "husband", "brother",
-    "sister", "mother", "father", "chancellor", "premier", "engineer", "editor", "photographer",
-    "producer", "designer", "architect", "officer", "inspector", "detective", "coroner", "teacher",
-    "pilot", "driver", "composer", "poet", "painter", "writer", "playwright", "screenwriter",
-    "filmmaker", "businessman", "businesswoman", "entrepreneur", "banker", "diplomat",
-    "lawmaker", "legislator", "adviser", "advisor", "aide", "consultant", "priest", "rabbi", "imam",
-    "cleric", "soldier", "nurse", "student", "drummer", "striker", "midfielder", "defender",
-    "goalkeeper", "winger", "batsman", "bowler", "jockey", "boxer", "golfer", "swimmer",
-    "sprinter", "skier", "footballer", "cricketer", "historian", "philosopher", "physician",
-    "surgeon", "astronaut", "explorer", "musician", "comedian", "actress", "dancer", "widow",
-    "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt",
-    // Sport's roles and people of the news ("captain Dasun Shanaka", "billionaire …").
-    "captain", "skipper", "wicketkeeper", "goalie", "quarterback", "pitcher", "linebacker",
-    "teammate", "rider", "rapper", "chef", "doctor", "suspect", "victim", "survivor",
-    "billionaire", "tycoon", "magnate", "mogul",
-];
-
 /// Last words of government bodies, whose leading country is a place mention too
 /// (read by the organisation keyword rule: "US Treasury").
 #[rustfmt::skip]
@@ -433,17 +406,12 @@ const MARKET_INDICES: &[&str] = &[
     "Nasdaq Composite", "Shanghai Composite", "Topix", "TOPIX", "Bovespa", "Straits Times Index",
 ];
 
-/// Honorifics written before a name, with or without a period ("Mr", "Dr.")
-/// (read by the person cue and by the organisation rule, which skips them).
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
-
 /// Words before "of" that keep it inside a name ("Republic of Korea", "Duke of
 /// Edinburgh"), besides organisation and place keywords (read by the run cutter).
 const OF_HEADS: &[&str] = &[
     "Republic", "Kingdom", "Bank", "Isle", "Duke", "Prince", "Princess", "Horn",
 ];
 
-static ROLE_SET: WordSet = WordSet::new(ROLE_NOUNS);
 static GOVERNMENT_SET: WordSet = WordSet::new(GOVERNMENT_KEYWORDS);
 static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);
 
@@ -497,48 +465,6 @@ pub fn is_name_closing_abbreviation(word: &str) -> bool {
     )
 }
 
-/// Employer roles that a person has too ("Johnson spokesman Robert Gibbs",
-/// "Kremlin spokesman …"); read by the employer rule of `entities/classify.rs`.
-pub fn is_role_serving_people(w: &str) -> bool {
-    matches!(
-        w,
-        "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers" | "adviser" | "advisor"
-    )
-}
-
-/// Kin: words only a person has ("Navalny's wife"); read by `entities/classify.rs`
-/// and by the sentence-initial rule of `entities/peel.rs`.
-pub fn is_kin_word(w: &str) -> bool {
-    matches!(
-        w,
-        "wife"
-            | "husband"
-            | "widow"
-            | "widower"
-            | "son"
-            | "sons"
-            | "daughter"
-            | "daughters"
-            | "mother"
-            | "father"
-            | "brother"
-            | "sister"
-            | "brothers"
-            | "sisters"
-            | "grandson"
-            | "granddaughter"
-            | "grandmother"
-            | "grandfather"
-            | "nephew"
-            | "niece"
-            | "fiancee"
-            | "fiancé"
-            | "fiancée"
-            | "girlfriend"
-            | "boyfriend"
-    )
-}
-
 /// A word after "it" that makes it an organisation's pronoun ("it said", "it would");
 /// "It was a big game", "it rained" refer to nothing. Read by `entities/context.rs`.
 pub fn acts_as_organisation(next: &str) -> bool {
@@ -560,78 +486,6 @@ pub fn acts_as_organisation(next: &str) -> bool {
         )
 }
 
-/// What a wire story's credits open with before "by" ("Reporting by", "Editing
-/// by"); read by the headline detector of `entities/document.rs`.
-pub fn is_credit_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Reporting"
-            | "Writing"
-            | "Editing"
-            | "Compiled"
-            | "Additional"
-            | "Written"
-            | "Edited"
-            | "Photos"
-            | "Photo"
-            | "Text"
-            | "Translated"
-            | "Produced"
-    )
-}
-
-/// Roles held in an organisation, after its name ("Chelsea manager", "Airbus
-/// chairman"); read by the employer rule of `entities/classify.rs`.
-pub fn is_employer_role(w: &str) -> bool {
-    is_sports_position(w)
-        || matches!(
-            w,
-            "chairman"
-                | "chairwoman"
-                | "executive"
-                | "executives"
-                | "boss"
-                | "owner"
-                | "shareholder"
-                | "analyst"
-                | "economist"
-                | "guard"
-                | "center"
-                | "centre"
-                | "rider"
-                | "president"
-                | "founder"
-                | "director"
-                | "engineer"
-                | "employee"
-                | "employees"
-                | "researcher"
-                | "scientist"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "official"
-                | "officials"
-                | "lawyer"
-                | "lawyers"
-                | "adviser"
-                | "advisor"
-        )
-}
-
-pub fn is_role_noun(w: &str) -> bool {
-    ROLE_SET.contains(w)
-}
-
-/// A role noun, or an agent noun in "-ist" ("guitarist", "novelist", "economist";
-/// not the verbs "insist", "persist"), in lower case: what someone is, before a name.
-pub fn is_occupation(lower: &str) -> bool {
-    is_role_noun(lower)
-        || lower.len() >= 7
-            && lower.ends_with("ist")
-            && !matches!(lower, "persist" | "consist" | "assist")
-}
-
 pub fn is_government_keyword(w: &str) -> bool {
     GOVERNMENT_SET.contains(w)
 }
@@ -641,11 +495,6 @@ pub fn is_market_index(name: &str) -> bool {
     INDEX_SET.contains(name) || name.ends_with(" Index") || name.ends_with(" Average")
 }
 
-/// "Mr", "Mr.", "Dr", "Dr." and the like.
-pub fn is_honorific(w: &str) -> bool {
-    HONORIFICS.contains(&strip_period(w))
-}
-
 pub fn is_of_head(w: &str) -> bool {
     OF_HEADS.contains(&w)
 }
@@ -653,6 +502,7 @@ pub fn is_of_head(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::recognize::people_words::ROLE_NOUNS;
     use crate::engine::recognize::place_words::{COMPASS_WORDS, PLACE_KEYWORDS, PLACE_NOUNS};
 
     #[test]

@@ -30,6 +30,7 @@ use anchor::{document_date, explicit_year};
 use expr::{Expr, Found, Step};
 use resolve::{resolve, shifted_by_years};
 use scan::scan;
+pub use tables::is_month_word;
 
 /// How finely a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

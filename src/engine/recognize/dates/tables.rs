@@ -37,6 +37,12 @@ pub(super) const MONTHS: &[(&str, i8)] = &[
     ("dec", 12),
 ];
 
+/// A month's name or abbreviation in lower case ("sept"), as the date matchers read
+/// it; for the dateline test of the entity rules too.
+pub fn is_month_word(lower: &str) -> bool {
+    MONTHS.iter().any(|(name, _)| *name == lower)
+}
+
 pub(super) const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),

@@ -5,6 +5,7 @@
 //! Encyclopaedic articles, interviews, travel guides, filings and posts do not;
 //! there the trained layer decides the spans the rules typed by their fallback.
 
+use crate::engine::recognize::dates;
 use crate::engine::recognize::token::{Token, TokenKind};
 use crate::engine::recognize::words::{is_month_name, is_weekday_name, strip_period};
 
@@ -48,40 +49,42 @@ fn has_post_marks(text: &str, tokens: &[Token]) -> bool {
         || text.contains("https://")
 }
 
-/// A dateline among the first lines: a line that is only a date ("November 24,
-/// 2004"), perhaps after its place ("Berlin, 20 December 2024"), or a place in
-/// capitals followed by "," or "(" and then a date or a wire's name ("WASHINGTON
-/// (Reuters) -", "NEW YORK, May 3 /PRNewswire/").
+/// A dateline among the first lines (see [`is_dateline`]).
 fn has_dateline(text: &str, tokens: &[Token]) -> bool {
-    let mut line_starts = tokens
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| t.line_start || *i == 0)
-        .map(|(i, _)| i)
-        .take(DATELINE_LINES + 1)
-        .collect::<Vec<_>>();
-    line_starts.dedup();
-    line_starts
-        .windows(2)
-        .any(|w| is_dateline(text, &tokens[w[0]..w[1]]))
-        || line_starts.last().is_some_and(|&last| {
-            line_starts.len() <= DATELINE_LINES && is_dateline(text, &tokens[last..])
-        })
+    tokens
+        .chunk_by(|_, next| !next.line_start)
+        .take(DATELINE_LINES)
+        .any(|line| is_dateline(text, line))
 }
 
+/// A line that dates the story: only a date, perhaps after its place ("November
+/// 24, 2004", "Berlin, 20 December 2024"); a wire's name in parentheses near its
+/// start ("Jan 5 (Reuters) -"); a labelled publication date; or a place in capitals
+/// and then the date, the wire or a dash ("WASHINGTON (Reuters) -", "NEW YORK, May
+/// 3 /PRNewswire/", "BONN 1996-08-22").
 fn is_dateline(text: &str, line: &[Token]) -> bool {
+    is_date_line(text, line)
+        || opens_with_wire(text, line)
+        || is_labelled_date(text, line)
+        || opens_with_capitals_place(text, line)
+}
+
+/// A month's name and a day number side by side, in either order.
+fn has_month_day(text: &str, line: &[Token]) -> bool {
+    let is_day = |t: &Token| t.kind == TokenKind::Number && t.text(text).len() <= 2;
+    let is_month = |t: &Token| is_month_name(t.text(text));
+    line.windows(2)
+        .any(|w| is_month(&w[0]) && is_day(&w[1]) || is_day(&w[0]) && is_month(&w[1]))
+}
+
+/// "November 24, 2004", or after the place: "Santiago, 20 December 2024".
+fn is_date_line(text: &str, line: &[Token]) -> bool {
     let word = |t: &Token| t.text(text);
     let is_date_word = |t: &Token| {
         t.kind != TokenKind::Word
             || is_month_name(strip_period(word(t)))
             || is_weekday_name(strip_period(word(t)))
     };
-    let is_day = |t: &Token| t.kind == TokenKind::Number && word(t).len() <= 2;
-    let has_month_day = line.windows(2).any(|w| {
-        (is_month_name(word(&w[0])) && is_day(&w[1]))
-            || (is_day(&w[0]) && is_month_name(word(&w[1])))
-    });
-    // "November 24, 2004", or after the place: "Santiago, 20 December 2024".
     let place_words = line
         .iter()
         .take(4)
@@ -91,27 +94,30 @@ fn is_dateline(text: &str, line: &[Token]) -> bool {
         Some(",") if place_words > 0 => place_words + 1,
         _ => 0,
     };
-    if has_month_day && line[date_from..].iter().all(is_date_word) {
-        return true;
-    }
-    // "Jan 5 (Reuters) -", "(Bloomberg) --": a wire's name in parentheses opens the line.
-    let head = &line[..line.len().min(WIRE_WITHIN)];
-    if head
+    has_month_day(text, line) && line[date_from..].iter().all(is_date_word)
+}
+
+/// "Jan 5 (Reuters) -", "(Bloomberg) --": a wire's name in parentheses opens the line.
+fn opens_with_wire(text: &str, line: &[Token]) -> bool {
+    line[..line.len().min(WIRE_WITHIN)]
         .windows(2)
-        .any(|w| word(&w[0]) == "(" && is_wire(word(&w[1])))
-    {
-        return true;
-    }
-    // "Published: March 3, 2024", "Updated 2024-05-10 14:02".
+        .any(|w| w[0].text(text) == "(" && is_wire(w[1].text(text)))
+}
+
+/// "Published: March 3, 2024", "Updated 2024-05-10 14:02".
+fn is_labelled_date(text: &str, line: &[Token]) -> bool {
     let labelled = line
         .first()
-        .is_some_and(|t| matches!(word(t), "Published" | "Updated" | "Posted"));
-    let numeric_date = (0..line.len()).any(|i| is_year_first_date(text, &line[i..]));
-    if labelled && (has_month_day || numeric_date) {
-        return true;
-    }
-    // A place in capitals, with its state or country after a comma ("ARMONK, N.Y.,",
-    // "LAHORE, Pakistan"), then a dash, the wire in parentheses, or the date.
+        .is_some_and(|t| matches!(t.text(text), "Published" | "Updated" | "Posted"));
+    labelled
+        && (has_month_day(text, line)
+            || (0..line.len()).any(|i| is_year_first_date(text, &line[i..])))
+}
+
+/// A place in capitals, with its state or country after a comma ("ARMONK, N.Y.,",
+/// "LAHORE, Pakistan"), then a dash, the wire in parentheses, or the date.
+fn opens_with_capitals_place(text: &str, line: &[Token]) -> bool {
+    let word = |t: &Token| t.text(text);
     let place_end = line
         .iter()
         .position(|t| match t.kind {
@@ -181,25 +187,14 @@ fn is_title_case(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
-/// A month's name or its abbreviation ("Jan.", "Sept").
+/// A month's name or its abbreviation, capitalised ("January", "Jan.", "Sept"): the
+/// date matchers' table.
 fn is_month_word(word: &str) -> bool {
     let word = strip_period(word);
-    is_month_name(word)
-        || matches!(
-            word,
-            "Jan"
-                | "Feb"
-                | "Mar"
-                | "Apr"
-                | "Jun"
-                | "Jul"
-                | "Aug"
-                | "Sep"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-        )
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && dates::is_month_word(&word.to_lowercase())
 }
 
 fn is_wire(name: &str) -> bool {

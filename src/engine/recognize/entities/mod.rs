@@ -46,6 +46,7 @@ mod peel;
 mod quoted;
 mod results;
 mod runs;
+mod sentence_start;
 mod shape;
 mod vote;
 

@@ -29,7 +29,15 @@ use std::sync::OnceLock;
 /// The layer the product runs, written by `make train` (`dossier train-entities`).
 const EMBEDDED: &[u8] = include_bytes!("../../../../data/generated/entity_layer.bin");
 /// The first bytes of a stored layer; the version changes with the features.
-const MAGIC: &[u8] = b"dossier entity layer 1\n";
+const MAGIC: &[u8] = b"dossier entity layer 2\n";
+
+/// A layer as stored: the quantisation step, and the rows that are not zero, each
+/// as its distance from the previous such row and its classes' weights.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredLayer {
+    scale: f32,
+    rows: Vec<(u32, [i8; N_CLASSES])>,
+}
 
 /// Hashed feature space: 2^16 buckets per class.
 pub const FEATURE_BITS: u32 = 16;
@@ -75,70 +83,44 @@ impl Model {
 
     /// The weights quantised to one byte each, sparse: the scale, then for each
     /// bucket with a weight that is not zero, its distance from the previous such
-    /// bucket (LEB128) and its classes' bytes.
+    /// bucket and its classes' bytes (postcard: the distances as varints).
     pub fn to_bytes(&self) -> Vec<u8> {
         let largest = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if largest > 0.0 { largest / 127.0 } else { 1.0 };
-        let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&scale.to_le_bytes());
-        let mut previous = 0usize;
+        let mut stored = StoredLayer {
+            scale,
+            rows: Vec::new(),
+        };
+        let mut previous = 0;
         for (bucket, row) in self.weights.chunks_exact(N_CLASSES).enumerate() {
-            let quantised: Vec<i8> = row
-                .iter()
-                .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)
-                .collect();
-            if quantised.iter().all(|&q| q == 0) {
-                continue;
+            let quantised =
+                std::array::from_fn(|c| (row[c] / scale).round().clamp(-127.0, 127.0) as i8);
+            if quantised != [0; N_CLASSES] {
+                stored.rows.push(((bucket - previous) as u32, quantised));
+                previous = bucket;
             }
-            let mut gap = bucket - previous;
-            previous = bucket;
-            loop {
-                let low = (gap & 0x7f) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    out.push(low);
-                    break;
-                }
-                out.push(low | 0x80);
-            }
-            out.extend(quantised.iter().map(|&q| q as u8));
         }
+        let mut out = MAGIC.to_vec();
+        out.extend(postcard::to_stdvec(&stored).expect("a layer serialises"));
         out
     }
 
     /// Reads [`Model::to_bytes`]; `None` if the bytes are not such a model.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
         let body = bytes.strip_prefix(MAGIC)?;
-        let (scale, mut rest) = body.split_first_chunk::<4>()?;
-        let scale = f32::from_le_bytes(*scale);
-        if !scale.is_finite() || scale <= 0.0 {
+        let (stored, rest) = postcard::take_from_bytes::<StoredLayer>(body).ok()?;
+        if !rest.is_empty() || !stored.scale.is_finite() || stored.scale <= 0.0 {
             return None;
         }
         let mut model = Model::zeros();
         let mut bucket = 0usize;
-        while !rest.is_empty() {
-            let mut gap = 0usize;
-            let mut shift = 0;
-            loop {
-                let (&byte, tail) = rest.split_first()?;
-                rest = tail;
-                gap |= usize::from(byte & 0x7f).checked_shl(shift)?;
-                shift += 7;
-                if byte & 0x80 == 0 {
-                    break;
-                }
-                if shift > 21 {
-                    return None;
-                }
-            }
-            bucket += gap;
-            let (row, tail) = rest.split_first_chunk::<N_CLASSES>()?;
-            rest = tail;
+        for (gap, row) in stored.rows {
+            bucket = bucket.checked_add(gap as usize)?;
             let weights = model
                 .weights
                 .get_mut(bucket * N_CLASSES..(bucket + 1) * N_CLASSES)?;
-            for (w, &q) in weights.iter_mut().zip(row) {
-                *w = f32::from(q as i8) * scale;
+            for (w, q) in weights.iter_mut().zip(row) {
+                *w = f32::from(q) * stored.scale;
             }
         }
         Some(model)
@@ -597,8 +579,11 @@ mod tests {
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::from_bytes(b"not a layer").is_none());
         let mut far = MAGIC.to_vec();
-        far.extend_from_slice(&1.0f32.to_le_bytes());
-        far.extend_from_slice(&[0xff, 0xff, 0x7f, 1, 2, 3, 4, 5]);
+        let past_the_end = StoredLayer {
+            scale: 1.0,
+            rows: vec![(N_BUCKETS as u32, [1, 2, 3, 4, 5])],
+        };
+        far.extend(postcard::to_stdvec(&past_the_end).unwrap());
         assert!(Model::from_bytes(&far).is_none(), "a bucket past the end");
     }
 
