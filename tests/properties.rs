@@ -102,6 +102,25 @@ proptest! {
     }
 
     #[test]
+    fn damaged_pdfs_never_panic_or_hang(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let mut bytes = minimal_pdf("Ararat Mirzoyan met Jeyhun Bayramov in Almaty on May 10, 2024.");
+        for (at, byte) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        if truncate {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        let mut corpus = Corpus::new();
+        corpus.add_file("damaged.pdf", &bytes, &AnalysisOptions::default());
+        prop_assert_eq!(corpus.files().len(), 1);
+    }
+
+    #[test]
     fn office_archives_of_any_xml_never_panic(
         xml in prop::collection::vec(prop_oneof![
             Just("<w:p>"), Just("</w:p>"), Just("<w:r>"), Just("</w:r>"), Just("<w:t>"), Just("</w:t>"), Just("<w:tab/>"),
@@ -154,4 +173,43 @@ proptest! {
             }
         }
     }
+}
+
+/// A small well-formed PDF of one page showing `text` in Helvetica, with a correct
+/// cross-reference table: the starting point the damage is done to.
+fn minimal_pdf(text: &str) -> Vec<u8> {
+    let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn the_minimal_pdf_reads() {
+    let read =
+        dossier::engine::ingest::formats::pdf::read_pdf(&minimal_pdf("Talks in Almaty")).unwrap();
+    assert_eq!(read.pages, vec!["Talks in Almaty".to_string()]);
 }

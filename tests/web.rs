@@ -47,12 +47,17 @@ fn engine_finds_people_places_and_dates_under_wasm() {
 fn corpus_reports_binary_files_by_name_under_wasm() {
     let mut corpus = Corpus::new();
     let options = AnalysisOptions::default();
-    corpus.add_file("scan.pdf", b"%PDF-1.4", &options);
+    corpus.add_file("photo.png", b"\x89PNG\r\n", &options);
+    // The page's module leaves the PDF reader to its workers' reader module.
+    corpus.add_file("report.pdf", b"%PDF-1.4", &options);
     corpus.add_file("a.txt", ARTICLE.as_bytes(), &options);
     assert_eq!(corpus.documents().len(), 1);
     assert!(corpus.files()[0]
         .message()
-        .starts_with("scan.pdf is a PDF document"));
+        .starts_with("photo.png is a PNG image"));
+    assert!(corpus.files()[1]
+        .message()
+        .starts_with("report.pdf could not be read: PDFs are read in a worker"));
 }
 
 #[wasm_bindgen_test]

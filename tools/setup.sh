@@ -2,7 +2,7 @@
 # tools/setup.sh — installs, idempotently, every tool Dossier's build and tests need.
 #
 # Everything comes from the registries this project may reach (crates.io, npm,
-# Debian's packages); nothing downloads a prebuilt binary. Each step checks the
+# PyPI, Debian's packages); nothing downloads a prebuilt binary. Each step checks the
 # pinned version first and skips what is already there, so a second run takes
 # seconds. Where apt or root is missing it prints what to install and stops.
 set -euo pipefail
@@ -65,5 +65,13 @@ if [ "$NEED_BROWSER" = 1 ] && { ! command -v chromium >/dev/null || ! command -v
     say "Install them as root, then re-run:  apt-get install chromium chromium-driver"
     exit 1
   fi
+fi
+# 6. Python packages for the tests (ReportLab writes the PDF fixtures), pinned by
+#    tools/requirements.txt, in a virtual environment of their own.
+if [ ! -x "$here/.venv/bin/python" ] || [ "$here/requirements.txt" -nt "$here/.venv/.installed" ]; then
+  say "installing pinned Python packages for the tests in tools/.venv (ReportLab, Pillow)"
+  python3 -m venv "$here/.venv" || { say "python3 cannot make a virtual environment: apt-get install python3-venv, then re-run"; exit 1; }
+  "$here/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+  touch "$here/.venv/.installed"
 fi
 say "all tools present"

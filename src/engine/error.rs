@@ -9,7 +9,7 @@ use std::fmt;
 /// Why a file could not be read at all.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FileError {
-    /// A known binary format, named ("PDF document", "ZIP archive").
+    /// A known binary format, named ("PNG image", "ZIP archive").
     Binary {
         format: Cow<'static, str>,
     },
@@ -41,7 +41,7 @@ pub enum FileError {
 
 /// What the messages name as readable: every format of `ingest`.
 const READ_FORMATS: &str =
-    "text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), Word (.docx) and OpenDocument (.odt) files";
+    "text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), PDF (with a text layer), Word (.docx) and OpenDocument (.odt) files";
 
 impl std::error::Error for FileError {}
 
@@ -136,16 +136,16 @@ mod tests {
             (
                 "binary",
                 FileError::Binary {
-                    format: "PDF document".into(),
+                    format: "PNG image".into(),
                 },
-                "is a PDF document, not text: Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), Word (.docx) and OpenDocument (.odt) files",
+                "is a PNG image, not text: Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), PDF (with a text layer), Word (.docx) and OpenDocument (.odt) files",
             ),
             (
                 "unsupported",
                 FileError::Unsupported {
                     extension: "xyz".into(),
                 },
-                "has an unsupported type (.xyz): Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), Word (.docx) and OpenDocument (.odt) files",
+                "has an unsupported type (.xyz): Dossier reads text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), PDF (with a text layer), Word (.docx) and OpenDocument (.odt) files",
             ),
             ("empty", FileError::Empty, "is empty"),
             (

@@ -142,6 +142,17 @@ pub fn analyze_file(
     options: &AnalysisOptions,
 ) -> Result<(Vec<Document>, Vec<Warning>), FileError> {
     let extension = ingest::decode::extension(name);
+    if ingest::formats::pdf::is_pdf(name, bytes) {
+        ingest::decode::check_size(bytes)?;
+        // The page's bundle leaves the PDF reader out (it is most of a megabyte):
+        // its workers hand PDFs to the reader module and call `analyze_pdf`.
+        #[cfg(not(target_arch = "wasm32"))]
+        return analyze_pdf(name, ingest::formats::pdf::read_pdf(bytes), options);
+        #[cfg(target_arch = "wasm32")]
+        return Err(FileError::Unreadable {
+            reason: "PDFs are read in a worker, and this browser could not start one".into(),
+        });
+    }
     if ingest::formats::office::OFFICE_EXTENSIONS.contains(&extension.as_str()) {
         ingest::decode::check_size(bytes)?;
         let office = ingest::formats::office::office(&extension, bytes)?;
@@ -159,6 +170,32 @@ pub fn analyze_file(
         ingest::formats::Layout::Records(records) => analyze_records(name, records, options),
     };
     Ok((documents, warnings))
+}
+
+/// Analyses what the PDF reader made of a file: one document per file (a report is
+/// one document however many articles it holds), its pages separated by
+/// [`ingest::formats::pdf::PAGE_BREAK`]; the Title and CreationDate properties are
+/// the weakest word on its title and date, as an office file's are.
+pub fn analyze_pdf(
+    name: &str,
+    read: Result<ingest::formats::pdf::PdfText, FileError>,
+    options: &AnalysisOptions,
+) -> Result<(Vec<Document>, Vec<Warning>), FileError> {
+    let pdf = read?;
+    let properties = FileProperties {
+        title: pdf.title.clone(),
+        date: pdf.date,
+    };
+    let whole = AnalysisOptions {
+        split: ingest::split::SplitOptions {
+            split_articles: false,
+        },
+        ..*options
+    };
+    Ok((
+        analyze_text_with(name, &pdf.text(), &properties, &whole),
+        Vec::new(),
+    ))
 }
 
 /// Analyses the documents a structured file delimits (rows, objects, a page, a

@@ -17,6 +17,9 @@ pub(crate) fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
     if args.iter().any(|a| a == "--hostile") {
         return bench_hostile(mb.unwrap_or(8), flag_value(args, "--shape"), options);
     }
+    if let Some(path) = flag_value(args, "--pdf") {
+        return bench_pdf(path, options);
+    }
     let mb: usize = mb.unwrap_or(12);
     let file = flag_value(args, "--file");
     let text = match file {
@@ -50,6 +53,50 @@ pub(crate) fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
     }
     bench_views(&corpus);
     bench_near_duplicates(&corpus);
+    ExitCode::SUCCESS
+}
+
+/// A PDF read (best of 5) and analysed: pages per second and MB per second.
+fn bench_pdf(path: &str, options: &AnalysisOptions) -> ExitCode {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{path}: cannot read: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let _ = dossier::engine::analyze_text("warm", "Almaty, Kazakhstan.", options);
+    let (mut read_best, mut whole_best) = (f64::MAX, f64::MAX);
+    let mut pages = 0;
+    let mut text_bytes = 0;
+    for _ in 0..5 {
+        let started = Instant::now();
+        let read = dossier::engine::ingest::formats::pdf::read_pdf(&bytes);
+        read_best = read_best.min(started.elapsed().as_secs_f64());
+        let started = Instant::now();
+        if let Ok(read) = &read {
+            pages = read.pages.len();
+            text_bytes = read.text().len();
+        }
+        let analysed = dossier::engine::analyze_file(path, &bytes, options);
+        whole_best = whole_best.min(started.elapsed().as_secs_f64());
+        if let Err(e) = analysed {
+            eprintln!("{path} {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let mb = bytes.len() as f64 / 1e6;
+    println!(
+        "native PDF reader: {pages} pages, {mb:.2} MB file, {:.2} MB of text: read in {read_best:.3} s = {:.0} pages/s, {:.1} MB/s of file (best of 5)",
+        text_bytes as f64 / 1e6,
+        pages as f64 / read_best,
+        mb / read_best
+    );
+    println!(
+        "native PDF read and analysed: {whole_best:.3} s = {:.0} pages/s, {:.1} MB/s of file (best of 5)",
+        pages as f64 / whole_best,
+        mb / whole_best
+    );
     ExitCode::SUCCESS
 }
 

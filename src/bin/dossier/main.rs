@@ -247,7 +247,8 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
                     })
                     .collect();
                 json!({"title": doc.title, "source": doc.source, "part": doc.part,
-                       "date": doc.date.map(|d| d.date.to_string()), "entities": entities, "dates": dates})
+                       "date": doc.date.map(|d| d.date.to_string()), "entities": entities, "dates": dates,
+                       "text": doc.text})
             })
             .collect();
         let files: Vec<String> = corpus.files().iter().map(|f| f.message()).collect();

@@ -282,8 +282,17 @@ fn document_rows<'a>(
         })
 }
 
+/// The page a mention starts on, in a document with pages (a PDF's); else empty.
+fn page_of(text: &str, offset: usize) -> String {
+    if text.contains('\u{c}') {
+        crate::engine::ingest::formats::pdf::page_at(text, offset).to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// Entity mentions in the documents of `set`: document, offsets (in characters of
-/// the document text), text, type, entity, and the words around it.
+/// the document text), page (a PDF's), text, type, entity, and the words around it.
 pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
     let rows = document_rows(corpus, set, |d, doc, offsets| {
         doc.entities
@@ -295,6 +304,7 @@ pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
                 vec![
                     offsets.to_char(m.start).to_string(),
                     offsets.to_char(m.end).to_string(),
+                    page_of(&doc.text, m.start),
                     doc.text[m.start..m.end].to_string(),
                     m.kind.code().to_string(),
                     entity.id.clone(),
@@ -311,6 +321,7 @@ pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
             "title",
             "start",
             "end",
+            "page",
             "text",
             "type",
             "entity_id",
@@ -321,7 +332,7 @@ pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
     )
 }
 
-/// Date mentions in the documents of `set`: document, offsets, text, first and
+/// Date mentions in the documents of `set`: document, offsets, page, text, first and
 /// last day, precision, how the date was anchored, value, whether its day-month
 /// order is uncertain.
 pub fn dates_csv(corpus: &Corpus, set: &DocSet) -> String {
@@ -336,6 +347,7 @@ pub fn dates_csv(corpus: &Corpus, set: &DocSet) -> String {
                 vec![
                     offsets.to_char(m.start).to_string(),
                     offsets.to_char(m.end).to_string(),
+                    page_of(&doc.text, m.start),
                     doc.text[m.start..m.end].to_string(),
                     first,
                     last,
@@ -357,6 +369,7 @@ pub fn dates_csv(corpus: &Corpus, set: &DocSet) -> String {
             "title",
             "start",
             "end",
+            "page",
             "text",
             "first",
             "last",
@@ -541,13 +554,26 @@ mod tests {
             .unwrap();
         let start = doc.text[..doc.text.find("Paris").unwrap()].chars().count();
         assert!(
-            line.contains(&format!(",{start},{},Paris,LOC,", start + 5)),
+            line.contains(&format!(",{start},{},,Paris,LOC,", start + 5)),
             "{line}"
         );
         assert!(
             !mentions.contains(",=") && !mentions.contains("\n="),
             "no field starts a formula"
         );
+        // A PDF's pages: each mention's page, and none for a document without pages.
+        let mut paged = Corpus::new();
+        paged.add_document(
+            crate::engine::analyze_text(
+                "report.pdf",
+                "Cover page\n\u{c}\nTalks opened in Almaty on 10 May 2024.",
+                &Default::default(),
+            )
+            .remove(0),
+        );
+        let paged_set = DocSet::all(1);
+        assert!(mentions_csv(&paged, &paged_set).contains(",2,Almaty,LOC,"));
+        assert!(dates_csv(&paged, &paged_set).contains(",2,10 May 2024,"));
         let dates = dates_csv(&c, &all);
         assert!(
             dates.contains(",May 10, 2024\",2024-05-10,2024-05-10,day,explicit,2024-05-10,false")

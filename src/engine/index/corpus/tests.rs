@@ -424,7 +424,7 @@ fn bad_files_are_reported_and_the_rest_still_loads() {
     assert_eq!(c.documents.len(), 1);
     assert!(c.files[0]
         .message()
-        .contains("report.pdf is a PDF document"));
+        .contains("report.pdf could not be read: it is not a valid PDF"));
     assert!(c.files[2].message().contains("same content as notes.txt"));
 }
 

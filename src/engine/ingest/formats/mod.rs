@@ -12,6 +12,7 @@ mod email;
 mod html;
 mod json;
 pub mod office;
+pub mod pdf;
 mod table;
 
 pub use email::email;
