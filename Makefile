@@ -75,8 +75,10 @@ eval:
 bench: setup fetch
 	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 30
 	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --hostile --mb 8
+	tools/.venv/bin/python tools/pdf_fixtures.py cases target/bench-pdf 2>/dev/null
+	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --pdf target/bench-pdf/hundred-pages.pdf
 	trunk build --release >/dev/null
-	node tests/e2e/bench.mjs
+	BENCH_PDF=target/bench-pdf/hundred-pages.pdf BENCH_PDF_PAGES=$$(($$(tr -cd '\f' < target/bench-pdf/hundred-pages.txt | wc -c) + 1)) node tests/e2e/bench.mjs
 	@bash tools/bundle_size.sh dist
 
 # Regenerates data/generated/ from the pinned registry packages (not needed to build).

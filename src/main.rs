@@ -1,6 +1,9 @@
 //! The browser entry point: mounts the app in a page, or serves analysis in a worker.
 
 #[cfg(target_arch = "wasm32")]
+mod bench_exports;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     if dossier::ui::in_worker() {

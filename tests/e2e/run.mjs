@@ -20,15 +20,15 @@ test('empty state explains how to start', async (app) => {
   assert.match(empty[0], /Drop text files/);
 });
 
-test('dropping the seed file with a PDF lists its two articles, its entities, and a message for the PDF', async (app) => {
+test('dropping the seed file with a broken PDF lists its two articles, its entities, and a message for the PDF', async (app) => {
   await app.drop([
     { name: 'almaty-talks.txt', type: 'text/plain', bytes: seed },
-    { name: 'scan.pdf', type: 'application/pdf', bytes: pdf },
+    { name: 'broken.pdf', type: 'application/pdf', bytes: pdf },
   ]);
   await app.waitForFileMessages(2);
   const messages = await app.texts('file-message');
   assert.ok(messages.some((m) => /almaty-talks\.txt: 2 documents/.test(m)), messages.join(' | '));
-  assert.ok(messages.some((m) => /scan\.pdf is a PDF document/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /broken\.pdf could not be read: it is not a valid PDF/.test(m)), messages.join(' | '));
   const titles = await app.texts('document-title');
   assert.deepEqual(titles.sort(), [
     'Azerbaijan and Armenia Advance Delimitation Talks in Almaty',
@@ -122,6 +122,91 @@ test('the seed as Word and OpenDocument files gives what its text gives; locked 
     assert.ok(people.includes(name), `${name} missing from ${people.join(', ')}`);
   }
   await app.screenshot('office-files');
+});
+
+/** Runs tools/pdf_fixtures.py with the pinned ReportLab of tools/.venv (or DOSSIER_PYTHON). */
+function pdfFixtures(...args) {
+  const python = process.env.DOSSIER_PYTHON || path.join(root, 'tools/.venv/bin/python');
+  execFileSync(python, [path.join(root, 'tools/pdf_fixtures.py'), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+test('the seed as a PDF gives the people, places and dates its text, Word and OpenDocument files give; pages are kept; a scan, a locked and a cut PDF get messages', async (app) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pdf-'));
+  pdfFixtures('text', path.join(root, '../shared/samples/almaty-talks.txt'), path.join(dir, 'seed.pdf'), '--title', 'Almaty talks', '--created', '2026-01-05');
+  pdfFixtures('cases', dir);
+  const read = (name) => fs.readFileSync(path.join(dir, name));
+  await app.drop([
+    { name: 'almaty-talks.pdf', type: 'application/pdf', bytes: read('seed.pdf') },
+    { name: 'scan.pdf', type: 'application/pdf', bytes: read('scanned.pdf') },
+    { name: 'locked.pdf', type: 'application/pdf', bytes: read('encrypted.pdf') },
+    { name: 'cut.pdf', type: 'application/pdf', bytes: read('truncated.pdf') },
+    { name: 'report.pdf', type: 'application/pdf', bytes: read('running-heads.pdf') },
+  ]);
+  await app.waitForFileMessages(5);
+  const messages = await app.texts('file-message');
+  for (const [file, want] of [
+    ['almaty-talks.pdf', /: 1 document/],
+    ['report.pdf', /: 1 document/],
+    ['scan.pdf', / could not be read: it has no text layer \(a scan\?\): Dossier does not read images/],
+    ['locked.pdf', / could not be read: it is password-protected/],
+    ['cut.pdf', / could not be read: it is not a valid PDF \(a broken or truncated file\)/],
+  ]) {
+    assert.ok(messages.some((m) => m.startsWith(file) && want.test(m)), `${file}: ${messages.join(' | ')}`);
+  }
+  const named = async () => {
+    const out = {};
+    for (const code of ['PER', 'ORG']) out[code] = (await app.facetValues(code)).map(([name]) => name).sort();
+    out.countries = (await app.page.$$eval('[data-testid=place-country] .country-head .name', (els) => els.map((e) => e.textContent))).sort();
+    return out;
+  };
+  const fromPdf = await named();
+  for (const name of ['Jeyhun Bayramov', 'Ararat Mirzoyan', 'Murat Nurtleu', 'Vedant Patel']) {
+    assert.ok(fromPdf.PER.includes(name), `${name} missing from ${fromPdf.PER.join(', ')}`);
+  }
+  await app.openCountry('Kazakhstan');
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=place-country]')]
+    .some((c) => c.textContent.includes('Kazakhstan') && c.textContent.includes('Almaty')));
+  await app.openDocument('Azerbaijan and Armenia Advance Delimitation Talks in Almaty');
+  const marks = await app.page.$$eval('[data-testid=reader] [data-testid=mention]', (els) => els.map((e) => [e.textContent, e.title]));
+  for (const [text, value] of [['May 10-11', '2024-05-10'], ['April 19, 2024', '2024-04-19'], ['1991', '1991'], ['May 13', '2024-05-13']]) {
+    assert.ok(marks.some(([t, tip]) => t === text && tip.startsWith(value)), `${text}: ${JSON.stringify(marks)}`);
+  }
+  await app.page.click('[data-testid=close-reader]');
+  // The four-page report: its running header and page footers are not text; its pages are marked.
+  await app.openDocument('Annual report');
+  const breaks = await app.texts('page-break');
+  assert.deepEqual(breaks, ['page 2', 'page 3', 'page 4']);
+  const reportText = await app.page.$eval('[data-testid=reader] .text', (e) => e.textContent);
+  assert.ok(!/Annual Report 2024|Page \d/.test(reportText), 'running heads left out');
+  await app.screenshot('pdf-reader');
+  await app.page.click('[data-testid=close-reader]');
+  // The page and the native tool read the same documents from the same PDFs.
+  const fromPage = JSON.parse((await app.download('export-snapshot')).text);
+  for (const [fixture, name] of [['seed.pdf', 'almaty-talks.pdf'], ['running-heads.pdf', 'report.pdf']]) {
+    fs.copyFileSync(path.join(dir, fixture), path.join(dir, name));
+  }
+  execFileSync('cargo', ['run', '--locked', '--quiet', '--bin', 'dossier', '--', 'snapshot',
+    path.join(dir, 'almaty-talks.pdf'), path.join(dir, 'report.pdf'), '-o', path.join(dir, 'cli.json')], { cwd: root, stdio: 'ignore' });
+  const fromCli = JSON.parse(fs.readFileSync(path.join(dir, 'cli.json'), 'utf8'));
+  const bySource = (snapshot) => snapshot.documents.map((d) => JSON.stringify(d)).sort();
+  assert.equal(fromCli.documents.length, 2);
+  assert.deepEqual(bySource(fromPage), bySource(fromCli));
+  assert.ok(fromPage.documents.some((d) => d.text.includes('\f')), 'pages kept in the snapshot');
+  // The same text as .txt, .docx and .odt adds no name the PDF did not give, and each
+  // name the PDF gave is found in them too.
+  const properties = ['--title', 'Almaty talks', '--created', '2026-01-05'];
+  await app.drop([
+    { name: 'almaty-talks.txt', type: 'text/plain', bytes: seed },
+    { name: 'almaty-talks.docx', type: '', bytes: officeFixture('a.docx', ...properties) },
+    { name: 'almaty-talks.odt', type: '', bytes: officeFixture('a.odt', ...properties) },
+  ]);
+  await app.waitForFileMessages(8);
+  assert.deepEqual(await named(), fromPdf);
+  for (const code of ['PER', 'ORG']) {
+    const values = (await app.facetValues(code)).filter(([name]) => !/Northwind|Lindqvist|Labour/.test(name));
+    assert.ok(values.length > 0 && values.every(([, n]) => n >= 4), `${code}: ${JSON.stringify(values)}`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('countries are marked by flags where the system draws them, else by their codes', async (app) => {

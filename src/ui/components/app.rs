@@ -173,7 +173,7 @@ fn EmptyState() -> impl IntoView {
     view! {
         <section class="empty" data-testid="empty-state">
             <h2>"Drop text files anywhere on this page"</h2>
-            <p>"Text, Markdown, HTML (its text only), CSV/TSV and JSON (a document per row or object) e-mail (.eml), Word (.docx) and OpenDocument (.odt) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load. A Dossier snapshot (.json) opens as the corpus it holds."</p>
+            <p>"Text, Markdown, HTML (its text only), CSV/TSV and JSON (a document per row or object) e-mail (.eml), PDF (with a text layer: a scan is an image), Word (.docx) and OpenDocument (.odt) files are read in your browser; people, organisations, places, nationalities and dates are listed as they load. A Dossier snapshot (.json) opens as the corpus it holds."</p>
             <p>"Or pick files with " <strong>"Open files"</strong> ", or press " <strong>"Try the sample"</strong> " for ten short example articles."</p>
         </section>
     }

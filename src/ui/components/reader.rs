@@ -7,6 +7,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::engine::explore::{find_document, precision_word, Value};
+use crate::engine::ingest::formats::pdf::page_at;
 use crate::engine::{Date, EntityType, Mark};
 use crate::ui::model::card::date_note;
 use crate::ui::state::explore::Explore;
@@ -23,6 +24,27 @@ fn act(ex: Explore, action: &Action) {
         Action::Include(value, facet) => ex.include(value.clone(), *facet, false),
         Action::Range(a, b) => ex.state.update(|s| s.range = Some((*a, *b))),
     }
+}
+
+/// Unmarked text; a PDF's page breaks (form feeds) shown as the number of the
+/// page that starts there.
+fn plain_text(document: &str, start: usize, text: String) -> AnyView {
+    if !text.contains('\u{c}') {
+        return view! { <span>{text}</span> }.into_any();
+    }
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (offset, _) in text.match_indices('\u{c}') {
+        parts.push(view! { <span>{text[at..offset].to_string()}</span> }.into_any());
+        let page = page_at(document, start + offset + 1);
+        parts.push(
+            view! { <span class="page-break" role="separator" data-testid="page-break">{format!("page {page}")}</span> }
+                .into_any(),
+        );
+        at = offset + 1;
+    }
+    parts.push(view! { <span>{text[at..].to_string()}</span> }.into_any());
+    parts.collect_view().into_any()
 }
 
 #[component]
@@ -63,7 +85,7 @@ pub fn Reader(ex: Explore) -> impl IntoView {
                                 date.interval.map(|(a, b)| Action::Range(a, b)),
                             )
                         }
-                        _ => return view! { <span>{text}</span> }.into_any(),
+                        _ => return plain_text(&doc.text, h.start, text),
                     };
                     match action {
                         Some(action) => {

@@ -19,6 +19,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::engine::error::FileError;
+use crate::engine::ingest::formats::pdf;
 use crate::engine::{AnalysedFile, AnalysisOptions};
 
 /// Files at least this large are announced when their analysis starts, and answered
@@ -137,6 +139,9 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
                     let _ = scope.post_message(&started);
                 }
                 let analysed = match bytes {
+                    Ok(bytes) if pdf::is_pdf(&name, &bytes) => {
+                        analyse_pdf(&name, &bytes, &options).await
+                    }
                     Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &options),
                     Err(reason) => AnalysedFile {
                         name,
@@ -158,6 +163,47 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
             post_answers(&scope, &mut answers, &mut buffers);
         });
     }
+}
+
+/// Reads a PDF through the PDF reader module (worker.js loads it on the first PDF;
+/// it is not in this module, so that the page's first paint does not carry it),
+/// then analyses what it read as the native tool does.
+async fn analyse_pdf(name: &str, bytes: &[u8], options: &AnalysisOptions) -> AnalysedFile {
+    let read = match crate::engine::ingest::decode::check_size(bytes) {
+        Err(e) => Err(e),
+        Ok(()) => read_pdf_in_module(bytes).await,
+    };
+    AnalysedFile {
+        name: name.to_string(),
+        size: bytes.len(),
+        content_hash: crate::engine::index::analysed::content_hash(bytes),
+        outcome: crate::engine::analyze_pdf(name, read, options),
+    }
+}
+
+async fn read_pdf_in_module(bytes: &[u8]) -> Result<pdf::PdfText, FileError> {
+    let failed = |reason: &str| FileError::Unreadable {
+        reason: reason.to_string(),
+    };
+    let reader: js_sys::Function = get(&js_sys::global(), "dossierReadPdf")
+        .dyn_into()
+        .map_err(|_| failed("the PDF reader is missing from this build"))?;
+    let promise = reader
+        .call1(&JsValue::NULL, &js_sys::Uint8Array::from(bytes))
+        .map_err(|_| failed("the PDF reader could not be started"))?;
+    let answer = JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .map_err(|e| {
+            let what = if get(&e, "loading").is_truthy() {
+                "the PDF reader could not be loaded (is dossier-pdf_bg.wasm beside the page?)"
+            } else {
+                "the PDF reader failed on it (a damaged or unusual PDF)"
+            };
+            failed(what)
+        })?;
+    let answer = js_sys::Uint8Array::new(&answer).to_vec();
+    postcard::from_bytes(&answer)
+        .unwrap_or_else(|_| Err(failed("the PDF reader's answer could not be read")))
 }
 
 /// Sends the answers gathered so far (if any), their buffers transferred.
