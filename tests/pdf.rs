@@ -120,6 +120,7 @@ fn pdf_fixtures_that_cannot_be_read_say_why() {
         ("scanned", "no text layer (a scan?)"),
         ("encrypted", "password-protected"),
         ("truncated", "not a valid PDF (a broken or truncated file)"),
+        ("bad-operator", "the PDF reader failed on it"),
     ];
     for (name, want) in cases {
         let bytes = std::fs::read(dir.join(format!("{name}.pdf"))).unwrap();

@@ -10,13 +10,14 @@ Run with the pinned ReportLab that tools/setup.sh installs in tools/.venv. Two u
       the hard cases, text written here (none taken from the samples): two columns,
       hyphenated line ends, ligatures, running headers and footers, a rotated page,
       Cyrillic and Greek, a hundred pages, a page printed by Chromium (CSS columns,
-      justified); and what cannot be read: a scanned page
-      (an image only), an encrypted file, a truncated file. Each readable case NAME.pdf
-      comes with NAME.txt, the text a reader should get: pages separated by a form
-      feed, each paragraph on one line (what was hyphenated at a line's end joined).
+      justified); and what cannot be read: a scanned page (an image only), an
+      encrypted file, a truncated file, a damaged operator. Each readable case
+      NAME.pdf comes with NAME.txt, the text a reader should get: pages separated
+      by a form feed, each paragraph on one line (what was hyphenated at a line's
+      end joined).
 
 Deterministic: fixed creation dates and document ids (`invariant=1`), so a fixture's
-bytes are the same on every run.
+bytes are the same on every run (Chromium's page aside: it stamps its own date).
 """
 
 import argparse
@@ -320,6 +321,21 @@ def browser_columns(out):
     write_expected(out + ".txt", ["Minutes of the committee\n" + "\n".join(paragraphs)])
 
 
+def bad_operator(out):
+    """A page whose content stream gives the `cm` operator four operands, not six:
+    damage some readers assert against (pdf-extract panics on it)."""
+    c = new_canvas(out + ".pdf", title="Damaged", pageCompression=0)
+    flow(c, PARAGRAPHS[:1])
+    c.save()
+    with open(out + ".pdf", "rb") as f:
+        data = f.read()
+    whole, cut = b"1 0 0 1 0 0 cm", b"1 0 0 1 cm    "
+    assert whole in data, "no cm operator to damage"
+    # The same length, so that the cross-reference offsets stay right.
+    with open(out + ".pdf", "wb") as f:
+        f.write(data.replace(whole, cut, 1))
+
+
 CASES = {
     "columns": columns,
     "hyphenated": hyphenated,
@@ -332,6 +348,7 @@ CASES = {
     "scanned": scanned,
     "encrypted": encrypted,
     "truncated": truncated,
+    "bad-operator": bad_operator,
 }
 
 

@@ -209,6 +209,27 @@ test('the seed as a PDF gives the people, places and dates its text, Word and Op
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('a PDF the reader traps on gets a message, and the PDFs after it still load', async (app) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pdf-'));
+  pdfFixtures('cases', dir);
+  const read = (name) => fs.readFileSync(path.join(dir, name));
+  // One at a time, so that the next PDF goes to the worker whose reader trapped.
+  await app.drop([{ name: 'damaged.pdf', type: 'application/pdf', bytes: read('bad-operator.pdf') }]);
+  await app.waitForFileMessages(1);
+  await app.drop([{ name: 'report.pdf', type: 'application/pdf', bytes: read('running-heads.pdf') }]);
+  await app.waitForFileMessages(2);
+  await app.drop([{ name: 'columns.pdf', type: 'application/pdf', bytes: read('columns.pdf') }]);
+  await app.waitForFileMessages(3);
+  const messages = await app.texts('file-message');
+  assert.ok(messages.some((m) => /^damaged\.pdf could not be read: the PDF reader failed on it/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /^report\.pdf: 1 document/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /^columns\.pdf: 1 document/.test(m)), messages.join(' | '));
+  assert.ok((await app.facetValues('PER')).some(([name]) => name === 'Maria Lindqvist'));
+  // The trap is logged by the browser as an error of the worker's module; nothing else may fail.
+  app.consoleErrors = app.consoleErrors.filter((e) => !/unreachable|RuntimeError/.test(e));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('countries are marked by flags where the system draws them, else by their codes', async (app) => {
   await app.drop([{ name: 'almaty-talks.txt', type: 'text/plain', bytes: seed }]);
   await app.waitForFileMessages(1);
