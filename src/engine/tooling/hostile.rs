@@ -1,5 +1,6 @@
 //! Generated documents of hostile shapes (dense dates, capitals, endless names, huge
-//! lines, deep JSON…), to check that analysis time grows linearly with the input.
+//! lines, deep JSON, crowded PDF pages…), to check that analysis time grows linearly
+//! with the input.
 //!
 //! Each shape is a file name (its extension picks the reader, as for a dropped
 //! file) and a deterministic text of about the asked size, made by repeating a
@@ -19,6 +20,8 @@ pub const SHAPES: &[&str] = &[
     "csv-huge-field",
     "csv-tiny-rows",
     "html-tags",
+    "pdf-crowded-page",
+    "pdf-many-pages",
 ];
 
 const GIVEN: &[&str] = &[
@@ -98,6 +101,9 @@ impl Shape {
 
 /// The file name and text of a shape at about `bytes` bytes; `None` for an unknown shape.
 pub fn hostile(shape: &str, bytes: usize) -> Option<(String, String)> {
+    if let Some(pdf) = pdf_shape(shape, bytes) {
+        return Some(("hostile.pdf".to_string(), pdf));
+    }
     let shape = prose_shape(shape).or_else(|| format_shape(shape))?;
     let mut text = String::with_capacity(bytes + 256);
     text.push_str(&shape.head);
@@ -191,6 +197,95 @@ fn format_shape(name: &str) -> Option<Shape> {
         .framed("<html><body>", "</body></html>"),
         _ => return None,
     })
+}
+
+/// PDFs (plain-text content streams, so the file is a string): one page crowded
+/// with words on hundreds of lines, columns of them side by side (the layout's
+/// word, line and gutter steps), or thousands of pages of a few lines each (a
+/// stream per page: the bomb guard's scan, the page loop).
+fn pdf_shape(name: &str, bytes: usize) -> Option<String> {
+    let mut pages: Vec<String> = Vec::new();
+    match name {
+        "pdf-crowded-page" => {
+            let mut content = String::from("BT /F1 4 Tf ");
+            let mut k = 0;
+            while content.len() < bytes {
+                // Four columns of words, a line of each per row, rows 5 points apart.
+                let (row, column) = (k / 4, k % 4);
+                let y = 800.0 - (row % 3000) as f64 * 0.25;
+                content.push_str(&format!(
+                    "1 0 0 1 {} {y:.2} Tm ({} met {} in Oslo) Tj ",
+                    20 + column * 140,
+                    person(k),
+                    person(k + 7)
+                ));
+                k += 1;
+            }
+            content.push_str("ET");
+            pages.push(content);
+        }
+        "pdf-many-pages" => {
+            let mut total = 0;
+            let mut k = 0;
+            while total < bytes {
+                let mut content = String::from("BT /F1 11 Tf 72 760 Td 14 TL ");
+                for line in 0..6 {
+                    content.push_str(&format!(
+                        "T* ({} arrived in Rome on June {}.) Tj ",
+                        person(k + line),
+                        1 + (k + line) % 28
+                    ));
+                }
+                content.push_str("ET");
+                total += content.len() + 230;
+                pages.push(content);
+                k += 1;
+            }
+        }
+        _ => return None,
+    }
+    Some(pdf_document(&pages))
+}
+
+/// A well-formed PDF of the given content streams, one page each, in Helvetica.
+fn pdf_document(contents: &[String]) -> String {
+    let n = contents.len();
+    // Objects: 1 catalog, 2 pages, 3 font, then a page and its content per page.
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    for (i, content) in contents.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents {} 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
+            5 + 2 * i
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ));
+    }
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for offset in offsets {
+        pdf.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    pdf
 }
 
 #[cfg(test)]

@@ -24,7 +24,10 @@ pub use layout::{join_line, page_segments, paragraphs, running_heads, spell_liga
 pub use layout::{Glyph, Segment};
 
 /// The most pages read from one PDF (named in the message of a longer one).
-pub const MAX_PAGES: usize = 5_000;
+pub const MAX_PAGES: usize = 20_000;
+
+/// Pages read one by one after a page that stopped the reader's pass.
+const MAX_PAGES_RETRIED: usize = 20;
 
 /// The most that the compressed streams text is read from may unpack to, together
 /// (a PDF bomb is refused with this limit in its message; images do not count).
@@ -102,15 +105,29 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<PdfText, FileError> {
             numbers.len()
         )));
     }
-    let mut segments: Vec<Vec<Segment>> = Vec::with_capacity(numbers.len());
-    let mut aside: Vec<String> = Vec::with_capacity(numbers.len());
-    for &number in &numbers {
-        let mut page = PageGlyphs::default();
-        // A page the reader fails on is left empty; the other pages are still read.
-        let _ = pdf_extract::output_doc_page(&doc, &mut page, number);
-        segments.push(page_segments(&page.glyphs));
-        aside.push(page.rotated);
+    // One pass over the document: asking for a page by its number walks the whole
+    // page tree each time, which over thousands of pages is quadratic.
+    let mut drawn = DocumentGlyphs::default();
+    if pdf_extract::output_doc(&doc, &mut drawn).is_err() {
+        // A page the reader fails on stops the pass: the pages after it are read
+        // one by one (a few at most, each a walk of the page tree); a page that
+        // fails before it begins stays empty, so that pages keep their numbers.
+        let reached = drawn.pages.len().max(1);
+        for &number in numbers.iter().skip(reached).take(MAX_PAGES_RETRIED) {
+            drawn.pages.truncate(number as usize - 1);
+            drawn
+                .pages
+                .resize_with(number as usize - 1, PageGlyphs::default);
+            let _ = pdf_extract::output_doc_page(&doc, &mut drawn, number);
+        }
     }
+    drawn.pages.resize_with(numbers.len(), PageGlyphs::default);
+    let segments: Vec<Vec<Segment>> = drawn
+        .pages
+        .iter()
+        .map(|p| page_segments(&p.glyphs))
+        .collect();
+    let aside: Vec<&str> = drawn.pages.iter().map(|p| p.rotated.as_str()).collect();
     if segments.iter().all(Vec::is_empty) && aside.iter().all(|a| a.trim().is_empty()) {
         return Err(unreadable(
             "it has no text layer (a scan?): Dossier does not read images",
@@ -140,17 +157,24 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<PdfText, FileError> {
     Ok(PdfText { pages, title, date })
 }
 
-/// Collects one page's glyphs in page space, y growing downwards. Glyphs on a
-/// turned baseline (a margin note set vertically, a diagonal stamp) are kept
-/// apart, in drawing order, and read after the page's body.
+/// One page's glyphs in page space, y growing downwards. Glyphs on a turned
+/// baseline (a margin note set vertically, a diagonal stamp) are kept apart, in
+/// drawing order, and read after the page's body.
 #[derive(Default)]
 struct PageGlyphs {
-    top: f64,
     glyphs: Vec<Glyph>,
     rotated: String,
 }
 
-impl OutputDev for PageGlyphs {
+/// Collects each page's glyphs as the reader draws them.
+#[derive(Default)]
+struct DocumentGlyphs {
+    pages: Vec<PageGlyphs>,
+    /// The current page's top edge: y is measured down from it.
+    top: f64,
+}
+
+impl OutputDev for DocumentGlyphs {
     fn begin_page(
         &mut self,
         _page_num: u32,
@@ -158,6 +182,7 @@ impl OutputDev for PageGlyphs {
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
         self.top = media_box.ury;
+        self.pages.push(PageGlyphs::default());
         Ok(())
     }
     fn end_page(&mut self) -> Result<(), OutputError> {
@@ -176,17 +201,21 @@ impl OutputDev for PageGlyphs {
         let scaled_x = font_size * (trm.m11 + trm.m21);
         let scaled_y = font_size * (trm.m12 + trm.m22);
         let size = (scaled_x * scaled_y).abs().sqrt();
+        let top = self.top;
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
         if trm.m12.abs() > 0.1 * trm.m11.abs().max(1e-9) {
             if !text.trim().is_empty() {
-                self.rotated.push_str(text);
-            } else if !self.rotated.ends_with(' ') {
-                self.rotated.push(' ');
+                page.rotated.push_str(text);
+            } else if !page.rotated.ends_with(' ') {
+                page.rotated.push(' ');
             }
             return Ok(());
         }
-        self.glyphs.push(Glyph {
+        page.glyphs.push(Glyph {
             x: trm.m31 as f32,
-            y: (self.top - trm.m32) as f32,
+            y: (top - trm.m32) as f32,
             width: (width * size) as f32,
             size: size as f32,
             text: text.to_string(),
@@ -252,25 +281,31 @@ fn pdf_date(text: &str) -> Option<Date> {
 
 /// Refuses a PDF whose compressed streams (other than images) unpack past `limit`
 /// together: a few kilobytes can unpack to gigabytes. Every stream is inflated
-/// once, counting, before the reader inflates what it needs.
+/// once, counting, before the reader inflates what it needs. Linear in the file:
+/// each byte is scanned a bounded number of times.
 pub fn check_unpacked_size(bytes: &[u8], limit: u64) -> Result<(), FileError> {
     let mut total: u64 = 0;
     let mut from = 0;
     while let Some(at) = find(&bytes[from..], b"stream") {
         let keyword = from + at;
+        // The dictionary is read from the object's start, looked for a few KB back
+        // but never before the previous keyword: each byte is scanned a bounded
+        // number of times, however many streams there are.
+        let lookback = keyword.saturating_sub(4096).max(from);
         from = keyword + 6;
         // "endstream" is not a stream's start; the dictionary ends just before it.
         if keyword >= 3 && &bytes[keyword - 3..keyword] == b"end" {
             continue;
         }
-        // The dictionary is read from the object's start, looked for a few KB back.
-        let lookback = keyword.saturating_sub(4096);
         let dictionary_start = bytes[lookback..keyword]
             .windows(3)
             .rposition(|w| w == b"obj")
             .map_or(lookback, |p| lookback + p);
         let dictionary = &bytes[dictionary_start..keyword];
-        if find(dictionary, b"/FlateDecode").is_none() || find(dictionary, b"/Image").is_some() {
+        // Every stream but an image's is tried, whatever its filter says (a filter
+        // named through a reference would hide a /FlateDecode); data that is not
+        // zlib stops at its first bytes.
+        if find(dictionary, b"/Image").is_some() {
             continue;
         }
         let mut data = from;
