@@ -65,9 +65,10 @@ impl fmt::Display for FileError {
             ),
             FileError::TooLarge { size, limit } => write!(
                 f,
-                "is too large ({:.1} MB): the limit is {} MB per file",
+                "is too large ({:.1} MB): the limit is {} MB per {}",
                 *size as f64 / 1e6,
-                limit / (1024 * 1024)
+                limit / (1024 * 1024),
+                if *limit == crate::engine::ingest::decode::MAX_PDF_BYTES { "PDF" } else { "file" }
             ),
         }
     }
@@ -155,6 +156,14 @@ mod tests {
                     limit: 50 * 1024 * 1024,
                 },
                 "is too large (60.0 MB): the limit is 50 MB per file",
+            ),
+            (
+                "too large a PDF",
+                FileError::TooLarge {
+                    size: 210_000_000,
+                    limit: crate::engine::ingest::decode::size_limit("scan.pdf"),
+                },
+                "is too large (210.0 MB): the limit is 100 MB per PDF",
             ),
             (
                 "cancelled",

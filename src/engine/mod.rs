@@ -143,7 +143,7 @@ pub fn analyze_file(
 ) -> Result<(Vec<Document>, Vec<Warning>), FileError> {
     let extension = ingest::decode::extension(name);
     if ingest::formats::pdf::is_pdf(name, bytes) {
-        ingest::decode::check_size(bytes)?;
+        ingest::decode::check_size(name, bytes)?;
         // The page's bundle leaves the PDF reader out (it is most of a megabyte):
         // its workers hand PDFs to the reader module and call `analyze_pdf`.
         #[cfg(not(target_arch = "wasm32"))]
@@ -154,7 +154,7 @@ pub fn analyze_file(
         });
     }
     if ingest::formats::office::OFFICE_EXTENSIONS.contains(&extension.as_str()) {
-        ingest::decode::check_size(bytes)?;
+        ingest::decode::check_size(name, bytes)?;
         let office = ingest::formats::office::office(&extension, bytes)?;
         let properties = FileProperties {
             title: office.title,

@@ -281,7 +281,10 @@ test('an oversized file and an empty one get messages naming the limit, and the 
       if (document.querySelector('[data-testid=progress]')) window.__sawProgress = true;
     }).observe(document.body, { childList: true, subtree: true });
     const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(60 * 1024 * 1024).fill(97)], 'huge.txt', { type: 'text/plain' }));
+    const chunk = new Uint8Array(60 * 1024 * 1024).fill(97);
+    transfer.items.add(new File([chunk], 'huge.txt', { type: 'text/plain' }));
+    // A PDF may be larger (its bytes are mostly images and fonts), up to 100 MB.
+    transfer.items.add(new File(['%PDF-1.7\n', chunk, chunk], 'huge.pdf', { type: 'application/pdf' }));
     transfer.items.add(new File([''], 'empty.txt', { type: 'text/plain' }));
     transfer.items.add(new File(['Talks in Almaty, Kazakhstan went on. Ararat Mirzoyan said so.'], 'small.txt', { type: 'text/plain' }));
     const zone = document.querySelector('[data-testid=drop-zone]');
@@ -289,9 +292,10 @@ test('an oversized file and an empty one get messages naming the limit, and the 
       zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }
   });
-  await app.waitForFileMessages(3);
+  await app.waitForFileMessages(4);
   const messages = await app.texts('file-message');
   assert.ok(messages.some((m) => /huge\.txt is too large \(62\.9 MB\): the limit is 50 MB per file/.test(m)), messages.join(' | '));
+  assert.ok(messages.some((m) => /huge\.pdf is too large \(125\.8 MB\): the limit is 100 MB per PDF/.test(m)), messages.join(' | '));
   assert.ok(messages.some((m) => /empty\.txt is empty/.test(m)), messages.join(' | '));
   assert.ok(messages.some((m) => /small\.txt: 1 document/.test(m)), messages.join(' | '));
   assert.ok((await app.texts('entity')).includes('Ararat Mirzoyan'));

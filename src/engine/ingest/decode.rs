@@ -54,12 +54,27 @@ pub fn extension(name: &str) -> String {
     }
 }
 
-/// Refuses a file above [`MAX_FILE_BYTES`], whatever its format.
-pub fn check_size(bytes: &[u8]) -> Result<(), FileError> {
-    if bytes.len() > MAX_FILE_BYTES {
+/// PDFs larger than this are refused whole. A PDF's bytes are mostly images and
+/// fonts, not text: a report of 60 MB is common where a text file of 60 MB is not.
+pub const MAX_PDF_BYTES: usize = 100 * 1024 * 1024;
+
+/// The most bytes a file of this name may have: [`MAX_PDF_BYTES`] for a PDF,
+/// else [`MAX_FILE_BYTES`].
+pub fn size_limit(name: &str) -> usize {
+    if extension(name) == "pdf" {
+        MAX_PDF_BYTES
+    } else {
+        MAX_FILE_BYTES
+    }
+}
+
+/// Refuses a file above its [`size_limit`].
+pub fn check_size(name: &str, bytes: &[u8]) -> Result<(), FileError> {
+    let limit = size_limit(name);
+    if bytes.len() > limit {
         return Err(FileError::TooLarge {
             size: bytes.len(),
-            limit: MAX_FILE_BYTES,
+            limit,
         });
     }
     Ok(())
@@ -67,7 +82,7 @@ pub fn check_size(bytes: &[u8]) -> Result<(), FileError> {
 
 /// Decodes one file's bytes to text, or says why it cannot be read.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, FileError> {
-    check_size(bytes)?;
+    check_size(name, bytes)?;
     if let Some(format) = sniff_binary(bytes) {
         return Err(FileError::Binary {
             format: format.into(),

@@ -18,7 +18,7 @@ use gloo_file::futures::read_as_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::engine::ingest::decode::MAX_FILE_BYTES;
+use crate::engine::ingest::decode::size_limit;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 pub use crate::ui::model::schedule::Progress;
 use crate::ui::model::schedule::{
@@ -131,14 +131,15 @@ pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOpti
         for file in files {
             let size = file.size();
             // Refuse an oversized file before reading it, so the tab never holds it.
-            if size as usize > MAX_FILE_BYTES {
-                let name = file.name();
+            let name = file.name();
+            let limit = size_limit(&name);
+            if size as usize > limit {
                 sinks.corpus.update_value(|c| {
                     c.add_refused(
                         &name,
                         FileError::TooLarge {
                             size: size as usize,
-                            limit: MAX_FILE_BYTES,
+                            limit,
                         },
                     )
                 });

@@ -169,7 +169,7 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
 /// it is not in this module, so that the page's first paint does not carry it),
 /// then analyses what it read as the native tool does.
 async fn analyse_pdf(name: &str, bytes: &[u8], options: &AnalysisOptions) -> AnalysedFile {
-    let read = match crate::engine::ingest::decode::check_size(bytes) {
+    let read = match crate::engine::ingest::decode::check_size(name, bytes) {
         Err(e) => Err(e),
         Ok(()) => read_pdf_in_module(bytes).await,
     };
