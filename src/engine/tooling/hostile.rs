@@ -247,8 +247,9 @@ fn pdf_shape(name: &str, bytes: usize) -> Option<String> {
     Some(pdf_document(&pages))
 }
 
-/// A well-formed PDF of the given content streams, one page each, in Helvetica.
-fn pdf_document(contents: &[String]) -> String {
+/// A well-formed PDF of the given content streams, one page each, in Helvetica
+/// (also the starting point of the property test that damages PDFs).
+pub fn pdf_document(contents: &[String]) -> String {
     let n = contents.len();
     // Objects: 1 catalog, 2 pages, 3 font, then a page and its content per page.
     let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();

@@ -105,23 +105,7 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<PdfText, FileError> {
             numbers.len()
         )));
     }
-    // One pass over the document: asking for a page by its number walks the whole
-    // page tree each time, which over thousands of pages is quadratic.
-    let mut drawn = DocumentGlyphs::default();
-    if pdf_extract::output_doc(&doc, &mut drawn).is_err() {
-        // A page the reader fails on stops the pass: the pages after it are read
-        // one by one (a few at most, each a walk of the page tree); a page that
-        // fails before it begins stays empty, so that pages keep their numbers.
-        let reached = drawn.pages.len().max(1);
-        for &number in numbers.iter().skip(reached).take(MAX_PAGES_RETRIED) {
-            drawn.pages.truncate(number as usize - 1);
-            drawn
-                .pages
-                .resize_with(number as usize - 1, PageGlyphs::default);
-            let _ = pdf_extract::output_doc_page(&doc, &mut drawn, number);
-        }
-    }
-    drawn.pages.resize_with(numbers.len(), PageGlyphs::default);
+    let drawn = draw_pages(&doc, &numbers);
     let segments: Vec<Vec<Segment>> = drawn
         .pages
         .iter()
@@ -129,15 +113,46 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<PdfText, FileError> {
         .collect();
     let aside: Vec<&str> = drawn.pages.iter().map(|p| p.rotated.as_str()).collect();
     if segments.iter().all(Vec::is_empty) && aside.iter().all(|a| a.trim().is_empty()) {
-        return Err(unreadable(
-            "it has no text layer (a scan?): Dossier does not read images",
-        ));
+        return Err(unreadable(if drawn.failed {
+            "the PDF reader could not read its pages (a damaged or unusual PDF)"
+        } else {
+            "it has no text layer (a scan?): Dossier does not read images"
+        }));
     }
-    let heads = running_heads(&segments);
-    let pages = segments
+    let pages = page_texts(&segments, &aside);
+    let (title, date) = properties(&doc);
+    Ok(PdfText { pages, title, date })
+}
+
+/// Every page's glyphs, in one pass over the document: asking for a page by its
+/// number walks the whole page tree each time, which over thousands of pages is
+/// quadratic. A page the reader fails on stops the pass: the pages after it are
+/// read one by one (a few at most); a page that fails before it begins stays
+/// empty, so that pages keep their numbers.
+fn draw_pages(doc: &Document, numbers: &[u32]) -> DocumentGlyphs {
+    let mut drawn = DocumentGlyphs::default();
+    if pdf_extract::output_doc(doc, &mut drawn).is_err() {
+        drawn.failed = true;
+        let reached = drawn.pages.len().max(1);
+        for &number in numbers.iter().skip(reached).take(MAX_PAGES_RETRIED) {
+            let before = number as usize - 1;
+            drawn.pages.truncate(before);
+            drawn.pages.resize_with(before, PageGlyphs::default);
+            let _ = pdf_extract::output_doc_page(doc, &mut drawn, number);
+        }
+    }
+    drawn.pages.resize_with(numbers.len(), PageGlyphs::default);
+    drawn
+}
+
+/// Each page's text: its lines but the running heads, as paragraphs, then the
+/// text on turned baselines, ligatures spelled out.
+fn page_texts(segments: &[Vec<Segment>], aside: &[&str]) -> Vec<String> {
+    let heads = running_heads(segments);
+    segments
         .iter()
         .zip(&heads)
-        .zip(&aside)
+        .zip(aside)
         .map(|((page, drop), aside)| {
             let body: Vec<Segment> = page
                 .iter()
@@ -152,9 +167,7 @@ fn read_pdf_unguarded(bytes: &[u8]) -> Result<PdfText, FileError> {
             }
             spell_ligatures(&text).into_owned()
         })
-        .collect();
-    let (title, date) = properties(&doc);
-    Ok(PdfText { pages, title, date })
+        .collect()
 }
 
 /// One page's glyphs in page space, y growing downwards. Glyphs on a turned
@@ -170,6 +183,8 @@ struct PageGlyphs {
 #[derive(Default)]
 struct DocumentGlyphs {
     pages: Vec<PageGlyphs>,
+    /// Whether the reader's pass stopped on a page.
+    failed: bool,
     /// The current page's top edge: y is measured down from it.
     top: f64,
 }
