@@ -313,7 +313,8 @@ pub fn spell_ligatures(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Lines repeated at the top or bottom of most pages (digits aside: "Page 3"),
-/// which are running headers and footers, not body text. Needs three pages.
+/// set apart from the body by more than a line's leading, which are running
+/// headers and footers, not body text. Needs three pages.
 pub fn running_heads(pages: &[Vec<Segment>]) -> Vec<Vec<bool>> {
     let mut drop: Vec<Vec<bool>> = pages.iter().map(|p| vec![false; p.len()]).collect();
     if pages.len() < 3 {
@@ -331,11 +332,12 @@ pub fn running_heads(pages: &[Vec<Segment>]) -> Vec<Vec<bool>> {
             .iter()
             .map(|p| {
                 let pick = p.iter().enumerate();
-                if from_top {
-                    pick.min_by(|a, b| a.1.y.total_cmp(&b.1.y)).map(|(i, _)| i)
+                let end = if from_top {
+                    pick.min_by(|a, b| a.1.y.total_cmp(&b.1.y))
                 } else {
-                    pick.max_by(|a, b| a.1.y.total_cmp(&b.1.y)).map(|(i, _)| i)
-                }
+                    pick.max_by(|a, b| a.1.y.total_cmp(&b.1.y))
+                };
+                end.map(|(i, _)| i).filter(|&i| set_apart(p, i))
             })
             .collect();
         let mut counts: std::collections::HashMap<String, usize> = Default::default();
@@ -353,4 +355,18 @@ pub fn running_heads(pages: &[Vec<Segment>]) -> Vec<Vec<bool>> {
         }
     }
     drop
+}
+
+/// Whether a page's topmost or bottommost line stands apart from the rest by at
+/// least one and a half of its size: a running head sits in the margin, while the
+/// body's first and last lines follow their neighbours at the usual leading.
+fn set_apart(page: &[Segment], end: usize) -> bool {
+    let line = &page[end];
+    let nearest = page
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| *i != end && (s.y - line.y).abs() > SAME_LINE * line.size)
+        .map(|(_, s)| (s.y - line.y).abs())
+        .fold(f32::INFINITY, f32::min);
+    nearest >= 1.5 * line.size
 }

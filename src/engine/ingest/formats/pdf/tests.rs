@@ -144,6 +144,14 @@ fn running_heads_are_dropped() {
         })
         .collect();
     assert_eq!(kept[1], vec!["Body text of page 2."]);
+    // A body line that ends most pages, at the usual leading, is not a running head.
+    let repeated_end = |n: usize| -> Vec<Segment> {
+        let mut glyphs = line(50.0, 100.0, &format!("Body text of page {n}."));
+        glyphs.extend(line(50.0, 112.0, "The same closing line."));
+        page_segments(&glyphs)
+    };
+    let ends: Vec<Vec<Segment>> = (1..=3).map(repeated_end).collect();
+    assert!(running_heads(&ends).iter().flatten().all(|d| !d));
     // Two pages are too few to tell a running head from a title.
     let two: Vec<Vec<Segment>> = (1..=2).map(page).collect();
     assert!(running_heads(&two).iter().flatten().all(|d| !d));
