@@ -9,11 +9,11 @@ Run with the pinned ReportLab that tools/setup.sh installs in tools/.venv. Two u
   pdf_fixtures.py cases DIR
       the hard cases, text written here (none taken from the samples): two columns,
       hyphenated line ends, ligatures, running headers and footers, a rotated page,
-      Cyrillic and Greek, a hundred pages, a page printed by Chromium (CSS columns,
-      justified); and what cannot be read: a scanned page (an image only), an
+      Cyrillic and Greek, a hundred pages, pages printed by Chromium (CSS columns,
+      justified; a three-page report with a menu and a table); and what cannot be read: a scanned page (an image only), an
       encrypted file, a truncated file, a damaged operator. Each readable case
       NAME.pdf comes with NAME.txt, the text a reader should get: pages separated
-      by a form feed, each paragraph on one line (what was hyphenated at a line's
+      by a form feed (or the whole text, where the producer chose the breaks), each paragraph on one line (what was hyphenated at a line's
       end joined).
 
 Deterministic: fixed creation dates and document ids (`invariant=1`), so a fixture's
@@ -336,6 +336,50 @@ def bad_operator(out):
         f.write(data.replace(whole, cut, 1))
 
 
+def browser_report(out):
+    """A three-page page printed by Chromium: a menu line, a heading, an italic
+    date, paragraphs, a table and a footer line, in fonts whose widths Skia writes
+    as CID ranges (which pdf-extract misread before vendor/VENDORED.md's patch).
+    Without the browser's own header and footer: they carry the time of printing."""
+    import html
+    import subprocess
+    import tempfile
+
+    browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    first, second = PARAGRAPHS * 5, PARAGRAPHS * 4
+    rows = [("Kenya", "Nairobi office", "12"), ("Chile", "Santiago office", "9"), ("Vietnam", "Hanoi office", "15")]
+    table = "<tr><th>Country</th><th>Office</th><th>Staff</th></tr>" + "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows
+    )
+    page = (
+        "<!doctype html><html lang=en><meta charset=utf-8><title>Audit of the regional offices</title>"
+        "<style>body{font:11pt 'DejaVu Sans',sans-serif} nav{font-size:9pt}</style>"
+        "<nav>Home | News | Reports | Contact</nav><h1>Audit of the regional offices</h1>"
+        "<p><i>Published 3 March 2025</i></p>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in first)
+        + f"<table border=1>{table}</table>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in second)
+        + "<footer>© 2025 Northwind Logistics</footer>"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "report.html")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(page)
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+             f"--print-to-pdf={os.path.abspath(out)}.pdf", f"file://{source}"],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
+        )
+    # Page breaks fall where the browser puts them: the text is given whole.
+    text = ["Home | News | Reports | Contact", "Audit of the regional offices", "Published 3 March 2025"]
+    text += first + ["Country Office Staff"] + [" ".join(r) for r in rows] + second
+    text.append("© 2025 Northwind Logistics")
+    with open(out + ".txt", "w", encoding="utf-8") as f:
+        f.write("\n".join(text) + "\n")
+
+
 CASES = {
     "columns": columns,
     "hyphenated": hyphenated,
@@ -344,6 +388,7 @@ CASES = {
     "rotated": rotated,
     "scripts": scripts,
     "browser-columns": browser_columns,
+    "browser-report": browser_report,
     "hundred-pages": hundred_pages,
     "scanned": scanned,
     "encrypted": encrypted,
