@@ -22,9 +22,12 @@ bytes are the same on every run (Chromium's page aside: it stamps its own date).
 
 import argparse
 import calendar
+import html
 import io
 import os
+import subprocess
 import sys
+import tempfile
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -290,14 +293,26 @@ def truncated(out):
         f.write(data[: len(data) // 2])
 
 
+def print_with_chromium(page, out_pdf):
+    """Prints an HTML page to PDF with headless Chromium (CHROMIUM overrides its
+    path), without the browser's own header and footer: they carry the time."""
+    browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "page.html")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(page)
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+             f"--print-to-pdf={os.path.abspath(out_pdf)}", f"file://{source}"],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
+        )
+
+
 def browser_columns(out):
     """A page printed by Chromium (Skia's PDF writer, subset TrueType fonts with
     ToUnicode maps): CSS columns, justified, hyphenated where the browser can."""
-    import html
-    import subprocess
-    import tempfile
-
-    browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     paragraphs = PARAGRAPHS * 2
     page = (
         "<!doctype html><html lang=en><meta charset=utf-8><title>Committee minutes</title>"
@@ -307,17 +322,7 @@ def browser_columns(out):
         + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
         + "</div>"
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        source = os.path.join(tmp, "page.html")
-        with open(source, "w", encoding="utf-8") as f:
-            f.write(page)
-        subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-             f"--print-to-pdf={os.path.abspath(out)}.pdf", f"file://{source}"],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
-        )
+    print_with_chromium(page, out + ".pdf")
     write_expected(out + ".txt", ["Minutes of the committee\n" + "\n".join(paragraphs)])
 
 
@@ -341,11 +346,6 @@ def browser_report(out):
     date, paragraphs, a table and a footer line, in fonts whose widths Skia writes
     as CID ranges (which pdf-extract misread before vendor/VENDORED.md's patch).
     Without the browser's own header and footer: they carry the time of printing."""
-    import html
-    import subprocess
-    import tempfile
-
-    browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     first, second = PARAGRAPHS * 5, PARAGRAPHS * 4
     rows = [("Kenya", "Nairobi office", "12"), ("Chile", "Santiago office", "9"), ("Vietnam", "Hanoi office", "15")]
     table = "<tr><th>Country</th><th>Office</th><th>Staff</th></tr>" + "".join(
@@ -361,23 +361,12 @@ def browser_report(out):
         + "".join(f"<p>{html.escape(p)}</p>" for p in second)
         + "<footer>© 2025 Northwind Logistics</footer>"
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        source = os.path.join(tmp, "report.html")
-        with open(source, "w", encoding="utf-8") as f:
-            f.write(page)
-        subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-             f"--print-to-pdf={os.path.abspath(out)}.pdf", f"file://{source}"],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
-        )
+    print_with_chromium(page, out + ".pdf")
     # Page breaks fall where the browser puts them: the text is given whole.
     text = ["Home | News | Reports | Contact", "Audit of the regional offices", "Published 3 March 2025"]
     text += first + ["Country Office Staff"] + [" ".join(r) for r in rows] + second
     text.append("© 2025 Northwind Logistics")
-    with open(out + ".txt", "w", encoding="utf-8") as f:
-        f.write("\n".join(text) + "\n")
+    write_expected(out + ".txt", ["\n".join(text)])
 
 
 CASES = {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::engine::explore::{context_bounds, precision_word, DocSet};
 use crate::engine::index::corpus::{Corpus, Edit};
 use crate::engine::index::report::FileReport;
+use crate::engine::ingest::formats::pdf::PageBreaks;
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
 use crate::engine::tooling::offsets::CharOffsets;
 use crate::engine::Document;
@@ -283,11 +284,11 @@ fn document_rows<'a>(
 }
 
 /// The page a mention starts on, in a document with pages (a PDF's); else empty.
-fn page_of(text: &str, offset: usize) -> String {
-    if text.contains('\u{c}') {
-        crate::engine::ingest::formats::pdf::page_at(text, offset).to_string()
-    } else {
+fn page_of(pages: &PageBreaks, offset: usize) -> String {
+    if pages.is_empty() {
         String::new()
+    } else {
+        pages.page_at(offset).to_string()
     }
 }
 
@@ -295,6 +296,7 @@ fn page_of(text: &str, offset: usize) -> String {
 /// the document text), page (a PDF's), text, type, entity, and the words around it.
 pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
     let rows = document_rows(corpus, set, |d, doc, offsets| {
+        let pages = PageBreaks::of(&doc.text);
         doc.entities
             .iter()
             .zip(corpus.mention_entities(d))
@@ -304,7 +306,7 @@ pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
                 vec![
                     offsets.to_char(m.start).to_string(),
                     offsets.to_char(m.end).to_string(),
-                    page_of(&doc.text, m.start),
+                    page_of(&pages, m.start),
                     doc.text[m.start..m.end].to_string(),
                     m.kind.code().to_string(),
                     entity.id.clone(),
@@ -337,6 +339,7 @@ pub fn mentions_csv(corpus: &Corpus, set: &DocSet) -> String {
 /// order is uncertain.
 pub fn dates_csv(corpus: &Corpus, set: &DocSet) -> String {
     let rows = document_rows(corpus, set, |_, doc, offsets| {
+        let pages = PageBreaks::of(&doc.text);
         doc.dates
             .iter()
             .map(|m| {
@@ -347,7 +350,7 @@ pub fn dates_csv(corpus: &Corpus, set: &DocSet) -> String {
                 vec![
                     offsets.to_char(m.start).to_string(),
                     offsets.to_char(m.end).to_string(),
-                    page_of(&doc.text, m.start),
+                    page_of(&pages, m.start),
                     doc.text[m.start..m.end].to_string(),
                     first,
                     last,

@@ -7,7 +7,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::engine::explore::{find_document, precision_word, Value};
-use crate::engine::ingest::formats::pdf::page_at;
+use crate::engine::ingest::formats::pdf::PageBreaks;
 use crate::engine::{Date, EntityType, Mark};
 use crate::ui::model::card::date_note;
 use crate::ui::state::explore::Explore;
@@ -27,8 +27,8 @@ fn act(ex: Explore, action: &Action) {
 }
 
 /// Unmarked text; a PDF's page breaks (form feeds) shown as the number of the
-/// page that starts there.
-fn plain_text(document: &str, start: usize, text: String) -> AnyView {
+/// page that starts there (`pages`: the document's breaks, found once).
+fn plain_text(pages: &PageBreaks, start: usize, text: String) -> AnyView {
     if !text.contains('\u{c}') {
         return view! { <span>{text}</span> }.into_any();
     }
@@ -36,7 +36,7 @@ fn plain_text(document: &str, start: usize, text: String) -> AnyView {
     let mut at = 0;
     for (offset, _) in text.match_indices('\u{c}') {
         parts.push(view! { <span>{text[at..offset].to_string()}</span> }.into_any());
-        let page = page_at(document, start + offset + 1);
+        let page = pages.page_at(start + offset + 1);
         parts.push(
             view! { <span class="page-break" role="separator" data-testid="page-break">{format!("page {page}")}</span> }
                 .into_any(),
@@ -55,6 +55,7 @@ pub fn Reader(ex: Explore) -> impl IntoView {
         ex.corpus.with_value(|c| {
             let doc_idx = find_document(c, &open)?;
             let doc = &c.documents()[doc_idx];
+            let pages = PageBreaks::of(&doc.text);
             let pieces = c
                 .highlights(doc_idx)
                 .into_iter()
@@ -85,7 +86,7 @@ pub fn Reader(ex: Explore) -> impl IntoView {
                                 date.interval.map(|(a, b)| Action::Range(a, b)),
                             )
                         }
-                        _ => return plain_text(&doc.text, h.start, text),
+                        _ => return plain_text(&pages, h.start, text),
                     };
                     match action {
                         Some(action) => {

@@ -61,13 +61,31 @@ pub fn is_pdf(name: &str, bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF") || crate::engine::ingest::decode::extension(name) == "pdf"
 }
 
-/// The 1-based page of a byte offset in a text made by [`PdfText::text`].
-pub fn page_at(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    1 + text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == 0x0C)
-        .count()
+/// Where a text's pages break (its form feeds), found once so that the page of
+/// each of many offsets is a binary search, not a scan of the text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageBreaks(Vec<usize>);
+
+impl PageBreaks {
+    pub fn of(text: &str) -> PageBreaks {
+        PageBreaks(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == 0x0C)
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// True for a text of one page (no form feed): no page to name.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The 1-based page of a byte offset.
+    pub fn page_at(&self, offset: usize) -> usize {
+        1 + self.0.partition_point(|&b| b < offset)
+    }
 }
 
 fn unreadable(reason: &str) -> FileError {

@@ -165,13 +165,14 @@ fn pages_and_properties() {
         date: None,
     };
     let text = pdf.text();
+    let breaks = PageBreaks::of(&text);
     let cases = [
         ("first page", 0, 1),
         ("second page", text.find("two").unwrap(), 2),
         ("last page", text.len(), 3),
     ];
     for (name, offset, want) in cases {
-        assert_eq!(page_at(&text, offset), want, "{name}");
+        assert_eq!(breaks.page_at(offset), want, "{name}");
     }
     assert_eq!(
         pdf_date("D:20240510093000+02'00'"),

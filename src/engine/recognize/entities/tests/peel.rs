@@ -373,6 +373,13 @@ fn titles_and_ranks_stay_out_of_names_and_make_persons() {
             "\"We are glad,\" said Amara Okonkwo, Chief Medical Officer of Veltrix.",
             &[("Amara Okonkwo", "PER"), ("Veltrix", "ORG")],
         ),
+    ]);
+}
+
+/// Portfolios around titles, abbreviated and hyphenated titles, roles (peel.rs).
+#[test]
+fn portfolios_and_roles_around_titles() {
+    check(&[
         (
             "portfolio before title",
             "Agriculture Secretary Samuel Otieno toured farms.",

@@ -105,6 +105,14 @@ fn teams_in_results_are_organisations() {
             "Lancashire bowler Glen Chapple took four wickets.",
             &[("Lancashire", "ORG"), ("Glen Chapple", "PER")],
         ),
+    ]);
+}
+
+/// Opponents after a result verb or noun, and what results do not make teams:
+/// nations, governments, model numbers, years (results.rs).
+#[test]
+fn opponents_and_what_results_leave_alone() {
+    check(&[
         (
             "nations beating each other stay places",
             "Japan beat Syria 2-1 and England beat Wales 3-0.",
