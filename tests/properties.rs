@@ -102,6 +102,20 @@ proptest! {
     }
 
     #[test]
+    fn any_two_texts_compare_into_their_own_pieces(old in any::<String>(), new in any::<String>()) {
+        use dossier::engine::explore::{compare, Change};
+        let (mut was, mut now) = (String::new(), String::new());
+        for change in compare(&old, &new) {
+            match change {
+                Change::Same(t) => { was.push_str(&t); now.push_str(&t); }
+                Change::Removed(t) => was.push_str(&t),
+                Change::Added(t) => now.push_str(&t),
+            }
+        }
+        prop_assert_eq!((was, now), (old, new));
+    }
+
+    #[test]
     fn damaged_pdfs_never_panic_or_hang(
         flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
         cut in any::<prop::sample::Index>(),

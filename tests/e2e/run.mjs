@@ -623,6 +623,56 @@ test('rename, merge and hide an entity, and undo each', async (app) => {
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-PER] [data-testid=facet-value]').length === 3);
 });
 
+// A wire story, republished twice with small edits, and another story on the same talks.
+const wireStory = 'Talks resume in Almaty\n\nArmenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart Jeyhun Bayramov '
+  + 'held two days of talks in Almaty on May 10, 2024, hosted by Kazakh Foreign Minister Murat Nurtleu. The ministers discussed '
+  + 'the text of a peace treaty and the delimitation of the border, according to statements released after the meeting. Both '
+  + 'sides said progress had been made but that differences remained on several articles of the draft.\n';
+const editions = [
+  ['wire.txt', wireStory],
+  ['paper.txt', wireStory.replace('two days of talks', 'two rounds of talks').replace('several articles', 'a few articles')],
+  ['site.txt', wireStory.replace('Talks resume in Almaty', 'Almaty talks end') + 'Talks will resume next month, officials said.\n'],
+  ['analysis.txt', 'Border deal still distant\n\nAnalysts in Yerevan said Ararat Mirzoyan faces opposition at home over any border '
+    + 'concessions, and that a treaty signed this year looked unlikely after the May 10, 2024 meeting ended without a date for the next round.\n'],
+].map(([name, text]) => ({ name, type: 'text/plain', bytes: Buffer.from(text) }));
+
+test('near-duplicates: listed once with "N similar", counted once on request, and compared word by word', async (app) => {
+  await app.drop(editions);
+  await app.waitForFileMessages(editions.length);
+  await app.waitForShown(4);
+  assert.match((await app.texts('summary'))[0], /^4 of 4 documents · 2 listed/);
+  assert.deepEqual(await app.texts('similar-badge'), ['2 similar']);
+  const count = async (name) => Object.fromEntries(await app.facetValues('PER'))[name];
+  assert.equal(await count('Jeyhun Bayramov'), 3);
+  assert.equal(await count('Ararat Mirzoyan'), 4);
+  // Counting near-duplicates once: the three editions are one story.
+  await app.page.click('[data-testid=count-once]');
+  await app.page.waitForFunction(() => location.hash.includes('once=1'));
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=facet-PER] [data-testid=facet-value]')]
+    .some((e) => e.textContent.includes('Jeyhun Bayramov') && e.querySelector('.count').textContent === '1'));
+  assert.equal(await count('Ararat Mirzoyan'), 2);
+  // The badge opens the listed edition; its versions can be compared.
+  await app.page.click('[data-testid=similar-badge]');
+  await app.page.waitForSelector('[data-testid=similar]');
+  await app.page.click('[data-testid=similar] summary');
+  assert.equal((await app.texts('similar-version')).length, 2);
+  // Open the wire's edition (the listed one depends on which file was indexed first) and compare the paper's.
+  if (!(await app.page.$eval('[data-testid=reader] .meta', (e) => e.textContent)).startsWith('wire.txt')) {
+    await app.page.locator('[data-testid=similar-version]', { hasText: 'wire.txt' }).locator('[data-testid=open-version]').click();
+    await app.page.waitForFunction(() => document.querySelector('[data-testid=reader] .meta').textContent.startsWith('wire.txt'));
+    await app.page.click('[data-testid=similar] summary');
+  }
+  await app.page.locator('[data-testid=similar-version]', { hasText: 'paper.txt' }).locator('[data-testid=compare]').click();
+  await app.page.waitForSelector('[data-testid=diff]');
+  assert.deepEqual([await app.texts('removed'), await app.texts('added')], [['days', 'several'], ['rounds', 'a few']]);
+  // The diff is text: the other version's words are there, nothing else was made of them.
+  assert.ok((await app.page.$eval('[data-testid=diff]', (e) => e.textContent)).includes('Jeyhun Bayramov'));
+  await app.screenshot('near-duplicates-compared');
+  await app.page.click('[data-testid=end-compare]');
+  await app.page.waitForSelector('[data-testid=reader] .text:not(.diff)');
+  assert.deepEqual(app.consoleErrors, []);
+});
+
 test('a copied link restores the view on the same corpus', async (app) => {
   await dropMeetings(app);
   await app.clickFacetValue('Anna Petrova');

@@ -53,6 +53,7 @@ pub(crate) fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
     }
     bench_views(&corpus);
     bench_near_duplicates(&corpus);
+    bench_comparison(&text);
     ExitCode::SUCCESS
 }
 
@@ -229,6 +230,46 @@ fn bench_near_duplicates(corpus: &Corpus) {
         bytes as f64 / 1e6 / best.0,
         best.1 * 1e3
     );
+}
+
+/// Two versions of one long text compared word by word (the reader's comparison),
+/// at doubling lengths: every 40th word of the second changed.
+fn bench_comparison(text: &str) {
+    for kb in [250usize, 500, 1000, 2000] {
+        let mut end = (kb * 1000).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let old = &text[..end];
+        let new: String = old
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| if i % 40 == 39 { "changed" } else { w })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let started = Instant::now();
+        let n_changes = dossier::engine::explore::compare(old, &new).len();
+        println!(
+            "native comparison of two versions of {kb} KB: {:.1} ms ({n_changes} pieces)",
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    }
+    // The worst case: the reader compares only near-duplicates, but two texts
+    // sharing nothing but the words themselves must stay bounded too.
+    for kb in [250usize, 500, 1000, 2000] {
+        // Lines in reverse order: every line in both, hardly one in place.
+        let shuffled: String = text[..kb * 1000]
+            .lines()
+            .rev()
+            .collect::<Vec<_>>()
+            .join("\n");
+        let started = Instant::now();
+        let n_changes = dossier::engine::explore::compare(&text[..kb * 1000], &shuffled).len();
+        println!(
+            "native comparison of a {kb} KB text with its lines reversed: {:.1} ms ({n_changes} pieces)",
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 fn bench_views(corpus: &Corpus) {

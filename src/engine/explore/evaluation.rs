@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::engine::explore::docset::*;
+use crate::engine::explore::duplicates::once_per_group;
 use crate::engine::explore::labels::{facet_of, value_documents};
 use crate::engine::explore::search::SearchHits;
 use crate::engine::explore::state::{Value, ViewState};
@@ -26,6 +27,8 @@ pub struct Evaluation {
     pub matching: Vec<usize>,
     /// Search hits, if a search is active: needed again for keyword in context.
     pub search: Option<SearchHits>,
+    /// When counts take each group of near-duplicates once: every document's group leader.
+    group_leaders: Option<Vec<usize>>,
 }
 
 impl Evaluation {
@@ -100,6 +103,7 @@ impl Evaluation {
             criteria,
             matching: Vec::new(),
             search,
+            group_leaders: state.once.then(|| corpus.group_leaders().to_vec()),
         };
         let all = evaluation.combined(|_| true);
         evaluation.matching = (0..n).filter(|&d| all.contains(d)).collect();
@@ -120,12 +124,21 @@ impl Evaluation {
     /// values when they combine with OR (so that each count says what adding it gives).
     pub fn base_for_facet(&self, facet: EntityType, state: &ViewState) -> DocSet {
         let own_or = state.any_of.contains(&facet);
-        self.combined(|s| !(own_or && s == Source::Facet(facet)))
+        self.counted(self.combined(|s| !(own_or && s == Source::Facet(facet))))
     }
 
     /// The documents the timeline counts: everything but the date range, which it shows.
     pub fn base_for_timeline(&self) -> DocSet {
-        self.combined(|s| s != Source::Range)
+        self.counted(self.combined(|s| s != Source::Range))
+    }
+
+    /// The documents of `set` that counts take: each group of near-duplicates once
+    /// when the state asks so.
+    fn counted(&self, set: DocSet) -> DocSet {
+        match &self.group_leaders {
+            Some(leaders) => once_per_group(leaders, &set),
+            None => set,
+        }
     }
 
     /// The documents matching everything, as a set.

@@ -82,7 +82,7 @@ fn decode_zoom(value: &str) -> Vec<(Date, Date)> {
     levels
 }
 
-/// The state as a URL fragment (without '#'): `in=e.1f2a,c.KZ&any=PER&not=…&from=…&to=…&q=…&zoom=…~…&doc=file~1`.
+/// The state as a URL fragment (without '#'): `in=e.1f2a,c.KZ&any=PER&not=…&from=…&to=…&q=…&zoom=…~…&once=1&doc=file~1`.
 /// Empty parts are left out; an empty state gives an empty string.
 pub fn to_fragment(state: &ViewState) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -108,6 +108,9 @@ pub fn to_fragment(state: &ViewState) -> String {
     if !state.zoom.is_empty() {
         let levels: Vec<String> = state.zoom.iter().map(|(a, b)| format!("{a}~{b}")).collect();
         parts.push(format!("zoom={}", levels.join(",")));
+    }
+    if state.once {
+        parts.push("once=1".to_string());
     }
     if let Some(doc) = &state.open {
         parts.push(format!(
@@ -137,6 +140,7 @@ pub fn from_fragment(fragment: &str) -> ViewState {
             "to" => to = value.parse::<Date>().ok(),
             "q" => state.search = text(),
             "zoom" => state.zoom = decode_zoom(value),
+            "once" => state.once = value == "1",
             "doc" => {
                 let decoded = text();
                 if let Some((source, part)) = decoded.rsplit_once('~') {

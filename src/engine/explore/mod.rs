@@ -3,6 +3,7 @@
 //! Everything the UI shows is computed here and tested natively; the UI only renders.
 
 pub mod docset;
+pub mod duplicates;
 pub mod evaluation;
 pub mod facets;
 pub mod fragment;
@@ -13,6 +14,7 @@ pub mod state;
 pub mod timeline;
 
 pub use docset::{date_order, in_order, DocSet};
+pub use duplicates::{compare, once_per_group, one_per_group, Change, Listed};
 pub use evaluation::Evaluation;
 pub use facets::{appears_with, facet_counts, CoOccurrence, FacetCount};
 pub use fragment::{from_fragment, to_fragment};

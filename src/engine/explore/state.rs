@@ -44,6 +44,9 @@ pub struct ViewState {
     /// The timeline's zoom: the days of each level zoomed into, innermost last. A way
     /// of looking, not a filter: it selects nothing and survives "Clear all".
     pub zoom: Vec<(Date, Date)>,
+    /// Counts take each group of near-duplicates once (a story republished ten
+    /// times counts one document). A way of counting, kept by "Clear all".
+    pub once: bool,
 }
 
 impl ViewState {
@@ -89,6 +92,7 @@ impl ViewState {
         *self = ViewState {
             open,
             zoom,
+            once: self.once,
             ..ViewState::default()
         };
     }

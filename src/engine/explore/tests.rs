@@ -540,6 +540,7 @@ fn the_view_state_round_trips_through_the_url_fragment() {
                     (day("2024-01-01"), day("2024-12-31")),
                     (day("2024-05-01"), day("2024-06-30")),
                 ],
+                once: true,
             },
         ),
     ];

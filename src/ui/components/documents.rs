@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::engine::explore::{date_order, document_ref, in_order, keyword_in_context, value_label};
+use crate::engine::explore::{
+    date_order, document_ref, in_order, keyword_in_context, one_per_group, value_label,
+};
 use crate::ui::model::card::{card_summary, window, CardSummary};
 use crate::ui::state::explore::{row_key, Explore};
 
@@ -103,12 +105,14 @@ pub fn ActiveFilters(ex: Explore) -> impl IntoView {
 #[derive(Clone, PartialEq)]
 struct Listed {
     document: usize,
+    /// Near-duplicates of it that match too, listed under it rather than beside it.
+    n_similar: usize,
     position: usize,
     key: u64,
 }
 
 /// One document's card: title, file, date, tally, snippet or search hits, chips, dates.
-fn card(ex: Explore, d: usize, search: &str) -> AnyView {
+fn card(ex: Explore, d: usize, n_similar: usize, search: &str) -> AnyView {
     ex.corpus.with_value(|c| {
         let doc = &c.documents()[d];
         let CardSummary {
@@ -137,14 +141,19 @@ fn card(ex: Explore, d: usize, search: &str) -> AnyView {
             }.into_any()
         };
         let reference = document_ref(c, d);
-        let (open_ref, click_ref) = (reference.clone(), reference);
+        let (open_ref, click_ref, similar_ref) = (reference.clone(), reference.clone(), reference);
+        let similar = (n_similar > 0).then(|| view! {
+            <button class="similar-badge" data-testid="similar-badge"
+                title="Near-duplicates of this document that match too: open it to see and compare them"
+                on:click=move |_| ex.state.update(|s| s.open = similar_ref.clone())>{format!("{n_similar} similar")}</button>
+        });
         let is_open = Memo::new(move |_| open_ref.is_some() && ex.state.with(|s| s.open == open_ref));
         view! {
             <article class="document" class:open=is_open data-testid="document">
                 <h3><button class="title" aria-pressed=move || is_open.get().to_string()
                     on:click=move |_| ex.state.update(|s| s.open = click_ref.clone())
                     data-testid="document-title">{doc.title.clone()}</button></h3>
-                <p class="meta">{doc.source.clone()} " · " <span title=date_note data-testid="document-date">{date}</span> " · " <span data-testid="document-tally">{tally}</span></p>
+                <p class="meta">{doc.source.clone()} " · " <span title=date_note data-testid="document-date">{date}</span> " · " <span data-testid="document-tally">{tally}</span> {similar}</p>
                 {excerpt}
                 <ul class="chips">
                     {entity_names.into_iter().take(CHIPS_PER_DOCUMENT).map(|(name, code)| view! {
@@ -179,10 +188,11 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         ex.version.track();
         ex.corpus.with_value(date_order)
     });
-    // The matching documents in display order.
+    // The matching documents in display order, one of each group of near-duplicates.
     let shown = Memo::new(move |_| {
         let evaluation = ex.evaluation.get();
-        order.with(|order| in_order(order, &evaluation.0.matching_set()))
+        let matching = order.with(|order| in_order(order, &evaluation.0.matching_set()));
+        ex.corpus.with_value(|c| one_per_group(c, &matching))
     });
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(800.0f64);
@@ -210,14 +220,17 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
                     .enumerate()
                     .skip(in_view.start)
                     .take(in_view.len())
-                    .map(|(position, &d)| {
+                    .map(|(position, listed)| {
                         // The document itself (a corpus may be replaced), and what its card shows.
+                        let d = listed.document;
                         let doc = &c.documents()[d];
                         Listed {
                             document: d,
+                            n_similar: listed.n_similar,
                             position,
                             key: row_key((
                                 d,
+                                listed.n_similar,
                                 &doc.source,
                                 doc.part,
                                 doc.text.len(),
@@ -231,11 +244,18 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         })
     });
     let summary = move || {
-        let n = shown.with(Vec::len);
-        format!(
-            "{n} of {} documents",
-            ex.corpus.with_value(|c| c.documents().len())
-        )
+        let n = ex.evaluation.with(|e| e.0.matching.len());
+        let listed = shown.with(Vec::len);
+        let total = ex.corpus.with_value(|c| c.documents().len());
+        if listed < n {
+            format!("{n} of {total} documents · {listed} listed, near-duplicates under one")
+        } else {
+            format!("{n} of {total} documents")
+        }
+    };
+    let once = move |ev| {
+        let checked = event_target_checked(&ev);
+        ex.state.update(|s| s.once = checked);
     };
     let on_scroll = move |_| {
         if let Some(list) = list_ref.get_untracked() {
@@ -245,6 +265,10 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
     };
     view! {
         <p class="summary" role="status" data-testid="summary">{summary}</p>
+        <label class="count-once" title="Facets and the timeline count a story republished with small edits once">
+            <input type="checkbox" data-testid="count-once" prop:checked=move || ex.state.with(|s| s.once) on:change=once/>
+            " Count near-duplicates once"
+        </label>
         <div class="document-list" node_ref=list_ref on:scroll=on_scroll tabindex="-1" aria-label="Matching documents">
             <div class="document-window" style:height=move || format!("{}px", shown.with(Vec::len) as f64 * CARD_PX)>
                 <For each=move || page.get() key=|l| l.key children=move |l| {
@@ -255,7 +279,7 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
                         format!("{}px", position as f64 * CARD_PX)
                     };
                     // Set through the CSS object model: the page's CSP forbids style attributes.
-                    view! { <div class="document-slot" style:top=top style:height=format!("{CARD_PX}px")>{card(ex, l.document, &search.get_untracked())}</div> }
+                    view! { <div class="document-slot" style:top=top style:height=format!("{CARD_PX}px")>{card(ex, l.document, l.n_similar, &search.get_untracked())}</div> }
                 }/>
             </div>
         </div>

@@ -11,6 +11,7 @@ use crate::engine::error::FileError;
 use crate::engine::index::analysed::{content_hash, AnalysedFile};
 use crate::engine::index::days::day_number;
 use crate::engine::index::grouping::{entity_id, fold_whitespace, grouping_keys};
+use crate::engine::index::near_duplicates::{Grouper, Signature};
 use crate::engine::index::report::FileReport;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
@@ -69,6 +70,12 @@ pub struct Corpus {
     acronym_definitions: HashMap<String, acronyms::Definition>,
     /// Ids of entities merged into another by the index itself, to the id merged into.
     merged_ids: HashMap<String, String>,
+    /// Near-duplicates: every document's signature, the document leading its group
+    /// (itself when alone), and the members of each group of two or more, in order.
+    signatures: Vec<Signature>,
+    group_leaders: Vec<usize>,
+    group_members: HashMap<usize, Vec<usize>>,
+    grouper: Grouper,
 }
 
 impl Corpus {
@@ -173,7 +180,13 @@ impl Corpus {
     }
 
     /// Indexes one analysed document.
-    pub fn add_document(&mut self, mut document: Document) {
+    pub fn add_document(&mut self, document: Document) {
+        let signature = Signature::of(&document.text);
+        self.add_signed_document(document, signature);
+    }
+
+    /// Indexes one document whose near-duplicate signature is known.
+    fn add_signed_document(&mut self, mut document: Document, signature: Signature) {
         if !self.link_choices.is_empty() {
             for m in document.entities.iter_mut() {
                 if m.kind == EntityType::Place {
@@ -235,6 +248,15 @@ impl Corpus {
                 .map(|(a, b)| (day_number(a), day_number(b))),
         );
         self.day_span_ends.push(self.day_spans.len());
+        let leader = self.grouper.add(&signature, &self.signatures);
+        if leader != doc_idx {
+            self.group_members
+                .entry(leader)
+                .or_insert_with(|| vec![leader])
+                .push(doc_idx);
+        }
+        self.group_leaders.push(leader);
+        self.signatures.push(signature);
         self.documents.push(document);
         self.mention_entities.push(mention_entities);
         self.register_defined_acronyms(doc_idx);
@@ -335,9 +357,34 @@ impl Corpus {
         self.merged_ids.clear();
         self.day_spans.clear();
         self.day_span_ends.clear();
-        for document in documents {
-            self.add_document(document);
+        // The texts do not change: their signatures are kept, their groups found again.
+        let signatures = std::mem::take(&mut self.signatures);
+        self.group_leaders.clear();
+        self.group_members.clear();
+        self.grouper = Grouper::default();
+        for (document, signature) in documents.into_iter().zip(signatures) {
+            self.add_signed_document(document, signature);
         }
+    }
+
+    /// The document leading document `doc`'s group of near-duplicates (`doc` itself
+    /// when it has none, or for an index past the end).
+    pub fn group_leader(&self, doc: usize) -> usize {
+        self.group_leaders.get(doc).copied().unwrap_or(doc)
+    }
+
+    /// Per document, the document leading its group of near-duplicates.
+    pub fn group_leaders(&self) -> &[usize] {
+        &self.group_leaders
+    }
+
+    /// Every document of `doc`'s group of near-duplicates, in corpus order (`doc`
+    /// alone when it has none).
+    pub fn near_duplicates(&self, doc: usize) -> Vec<usize> {
+        self.group_members
+            .get(&self.group_leader(doc))
+            .cloned()
+            .unwrap_or_else(|| vec![doc])
     }
 
     /// Content hash to file name of every file loaded, for a snapshot.
