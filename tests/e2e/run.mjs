@@ -673,6 +673,52 @@ test('near-duplicates: listed once with "N similar", counted once on request, an
   assert.deepEqual(app.consoleErrors, []);
 });
 
+test('the network: names sized by documents, a node filters and the nodes that stay keep their place, an edge lists the shared documents', async (app) => {
+  await dropMeetings(app);
+  await app.page.click('[data-testid=show-network]');
+  await app.page.waitForSelector('[data-testid=network-node]');
+  await app.page.waitForFunction(() => location.hash.includes('view=network'));
+  const nodes = async () => Object.fromEntries(await app.page.$$eval('[data-testid=network-node]',
+    (es) => es.map((e) => [e.dataset.name, [e.dataset.x, e.dataset.y]])));
+  const before = await nodes();
+  assert.ok('Anna Petrova' in before && 'David Miller' in before, JSON.stringify(before));
+  assert.equal(await app.page.$$eval('[data-testid=network-edge]', (es) => es.length) > 0, true);
+  // Labels do not overlap.
+  const boxes = await app.page.$$eval('[data-testid=network-node] text', (ts) => ts.map((t) => { const b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; }));
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, b] = [boxes[i], boxes[j]];
+    assert.ok(!(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]), `labels ${i} and ${j} overlap`);
+  }
+  await app.screenshot('network');
+  // An edge lists the documents the two share; one opens in the reader.
+  const edge = app.page.locator('[data-testid=network-edge]', { has: app.page.locator('title', { hasText: /Anna Petrova and David Miller|David Miller and Anna Petrova/ }) });
+  await edge.click();
+  await app.page.waitForSelector('[data-testid=network-shared]');
+  assert.deepEqual(await app.texts('shared-document'), ['Talks in Almaty']);
+  await app.page.click('[data-testid=shared-document]');
+  await app.page.waitForSelector('[data-testid=reader]');
+  await app.screenshot('network-edge');
+  // A node filters like a facet value; the nodes that stay do not move.
+  await app.page.locator('[data-testid=network-node][data-name="Anna Petrova"]').locator('circle').click();
+  await app.page.waitForFunction(() => location.hash.includes('in=e.'));
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=network-node]').length > 0
+    && ![...document.querySelectorAll('[data-testid=network-node]')].some((e) => e.dataset.name === 'Abbey'));
+  const after = await nodes();
+  assert.ok(Object.keys(after).length > 0);
+  for (const [name, at] of Object.entries(after)) {
+    if (name in before) assert.deepEqual(at, before[name], `${name} moved`);
+  }
+  assert.deepEqual(await app.chips(), ['Anna Petrova ×']);
+  // Keyboard: a focused node filters on Enter.
+  await app.page.locator('[data-testid=network-node][data-name="David Miller"]').focus();
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=active-filter]').length === 2);
+  // Back to the list: the filters hold.
+  await app.page.click('[data-testid=show-list]');
+  await app.waitForShown(1);
+  assert.deepEqual(app.consoleErrors, []);
+});
+
 test('a copied link restores the view on the same corpus', async (app) => {
   await dropMeetings(app);
   await app.clickFacetValue('Anna Petrova');

@@ -298,6 +298,8 @@ fn bench_views(corpus: &Corpus) {
         "timeline",
         "document list",
         "appears-with",
+        "network of 80 names laid out anew",
+        "the same over every document",
     ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
     for _ in 0..21 {
@@ -327,6 +329,55 @@ fn bench_views(corpus: &Corpus) {
         // The entity panel of the one value chosen.
         std::hint::black_box(appears_with(corpus, person, 8));
         take(5);
+        // The network view at its largest, every node placed from scratch.
+        let kinds = [EntityType::Person, EntityType::Organisation];
+        let net = dossier::engine::explore::network(
+            corpus,
+            &evaluation.counted_matching(),
+            &kinds,
+            80,
+            160,
+        );
+        let keys: Vec<String> = net
+            .nodes
+            .iter()
+            .map(|n| corpus.entities()[n.entity].id.clone())
+            .collect();
+        let edges: Vec<(usize, usize, f64)> = net
+            .edges
+            .iter()
+            .map(|e| (e.a, e.b, e.shared as f64))
+            .collect();
+        std::hint::black_box(dossier::ui::model::network::layout(
+            &keys,
+            &edges,
+            &Default::default(),
+        ));
+        take(6);
+        let everything = Evaluation::new(corpus, &ViewState::default(), None);
+        let net = dossier::engine::explore::network(
+            corpus,
+            &everything.counted_matching(),
+            &kinds,
+            80,
+            160,
+        );
+        let keys: Vec<String> = net
+            .nodes
+            .iter()
+            .map(|n| corpus.entities()[n.entity].id.clone())
+            .collect();
+        let edges: Vec<(usize, usize, f64)> = net
+            .edges
+            .iter()
+            .map(|e| (e.a, e.b, e.shared as f64))
+            .collect();
+        std::hint::black_box(dossier::ui::model::network::layout(
+            &keys,
+            &edges,
+            &Default::default(),
+        ));
+        take(7);
     }
     let figures: Vec<String> = names
         .iter()

@@ -145,4 +145,10 @@ impl Evaluation {
     pub fn matching_set(&self) -> DocSet {
         DocSet::of(self.n_documents, &self.matching)
     }
+
+    /// The documents matching everything as counts take them (each group of
+    /// near-duplicates once when the state asks so): the network's documents.
+    pub fn counted_matching(&self) -> DocSet {
+        self.counted(self.matching_set())
+    }
 }

@@ -82,7 +82,7 @@ fn decode_zoom(value: &str) -> Vec<(Date, Date)> {
     levels
 }
 
-/// The state as a URL fragment (without '#'): `in=e.1f2a,c.KZ&any=PER&not=…&from=…&to=…&q=…&zoom=…~…&once=1&doc=file~1`.
+/// The state as a URL fragment (without '#'): `in=e.1f2a,c.KZ&any=PER&not=…&from=…&to=…&q=…&zoom=…~…&once=1&view=network&doc=file~1`.
 /// Empty parts are left out; an empty state gives an empty string.
 pub fn to_fragment(state: &ViewState) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -111,6 +111,9 @@ pub fn to_fragment(state: &ViewState) -> String {
     }
     if state.once {
         parts.push("once=1".to_string());
+    }
+    if state.network {
+        parts.push("view=network".to_string());
     }
     if let Some(doc) = &state.open {
         parts.push(format!(
@@ -141,6 +144,7 @@ pub fn from_fragment(fragment: &str) -> ViewState {
             "q" => state.search = text(),
             "zoom" => state.zoom = decode_zoom(value),
             "once" => state.once = value == "1",
+            "view" => state.network = value == "network",
             "doc" => {
                 let decoded = text();
                 if let Some((source, part)) = decoded.rsplit_once('~') {

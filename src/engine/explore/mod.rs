@@ -8,6 +8,7 @@ pub mod evaluation;
 pub mod facets;
 pub mod fragment;
 pub mod labels;
+pub mod network;
 pub mod places;
 pub mod search;
 pub mod state;
@@ -21,6 +22,7 @@ pub use fragment::{from_fragment, to_fragment};
 pub use labels::{
     document_ref, facet_of, find_document, precision_word, value_documents, value_label,
 };
+pub use network::{network, shared_documents, Network, NetworkEdge, NetworkNode};
 pub use search::{context_bounds, keyword_in_context, search_terms, KeywordInContext, SearchHits};
 pub use state::{DocRef, Value, ViewState};
 pub use timeline::{

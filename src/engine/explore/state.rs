@@ -47,6 +47,9 @@ pub struct ViewState {
     /// Counts take each group of near-duplicates once (a story republished ten
     /// times counts one document). A way of counting, kept by "Clear all".
     pub once: bool,
+    /// The centre column shows the network of who appears with whom instead of
+    /// the document list. A way of looking, kept by "Clear all".
+    pub network: bool,
 }
 
 impl ViewState {
@@ -93,6 +96,7 @@ impl ViewState {
             open,
             zoom,
             once: self.once,
+            network: self.network,
             ..ViewState::default()
         };
     }

@@ -541,6 +541,7 @@ fn the_view_state_round_trips_through_the_url_fragment() {
                     (day("2024-05-01"), day("2024-06-30")),
                 ],
                 once: true,
+                network: true,
             },
         ),
     ];

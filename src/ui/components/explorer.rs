@@ -6,6 +6,7 @@ use crate::engine::EntityType;
 use crate::ui::components::documents::{ActiveFilters, DocumentList, SearchBox};
 use crate::ui::components::entity_panel::EntityPanel;
 use crate::ui::components::facets::Facet;
+use crate::ui::components::network::NetworkView;
 use crate::ui::components::place_list::PlaceList;
 use crate::ui::components::reader::Reader;
 use crate::ui::components::timeline::TimelineView;
@@ -58,6 +59,8 @@ pub fn Explorer(ex: Explore) -> impl IntoView {
             view! { {summary} {lines} }
         })
     };
+    // Only a change of view rebuilds the centre (the network keeps its layout across filters).
+    let show_network = Memo::new(move |_| ex.state.with(|s| s.network));
     // A filter on names across the facets and the place list.
     let name_filter = RwSignal::new(String::new());
     let gazetteer_note = move || {
@@ -88,12 +91,31 @@ pub fn Explorer(ex: Explore) -> impl IntoView {
                 <Later step=PANEL_STEPS as u32>
                     <ExportMenu ex/>
                     <EntityPanel ex/>
-                    <DocumentList ex/>
+                    <ViewSwitch ex/>
+                    {move || if show_network.get() {
+                        view! { <NetworkView ex/> }.into_any()
+                    } else {
+                        view! { <DocumentList ex/> }.into_any()
+                    }}
                 </Later>
             </main>
             <div class="reading">
                 <Reader ex/>
             </div>
+        </div>
+    }
+}
+
+/// The centre column's two ways of looking: the document list or the network.
+#[component]
+fn ViewSwitch(ex: Explore) -> impl IntoView {
+    let network = move || ex.state.with(|s| s.network);
+    view! {
+        <div class="view-switch" role="group" aria-label="Show">
+            <button aria-pressed=move || (!network()).to_string() data-testid="show-list"
+                on:click=move |_| ex.state.update(|s| s.network = false)>"Documents"</button>
+            <button aria-pressed=move || network().to_string() data-testid="show-network"
+                on:click=move |_| ex.state.update(|s| s.network = true)>"Network"</button>
         </div>
     }
 }

@@ -5,6 +5,7 @@ pub mod documents;
 pub mod entity_panel;
 pub mod explorer;
 pub mod facets;
+pub mod network;
 pub mod place_list;
 pub mod reader;
 pub mod timeline;

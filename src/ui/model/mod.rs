@@ -4,6 +4,7 @@
 //! Leptos or web-sys, so this module builds (and is tested) on every target.
 pub mod card;
 pub mod entity;
+pub mod network;
 pub mod places;
 pub mod schedule;
 pub mod timeline;

@@ -18,7 +18,7 @@ fn not_loaded(reason: &str) -> FileError {
 }
 
 /// Offers `contents` as a file to save, without any server: a Blob and a link to it.
-fn download(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+pub(crate) fn download(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
