@@ -22,10 +22,14 @@ pub use recognize::dates::{Anchoring, DateMention, DocumentDate, NumericOrder, P
 pub use recognize::entities::{EntityMention, EntityType};
 
 /// Settings that change how files are read.
-#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AnalysisOptions {
     pub split: SplitOptions,
     pub numeric_order: NumericOrder,
+    /// The column of a CSV or TSV file that holds the text, chosen by the user
+    /// (0-based); `None` finds it by name, else takes the longest.
+    #[serde(default)]
+    pub text_column: Option<usize>,
 }
 
 /// One analysed document: an article of a file, its text and what was found in it.
@@ -165,7 +169,12 @@ pub fn analyze_file(
     }
     let decoded = ingest::decode::decode(name, bytes)?;
     let mut warnings = decoded.warnings;
-    let documents = match ingest::formats::read(&extension, decoded.text, &mut warnings)? {
+    let documents = match ingest::formats::read(
+        &extension,
+        decoded.text,
+        options.text_column,
+        &mut warnings,
+    )? {
         ingest::formats::Layout::Text(text) => analyze_text(name, &text, options),
         ingest::formats::Layout::Records(records) => analyze_records(name, records, options),
     };

@@ -822,6 +822,31 @@ test('a hosted corpus opens from ?corpus=: a snapshot, a manifest, and clear err
   assert.match((await app.texts('file-message'))[0], /is neither a Dossier snapshot nor a manifest/);
 });
 
+test('a CSV file\'s text column, guessed at loading, can be chosen after: the file is read again, the others stay', async (app) => {
+  const feed = { name: 'feed.csv', type: 'text/csv', bytes: Buffer.from('id,story,notes\n'
+    + '1,Ararat Mirzoyan met Jeyhun Bayramov in Almaty.,an internal note of the desk that is far longer than the story it goes with\n'
+    + '2,Vedant Patel spoke in Washington.,another internal note of the desk that is longer than the story beside it\n') };
+  await app.drop([feed, meetings[0]]);
+  await app.waitForFileMessages(2);
+  await app.waitForShown(3);
+  const messages = async () => (await app.texts('file-message')).join(' | ');
+  assert.match(await messages(), /feed\.csv: 2 documents.*"notes" \(the longest\)/);
+  assert.equal((await app.facetValues('PER')).some(([n]) => n === 'Ararat Mirzoyan'), false);
+  await app.page.click('[data-testid=choose-column]');
+  await app.page.waitForSelector('[data-testid=text-column]');
+  assert.deepEqual(await app.page.$$eval('[data-testid=text-column] option', (os) => os.map((o) => [o.textContent, o.selected])),
+    [['id', false], ['story', false], ['notes', true]]);
+  await app.page.selectOption('[data-testid=text-column]', { label: 'story' });
+  await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=facet-PER] [data-testid=facet-value]')]
+    .some((e) => e.textContent.includes('Ararat Mirzoyan')));
+  await app.waitForShown(3);
+  const people = (await app.facetValues('PER')).map(([n]) => n);
+  for (const name of ['Ararat Mirzoyan', 'Vedant Patel', 'Anna Petrova']) assert.ok(people.includes(name), people.join(', '));
+  assert.doesNotMatch(await messages(), /the longest/);
+  assert.equal((await app.texts('file-message')).length, 2);
+  assert.deepEqual(app.consoleErrors, []);
+});
+
 test('HTML, CSV, JSON, e-mail and Windows-1252 files load; a hostile page runs nothing', async (app) => {
   const hostileHtml = '<html><head><title>Hostile Page</title><script>window.__pwned = 1</script></head>'
     + '<body onload="window.__pwned = 2"><p>Talks in Almaty went on.</p><img src=x onerror="window.__pwned = 3">'

@@ -7,9 +7,8 @@ use web_sys::HtmlInputElement;
 use crate::engine::explore::ViewState;
 use crate::engine::{AnalysisOptions, Corpus, SplitOptions};
 use crate::ui::components::explorer::Explorer;
-use crate::ui::platform::gazetteer;
 use crate::ui::platform::loading::{
-    cancel, file_list, load_files, prepare, stop_slow_file, Progress, Sinks,
+    cancel, file_list, load_again, load_files, prepare, stop_slow_file, Progress, Sinks,
 };
 use crate::ui::platform::sample::add_sample;
 use crate::ui::platform::sharing::{
@@ -17,6 +16,7 @@ use crate::ui::platform::sharing::{
 };
 use crate::ui::platform::storage::{self, KeptNote};
 use crate::ui::platform::warm_up::warm_up_explorer;
+use crate::ui::platform::{gazetteer, tables};
 use crate::ui::state::explore::Explore;
 use crate::ui::state::url_state::sync_with_address;
 
@@ -49,6 +49,16 @@ pub fn App() -> impl IntoView {
         version: set_version,
         progress: set_progress,
     };
+    // A table read again with the text column the user chose.
+    let read_again = Callback::new(move |(name, column): (String, usize)| {
+        if let Some(file) = tables::kept(&name) {
+            let options = AnalysisOptions {
+                text_column: Some(column),
+                ..options()
+            };
+            load_again(file, sinks, options);
+        }
+    });
     // Snapshot files are opened as they are; everything else is analysed. A drop of
     // thousands of files is taken in slices (reading each name and size is a call
     // into the browser), so that taking them does not hold the page.
@@ -115,7 +125,7 @@ pub fn App() -> impl IntoView {
             <Header on_pick load_sample split_articles set_split_articles/>
             {move || progress.get().map(|p| view! { <ProgressLine progress=p/> })}
             <KeptNote ex loading=progress status=kept/>
-            <Show when=is_empty fallback=move || view! { <Explorer ex/> }>
+            <Show when=is_empty fallback=move || view! { <Explorer ex read_again/> }>
                 <EmptyState/>
             </Show>
         </div>

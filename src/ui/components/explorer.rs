@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::EntityType;
+use crate::engine::{EntityType, Warning};
 use crate::ui::components::documents::{ActiveFilters, DocumentList, SearchBox};
 use crate::ui::components::entity_panel::EntityPanel;
 use crate::ui::components::facets::Facet;
@@ -10,8 +10,8 @@ use crate::ui::components::network::NetworkView;
 use crate::ui::components::place_list::PlaceList;
 use crate::ui::components::reader::Reader;
 use crate::ui::components::timeline::TimelineView;
-use crate::ui::platform::gazetteer;
 use crate::ui::platform::sharing::ExportMenu;
+use crate::ui::platform::{gazetteer, tables};
 use crate::ui::state::explore::Explore;
 
 /// About one frame, between the explorer's panels appearing.
@@ -21,12 +21,64 @@ pub const PANEL_STEPS: u64 = 5;
 /// Above this many files, loaded files are summed up in one line.
 const FILE_MESSAGE_LIMIT: usize = 12;
 
+/// A table's columns offered for its text: its name, the columns and the one in use.
+type ColumnChoice = (String, Vec<String>, usize);
+
+/// The column chooser of the table being re-read, if one is open.
+fn column_chooser(
+    choice: RwSignal<Option<ColumnChoice>>,
+    read_again: Callback<(String, usize)>,
+) -> impl IntoView {
+    move || {
+        let (name, columns, current) = choice.get()?;
+        let options = columns
+            .iter()
+            .enumerate()
+            .map(|(k, column)| view! { <option value=k.to_string() selected=k == current>{column.clone()}</option> })
+            .collect_view();
+        let on_change = move |ev| {
+            if let Ok(k) = event_target_value(&ev).parse::<usize>() {
+                read_again.run((name.clone(), k));
+                choice.set(None);
+            }
+        };
+        Some(view! {
+            <li class="message column-choice">
+                <label>"Text of each row from the column " <select data-testid="text-column" on:change=on_change>{options}</select></label>
+                " " <button class="clear" on:click=move |_| choice.set(None)>"Cancel"</button>
+            </li>
+        })
+    }
+}
+
+/// A table's button to choose its text column, for tables this session can read again.
+fn choose_column_button(
+    name: &str,
+    guessed: Option<String>,
+    choice: RwSignal<Option<ColumnChoice>>,
+) -> Option<impl IntoView> {
+    tables::kept(name)?;
+    let name = name.to_string();
+    let open = move |_| {
+        let (name, guessed) = (name.clone(), guessed.clone());
+        leptos::task::spawn_local(async move {
+            if let Some((columns, current)) = tables::columns(&name, guessed).await {
+                choice.set(Some((name, columns, current)));
+            }
+        });
+    };
+    Some(
+        view! { " " <button class="clear" data-testid="choose-column" on:click=open>"Choose the text column"</button> },
+    )
+}
+
 #[component]
-pub fn Explorer(ex: Explore) -> impl IntoView {
+pub fn Explorer(ex: Explore, read_again: Callback<(String, usize)>) -> impl IntoView {
     let Explore {
         corpus, version, ..
     } = ex;
     let all_files = RwSignal::new(false);
+    let column_choice: RwSignal<Option<ColumnChoice>> = RwSignal::new(None);
     let file_messages = move || {
         version.get();
         let show_all = all_files.get();
@@ -53,7 +105,14 @@ pub fn Explorer(ex: Explore) -> impl IntoView {
                     } else {
                         "message warning"
                     };
-                    view! { <li class=class data-testid="file-message">{f.message()}</li> }
+                    let guessed = f.warnings.iter().find_map(|w| match w {
+                        Warning::TextColumnGuessed { column } => Some(column.clone()),
+                        _ => None,
+                    });
+                    let choose = (f.error.is_none() && f.n_documents > 0)
+                        .then(|| choose_column_button(&f.name, guessed, column_choice))
+                        .flatten();
+                    view! { <li class=class data-testid="file-message">{f.message()}{choose}</li> }
                 })
                 .collect_view();
             view! { {summary} {lines} }
@@ -74,7 +133,7 @@ pub fn Explorer(ex: Explore) -> impl IntoView {
         view! { {cities} {names} }
     };
     view! {
-        <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}</ul>
+        <ul class="files" data-testid="file-messages">{gazetteer_note}{file_messages}{column_chooser(column_choice, read_again)}</ul>
         <div class="explorer" class:reading-open=move || ex.state.with(|s| s.open.is_some())>
             <Later step=0><TimelineView ex/></Later>
             <aside class="facets" aria-label="Entities">

@@ -11,7 +11,7 @@
 //! cannot start, or its gazetteer differs from the page's, files are analysed here.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 
 use gloo_file::futures::read_as_bytes;
@@ -24,8 +24,8 @@ pub use crate::ui::model::schedule::Progress;
 use crate::ui::model::schedule::{
     batch_size, refresh_wait_ms, seconds_left, SlowFile, BATCH, MAX_WORKERS, SLICE_MS, SLOW_FILE_MS,
 };
-use crate::ui::platform::gazetteer;
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
+use crate::ui::platform::{gazetteer, tables};
 
 /// Where the app's views are, for the loader to update them.
 #[derive(Clone, Copy)]
@@ -91,6 +91,9 @@ struct Loader {
     /// A timer looks for a file that runs long while large files are analysed.
     watching: bool,
     sinks: Option<Sinks>,
+    /// Files analysed again (another text column): their new analysis replaces
+    /// the old one when it is indexed.
+    replacing: HashSet<String>,
 }
 
 thread_local! {
@@ -120,6 +123,20 @@ pub fn prepare() {
 
 /// Adds files to the loading queue; progress and results flow to `sinks`.
 pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
+    for file in &files {
+        tables::keep(file);
+    }
+    queue_files(files, sinks, options);
+}
+
+/// Analyses a file loaded before again with other options; its new documents
+/// replace those it gave.
+pub fn load_again(file: web_sys::File, sinks: Sinks, options: AnalysisOptions) {
+    loader().borrow_mut().replacing.insert(file.name());
+    queue_files(vec![file], sinks, options);
+}
+
+fn queue_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
     let state = loader();
     {
         let mut s = state.borrow_mut();
@@ -402,8 +419,16 @@ fn pump(state: &Rc<RefCell<Loader>>) {
             if n == 0 {
                 break;
             }
+            // A batch shares its options: it ends where a file asks for others.
+            let first = s.queue.front().map(|j| j.options).unwrap_or_default();
+            let n = s
+                .queue
+                .iter()
+                .take(n)
+                .take_while(|j| j.options == first)
+                .count();
             let batch: Vec<Job> = s.queue.drain(..n).collect();
-            let options = batch.last().map(|j| j.options).unwrap_or_default();
+            let options = first;
             let jobs: Vec<(u32, &web_sys::File)> = batch.iter().map(|j| (j.id, &j.file)).collect();
             slot.worker.analyse(&jobs, &options);
             slot.in_flight.extend(batch);
@@ -470,8 +495,13 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
             match next {
                 Some(file) => {
                     let file = file.into_file();
+                    let again = state.borrow_mut().replacing.remove(&file.name);
                     sinks.corpus.update_value(|c| {
-                        c.add_analysed(file);
+                        if again {
+                            c.replace_file(file);
+                        } else {
+                            c.add_analysed(file);
+                        }
                     })
                 }
                 None => break,

@@ -6,5 +6,6 @@ pub mod loading;
 pub mod sample;
 pub mod sharing;
 pub mod storage;
+pub mod tables;
 pub mod warm_up;
 pub mod worker;

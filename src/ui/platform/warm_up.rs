@@ -58,7 +58,10 @@ pub fn warm_up_explorer(page_corpus: StoredValue<Corpus>) {
             let (version, set_version) = signal(1u64);
             let state = RwSignal::new(ViewState::default());
             let ex = Explore::new(corpus, version, set_version, state);
-            let mounted = leptos::mount::mount_to(host, move || view! { <Explorer ex/> });
+            // The warm-up's explorer reads no table again.
+            let read_again = Callback::new(|_: (String, usize)| {});
+            let mounted =
+                leptos::mount::mount_to(host, move || view! { <Explorer ex read_again/> });
             (ex, mounted)
         });
         // Every panel appears a frame after the one before.

@@ -153,6 +153,24 @@ impl Corpus {
         self.files.last().expect("just pushed")
     }
 
+    /// Replaces what a file gave (its documents and report) by a new analysis of it
+    /// (the same bytes read another way: a table's text column chosen). Other files'
+    /// documents keep their places; the index is rebuilt, with the user's edits.
+    pub fn replace_file(&mut self, file: AnalysedFile) -> &FileReport {
+        let name = file.name.clone();
+        let documents = std::mem::take(&mut self.documents);
+        let signatures = std::mem::take(&mut self.signatures);
+        (self.documents, self.signatures) = documents
+            .into_iter()
+            .zip(signatures)
+            .filter(|(d, _)| d.source != name)
+            .unzip();
+        self.files.retain(|f| f.name != name);
+        self.content_hashes.retain(|_, n| *n != name);
+        self.reindex();
+        self.add_analysed(file)
+    }
+
     /// Records a file that could not even be read, so that the user sees it by name.
     pub fn add_unreadable(&mut self, name: &str, reason: &str) {
         self.add_refused(

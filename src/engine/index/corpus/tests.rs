@@ -574,3 +574,45 @@ fn a_name_in_capitals_is_one_entity_with_the_name_in_running_text() {
         "a well-known organisation in capitals"
     );
 }
+
+#[test]
+fn a_file_read_again_another_way_replaces_what_it_gave() {
+    let table = "id,story,notes\n1,Ararat Mirzoyan met Jeyhun Bayramov in Almaty.,an internal note far longer than the story it is attached to\n";
+    let mut c = Corpus::new();
+    let options = AnalysisOptions::default();
+    c.add_file(
+        "before.txt",
+        b"Note\n\nAnna Petrova spoke in Yerevan.\n",
+        &options,
+    );
+    c.add_file("feed.csv", table.as_bytes(), &options);
+    c.add_file(
+        "after.txt",
+        b"Note\n\nDavid Miller spoke in Baku.\n",
+        &options,
+    );
+    assert!(
+        c.entities().iter().all(|e| e.name != "Ararat Mirzoyan"),
+        "the notes were read"
+    );
+    let chosen = AnalysisOptions {
+        text_column: Some(1),
+        ..options
+    };
+    let report = c.replace_file(AnalysedFile::analyse("feed.csv", table.as_bytes(), &chosen));
+    assert!(
+        report.duplicate_of.is_none() && report.warnings.is_empty(),
+        "{report:?}"
+    );
+    let sources: Vec<&str> = c.documents().iter().map(|d| d.source.as_str()).collect();
+    assert_eq!(sources, ["before.txt", "after.txt", "feed.csv"]);
+    assert_eq!(c.files().len(), 3);
+    for name in ["Ararat Mirzoyan", "Anna Petrova", "David Miller"] {
+        assert_eq!(entity(&c, name).documents.len(), 1, "{name}");
+    }
+    assert_eq!(
+        c.group_leaders().len(),
+        3,
+        "near-duplicate groups follow the documents"
+    );
+}

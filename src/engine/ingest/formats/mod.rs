@@ -65,21 +65,48 @@ pub(super) const DATE_NAMES: &[&str] = &[
     "time",
 ];
 
-/// Reads a decoded file by its extension. Warnings go to the file's message.
+/// Reads a decoded file by its extension. Warnings go to the file's message;
+/// `text_column` is the user's choice of a table's text column.
 pub fn read(
     extension: &str,
     text: String,
+    text_column: Option<usize>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Layout, FileError> {
     match extension {
         "html" | "htm" => Ok(Layout::Records(vec![html(&text)])),
-        "csv" => table::table(&text, b',', warnings),
-        "tsv" => table::table(&text, b'\t', warnings),
+        "csv" => table::table(&text, b',', text_column, warnings),
+        "tsv" => table::table(&text, b'\t', text_column, warnings),
         "json" => json::json(&text, warnings),
         "jsonl" | "ndjson" => json::json_lines(&text, warnings),
         "eml" => Ok(Layout::Records(vec![email(&text, warnings)])),
         _ => Ok(Layout::Text(text)),
     }
+}
+
+/// The columns of a CSV or TSV file, from its first bytes (the header is its first
+/// record), and the one its text is taken from unless the user chooses: the one
+/// named like a text column, else `guessed` (a file's warning names it). `None`
+/// for other files.
+pub fn table_columns(
+    name: &str,
+    head: &[u8],
+    guessed: Option<&str>,
+) -> Option<(Vec<String>, usize)> {
+    let delimiter = match crate::engine::ingest::decode::extension(name).as_str() {
+        "csv" => b',',
+        "tsv" => b'\t',
+        _ => return None,
+    };
+    let text = crate::engine::ingest::decode::decode(name, head).ok()?.text;
+    let header = table::header(&text, delimiter);
+    if header.is_empty() {
+        return None;
+    }
+    let current = pick(&header, TEXT_NAMES)
+        .or_else(|| header.iter().position(|h| Some(h.as_str()) == guessed))
+        .unwrap_or(0);
+    Some((header, current))
 }
 
 pub(super) fn no_documents(what: &str) -> FileError {

@@ -4,11 +4,12 @@ use super::{no_documents, pick, Layout, Record, DATE_NAMES, TEXT_NAMES, TITLE_NA
 use crate::engine::error::{FileError, Warning};
 use crate::engine::recognize::dates::date_from_value;
 
-/// One document per row. The text column is found by name, else it is the column
-/// with the longest values; title and date columns are used when named.
+/// One document per row. The text column is `chosen`, else found by name, else it
+/// is the column with the longest values; title and date columns are used when named.
 pub(super) fn table(
     text: &str,
     delimiter: u8,
+    chosen: Option<usize>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Layout, FileError> {
     let mut reader = csv::ReaderBuilder::new()
@@ -30,7 +31,9 @@ pub(super) fn table(
     if n_bad > 0 {
         warnings.push(Warning::RowsSkipped { n_rows: n_bad });
     }
-    let text_column = pick(&header, TEXT_NAMES).unwrap_or_else(|| {
+    let chosen = chosen.filter(|&k| k < header.len());
+    let named = chosen.or_else(|| pick(&header, TEXT_NAMES));
+    let text_column = named.unwrap_or_else(|| {
         let mut total = vec![0usize; header.len()];
         for row in &rows {
             for (k, v) in row.iter().enumerate().take(header.len()) {
@@ -39,12 +42,13 @@ pub(super) fn table(
         }
         (0..header.len()).max_by_key(|&k| total[k]).unwrap_or(0)
     });
-    if pick(&header, TEXT_NAMES).is_none() && !header.is_empty() {
+    if named.is_none() && !header.is_empty() {
         warnings.push(Warning::TextColumnGuessed {
             column: header[text_column].clone(),
         });
     }
     let title_column = pick(&header, TITLE_NAMES).filter(|&k| k != text_column);
+    // (A chosen column may be one named like a title or a date: it is then the text only.)
     let date_column = pick(&header, DATE_NAMES).filter(|&k| k != text_column);
     let records: Vec<Record> = rows
         .into_iter()
@@ -66,4 +70,15 @@ pub(super) fn table(
         return Err(no_documents("rows with text"));
     }
     Ok(Layout::Records(records))
+}
+
+/// The column names of a table (its first record; empty when it has none).
+pub(super) fn header(text: &str, delimiter: u8) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .headers()
+        .map(|h| h.iter().map(str::to_string).collect())
+        .unwrap_or_default()
 }

@@ -9,7 +9,7 @@ fn day(s: &str) -> Option<Date> {
 
 fn records(extension: &str, text: &str) -> (Vec<Record>, Vec<crate::engine::error::Warning>) {
     let mut warnings = Vec::new();
-    match read(extension, text.to_string(), &mut warnings) {
+    match read(extension, text.to_string(), None, &mut warnings) {
         Ok(Layout::Records(r)) => (r, warnings),
         other => panic!("{extension}: {other:?}"),
     }
@@ -165,7 +165,7 @@ fn json_gives_one_document_per_object() {
         ("csv", "a,b\n,\n", "holds no rows with text"),
     ];
     for (extension, text, reason) in refused {
-        match read(extension, text.to_string(), &mut Vec::new()) {
+        match read(extension, text.to_string(), None, &mut Vec::new()) {
             Err(FileError::NotLoaded { reason: r }) => {
                 assert!(r.starts_with(reason), "{text}: {r}")
             }
@@ -217,6 +217,48 @@ fn structured_files_are_analysed_document_by_document() {
         docs[1].dates.iter().any(|m| m.value == "2024-06-01"),
         "and carries to the next row"
     );
+}
+
+#[test]
+fn a_tables_text_column_can_be_chosen() {
+    // The longest column is a notes column; the user says the text is in "story".
+    let csv = "id,story,notes\n1,Ararat Mirzoyan met Jeyhun Bayramov in Almaty.,internal note that is much longer than the story itself\n";
+    let analyse = |text_column| {
+        let options = crate::engine::AnalysisOptions {
+            text_column,
+            ..Default::default()
+        };
+        crate::engine::analyze_file("feed.csv", csv.as_bytes(), &options).unwrap()
+    };
+    // (name, chosen column, text of the document, warnings)
+    let cases: [(&str, Option<usize>, &str, usize); 3] = [
+        ("guessed: the longest", None, "internal note", 1),
+        ("chosen", Some(1), "Ararat Mirzoyan met", 0),
+        (
+            "a column past the end is no choice",
+            Some(9),
+            "internal note",
+            1,
+        ),
+    ];
+    for (name, column, text, n_warnings) in cases {
+        let (docs, warnings) = analyse(column);
+        assert!(docs[0].text.starts_with(text), "{name}: {}", docs[0].text);
+        assert_eq!(warnings.len(), n_warnings, "{name}");
+    }
+    // The columns offered, with the one in use: named, else the guessed one.
+    let columns =
+        |name: &str, head: &str, guessed| super::table_columns(name, head.as_bytes(), guessed);
+    let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        columns("feed.csv", csv, Some("notes")),
+        Some((names(&["id", "story", "notes"]), 2))
+    );
+    assert_eq!(
+        columns("feed.tsv", "id\tbody\n1\tx\n", None),
+        Some((names(&["id", "body"]), 1))
+    );
+    assert_eq!(columns("feed.txt", csv, None), None);
 }
 
 const WORD_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
