@@ -30,8 +30,14 @@ const ROWS: usize = N_HASHES / N_BANDS;
 /// (chosen on edited copies against distinct stories: `dossier near-duplicates`).
 pub const THRESHOLD: f32 = 0.4;
 
-/// A document's MinHash signature; empty for a text of fewer than
-/// [`SHINGLE_WORDS`] words (too short to tell).
+/// Words a text needs to be grouped at all. Short notes written from a template
+/// ("X spoke in Almaty on May 3 about item 12") share most of their shingles
+/// while saying different things: below this length an edited copy cannot be
+/// told from a sibling.
+pub const MIN_WORDS: usize = 25;
+
+/// A document's MinHash signature; empty for a text of fewer than [`MIN_WORDS`]
+/// words (too short to tell).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Signature(Vec<u32>);
 
@@ -43,7 +49,7 @@ impl Signature {
             .filter(|w| !w.is_empty())
             .map(word_hash)
             .collect();
-        if words.len() < SHINGLE_WORDS {
+        if words.len() < MIN_WORDS {
             return Signature(Vec::new());
         }
         // One-permutation MinHash: each shingle is hashed once; the hash's top bits
@@ -274,6 +280,14 @@ mod tests {
         let signatures: Vec<Signature> = texts.iter().map(|t| Signature::of(t)).collect();
         assert_eq!(groups(&signatures, THRESHOLD), [0, 1, 0, 3, 0]);
         assert_eq!(groups(&[], THRESHOLD), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn short_notes_from_one_template_are_not_grouped() {
+        let note =
+            |k: usize| format!("Anna Petrova spoke in Almaty on May {k}, 2024 about item {k}.");
+        let signatures: Vec<Signature> = (1..6).map(|k| Signature::of(&note(k))).collect();
+        assert_eq!(groups(&signatures, THRESHOLD), [0, 1, 2, 3, 4]);
     }
 
     #[test]

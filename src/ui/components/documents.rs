@@ -264,11 +264,13 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         }
     };
     view! {
-        <p class="summary" role="status" data-testid="summary">{summary}</p>
-        <label class="count-once" title="Facets and the timeline count a story republished with small edits once">
-            <input type="checkbox" data-testid="count-once" prop:checked=move || ex.state.with(|s| s.once) on:change=once/>
-            " Count near-duplicates once"
-        </label>
+        <div class="list-head">
+            <p class="summary" role="status" data-testid="summary">{summary}</p>
+            <label class="count-once" title="Facets and the timeline count a story republished with small edits once">
+                <input type="checkbox" data-testid="count-once" prop:checked=move || ex.state.with(|s| s.once) on:change=once/>
+                " Count near-duplicates once"
+            </label>
+        </div>
         <div class="document-list" node_ref=list_ref on:scroll=on_scroll tabindex="-1" aria-label="Matching documents">
             <div class="document-window" style:height=move || format!("{}px", shown.with(Vec::len) as f64 * CARD_PX)>
                 <For each=move || page.get() key=|l| l.key children=move |l| {

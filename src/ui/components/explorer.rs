@@ -148,9 +148,11 @@ pub fn Explorer(ex: Explore, read_again: Callback<(String, usize)>) -> impl Into
                 <SearchBox ex/>
                 <ActiveFilters ex/>
                 <Later step=PANEL_STEPS as u32>
-                    <ExportMenu ex/>
+                    <div class="toolbar">
+                        <ExportMenu ex/>
+                        <ViewSwitch ex/>
+                    </div>
                     <EntityPanel ex/>
-                    <ViewSwitch ex/>
                     {move || if show_network.get() {
                         view! { <NetworkView ex/> }.into_any()
                     } else {
