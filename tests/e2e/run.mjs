@@ -459,6 +459,16 @@ test('the sample corpus loads and a facet click narrows the documents', async (a
   await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-value]').length < 10);
   const names = await app.page.$$eval('[data-testid=facet-value] .name', (els) => els.map((e) => e.textContent.toLowerCase()));
   assert.ok(names.length > 0 && names.every((n) => n.includes(people[0].slice(0, 5).toLowerCase())), names.join(', '));
+  // The sample's network, places included, and a name hovered: its neighbours stay, the rest dims.
+  await app.page.fill('[data-testid=name-filter]', '');
+  await app.page.click('[data-testid=show-network]');
+  await app.page.click('[data-testid=network-kind-LOC]');
+  await app.page.waitForSelector('[data-testid=network-node].loc');
+  await app.screenshot('network-sample');
+  await app.page.locator('[data-testid=network-node] circle').first().hover();
+  await app.page.waitForSelector('[data-testid=network-node].dim');
+  await app.screenshot('network-sample-hover');
+  await app.page.click('[data-testid=show-list]');
 });
 
 // A small corpus for the explorer: who met whom, where and when.

@@ -1,6 +1,7 @@
 //! One file decoded and analysed but not yet indexed: what a worker posts to the page, and the content hash that notes duplicates.
 
 use crate::engine::error::{FileError, Warning};
+use crate::engine::index::near_duplicates::Signature;
 use crate::engine::{analyze_file, AnalysisOptions, Document};
 
 /// One file decoded and analysed, not yet indexed: what a worker sends back.
@@ -12,6 +13,9 @@ pub struct AnalysedFile {
     pub content_hash: String,
     /// The documents and warnings, or why the file could not be read.
     pub outcome: Result<(Vec<Document>, Vec<Warning>), FileError>,
+    /// Each document's near-duplicate signature, made where the file was analysed
+    /// (a worker, in the page) so that indexing does not; empty when not made.
+    pub signatures: Vec<Signature>,
 }
 
 impl AnalysedFile {
@@ -22,7 +26,17 @@ impl AnalysedFile {
             size: bytes.len(),
             content_hash: content_hash(bytes),
             outcome: analyze_file(name, bytes, options),
+            signatures: Vec::new(),
         }
+        .signed()
+    }
+
+    /// With each document's near-duplicate signature.
+    pub fn signed(mut self) -> AnalysedFile {
+        if let Ok((documents, _)) = &self.outcome {
+            self.signatures = documents.iter().map(|d| Signature::of(&d.text)).collect();
+        }
+        self
     }
 
     /// The compact form a worker posts to the page: serde's data model in postcard's
@@ -41,6 +55,7 @@ impl AnalysedFile {
             outcome: Err(FileError::Unreadable {
                 reason: format!("its analysis could not be read back ({e})"),
             }),
+            signatures: Vec::new(),
         })
     }
 }

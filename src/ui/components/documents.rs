@@ -112,7 +112,7 @@ struct Listed {
 }
 
 /// One document's card: title, file, date, tally, snippet or search hits, chips, dates.
-fn card(ex: Explore, d: usize, n_similar: usize, search: &str) -> AnyView {
+fn card(ex: Explore, d: usize, n_similar: Signal<usize>, search: &str) -> AnyView {
     ex.corpus.with_value(|c| {
         let doc = &c.documents()[d];
         let CardSummary {
@@ -142,11 +142,17 @@ fn card(ex: Explore, d: usize, n_similar: usize, search: &str) -> AnyView {
         };
         let reference = document_ref(c, d);
         let (open_ref, click_ref, similar_ref) = (reference.clone(), reference.clone(), reference);
-        let similar = (n_similar > 0).then(|| view! {
-            <button class="similar-badge" data-testid="similar-badge"
-                title="Near-duplicates of this document that match too: open it to see and compare them"
-                on:click=move |_| ex.state.update(|s| s.open = similar_ref.clone())>{format!("{n_similar} similar")}</button>
-        });
+        // Reactive: while a corpus loads, a card's count of near-duplicates grows
+        // without the card being built again.
+        let similar = move || {
+            let n = n_similar.get();
+            let reference = similar_ref.clone();
+            (n > 0).then(|| view! {
+                <button class="similar-badge" data-testid="similar-badge"
+                    title="Near-duplicates of this document that match too: open it to see and compare them"
+                    on:click=move |_| ex.state.update(|s| s.open = reference.clone())>{format!("{n} similar")}</button>
+            })
+        };
         let is_open = Memo::new(move |_| open_ref.is_some() && ex.state.with(|s| s.open == open_ref));
         view! {
             <article class="document" class:open=is_open data-testid="document">
@@ -230,7 +236,6 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
                             position,
                             key: row_key((
                                 d,
-                                listed.n_similar,
                                 &doc.source,
                                 doc.part,
                                 doc.text.len(),
@@ -280,8 +285,9 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
                         let position = page.with(|p| p.iter().find(|x| x.key == key).map_or(0, |x| x.position));
                         format!("{}px", position as f64 * CARD_PX)
                     };
+                    let n_similar = Signal::derive(move || page.with(|p| p.iter().find(|x| x.key == key).map_or(0, |x| x.n_similar)));
                     // Set through the CSS object model: the page's CSP forbids style attributes.
-                    view! { <div class="document-slot" style:top=top style:height=format!("{CARD_PX}px")>{card(ex, l.document, l.n_similar, &search.get_untracked())}</div> }
+                    view! { <div class="document-slot" style:top=top style:height=format!("{CARD_PX}px")>{card(ex, l.document, n_similar, &search.get_untracked())}</div> }
                 }/>
             </div>
         </div>

@@ -452,6 +452,7 @@ async fn analyse_on_main_thread(state: Rc<RefCell<Loader>>) {
                 outcome: Err(FileError::Unreadable {
                     reason: e.to_string(),
                 }),
+                signatures: Vec::new(),
             },
         };
         {

@@ -148,6 +148,7 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
                         size: 0,
                         content_hash: String::new(),
                         outcome: Err(crate::engine::FileError::Unreadable { reason }),
+                        signatures: Vec::new(),
                     },
                 };
                 let answer = Object::new();
@@ -178,7 +179,9 @@ async fn analyse_pdf(name: &str, bytes: &[u8], options: &AnalysisOptions) -> Ana
         size: bytes.len(),
         content_hash: crate::engine::index::analysed::content_hash(bytes),
         outcome: crate::engine::analyze_pdf(name, read, options),
+        signatures: Vec::new(),
     }
+    .signed()
 }
 
 async fn read_pdf_in_module(bytes: &[u8]) -> Result<pdf::PdfText, FileError> {

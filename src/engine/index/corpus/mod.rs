@@ -117,6 +117,7 @@ impl Corpus {
                 size: bytes.len(),
                 content_hash,
                 outcome: Ok((Vec::new(), Vec::new())),
+                signatures: Vec::new(),
             });
         }
         self.add_analysed(AnalysedFile::analyse(name, bytes, options))
@@ -142,8 +143,14 @@ impl Corpus {
                         .insert(file.content_hash, report.name.clone());
                     report.n_documents = documents.len();
                     report.warnings = warnings;
-                    for document in documents {
-                        self.add_document(document);
+                    if file.signatures.len() == documents.len() {
+                        for (document, signature) in documents.into_iter().zip(file.signatures) {
+                            self.add_signed_document(document, signature);
+                        }
+                    } else {
+                        for document in documents {
+                            self.add_document(document);
+                        }
                     }
                 }
                 Err(error) => report.error = Some(error),
