@@ -16,6 +16,8 @@ pub const HEIGHT: f64 = 480.0;
 pub const MAX_NODES: usize = 80;
 /// Steps of the force simulation.
 const ITERATIONS: usize = 160;
+/// The pull to the centre, per unit of distance.
+const GRAVITY: f64 = 1.0;
 /// Space kept free along the drawing's edges.
 const MARGIN: f64 = 24.0;
 /// Label text size, and the width one character takes, roughly (labels are sized
@@ -72,7 +74,7 @@ pub fn layout(
         return positions;
     }
     let area = (WIDTH - 2.0 * MARGIN) * (HEIGHT - 2.0 * MARGIN);
-    let k = (area / n.max(1) as f64).sqrt() * 0.75;
+    let k = (area / n.max(1) as f64).sqrt() * 0.5;
     let centre = (WIDTH / 2.0, HEIGHT / 2.0);
     let mut temperature = WIDTH / 8.0;
     let cooling = temperature / ITERATIONS as f64;
@@ -102,7 +104,9 @@ pub fn layout(
                 continue;
             }
             let (cx, cy, _) = delta(centre, positions[i]);
-            let (fx, fy) = (force[i].0 + cx * 0.05, force[i].1 + cy * 0.05);
+            // A pull to the centre as strong as the push of the others at the edge of
+            // the drawing: names in no edge gather round it instead of lining its walls.
+            let (fx, fy) = (force[i].0 + cx * GRAVITY, force[i].1 + cy * GRAVITY);
             let length = (fx * fx + fy * fy).sqrt().max(1e-9);
             let step = length.min(temperature);
             positions[i] = clamp((
