@@ -706,6 +706,14 @@ test('the network: names sized by documents, a node filters and the nodes that s
     assert.ok(!(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]), `labels ${i} and ${j} overlap`);
   }
   await app.screenshot('network');
+  // Exports: the drawing as SVG, the network as GraphML and as an edge list.
+  const { name: svgName, text: svg } = await app.download('network-export-svg');
+  assert.equal(svgName, 'dossier-network.svg');
+  assert.ok(svg.startsWith('<svg') && svg.includes('Anna Petrova') && svg.includes('<line'), svg.slice(0, 200));
+  const { text: graphml } = await app.download('network-export-graphml');
+  assert.ok(graphml.includes('<graphml') && graphml.includes('<edge '), graphml.slice(0, 200));
+  const { text: edges } = await app.download('network-export-csv');
+  assert.match(edges, /^source,source_type,source_id,target,target_type,target_id,shared_documents\r\n/);
   // An edge lists the documents the two share; one opens in the reader.
   const edge = app.page.locator('[data-testid=network-edge]', { has: app.page.locator('title', { hasText: /Anna Petrova and David Miller|David Miller and Anna Petrova/ }) });
   await edge.click();

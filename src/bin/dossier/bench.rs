@@ -275,10 +275,11 @@ fn bench_comparison(text: &str) {
 fn bench_views(corpus: &Corpus) {
     use dossier::engine::explore::places::place_tree_within;
     use dossier::engine::explore::{
-        appears_with, date_order, facet_counts, in_order, timeline, timeline_axis, Evaluation,
-        Value, ViewState,
+        appears_with, date_order, facet_counts, in_order, network, timeline, timeline_axis,
+        Evaluation, Value, ViewState,
     };
     use dossier::engine::EntityType;
+    use dossier::ui::model::network::lay_out;
     let Some(person) = corpus
         .entities_by_document_count()
         .into_iter()
@@ -329,55 +330,15 @@ fn bench_views(corpus: &Corpus) {
         // The entity panel of the one value chosen.
         std::hint::black_box(appears_with(corpus, person, 8));
         take(5);
-        // The network view at its largest, every node placed from scratch.
+        // The network view at its largest, every node placed from scratch, over the
+        // documents of the click and over every document.
         let kinds = [EntityType::Person, EntityType::Organisation];
-        let net = dossier::engine::explore::network(
-            corpus,
-            &evaluation.counted_matching(),
-            &kinds,
-            80,
-            160,
-        );
-        let keys: Vec<String> = net
-            .nodes
-            .iter()
-            .map(|n| corpus.entities()[n.entity].id.clone())
-            .collect();
-        let edges: Vec<(usize, usize, f64)> = net
-            .edges
-            .iter()
-            .map(|e| (e.a, e.b, e.shared as f64))
-            .collect();
-        std::hint::black_box(dossier::ui::model::network::layout(
-            &keys,
-            &edges,
-            &Default::default(),
-        ));
-        take(6);
         let everything = Evaluation::new(corpus, &ViewState::default(), None);
-        let net = dossier::engine::explore::network(
-            corpus,
-            &everything.counted_matching(),
-            &kinds,
-            80,
-            160,
-        );
-        let keys: Vec<String> = net
-            .nodes
-            .iter()
-            .map(|n| corpus.entities()[n.entity].id.clone())
-            .collect();
-        let edges: Vec<(usize, usize, f64)> = net
-            .edges
-            .iter()
-            .map(|e| (e.a, e.b, e.shared as f64))
-            .collect();
-        std::hint::black_box(dossier::ui::model::network::layout(
-            &keys,
-            &edges,
-            &Default::default(),
-        ));
-        take(7);
+        for (k, set) in [&evaluation, &everything].into_iter().enumerate() {
+            let net = network(corpus, &set.counted_matching(), &kinds, 80, 160);
+            std::hint::black_box(lay_out(corpus, &net, &Default::default()));
+            take(6 + k);
+        }
     }
     let figures: Vec<String> = names
         .iter()

@@ -6,11 +6,12 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::engine::explore::{document_ref, network, shared_documents, Value};
+use crate::engine::explore::{document_ref, network, shared_documents, DocSet, Value};
+use crate::engine::index::corpus::Corpus;
 use crate::engine::io::network_export::{network_csv, network_graphml};
 use crate::engine::EntityType;
 use crate::ui::model::network::{
-    edge_width, layout, node_radius, place_labels, to_svg, DrawnNode, HEIGHT, MAX_NODES, WIDTH,
+    edge_width, lay_out, node_radius, place_labels, to_svg, DrawnNode, HEIGHT, MAX_NODES, WIDTH,
 };
 use crate::ui::platform::sharing::download;
 use crate::ui::state::explore::Explore;
@@ -35,6 +36,165 @@ const KINDS: [(EntityType, &str); 3] = [
     (EntityType::Place, "places"),
 ];
 
+/// The network of the documents of `base` as drawn: the `n` strongest names of
+/// `kinds`, laid out with the nodes of `previous` kept in place (and noted there).
+fn draw(
+    c: &Corpus,
+    base: &DocSet,
+    kinds: &[EntityType],
+    n: usize,
+    previous: StoredValue<HashMap<String, (f64, f64)>>,
+) -> Drawing {
+    let net = network(c, base, kinds, n, n * EDGES_PER_NODE);
+    let entities = c.entities();
+    let (keys, positions) = previous.with_value(|p| lay_out(c, &net, p));
+    previous.set_value(
+        keys.iter()
+            .cloned()
+            .zip(positions.iter().copied())
+            .collect(),
+    );
+    let most = net.nodes.first().map_or(1, |node| node.documents);
+    let radii: Vec<f64> = net
+        .nodes
+        .iter()
+        .map(|node| node_radius(node.documents, most))
+        .collect();
+    let names: Vec<String> = net
+        .nodes
+        .iter()
+        .map(|node| entities[node.entity].name.clone())
+        .collect();
+    let labels = place_labels(&positions, &radii, &names);
+    let nodes = net
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let entity = &entities[node.entity];
+            let drawn = DrawnNode {
+                name: names[i].clone(),
+                class: entity.kind.code().to_lowercase(),
+                documents: node.documents,
+                at: positions[i],
+                radius: radii[i],
+                label: labels[i],
+            };
+            (drawn, node.entity, entity.id.clone(), entity.kind)
+        })
+        .collect();
+    let edges = net.edges.iter().map(|e| (e.a, e.b, e.shared)).collect();
+    Drawing { nodes, edges }
+}
+
+/// The documents both names of the chosen edge are in, to open or to filter by both.
+fn shared_panel(ex: Explore, chosen: RwSignal<Option<(usize, usize)>>) -> impl IntoView {
+    move || {
+        let (a, b) = chosen.get()?;
+        let evaluation = ex.evaluation.get();
+        ex.corpus.with_value(|c| {
+        let (ea, eb) = (c.entities().get(a)?, c.entities().get(b)?);
+        let docs = shared_documents(c, &evaluation.0.matching_set(), a, b);
+        let heading = format!("{} and {}: {} shared documents", ea.name, eb.name, docs.len());
+        let both = [(Value::Entity(ea.id.clone()), ea.kind), (Value::Entity(eb.id.clone()), eb.kind)];
+        let items = docs
+            .iter()
+            .take(SHARED_LISTED)
+            .filter_map(|&d| {
+                let reference = document_ref(c, d)?;
+                let doc = &c.documents()[d];
+                Some(view! {
+                    <li><button class="more" data-testid="shared-document"
+                        on:click=move |_| ex.state.update(|s| s.open = Some(reference.clone()))>{doc.title.clone()}</button>
+                        <span class="note">{format!(" {}", doc.source)}</span></li>
+                })
+            })
+            .collect_view();
+        Some(view! {
+            <div class="shared" data-testid="network-shared">
+                <h3>{heading}</h3>
+                <ul>{items}</ul>
+                <button class="more" data-testid="filter-both" on:click=move |_| {
+                    for (value, kind) in both.clone() { ex.include(value, kind, false); }
+                    chosen.set(None);
+                }>"Filter by both"</button>
+                <button class="more" on:click=move |_| chosen.set(None)>"Close"</button>
+            </div>
+        })
+    })
+    }
+}
+
+/// Downloads the drawing as SVG, or the network as GraphML or an edge-list CSV.
+fn export_network(
+    ex: Explore,
+    drawing: Memo<Drawing>,
+    shown_kinds: RwSignal<Vec<EntityType>>,
+    size: RwSignal<usize>,
+    what: &'static str,
+) {
+    let (name, mime, contents) = match what {
+        "svg" => drawing.with_untracked(|d| {
+            let nodes: Vec<DrawnNode> = d.nodes.iter().map(|n| n.0.clone()).collect();
+            (
+                "dossier-network.svg",
+                "image/svg+xml",
+                to_svg(&nodes, &d.edges),
+            )
+        }),
+        _ => {
+            let evaluation = ex.evaluation.get_untracked();
+            let (kinds, n) = (shown_kinds.get_untracked(), size.get_untracked());
+            ex.corpus.with_value(|c| {
+                let net = network(
+                    c,
+                    &evaluation.0.counted_matching(),
+                    &kinds,
+                    n,
+                    n * EDGES_PER_NODE,
+                );
+                if what == "graphml" {
+                    (
+                        "dossier-network.graphml",
+                        "application/graphml+xml",
+                        network_graphml(c, &net),
+                    )
+                } else {
+                    (
+                        "dossier-network-edges.csv",
+                        "text/csv",
+                        network_csv(c, &net),
+                    )
+                }
+            })
+        }
+    };
+    if download(name, mime, &contents).is_err() {
+        ex.notice
+            .set(Some("The browser refused the download.".into()));
+    }
+}
+
+/// A switch per entity type the network can show.
+fn kind_switches(shown_kinds: RwSignal<Vec<EntityType>>) -> impl IntoView {
+    KINDS
+    .iter()
+    .map(|&(kind, label)| {
+        let checked = move || shown_kinds.with(|k| k.contains(&kind));
+        let toggle = move |_| {
+            shown_kinds.update(|k| {
+                if let Some(p) = k.iter().position(|x| *x == kind) {
+                    k.remove(p);
+                } else {
+                    k.push(kind);
+                }
+            })
+        };
+        view! { <label><input type="checkbox" prop:checked=checked on:change=toggle data-testid=format!("network-kind-{}", kind.code())/> " " {label}</label> }
+    })
+    .collect_view()
+}
+
 #[component]
 pub fn NetworkView(ex: Explore) -> impl IntoView {
     let shown_kinds = RwSignal::new(vec![EntityType::Person, EntityType::Organisation]);
@@ -46,66 +206,9 @@ pub fn NetworkView(ex: Explore) -> impl IntoView {
     let chosen = RwSignal::new(None::<(usize, usize)>);
     let drawing = Memo::new(move |_| {
         let evaluation = ex.evaluation.get();
-        let kinds = shown_kinds.get();
-        let n = size.get();
-        ex.corpus.with_value(|c| {
-            let net = network(
-                c,
-                &evaluation.0.counted_matching(),
-                &kinds,
-                n,
-                n * EDGES_PER_NODE,
-            );
-            let entities = c.entities();
-            let keys: Vec<String> = net
-                .nodes
-                .iter()
-                .map(|node| entities[node.entity].id.clone())
-                .collect();
-            let weighted: Vec<(usize, usize, f64)> = net
-                .edges
-                .iter()
-                .map(|e| (e.a, e.b, e.shared as f64))
-                .collect();
-            let positions = previous.with_value(|p| layout(&keys, &weighted, p));
-            previous.set_value(
-                keys.iter()
-                    .cloned()
-                    .zip(positions.iter().copied())
-                    .collect(),
-            );
-            let most = net.nodes.first().map_or(1, |node| node.documents);
-            let radii: Vec<f64> = net
-                .nodes
-                .iter()
-                .map(|node| node_radius(node.documents, most))
-                .collect();
-            let names: Vec<String> = net
-                .nodes
-                .iter()
-                .map(|node| entities[node.entity].name.clone())
-                .collect();
-            let labels = place_labels(&positions, &radii, &names);
-            let nodes = net
-                .nodes
-                .iter()
-                .enumerate()
-                .map(|(i, node)| {
-                    let entity = &entities[node.entity];
-                    let drawn = DrawnNode {
-                        name: names[i].clone(),
-                        class: entity.kind.code().to_lowercase(),
-                        documents: node.documents,
-                        at: positions[i],
-                        radius: radii[i],
-                        label: labels[i],
-                    };
-                    (drawn, node.entity, entity.id.clone(), entity.kind)
-                })
-                .collect();
-            let edges = net.edges.iter().map(|e| (e.a, e.b, e.shared)).collect();
-            Drawing { nodes, edges }
-        })
+        let (kinds, n) = (shown_kinds.get(), size.get());
+        ex.corpus
+            .with_value(|c| draw(c, &evaluation.0.counted_matching(), &kinds, n, previous))
     });
     let neighbours = move |i: usize, j: usize| {
         drawing.with(|d| {
@@ -171,104 +274,12 @@ pub fn NetworkView(ex: Explore) -> impl IntoView {
                 .collect_view()
         })
     };
-    let shared = move || {
-        let (a, b) = chosen.get()?;
-        let evaluation = ex.evaluation.get();
-        ex.corpus.with_value(|c| {
-            let (ea, eb) = (c.entities().get(a)?, c.entities().get(b)?);
-            let docs = shared_documents(c, &evaluation.0.matching_set(), a, b);
-            let heading = format!("{} and {}: {} shared documents", ea.name, eb.name, docs.len());
-            let both = [(Value::Entity(ea.id.clone()), ea.kind), (Value::Entity(eb.id.clone()), eb.kind)];
-            let items = docs
-                .iter()
-                .take(SHARED_LISTED)
-                .filter_map(|&d| {
-                    let reference = document_ref(c, d)?;
-                    let doc = &c.documents()[d];
-                    Some(view! {
-                        <li><button class="more" data-testid="shared-document"
-                            on:click=move |_| ex.state.update(|s| s.open = Some(reference.clone()))>{doc.title.clone()}</button>
-                            <span class="note">{format!(" {}", doc.source)}</span></li>
-                    })
-                })
-                .collect_view();
-            Some(view! {
-                <div class="shared" data-testid="network-shared">
-                    <h3>{heading}</h3>
-                    <ul>{items}</ul>
-                    <button class="more" data-testid="filter-both" on:click=move |_| {
-                        for (value, kind) in both.clone() { ex.include(value, kind, false); }
-                        chosen.set(None);
-                    }>"Filter by both"</button>
-                    <button class="more" on:click=move |_| chosen.set(None)>"Close"</button>
-                </div>
-            })
-        })
-    };
-    let export = move |what: &'static str| {
-        let (name, mime, contents) = match what {
-            "svg" => drawing.with_untracked(|d| {
-                let nodes: Vec<DrawnNode> = d.nodes.iter().map(|n| n.0.clone()).collect();
-                (
-                    "dossier-network.svg",
-                    "image/svg+xml",
-                    to_svg(&nodes, &d.edges),
-                )
-            }),
-            _ => {
-                let evaluation = ex.evaluation.get_untracked();
-                let (kinds, n) = (shown_kinds.get_untracked(), size.get_untracked());
-                ex.corpus.with_value(|c| {
-                    let net = network(
-                        c,
-                        &evaluation.0.counted_matching(),
-                        &kinds,
-                        n,
-                        n * EDGES_PER_NODE,
-                    );
-                    if what == "graphml" {
-                        (
-                            "dossier-network.graphml",
-                            "application/graphml+xml",
-                            network_graphml(c, &net),
-                        )
-                    } else {
-                        (
-                            "dossier-network-edges.csv",
-                            "text/csv",
-                            network_csv(c, &net),
-                        )
-                    }
-                })
-            }
-        };
-        if download(name, mime, &contents).is_err() {
-            ex.notice
-                .set(Some("The browser refused the download.".into()));
-        }
-    };
-    let kind_switches = KINDS
-        .iter()
-        .map(|&(kind, label)| {
-            let checked = move || shown_kinds.with(|k| k.contains(&kind));
-            let toggle = move |_| {
-                shown_kinds.update(|k| {
-                    if let Some(p) = k.iter().position(|x| *x == kind) {
-                        k.remove(p);
-                    } else {
-                        k.push(kind);
-                    }
-                })
-            };
-            view! { <label><input type="checkbox" prop:checked=checked on:change=toggle data-testid=format!("network-kind-{}", kind.code())/> " " {label}</label> }
-        })
-        .collect_view();
     let summary =
         move || drawing.with(|d| format!("{} names, {} links", d.nodes.len(), d.edges.len()));
     view! {
         <section class="network" data-testid="network" aria-label="Who appears with whom">
             <div class="network-controls">
-                {kind_switches}
+                {kind_switches(shown_kinds)}
                 <label>"Names: " <input type="range" min="5" max=MAX_NODES.to_string() step="5" prop:value=move || size.get().to_string()
                     on:input=move |ev| size.set(event_target_value(&ev).parse().unwrap_or(DEFAULT_NODES)) data-testid="network-size"/>
                     " " {move || size.get().to_string()}</label>
@@ -280,11 +291,11 @@ pub fn NetworkView(ex: Explore) -> impl IntoView {
                 <g class="nodes">{nodes}</g>
             </svg>
             <p class="note">"Click a name to filter by it, a line to list the documents both are in. Export: "
-                <button class="more" data-testid="network-export-svg" on:click=move |_| export("svg")>"SVG"</button>
-                <button class="more" data-testid="network-export-graphml" on:click=move |_| export("graphml")>"GraphML"</button>
-                <button class="more" data-testid="network-export-csv" on:click=move |_| export("csv")>"edges CSV"</button>
+                <button class="more" data-testid="network-export-svg" on:click=move |_| export_network(ex, drawing, shown_kinds, size, "svg")>"SVG"</button>
+                <button class="more" data-testid="network-export-graphml" on:click=move |_| export_network(ex, drawing, shown_kinds, size, "graphml")>"GraphML"</button>
+                <button class="more" data-testid="network-export-csv" on:click=move |_| export_network(ex, drawing, shown_kinds, size, "csv")>"edges CSV"</button>
             </p>
-            {shared}
+            {shared_panel(ex, chosen)}
         </section>
     }
 }

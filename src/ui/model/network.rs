@@ -7,6 +7,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::engine::explore::Network;
+use crate::engine::index::corpus::Corpus;
 use crate::engine::io::network_export::xml_text;
 
 /// The drawing's size, in SVG units.
@@ -29,6 +31,27 @@ const CHAR_WIDTH: f64 = 6.2;
 pub fn node_radius(documents: usize, most_documents: usize) -> f64 {
     let share = documents as f64 / most_documents.max(1) as f64;
     4.0 + 12.0 * share.clamp(0.0, 1.0).sqrt()
+}
+
+/// A network's nodes by entity id, and their positions ([`layout`], nodes of
+/// `previous` kept where they were; edges weighted by the documents shared).
+pub fn lay_out(
+    corpus: &Corpus,
+    network: &Network,
+    previous: &HashMap<String, (f64, f64)>,
+) -> (Vec<String>, Vec<(f64, f64)>) {
+    let keys: Vec<String> = network
+        .nodes
+        .iter()
+        .map(|node| corpus.entities()[node.entity].id.clone())
+        .collect();
+    let edges: Vec<(usize, usize, f64)> = network
+        .edges
+        .iter()
+        .map(|e| (e.a, e.b, e.shared as f64))
+        .collect();
+    let positions = layout(&keys, &edges, previous);
+    (keys, positions)
 }
 
 /// Positions for `keys` (stable node ids) joined by `edges` (node indices and a
