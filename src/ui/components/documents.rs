@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::engine::explore::{
     date_order, document_ref, in_order, keyword_in_context, one_per_group, value_label,
+    Listed as ListedGroup,
 };
 use crate::ui::model::card::{card_summary, window, CardSummary};
 use crate::ui::state::explore::{row_key, Explore};
@@ -177,6 +178,34 @@ fn card(ex: Explore, d: usize, n_similar: Signal<usize>, search: &str) -> AnyVie
     })
 }
 
+/// The list's summary (documents matching, and listed when near-duplicates are
+/// folded) and the switch that counts each group of near-duplicates once.
+fn list_head(ex: Explore, shown: Memo<Vec<ListedGroup>>) -> impl IntoView {
+    let summary = move || {
+        let n = ex.evaluation.with(|e| e.0.matching.len());
+        let listed = shown.with(Vec::len);
+        let total = ex.corpus.with_value(|c| c.documents().len());
+        if listed < n {
+            format!("{n} of {total} documents · {listed} listed, near-duplicates under one")
+        } else {
+            format!("{n} of {total} documents")
+        }
+    };
+    let once = move |ev| {
+        let checked = event_target_checked(&ev);
+        ex.state.update(|s| s.once = checked);
+    };
+    view! {
+        <div class="list-head">
+            <p class="summary" role="status" data-testid="summary">{summary}</p>
+            <label class="count-once" title="Facets and the timeline count a story republished with small edits once">
+                <input type="checkbox" data-testid="count-once" prop:checked=move || ex.state.with(|s| s.once) on:change=once/>
+                " Count near-duplicates once"
+            </label>
+        </div>
+    }
+}
+
 /// Height of one card in the list, in CSS pixels (cards are clamped to it), and
 /// cards rendered beyond the visible ones on each side: enough for a scroll step,
 /// few, as a filter change rebuilds every card it brings into the window.
@@ -248,20 +277,6 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
             })
         })
     });
-    let summary = move || {
-        let n = ex.evaluation.with(|e| e.0.matching.len());
-        let listed = shown.with(Vec::len);
-        let total = ex.corpus.with_value(|c| c.documents().len());
-        if listed < n {
-            format!("{n} of {total} documents · {listed} listed, near-duplicates under one")
-        } else {
-            format!("{n} of {total} documents")
-        }
-    };
-    let once = move |ev| {
-        let checked = event_target_checked(&ev);
-        ex.state.update(|s| s.once = checked);
-    };
     let on_scroll = move |_| {
         if let Some(list) = list_ref.get_untracked() {
             scroll_top.set(list.scroll_top() as f64);
@@ -269,13 +284,7 @@ pub fn DocumentList(ex: Explore) -> impl IntoView {
         }
     };
     view! {
-        <div class="list-head">
-            <p class="summary" role="status" data-testid="summary">{summary}</p>
-            <label class="count-once" title="Facets and the timeline count a story republished with small edits once">
-                <input type="checkbox" data-testid="count-once" prop:checked=move || ex.state.with(|s| s.once) on:change=once/>
-                " Count near-duplicates once"
-            </label>
-        </div>
+        {list_head(ex, shown)}
         <div class="document-list" node_ref=list_ref on:scroll=on_scroll tabindex="-1" aria-label="Matching documents">
             <div class="document-window" style:height=move || format!("{}px", shown.with(Vec::len) as f64 * CARD_PX)>
                 <For each=move || page.get() key=|l| l.key children=move |l| {

@@ -66,6 +66,7 @@ fn similar_versions(
     if others.is_empty() {
         return None;
     }
+    let n = others.len();
     let items = others
         .into_iter()
         .filter_map(|d| {
@@ -88,7 +89,6 @@ fn similar_versions(
             })
         })
         .collect_view();
-    let n = c.near_duplicates(doc_idx).len() - 1;
     let summary = if n == 1 {
         "1 near-duplicate".to_string()
     } else {
