@@ -9,6 +9,7 @@ pub mod explore;
 pub mod index;
 pub mod ingest;
 pub mod io;
+pub mod pack;
 pub mod recognize;
 pub mod tooling;
 

@@ -11,6 +11,7 @@ use serde_json::json;
 use std::collections::BTreeMap;
 
 mod bench;
+mod pack;
 use bench::bench;
 
 const USAGE: &str = "usage:
@@ -27,6 +28,15 @@ const USAGE: &str = "usage:
                                      and the time ratio per doubling (linear is 2)
   dossier snapshot PATH... -o FILE   analyse files (folders: every file in them) into a snapshot
                                      the web app opens (drop it, or ?corpus=URL)
+  dossier pack PATH... -o DIR [--shard=K/N]
+                                     analyse files (folders walked in name order) on every core
+                                     into a pack for static hosting (?corpus=URL/); --shard: only
+                                     the K-th of N slices of the files, a partial pack to merge
+  dossier pack --merge PART... -o DIR
+                                     partial packs, in order, merged into one
+  dossier pack-figures DIR           what a client reads from a pack for the first view, a facet
+                                     click, a document and a search, against their budgets
+  dossier generate N DIR [--kb=K]    N generated news articles of about K KB (3) as text files
   dossier cv TRAIN_DIR [DEV.jsonl] [--parts]
                                      cross-validation of the entity recogniser on the corpora of
                                      TRAIN_DIR: the rules, and the rules with a trained layer (and
@@ -102,6 +112,8 @@ fn main() -> ExitCode {
             positional.get(1).copied(),
             flags.contains(&"--parts"),
         ),
+        "pack-figures" if positional.len() == 1 => pack::pack_figures(positional[0]),
+        "generate" if positional.len() == 2 => pack::generate(positional[0], positional[1], &flags),
         "near-duplicates" if positional.len() == 1 => run_near_duplicates(positional[0]),
         "train-entities" if positional.len() == 2 => {
             run_train_entities(positional[0], positional[1])
@@ -109,7 +121,7 @@ fn main() -> ExitCode {
         "train-names" if positional.len() == 3 => {
             run_train_names(positional[0], positional[1], positional[2])
         }
-        "snapshot" => {
+        "pack" | "snapshot" => {
             let out = args
                 .iter()
                 .position(|a| a == "-o")
@@ -120,6 +132,9 @@ fn main() -> ExitCode {
                 .filter(|p| Some(&p.to_string()) != out && *p != "-o")
                 .collect();
             match out {
+                Some(out) if !inputs.is_empty() && command == "pack" => {
+                    pack::pack(&inputs, out, &flags, &options)
+                }
                 Some(out) if !inputs.is_empty() => snapshot(&inputs, out, &options),
                 _ => {
                     eprintln!("{USAGE}");

@@ -119,6 +119,101 @@ pub fn news_text(n_bytes: usize) -> String {
     out
 }
 
+const GIVEN_NAMES: &[&str] = &[
+    "Lena", "Tomas", "Amira", "Daniel", "Ruslan", "Sofia", "Kenji", "Beatriz", "Paul", "Nadia",
+    "Omar", "Ingrid", "Mateo", "Aisha", "Viktor", "Chloe", "Rahul", "Yusuf", "Elena", "Jonas",
+];
+const SURNAMES: &[&str] = &[
+    "Okafor",
+    "Varga",
+    "Haddad",
+    "Kowalski",
+    "Bekov",
+    "Lindqvist",
+    "Mori",
+    "Souza",
+    "Whitfield",
+    "Petrosyan",
+    "Mensah",
+    "Novak",
+    "Castillo",
+    "Rahimi",
+    "Jensen",
+    "Duarte",
+    "Kaur",
+    "Sato",
+    "Moreau",
+    "Ivanova",
+    "Brennan",
+    "Achebe",
+    "Holm",
+    "Tanaka",
+    "Costa",
+];
+const ORG_WORDS: &[&str] = &[
+    "Northwind",
+    "Harbor",
+    "Atlas",
+    "Meridian",
+    "Summit",
+    "Pioneer",
+    "Crescent",
+    "Granite",
+    "Beacon",
+    "Falcon",
+    "Silverline",
+    "Redwood",
+];
+const ORG_KINDS: &[&str] = &[
+    "Airlines",
+    "Steel Corporation",
+    "Insurance Group",
+    "Bank",
+    "Energy",
+];
+
+/// Generated news article number `seed`, about `n_bytes` long: the same for the same
+/// seed. Its people come from 500 names and its companies from 60, so that a large
+/// generated corpus has facets of many values, as real piles do.
+pub fn news_document(seed: u64, n_bytes: usize) -> String {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15 ^ seed.wrapping_mul(0x2545_f491_4f6c_dd1d);
+    let mut pick = |len: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % len as u64) as usize
+    };
+    let mut out = format!(
+        "Talks Resume in {} After Pause\n",
+        PLACES[pick(PLACES.len())]
+    );
+    while out.len() < n_bytes {
+        let person = format!(
+            "{} {}",
+            GIVEN_NAMES[pick(GIVEN_NAMES.len())],
+            SURNAMES[pick(SURNAMES.len())]
+        );
+        let company = format!(
+            "{} {}",
+            ORG_WORDS[pick(ORG_WORDS.len())],
+            ORG_KINDS[pick(ORG_KINDS.len())]
+        );
+        out.push_str(&format!(
+            "{person} {} {company} in {} {}, according to {}. ",
+            VERBS[pick(VERBS.len())],
+            PLACES[pick(PLACES.len())],
+            DATES[pick(DATES.len())],
+            ORGS[pick(ORGS.len())],
+        ));
+        for _ in 0..3 {
+            out.push_str(PLAIN[pick(PLAIN.len())]);
+            out.push(' ');
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// A text as a Word (.docx) or OpenDocument (.odt) file, as office programs lay it
 /// out: a paragraph per line, Word's runs cut every nine characters (as edits leave
 /// them). For the office reader's benchmark and tests.

@@ -1,0 +1,337 @@
+//! `dossier pack` (a corpus, a slice of one, or partial packs merged, written as a pack for static hosting), `dossier pack-figures` (what a client fetches from one) and `dossier generate` (a folder of generated articles).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use dossier::engine::explore::state::{Value, ViewState};
+use dossier::engine::pack::{Counted, FileSource, PackReader, PackSummary, PackWriter};
+use dossier::engine::tooling::synthetic::news_document;
+use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
+
+/// Text indexed into one corpus before it is written to the pack and dropped: memory
+/// holds one slice's corpus (about four times its text) and the sets.
+const SLICE_TEXT_BYTES: usize = 64 << 20;
+
+/// How far ahead of the file being indexed the analysing threads may run (files held in memory).
+const LOOKAHEAD_FILES: usize = 256;
+
+/// `dossier pack INPUT... -o DIR [--shard K/N]` or `dossier pack --merge PART... -o DIR`.
+pub fn pack(inputs: &[&str], out: &str, flags: &[&str], options: &AnalysisOptions) -> ExitCode {
+    let started = Instant::now();
+    let out = Path::new(out);
+    let result = if flags.contains(&"--merge") {
+        merge(inputs, out)
+    } else {
+        let shard = flags.iter().find_map(|f| f.strip_prefix("--shard="));
+        build(inputs, out, shard, options)
+    };
+    match result {
+        Ok(summary) => {
+            report(out, &summary, started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(out: &Path, summary: &PackSummary, seconds: f64) {
+    let mb = |b: u64| b as f64 / 1e6;
+    println!(
+        "{}: {} documents, {:.1} MB of text, {} keys, {} files, {:.1} MB ({:.2}× the text), largest file {:.1} MiB",
+        out.display(),
+        summary.documents,
+        mb(summary.text_bytes),
+        summary.keys,
+        summary.files,
+        mb(summary.bytes),
+        summary.bytes as f64 / summary.text_bytes.max(1) as f64,
+        summary.largest_file as f64 / (1 << 20) as f64,
+    );
+    println!(
+        "  {seconds:.1} s, {:.1} MB/s of text; peak memory {}",
+        mb(summary.text_bytes) / seconds.max(1e-9),
+        peak_memory().map_or("unknown".to_string(), |b| format!("{:.0} MB", mb(b))),
+    );
+    if summary.cut_documents > 0 {
+        eprintln!(
+            "  {} documents were too long for one file and were cut",
+            summary.cut_documents
+        );
+    }
+}
+
+/// The process's peak resident memory (Linux), in bytes.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The files of a `K/N` slice of `paths` (K from 1): contiguous, so that merging the
+/// partial packs in order keeps the name order.
+fn shard_of(paths: Vec<PathBuf>, shard: &str) -> Result<Vec<PathBuf>, String> {
+    let (k, n) = shard
+        .split_once('/')
+        .and_then(|(k, n)| Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
+        .filter(|&(k, n)| 1 <= k && k <= n)
+        .ok_or_else(|| format!("--shard={shard}: expected K/N with 1 ≤ K ≤ N"))?;
+    let (from, to) = (paths.len() * (k - 1) / n, paths.len() * k / n);
+    Ok(paths[from..to].to_vec())
+}
+
+fn build(
+    inputs: &[&str],
+    out: &Path,
+    shard: Option<&str>,
+    options: &AnalysisOptions,
+) -> Result<PackSummary, String> {
+    let mut paths = Vec::new();
+    for input in inputs {
+        crate::files_under(Path::new(input), &mut paths)
+            .map_err(|e| format!("{input}: cannot read: {e}"))?;
+    }
+    if let Some(shard) = shard {
+        paths = shard_of(paths, shard)?;
+    }
+    let mut writer = PackWriter::create(out).map_err(|e| e.to_string())?;
+    let mut slice = Corpus::new();
+    let mut slice_bytes = 0;
+    let mut result = Ok(());
+    analyse_in_order(&paths, options, |file| {
+        if result.is_err() {
+            return;
+        }
+        slice_bytes += file.size;
+        let report = slice.add_analysed(file);
+        if report.error.is_some() || report.duplicate_of.is_some() {
+            eprintln!("{}", report.message());
+        }
+        if slice_bytes >= SLICE_TEXT_BYTES {
+            result = writer.add_corpus(&slice);
+            slice = Corpus::new();
+            slice_bytes = 0;
+        }
+    });
+    result.map_err(|e| e.to_string())?;
+    writer.add_corpus(&slice).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())
+}
+
+/// Analyses `paths` on every core and hands each file to `index` in path order.
+fn analyse_in_order(
+    paths: &[PathBuf],
+    options: &AnalysisOptions,
+    mut index: impl FnMut(AnalysedFile),
+) {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let indexed = AtomicUsize::new(0);
+    let (send, receive) = mpsc::sync_channel::<(usize, AnalysedFile)>(threads * 2);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let send = send.clone();
+            let (next, indexed) = (&next, &indexed);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(i) else { break };
+                // Wait while too far ahead of the indexing, so that memory stays bounded.
+                while i >= indexed.load(Ordering::Relaxed) + LOOKAHEAD_FILES {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                let name = path.file_name().map_or_else(
+                    || path.to_string_lossy().into_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let file = match std::fs::read(path) {
+                    Ok(bytes) => AnalysedFile::analyse(&name, &bytes, options),
+                    Err(e) => AnalysedFile {
+                        name,
+                        size: 0,
+                        content_hash: String::new(),
+                        outcome: Err(FileError::Unreadable {
+                            reason: format!("could not be read ({e})"),
+                        }),
+                        signatures: Vec::new(),
+                    },
+                };
+                if send.send((i, file)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        let mut waiting: BTreeMap<usize, AnalysedFile> = BTreeMap::new();
+        let mut expected = 0;
+        for (i, file) in receive {
+            waiting.insert(i, file);
+            while let Some(file) = waiting.remove(&expected) {
+                index(file);
+                expected += 1;
+                indexed.store(expected, Ordering::Relaxed);
+            }
+        }
+    });
+}
+
+fn merge(parts: &[&str], out: &Path) -> Result<PackSummary, String> {
+    let mut writer = PackWriter::create(out).map_err(|e| e.to_string())?;
+    for part in parts {
+        let reader = PackReader::open(FileSource {
+            dir: PathBuf::from(part),
+        })
+        .map_err(|e| format!("{part} {e}"))?;
+        writer
+            .add_pack(&reader)
+            .map_err(|e| format!("{part}: {e}"))?;
+    }
+    writer.finish().map_err(|e| e.to_string())
+}
+
+/// `dossier pack-figures DIR`: what a client reads from a pack for the first view, a
+/// facet click, a document and a search, against the budgets of a static pack.
+pub fn pack_figures(dir: &str) -> ExitCode {
+    let source = Counted::new(FileSource {
+        dir: PathBuf::from(dir),
+    });
+    let started = Instant::now();
+    let pack = match PackReader::open(source) {
+        Ok(pack) => pack,
+        Err(e) => {
+            eprintln!("{dir} {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = (|| -> Result<(), dossier::engine::pack::PackError> {
+        // The head carries every count of the first view.
+        line(&pack, "first view (the head)", started, 3_000_000, 0);
+        let top = pack
+            .head()
+            .facets
+            .first()
+            .and_then(|f| f.top.get(1))
+            .cloned();
+        let Some(value) = top else {
+            println!("no facet value to click");
+            return Ok(());
+        };
+        let started = Instant::now();
+        let id = value.key.trim_start_matches("e:").to_string();
+        let state = ViewState {
+            include: vec![Value::Entity(id)],
+            ..Default::default()
+        };
+        let matching = pack.matching(&state)?;
+        pack.facet_counts(&matching)?;
+        pack.timeline_counts(&matching)?;
+        line(
+            &pack,
+            &format!("first facet click ({})", value.label),
+            started,
+            1_000_000,
+            10,
+        );
+        let second = pack
+            .head()
+            .facets
+            .get(1)
+            .and_then(|f| f.top.first())
+            .cloned();
+        if let Some(second) = second {
+            let started = Instant::now();
+            let mut state = state;
+            let id = second.key.trim_start_matches("e:").to_string();
+            state.include.push(Value::Entity(id));
+            let matching = pack.matching(&state)?;
+            pack.facet_counts(&matching)?;
+            pack.timeline_counts(&matching)?;
+            line(
+                &pack,
+                &format!("second click (and {})", second.label),
+                started,
+                1_000_000,
+                10,
+            );
+        }
+        let started = Instant::now();
+        pack.document(pack.head().documents / 2)?;
+        line(&pack, "open a document", started, 100_000, 0);
+        let started = Instant::now();
+        let found = pack.search("agreement official")?;
+        line(
+            &pack,
+            &format!("search, {} documents", found.len()),
+            started,
+            1_000_000,
+            0,
+        );
+        Ok(())
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{dir} {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One figure: requests, bytes and time since `started`, against a byte (and request) budget.
+fn line<S: dossier::engine::pack::RangeSource>(
+    pack: &PackReader<Counted<S>>,
+    what: &str,
+    started: Instant,
+    byte_budget: u64,
+    request_budget: u64,
+) {
+    let (requests, bytes) = pack.source().take();
+    let within = bytes <= byte_budget && (request_budget == 0 || requests <= request_budget);
+    println!(
+        "{what:<52} {requests:>4} reads {:>9.1} KB {:>7.1} ms  {} (budget {:.0} KB{})",
+        bytes as f64 / 1e3,
+        started.elapsed().as_secs_f64() * 1e3,
+        if within { "within" } else { "OVER" },
+        byte_budget as f64 / 1e3,
+        if request_budget > 0 {
+            format!(", {request_budget} reads")
+        } else {
+            String::new()
+        },
+    );
+}
+
+/// `dossier generate N DIR [--kb K]`: N generated articles of about K KB (default 3)
+/// as text files, a thousand to a folder.
+pub fn generate(count: &str, dir: &str, flags: &[&str]) -> ExitCode {
+    let kb = flags
+        .iter()
+        .find_map(|f| f.strip_prefix("--kb="))
+        .and_then(|k| k.parse::<usize>().ok())
+        .unwrap_or(3);
+    let Ok(count) = count.parse::<u64>() else {
+        eprintln!("generate: {count} is not a number of documents");
+        return ExitCode::from(2);
+    };
+    for n in 0..count {
+        let folder = Path::new(dir).join(format!("{:04}", n / 1000));
+        if n % 1000 == 0 {
+            if let Err(e) = std::fs::create_dir_all(&folder) {
+                eprintln!("{}: {e}", folder.display());
+                return ExitCode::FAILURE;
+            }
+        }
+        let text = news_document(n, kb * 1000);
+        if let Err(e) = std::fs::write(folder.join(format!("{n:07}.txt")), text) {
+            eprintln!("{dir}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,205 @@
+//! The pack's layout on disk: the head, the directory of sets, document records, and the keys that name every set.
+//!
+//! A pack is a folder a static server can host as is:
+//!
+//! - `head.json`: the corpus summary a client reads first (facets' top values,
+//!   countries, the timeline's counts at every granularity) and where every other
+//!   piece starts (the directory's pages, the document index's files).
+//! - `sets-NNNNN.bin`: Roaring bitmaps of document numbers, one per key, back to back.
+//!   The sets of a facet's top values, of the countries and of the timeline's bins are
+//!   written contiguously, so that one range request fetches a whole facet.
+//! - `directory-NNNNN.bin`: every key in order, cut into pages of about 64 KB, each
+//!   page a postcard list of [`DirectoryEntry`]; the head lists each page's first key,
+//!   so finding any set is one small read.
+//! - `docs-NNNNN.bin`: one deflated postcard [`DocumentRecord`] per document.
+//! - `index-NNNNN.bin`: per document, 12 bytes (file, offset, length) of its record;
+//!   [`DOCUMENTS_PER_INDEX_FILE`] documents per file, so document `n` is found by
+//!   arithmetic.
+//!
+//! No file exceeds [`MAX_FILE_BYTES`] (common static hosts refuse files over 25 MiB).
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::recognize::entities::EntityType;
+use crate::engine::Document;
+
+/// Written in the head; a reader refuses any other.
+pub const FORMAT: &str = "dossier-pack/1";
+
+/// The largest file a pack writes: under the 25 MiB of GitHub Pages and Cloudflare Pages.
+pub const MAX_FILE_BYTES: u64 = 24 * 1024 * 1024;
+
+/// About how much of the directory one page holds: one read of this size finds any key.
+pub const DIRECTORY_PAGE_BYTES: usize = 64 * 1024;
+
+/// Documents per document-index file (12 bytes each: 12 MiB a file).
+pub const DOCUMENTS_PER_INDEX_FILE: u32 = 1 << 20;
+
+/// The bytes of one document's entry in the document index.
+pub const INDEX_ENTRY_BYTES: u64 = 12;
+
+/// Values of each facet whose sets sit in the facet's block, and whose counts the head carries.
+pub const TOP_VALUES: usize = 50;
+
+/// Where a piece of a pack is: which file (by its number in [`Head::files`]), from which byte, how long.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceRef {
+    pub file: u32,
+    pub offset: u32,
+    pub len: u32,
+}
+
+impl PieceRef {
+    /// The 12 bytes of a document-index entry.
+    pub fn to_index_bytes(self) -> [u8; INDEX_ENTRY_BYTES as usize] {
+        let mut bytes = [0; INDEX_ENTRY_BYTES as usize];
+        bytes[0..4].copy_from_slice(&self.file.to_le_bytes());
+        bytes[4..8].copy_from_slice(&self.offset.to_le_bytes());
+        bytes[8..12].copy_from_slice(&self.len.to_le_bytes());
+        bytes
+    }
+
+    /// Reads [`PieceRef::to_index_bytes`] back; None if fewer than 12 bytes.
+    pub fn from_index_bytes(bytes: &[u8]) -> Option<PieceRef> {
+        let word = |i: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?))
+        };
+        Some(PieceRef {
+            file: word(0)?,
+            offset: word(4)?,
+            len: word(8)?,
+        })
+    }
+}
+
+/// One key of the directory: where its set is and how many documents it holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DirectoryEntry {
+    pub key: String,
+    pub set: PieceRef,
+    pub documents: u32,
+    /// What a person reads for it: an entity's name, a region's name (empty for words and bins).
+    pub label: String,
+    /// An entity's type (None for places, bins and words).
+    pub kind: Option<EntityType>,
+}
+
+/// A value the head carries with its count and set: a facet's top value, a country, a bin.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HeadValue {
+    pub key: String,
+    pub label: String,
+    pub documents: u32,
+    pub set: PieceRef,
+    /// A place's or nationality's country (ISO code), if linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// The values of one facet: its top values, whose sets form one block of a sets file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Facet {
+    pub kind: EntityType,
+    /// How many values the facet has in all.
+    pub values: u32,
+    pub top: Vec<HeadValue>,
+    /// The block holding every top value's set, for one range request.
+    pub block: PieceRef,
+}
+
+/// Documents per day, from `first_day` (a day number: days since 1970-01-01) on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DayCounts {
+    pub first_day: i32,
+    pub counts: Vec<u32>,
+}
+
+/// The timeline's counts at every granularity; years and months also with their sets.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub years: Vec<HeadValue>,
+    pub months: Vec<HeadValue>,
+    /// The block holding the years' and months' sets.
+    pub block: PieceRef,
+    pub days: DayCounts,
+    /// Documents with no resolved date.
+    pub undated: u32,
+}
+
+/// A group of values' sets written back to back: one range request fetches them all.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    pub keys: Vec<String>,
+    pub block: PieceRef,
+}
+
+/// What a client reads first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    pub format: String,
+    /// The Dossier version that wrote it (document records hold gazetteer entries by number).
+    pub written_by: String,
+    pub documents: u32,
+    /// Files read, and files that gave no document (unreadable, refused, duplicates).
+    pub files: u32,
+    pub files_without_documents: u32,
+    pub text_bytes: u64,
+    /// Every file of the pack but the head, by number.
+    pub pieces: Vec<String>,
+    pub facets: Vec<Facet>,
+    pub countries: Facet,
+    pub timeline: Timeline,
+    /// Each directory page's first key and where the page is.
+    pub directory: Vec<(String, PieceRef)>,
+    /// The document index's files, in order.
+    pub document_index: Vec<u32>,
+}
+
+/// One document as a pack stores it: the analysed document, and the entity id of each of its entity mentions.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    pub document: Document,
+    /// The corpus's entity ids this document's mentions belong to.
+    pub entity_ids: Vec<String>,
+    /// Per entity mention, its id's position in `entity_ids` (None: no entity, a hidden one).
+    pub mention_entities: Vec<Option<u32>>,
+}
+
+/// The keys that name sets. Their prefixes sort the directory by kind of key, and
+/// words last, so that a word prefix is one contiguous range of the directory.
+pub mod key {
+    /// An entity by its stable id.
+    pub fn entity(id: &str) -> String {
+        format!("e:{id}")
+    }
+
+    /// The id in an entity key.
+    pub fn entity_id(key: &str) -> Option<&str> {
+        key.strip_prefix("e:")
+    }
+
+    /// A country of the place list (its places, regions and nationality).
+    pub fn country(iso: &str) -> String {
+        format!("c:{iso}")
+    }
+
+    /// A region of a country.
+    pub fn region(iso: &str, admin1: &str) -> String {
+        format!("r:{iso}/{admin1}")
+    }
+
+    /// A year of the timeline: documents with a date mention overlapping it.
+    pub fn year(year: i32) -> String {
+        format!("t:{year:04}")
+    }
+
+    /// A month of the timeline.
+    pub fn month(year: i32, month: i8) -> String {
+        format!("t:{year:04}-{month:02}")
+    }
+
+    /// A word of the text, lower case.
+    pub fn word(word: &str) -> String {
+        format!("w:{word}")
+    }
+}

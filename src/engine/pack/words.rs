@@ -1,0 +1,32 @@
+//! The words a pack's search index holds: lower-case runs of letters and digits, each at most [`MAX_WORD_BYTES`].
+
+/// Longer words are indexed by their first bytes (a search term is cut the same way).
+pub const MAX_WORD_BYTES: usize = 40;
+
+/// The distinct words of a document's title and text, in first-seen order.
+pub fn document_words(text: &str, title: &str) -> Vec<String> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut words = Vec::new();
+    for word in [title, text].into_iter().flat_map(words_of) {
+        if seen.insert(word.clone()) {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// The words of `text`, lower case and cut to [`MAX_WORD_BYTES`], in order.
+pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| cut(&w.to_lowercase()).to_string())
+}
+
+/// `word` cut to at most [`MAX_WORD_BYTES`] at a character boundary.
+pub fn cut(word: &str) -> &str {
+    let mut end = word.len().min(MAX_WORD_BYTES);
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
+}
