@@ -24,7 +24,9 @@ serve: setup-build fetch
 
 build: setup-build fetch
 	trunk build --release
+	trunk build pack/index.html --release --dist dist/pack
 	@bash tools/bundle_size.sh dist
+	@bash tools/bundle_size.sh dist/pack
 
 test: setup fetch lint test-native test-wasm build test-e2e
 
@@ -42,6 +44,8 @@ test-wasm:
 
 test-e2e:
 	node tests/e2e/run.mjs
+	cargo build --locked --quiet --profile bench-native --bin dossier
+	node tests/e2e/packs.mjs
 
 # Coverage-guided fuzzing of the engine's entry points for FUZZ_SECONDS (default 600):
 # cargo-fuzz and the nightly toolchain (libFuzzer). Crashes, and inputs that take over

@@ -66,6 +66,21 @@ if [ "$NEED_BROWSER" = 1 ] && { ! command -v chromium >/dev/null || ! command -v
     exit 1
   fi
 fi
+# 5b. Debian's nginx: the static server (with byte ranges) the pack tests and benchmarks
+#     serve packs from. nginx-light is enough; nothing is enabled as a service.
+if [ "$NEED_BROWSER" = 1 ] && ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's nginx-light"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null && command -v apt-get >/dev/null; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+  else
+    say "the pack tests need Debian's nginx at /usr/sbin/nginx. Install it as root, then re-run:  apt-get install nginx-light"
+    exit 1
+  fi
+fi
 # 6. Python packages for the tests (ReportLab writes the PDF fixtures), pinned by
 #    tools/requirements.txt, in a virtual environment of their own.
 if [ ! -x "$here/.venv/bin/python" ] || [ "$here/requirements.txt" -nt "$here/.venv/.installed" ]; then

@@ -17,4 +17,6 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 pub use components::app::App;
 #[cfg(target_arch = "wasm32")]
+pub use components::pack_explorer::PackApp;
+#[cfg(target_arch = "wasm32")]
 pub use platform::worker::{in_worker, run_worker};

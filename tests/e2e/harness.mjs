@@ -52,6 +52,34 @@ export async function serveDist(extra = {}) {
   return { url: `http://127.0.0.1:${port}${SUB_PATH}`, dir: target, stop: () => { server.kill(); fs.rmSync(webRoot, { recursive: true, force: true }); } };
 }
 
+/** Serves `webRoot` with Debian's nginx on a free loopback port, as a static host serves
+ *  files (byte ranges included); returns its address and stop(). */
+export async function serveWithNginx(webRoot) {
+  const port = await freePort();
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-nginx-'));
+  // nginx started as root reads files as "nobody": the web root must be world-readable.
+  fs.chmodSync(webRoot, 0o755);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${prefix}/${t};`).join(' ');
+  fs.writeFileSync(path.join(prefix, 'nginx.conf'), `daemon off; worker_processes 1;
+pid ${prefix}/nginx.pid; error_log ${prefix}/error.log warn;
+events { worker_connections 256; }
+http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off; sendfile on; ${temp}
+  server { listen 127.0.0.1:${port}; root ${webRoot}; } }
+`);
+  const server = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => { server.kill(); fs.rmSync(prefix, { recursive: true, force: true }); },
+  };
+}
+
 export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

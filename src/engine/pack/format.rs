@@ -12,6 +12,8 @@
 //!   page a postcard list of [`DirectoryEntry`]; the head lists each page's first key,
 //!   so finding any set is one small read.
 //! - `docs-NNNNN.bin`: one deflated postcard [`DocumentRecord`] per document.
+//! - `titles-NNNNN.bin`: per block of [`TITLES_PER_BLOCK`] documents, their titles,
+//!   files and dates, deflated: the document list's cards without the documents.
 //! - `index-NNNNN.bin`: per document, 12 bytes (file, offset, length) of its record;
 //!   [`DOCUMENTS_PER_INDEX_FILE`] documents per file, so document `n` is found by
 //!   arithmetic.
@@ -37,6 +39,9 @@ pub const DOCUMENTS_PER_INDEX_FILE: u32 = 1 << 20;
 
 /// The bytes of one document's entry in the document index.
 pub const INDEX_ENTRY_BYTES: u64 = 12;
+
+/// Documents per block of titles: the document list reads a block for up to this many cards.
+pub const TITLES_PER_BLOCK: u32 = 256;
 
 /// Values of each facet whose sets sit in the facet's block, and whose counts the head carries.
 pub const TOP_VALUES: usize = 50;
@@ -153,6 +158,20 @@ pub struct Head {
     pub directory: Vec<(String, PieceRef)>,
     /// The document index's files, in order.
     pub document_index: Vec<u32>,
+    /// Blocks of [`TitleRecord`]s, [`TITLES_PER_BLOCK`] documents each, in document order.
+    pub titles: Vec<PieceRef>,
+}
+
+/// What the document list shows of a document without fetching it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TitleRecord {
+    pub title: String,
+    pub source: String,
+    pub part: u32,
+    /// The document's date, if known (ISO).
+    pub date: Option<String>,
+    /// Its first words, for the card.
+    pub opening: String,
 }
 
 /// One document as a pack stores it: the analysed document, and the entity id of each of its entity mentions.
@@ -196,6 +215,11 @@ pub mod key {
     /// A month of the timeline.
     pub fn month(year: i32, month: i8) -> String {
         format!("t:{year:04}-{month:02}")
+    }
+
+    /// The documents of a file, by its name (a document is the file's n-th).
+    pub fn file(name: &str) -> String {
+        format!("f:{name}")
     }
 
     /// A word of the text, lower case.

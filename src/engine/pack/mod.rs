@@ -7,6 +7,7 @@
 
 pub mod format;
 pub mod reader;
+pub mod view;
 pub mod words;
 pub mod writer;
 
@@ -15,4 +16,5 @@ mod tests;
 
 pub use format::{Head, FORMAT, MAX_FILE_BYTES};
 pub use reader::{Counted, FileSource, PackError, PackReader, RangeSource};
+pub use view::{pack_view, PackView};
 pub use writer::{PackSummary, PackWriter};

@@ -28,6 +28,16 @@ pub enum PackError {
     Fetch(String),
     /// The bytes are not what the format says (another format version, a damaged file).
     Damaged(String),
+    /// A [`Prefetched`] source does not hold these bytes yet: fetch them, then ask again.
+    NotFetched(Request),
+}
+
+/// One read a source is asked for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Request {
+    pub file: String,
+    /// Bytes `offset..offset + len`, or the whole file.
+    pub range: Option<(u64, u64)>,
 }
 
 impl std::fmt::Display for PackError {
@@ -35,6 +45,7 @@ impl std::fmt::Display for PackError {
         match self {
             PackError::Fetch(why) => write!(f, "could not be fetched: {why}"),
             PackError::Damaged(why) => write!(f, "is not a pack this version reads: {why}"),
+            PackError::NotFetched(r) => write!(f, "has not fetched {} yet", r.file),
         }
     }
 }
@@ -69,6 +80,34 @@ impl RangeSource for FileSource {
                 handle.read_exact(&mut bytes).map_err(fetch)?;
                 Ok(bytes)
             }
+        }
+    }
+}
+
+/// Bytes fetched elsewhere (a browser's HTTP range requests, which are asynchronous)
+/// and handed in: a read of anything else is [`PackError::NotFetched`], so that the
+/// caller fetches it and runs the same read again. The reader stays synchronous.
+#[derive(Default)]
+pub struct Prefetched {
+    pieces: RefCell<HashMap<Request, Rc<Vec<u8>>>>,
+}
+
+impl Prefetched {
+    /// Hands in the bytes of a request.
+    pub fn insert(&self, request: Request, bytes: Vec<u8>) {
+        self.pieces.borrow_mut().insert(request, Rc::new(bytes));
+    }
+}
+
+impl RangeSource for Prefetched {
+    fn read(&self, file: &str, range: Option<(u64, u64)>) -> Result<Vec<u8>, PackError> {
+        let request = Request {
+            file: file.to_string(),
+            range,
+        };
+        match self.pieces.borrow().get(&request) {
+            Some(bytes) => Ok(bytes.to_vec()),
+            None => Err(PackError::NotFetched(request)),
         }
     }
 }
@@ -325,12 +364,52 @@ impl<S: RangeSource> PackReader<S> {
 
     /// Document `n`: two small reads (its index entry, its record).
     pub fn document(&self, n: u32) -> Result<DocumentRecord, PackError> {
-        let compressed = self.raw_record(n)?;
-        let mut raw = Vec::new();
-        flate2::read::DeflateDecoder::new(&compressed[..])
-            .read_to_end(&mut raw)
-            .map_err(|e| PackError::Damaged(format!("document {n}: {e}")))?;
+        let raw = inflate(&self.raw_record(n)?, &format!("document {n}"))?;
         postcard::from_bytes(&raw).map_err(|e| PackError::Damaged(format!("document {n}: {e}")))
+    }
+
+    /// The titles of block `block` ([`TITLES_PER_BLOCK`] documents from `block × TITLES_PER_BLOCK`).
+    pub fn title_block(&self, block: usize) -> Result<Vec<TitleRecord>, PackError> {
+        let piece = self
+            .head
+            .titles
+            .get(block)
+            .ok_or_else(|| PackError::Damaged(format!("no title block {block}")))?;
+        let what = format!("title block {block}");
+        let raw = inflate(&self.piece(piece)?, &what)?;
+        postcard::from_bytes(&raw).map_err(|e| PackError::Damaged(format!("{what}: {e}")))
+    }
+
+    /// The titles of `documents` (ascending), reading at most `max_blocks` blocks:
+    /// the document list's cards, a block covering many neighbouring documents.
+    pub fn titles(
+        &self,
+        documents: impl Iterator<Item = u32>,
+        max_blocks: usize,
+    ) -> Result<Vec<(u32, TitleRecord)>, PackError> {
+        let mut found = Vec::new();
+        let mut block: Option<(u32, Vec<TitleRecord>)> = None;
+        let mut blocks_read = 0;
+        for n in documents {
+            let wanted = n / TITLES_PER_BLOCK;
+            if block.as_ref().is_none_or(|(b, _)| *b != wanted) {
+                if blocks_read == max_blocks {
+                    break;
+                }
+                block = Some((wanted, self.title_block(wanted as usize)?));
+                blocks_read += 1;
+            }
+            let titles = &block.as_ref().expect("read above").1;
+            if let Some(title) = titles.get((n % TITLES_PER_BLOCK) as usize) {
+                found.push((n, title.clone()));
+            }
+        }
+        Ok(found)
+    }
+
+    /// The number of the document a permalink names: the `part`-th of its file.
+    pub fn find(&self, source: &str, part: usize) -> Result<Option<u32>, PackError> {
+        Ok(self.key_set(&key::file(source))?.select(part as u32))
     }
 
     /// The documents holding every term of a search. A term matches words it starts
@@ -446,6 +525,15 @@ impl<S: RangeSource> PackReader<S> {
             .map(|v| Ok(self.set(&v.set)?.intersection_len(within)))
             .collect()
     }
+}
+
+/// Deflated bytes inflated.
+fn inflate(compressed: &[u8], what: &str) -> Result<Vec<u8>, PackError> {
+    let mut raw = Vec::new();
+    flate2::read::DeflateDecoder::new(compressed)
+        .read_to_end(&mut raw)
+        .map_err(|e| PackError::Damaged(format!("{what}: {e}")))?;
+    Ok(raw)
 }
 
 /// The key of a value of the view state.

@@ -461,3 +461,147 @@ fn a_facet_click_reads_one_block_per_facet_then_nothing() {
         "counted again from what was fetched"
     );
 }
+
+#[test]
+fn titles_and_permalinks_find_their_documents() {
+    let corpus = corpus_of(&all_files());
+    let dir = scratch("titles");
+    pack_of(&corpus, &dir, MAX_FILE_BYTES);
+    let pack = open(&dir);
+    let n = corpus.documents().len() as u32;
+    let titles = pack.titles(0..n, usize::MAX).unwrap();
+    assert_eq!(titles.len(), corpus.documents().len());
+    for ((d, title), document) in titles.iter().zip(corpus.documents()) {
+        assert_eq!(title.title, document.title);
+        assert_eq!(
+            (title.source.as_str(), title.part as usize),
+            (document.source.as_str(), document.part)
+        );
+        assert_eq!(
+            pack.find(&title.source, title.part as usize).unwrap(),
+            Some(*d)
+        );
+    }
+    assert_eq!(pack.find("wire.txt", 100_000).unwrap(), None);
+    assert_eq!(pack.find("no-such-file.txt", 0).unwrap(), None);
+    assert_eq!(pack.titles(0..n, 0).unwrap(), Vec::new(), "no block read");
+}
+
+#[test]
+fn a_prefetched_source_asks_for_each_piece_then_reads_like_files() {
+    let corpus = corpus_of(&all_files());
+    let dir = scratch("prefetched");
+    pack_of(&corpus, &dir, MAX_FILE_BYTES);
+    let files = FileSource { dir: dir.clone() };
+    // What a page does: run the read, fetch what it was missing, run it again.
+    let fetch_until_done =
+        |pack: &PackReader<reader::Prefetched>, run: &dyn Fn() -> Result<Vec<u32>, PackError>| {
+            let mut fetches = 0;
+            loop {
+                match run() {
+                    Err(PackError::NotFetched(request)) => {
+                        let bytes = files.read(&request.file, request.range).unwrap();
+                        pack.source().insert(request, bytes);
+                        fetches += 1;
+                        assert!(fetches < 100, "each piece is asked for once");
+                    }
+                    other => return (other.unwrap(), fetches),
+                }
+            }
+        };
+    let head = files.read("head.json", None).unwrap();
+    let head = PackReader::<reader::Prefetched>::parse_head(&head).unwrap();
+    let pack = PackReader::with_head(reader::Prefetched::default(), head);
+    let state = ViewState {
+        include: vec![Value::Entity(entity_id(&corpus, "Anna Petrova"))],
+        search: "spoke".into(),
+        ..Default::default()
+    };
+    let (found, fetches) = fetch_until_done(&pack, &|| Ok(pack.matching(&state)?.iter().collect()));
+    let expected: Vec<u32> = Evaluation::new(&corpus, &state, None)
+        .matching
+        .iter()
+        .map(|&d| d as u32)
+        .collect();
+    assert_eq!(found, expected);
+    assert!(fetches >= 2, "the directory and the sets were fetched");
+    let (again, fetches) = fetch_until_done(&pack, &|| Ok(pack.matching(&state)?.iter().collect()));
+    assert_eq!((again, fetches), (expected, 0));
+}
+
+#[test]
+fn a_view_names_its_filters_lists_its_documents_and_opens_one() {
+    let corpus = corpus_of(&all_files());
+    let dir = scratch("view");
+    pack_of(&corpus, &dir, MAX_FILE_BYTES);
+    let pack = open(&dir);
+    let petrova = entity_id(&corpus, "Anna Petrova");
+    let state = ViewState {
+        include: vec![Value::Entity(petrova.clone())],
+        exclude: vec![Value::Place(PlaceFilter::Country("AM"))],
+        open: Some(crate::engine::explore::state::DocRef {
+            source: "almaty.txt".into(),
+            part: 0,
+        }),
+        range: Some((Date::constant(2024, 1, 1), Date::constant(2024, 12, 31))),
+        ..Default::default()
+    };
+    let view = pack_view(&pack, &state).unwrap();
+    let expected = Evaluation::new(&corpus, &state, None).matching;
+    assert_eq!(view.matching as usize, expected.len());
+    let listed: Vec<usize> = view.listed.iter().map(|(n, _)| *n as usize).collect();
+    assert_eq!(listed, expected);
+    let chosen: Vec<(&str, bool)> = view
+        .chosen
+        .iter()
+        .map(|(_, l, x)| (l.as_str(), *x))
+        .collect();
+    assert_eq!(chosen, [("Anna Petrova", false), ("Armenia", true)]);
+    let (n, record) = view.open.expect("the open document");
+    assert_eq!(record.document.text, corpus.documents()[n as usize].text);
+    assert_eq!(record.document.source, "almaty.txt");
+    // The timeline counts what the range would leave out too.
+    let years = pack.head().timeline.years.len();
+    let in_2023 = pack
+        .head()
+        .timeline
+        .years
+        .iter()
+        .position(|v| v.key == "t:2023");
+    let without_range = ViewState {
+        range: None,
+        ..state.clone()
+    };
+    let undated_matching = Evaluation::new(&corpus, &without_range, None).matching;
+    assert_eq!(
+        view.timeline_counts.len(),
+        years + pack.head().timeline.months.len()
+    );
+    if let Some(y) = in_2023 {
+        let expected_2023 = undated_matching
+            .iter()
+            .filter(|&&d| pack.key_set("t:2023").unwrap().contains(d as u32))
+            .count();
+        assert_eq!(view.timeline_counts[y] as usize, expected_2023);
+    }
+}
+
+#[test]
+fn the_first_view_reads_the_head_and_one_block_of_titles() {
+    let corpus = corpus_of(&all_files());
+    let dir = scratch("first_view");
+    pack_of(&corpus, &dir, MAX_FILE_BYTES);
+    let pack = PackReader::open(Counted::new(FileSource { dir })).unwrap();
+    pack.source().take();
+    let view = pack_view(&pack, &ViewState::default()).unwrap();
+    assert_eq!(pack.source().take().0, 1, "the list's titles only");
+    let counts = pack.facet_counts(&pack.all()).unwrap();
+    assert_eq!(
+        view.facet_counts, counts,
+        "the head's counts are the counts"
+    );
+    assert_eq!(
+        view.timeline_counts,
+        pack.timeline_counts(&pack.all()).unwrap()
+    );
+}

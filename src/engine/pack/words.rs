@@ -24,9 +24,14 @@ pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// `word` cut to at most [`MAX_WORD_BYTES`] at a character boundary.
 pub fn cut(word: &str) -> &str {
-    let mut end = word.len().min(MAX_WORD_BYTES);
-    while !word.is_char_boundary(end) {
+    cut_at(word, MAX_WORD_BYTES)
+}
+
+/// `text` cut to at most `max` bytes at a character boundary.
+pub fn cut_at(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
         end -= 1;
     }
-    &word[..end]
+    &text[..end]
 }

@@ -155,6 +155,10 @@ impl Appender {
 pub struct PackWriter {
     pieces: Pieces,
     docs: Appender,
+    titles_out: Appender,
+    /// Titles of the documents since the last full block.
+    titles: Vec<TitleRecord>,
+    title_blocks: Vec<PieceRef>,
     sets: HashMap<String, RoaringBitmap>,
     labels: HashMap<String, Label>,
     document_refs: Vec<PieceRef>,
@@ -185,6 +189,9 @@ impl PackWriter {
                 largest: 0,
             },
             docs: Appender::new("docs"),
+            titles_out: Appender::new("titles"),
+            titles: Vec::new(),
+            title_blocks: Vec::new(),
             sets: HashMap::default(),
             labels: HashMap::default(),
             document_refs: Vec::new(),
@@ -212,6 +219,8 @@ impl PackWriter {
             let record = record_of(corpus, d);
             let piece = self.append_record(&record)?;
             self.document_refs.push(piece);
+            self.add_title(title_of(document))?;
+            insert(&mut self.sets, &key::file(&document.source), n);
             self.text_bytes += document.text.len() as u64;
             let mut keys: Vec<&String> = corpus
                 .mention_entities(d)
@@ -325,6 +334,25 @@ impl PackWriter {
         self.docs.append(&mut self.pieces, &bytes)
     }
 
+    /// Adds the next document's title, writing a block when full.
+    fn add_title(&mut self, title: TitleRecord) -> io::Result<()> {
+        self.titles.push(title);
+        if self.titles.len() == TITLES_PER_BLOCK as usize {
+            self.flush_titles()?;
+        }
+        Ok(())
+    }
+
+    fn flush_titles(&mut self) -> io::Result<()> {
+        if !self.titles.is_empty() {
+            let bytes = deflate(&postcard::to_stdvec(&self.titles).map_err(io::Error::other)?);
+            let piece = self.titles_out.append(&mut self.pieces, &bytes)?;
+            self.title_blocks.push(piece);
+            self.titles.clear();
+        }
+        Ok(())
+    }
+
     /// Puts document `n` in the timeline's bins of its date spans.
     fn add_days(&mut self, n: u32, spans: &[(i32, i32)]) {
         if spans.is_empty() {
@@ -370,6 +398,11 @@ impl PackWriter {
             let piece = self.docs.append(&mut self.pieces, &bytes)?;
             self.document_refs.push(piece);
         }
+        for block in 0..head.titles.len() {
+            for title in part.title_block(block).map_err(io::Error::other)? {
+                self.add_title(title)?;
+            }
+        }
         for page in 0..head.directory.len() {
             for entry in part.directory_page(page).map_err(io::Error::other)?.iter() {
                 let set = part.set(&entry.set).map_err(io::Error::other)?;
@@ -402,6 +435,8 @@ impl PackWriter {
     /// Writes the sets, the directory, the document index and the head.
     pub fn finish(mut self) -> io::Result<PackSummary> {
         self.docs.close(&mut self.pieces)?;
+        self.flush_titles()?;
+        self.titles_out.close(&mut self.pieces)?;
         let mut sets_out = Appender::new("sets");
         let mut written: HashMap<String, PieceRef> = HashMap::default();
         let mut facets = Vec::new();
@@ -452,6 +487,7 @@ impl PackWriter {
             timeline,
             directory,
             document_index,
+            titles: std::mem::take(&mut self.title_blocks),
         };
         let json = serde_json::to_vec(&head).map_err(io::Error::other)?;
         std::fs::write(self.pieces.dir.join("head.json"), &json)?;
@@ -677,12 +713,41 @@ fn record_of(corpus: &Corpus, d: usize) -> DocumentRecord {
     }
 }
 
+/// What the document list shows of a document.
+fn title_of(document: &crate::engine::Document) -> TitleRecord {
+    const OPENING_BYTES: usize = 160;
+    let body = document.text.trim_start();
+    let body = body.strip_prefix(document.title.as_str()).unwrap_or(body);
+    let mut opening: String = body.split_whitespace().fold(String::new(), |mut s, w| {
+        if s.len() < OPENING_BYTES {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(w);
+        }
+        s
+    });
+    if opening.len() > OPENING_BYTES + 40 {
+        opening = crate::engine::pack::words::cut_at(&opening, OPENING_BYTES).to_string();
+    }
+    TitleRecord {
+        title: document.title.clone(),
+        source: document.source.clone(),
+        part: document.part as u32,
+        date: document.date.map(|d| d.date.to_string()),
+        opening,
+    }
+}
+
 /// A record as stored: postcard, then deflate (news text shrinks to about a third).
 fn compress(record: &DocumentRecord) -> Vec<u8> {
-    let raw = postcard::to_stdvec(record).unwrap_or_default();
+    deflate(&postcard::to_stdvec(record).unwrap_or_default())
+}
+
+fn deflate(raw: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(6));
     // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(&raw);
+    let _ = encoder.write_all(raw);
     encoder.finish().unwrap_or_default()
 }
 

@@ -10,6 +10,7 @@ use crate::ui::components::explorer::Explorer;
 use crate::ui::platform::loading::{
     cancel, file_list, load_again, load_files, prepare, stop_slow_file, Progress, Sinks,
 };
+use crate::ui::platform::packs::{is_pack_address, open_pack_page};
 use crate::ui::platform::sample::add_sample;
 use crate::ui::platform::sharing::{
     corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots,
@@ -25,6 +26,11 @@ const INTAKE_SLICE: usize = 1000;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // A pack hosted as static files is explored where it lies, by the pack page.
+    if let Some(url) = corpus_parameter().filter(|u| is_pack_address(u)) {
+        open_pack_page(&url);
+        return view! { <p class="progress" role="status">"Opening the pack…"</p> }.into_any();
+    }
     let corpus = StoredValue::new(Corpus::new());
     // Bumped whenever the corpus changes; views read it to know when to recompute.
     let (version, set_version) = signal(0u64);
@@ -130,6 +136,7 @@ pub fn App() -> impl IntoView {
             </Show>
         </div>
     }
+    .into_any()
 }
 
 /// While files load: how far it has got, a button to stop a file that runs long, Cancel.

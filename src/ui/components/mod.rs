@@ -6,6 +6,7 @@ pub mod entity_panel;
 pub mod explorer;
 pub mod facets;
 pub mod network;
+pub mod pack_explorer;
 pub mod place_list;
 pub mod reader;
 pub mod timeline;

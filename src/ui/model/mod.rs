@@ -5,6 +5,7 @@
 pub mod card;
 pub mod entity;
 pub mod network;
+pub mod pack;
 pub mod places;
 pub mod schedule;
 pub mod timeline;

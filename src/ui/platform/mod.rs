@@ -3,6 +3,7 @@
 pub mod flags;
 pub mod gazetteer;
 pub mod loading;
+pub mod packs;
 pub mod sample;
 pub mod sharing;
 pub mod storage;

@@ -1,0 +1,122 @@
+//! What the explorer shows of a pack for a view state: counts, the timeline, the first cards, the filters' names, the open document.
+
+use roaring::RoaringBitmap;
+
+use crate::engine::explore::state::{Value, ViewState};
+use crate::engine::pack::format::{DocumentRecord, TitleRecord};
+use crate::engine::pack::reader::{value_key, PackError, PackReader, RangeSource};
+
+/// Cards the list shows at most, and title blocks read for them.
+pub const LISTED: usize = 50;
+const LIST_BLOCKS: usize = 4;
+
+/// A view of a pack, computed from fetched pieces only.
+#[derive(Clone, Debug, Default)]
+pub struct PackView {
+    /// Documents matching the state.
+    pub matching: u64,
+    /// Per facet of the head (then the countries), each top value's documents among those matching.
+    pub facet_counts: Vec<Vec<u64>>,
+    /// Per year then month of the head's timeline, its documents among those matching
+    /// everything but the date range (the timeline shows where the range could go).
+    pub timeline_counts: Vec<u64>,
+    /// The first matching documents' cards, in document order.
+    pub listed: Vec<(u32, TitleRecord)>,
+    /// Each chosen value with its name (included, then excluded).
+    pub chosen: Vec<(Value, String, bool)>,
+    /// The document open in the reader.
+    pub open: Option<(u32, DocumentRecord)>,
+}
+
+/// Computes the view of `state`. With a prefetching source it fails with
+/// `NotFetched` until every piece it needs has been handed in.
+pub fn pack_view<S: RangeSource>(
+    pack: &PackReader<S>,
+    state: &ViewState,
+) -> Result<PackView, PackError> {
+    let matching = pack.matching(state)?;
+    let undated_state = ViewState {
+        range: None,
+        ..state.clone()
+    };
+    let for_timeline = if state.range.is_some() && undated_state.is_filtered() {
+        pack.matching(&undated_state)?
+    } else {
+        matching.clone()
+    };
+    let mut chosen = Vec::new();
+    for (values, excluded) in [(&state.include, false), (&state.exclude, true)] {
+        for value in values {
+            chosen.push((value.clone(), label(pack, value)?, excluded));
+        }
+    }
+    let open = match &state.open {
+        Some(doc) => match pack.find(&doc.source, doc.part)? {
+            Some(n) => Some((n, pack.document(n)?)),
+            None => None,
+        },
+        None => None,
+    };
+    // Unfiltered, the head's counts are the counts: the first view fetches no set.
+    let (facet_counts, timeline_counts) = if state.is_filtered() {
+        let timeline = if state.range.is_some() && !undated_state.is_filtered() {
+            head_timeline_counts(pack)
+        } else {
+            pack.timeline_counts(&for_timeline)?
+        };
+        (pack.facet_counts(&matching)?, timeline)
+    } else {
+        let head = pack.head();
+        let facets = head
+            .facets
+            .iter()
+            .chain([&head.countries])
+            .map(|f| f.top.iter().map(|v| v.documents as u64).collect())
+            .collect();
+        (facets, head_timeline_counts(pack))
+    };
+    Ok(PackView {
+        matching: matching.len(),
+        facet_counts,
+        timeline_counts,
+        listed: listed(pack, &matching)?,
+        chosen,
+        open,
+    })
+}
+
+/// The timeline's counts over every document, as the head carries them.
+fn head_timeline_counts<S: RangeSource>(pack: &PackReader<S>) -> Vec<u64> {
+    let timeline = &pack.head().timeline;
+    timeline
+        .years
+        .iter()
+        .chain(&timeline.months)
+        .map(|v| v.documents as u64)
+        .collect()
+}
+
+fn listed<S: RangeSource>(
+    pack: &PackReader<S>,
+    matching: &RoaringBitmap,
+) -> Result<Vec<(u32, TitleRecord)>, PackError> {
+    pack.titles(matching.iter().take(LISTED), LIST_BLOCKS)
+}
+
+/// A chosen value's name: from the head if it is there, else from the directory.
+fn label<S: RangeSource>(pack: &PackReader<S>, value: &Value) -> Result<String, PackError> {
+    let key = value_key(value);
+    let head = pack.head();
+    let in_head = head
+        .facets
+        .iter()
+        .chain([&head.countries])
+        .flat_map(|f| &f.top)
+        .find(|v| v.key == key);
+    if let Some(value) = in_head {
+        return Ok(value.label.clone());
+    }
+    Ok(pack
+        .entry(&key)?
+        .map_or_else(|| "a name this pack does not hold".to_string(), |e| e.label))
+}
