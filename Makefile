@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 GOLD ?= ../shared/eval/dev.jsonl
 PRED := target/eval/predictions.jsonl
 
-.PHONY: fuzz setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval eval-dates bench data train clean
+.PHONY: bench-scale fuzz setup setup-build fetch serve build test test-native test-wasm test-e2e lint eval eval-dates bench data train clean
 
 setup:
 	@bash tools/setup.sh
@@ -75,6 +75,13 @@ eval:
 	cargo run --locked --quiet --profile bench-native --bin dossier -- links eval/linking/gold.tsv eval/linking/texts $(GOLD) | tail -1
 	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train $(GOLD)
 	cargo run --locked --quiet --profile bench-native --bin dossier -- cv ../shared/train --parts
+
+# Not in CI (about 20 minutes): a million generated documents packed (MB/s, memory,
+# size) and read natively, then opened in Chromium from nginx with every figure
+# printed against its budget (PACK_DOCUMENTS to change the size).
+bench-scale: setup fetch build
+	cargo build --locked --quiet --profile bench-native --bin dossier
+	PACK_BENCH=1 PACK_DOCUMENTS=$${PACK_DOCUMENTS:-1000000} node tests/e2e/packs.mjs
 
 bench: setup fetch
 	cargo run --locked --quiet --profile bench-native --bin dossier -- bench --mb 30

@@ -1,6 +1,6 @@
 //! `dossier pack` (a corpus, a slice of one, or partial packs merged, written as a pack for static hosting), `dossier pack-figures` (what a client fetches from one) and `dossier generate` (a folder of generated articles).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -229,7 +229,7 @@ pub fn pack_figures(dir: &str) -> ExitCode {
             ..Default::default()
         };
         let matching = pack.matching(&state)?;
-        pack.facet_counts(&matching)?;
+        pack.facet_counts(&matching, &BTreeSet::new())?;
         pack.timeline_counts(&matching)?;
         line(
             &pack,
@@ -250,7 +250,7 @@ pub fn pack_figures(dir: &str) -> ExitCode {
             let id = second.key.trim_start_matches("e:").to_string();
             state.include.push(Value::Entity(id));
             let matching = pack.matching(&state)?;
-            pack.facet_counts(&matching)?;
+            pack.facet_counts(&matching, &BTreeSet::new())?;
             pack.timeline_counts(&matching)?;
             line(
                 &pack,

@@ -43,7 +43,11 @@ pub const INDEX_ENTRY_BYTES: u64 = 12;
 /// Documents per block of titles: the document list reads a block for up to this many cards.
 pub const TITLES_PER_BLOCK: u32 = 256;
 
-/// Values of each facet whose sets sit in the facet's block, and whose counts the head carries.
+/// Values of each facet whose sets sit in its first block: the values a facet shows
+/// before "Show all", so that a click fetches only theirs.
+pub const FIRST_BLOCK_VALUES: usize = 12;
+
+/// Values of each facet whose sets sit in the facet's blocks, and whose counts the head carries.
 pub const TOP_VALUES: usize = 50;
 
 /// Where a piece of a pack is: which file (by its number in [`Head::files`]), from which byte, how long.
@@ -108,8 +112,9 @@ pub struct Facet {
     /// How many values the facet has in all.
     pub values: u32,
     pub top: Vec<HeadValue>,
-    /// The block holding every top value's set, for one range request.
-    pub block: PieceRef,
+    /// The blocks holding the top values' sets, one range request each: the first
+    /// [`FIRST_BLOCK_VALUES`] values', then the others'.
+    pub blocks: Vec<PieceRef>,
 }
 
 /// Documents per day, from `first_day` (a day number: days since 1970-01-01) on.

@@ -4,6 +4,7 @@
 //! requests in a browser. Everything fetched is kept, so a piece is read once.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -500,18 +501,43 @@ impl<S: RangeSource> PackReader<S> {
         Ok(result)
     }
 
-    /// Each facet's top values counted within `within`: one block request per facet the first time.
-    pub fn facet_counts(&self, within: &RoaringBitmap) -> Result<Vec<Vec<u64>>, PackError> {
+    /// Each facet's first [`FIRST_BLOCK_VALUES`] top values counted within `within`,
+    /// and all its top values for the facets (by position, the countries last) in
+    /// `every_value`: one block request per facet and block the first time.
+    pub fn facet_counts(
+        &self,
+        within: &RoaringBitmap,
+        every_value: &BTreeSet<usize>,
+    ) -> Result<Vec<Vec<u64>>, PackError> {
         let mut all = Vec::new();
-        for facet in self.head.facets.iter().chain([&self.head.countries]) {
-            self.fetch_block(&facet.block)?;
-            let mut counts = Vec::with_capacity(facet.top.len());
-            for value in &facet.top {
+        for (f, facet) in self
+            .head
+            .facets
+            .iter()
+            .chain([&self.head.countries])
+            .enumerate()
+        {
+            let counted = if every_value.contains(&f) {
+                facet.top.len()
+            } else {
+                facet.top.len().min(FIRST_BLOCK_VALUES)
+            };
+            let blocks = if counted > FIRST_BLOCK_VALUES { 2 } else { 1 };
+            for block in facet.blocks.iter().take(blocks) {
+                self.fetch_block(block)?;
+            }
+            let mut counts = Vec::with_capacity(counted);
+            for value in &facet.top[..counted] {
                 counts.push(self.set(&value.set)?.intersection_len(within));
             }
             all.push(counts);
         }
         Ok(all)
+    }
+
+    /// The number of facets [`PackReader::facet_counts`] counts (the entity types', then the countries').
+    pub fn n_facets(&self) -> usize {
+        self.head.facets.len() + 1
     }
 
     /// The timeline's years and months counted within `within` (one block request the first time).

@@ -1,5 +1,6 @@
 //! Packs read back: every set, count and document a pack gives equals what the corpus it was written from gives.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use roaring::RoaringBitmap;
@@ -66,6 +67,11 @@ fn open(dir: &Path) -> PackReader<FileSource> {
         dir: dir.to_path_buf(),
     })
     .unwrap()
+}
+
+/// Every facet of a pack, to count all its top values.
+fn every_facet<S: RangeSource>(pack: &PackReader<S>) -> BTreeSet<usize> {
+    (0..pack.n_facets()).collect()
 }
 
 fn bitmap(documents: &[usize]) -> RoaringBitmap {
@@ -142,7 +148,7 @@ fn head_counts_equal_the_corpus() {
         .find(|v| v.label == "Anna Petrova")
         .expect("a top person");
     assert_eq!(petrova.documents, 2);
-    let counts = pack.facet_counts(&pack.all()).unwrap();
+    let counts = pack.facet_counts(&pack.all(), &every_facet(&pack)).unwrap();
     for (facet, counts) in head.facets.iter().zip(&counts) {
         for (value, &count) in facet.top.iter().zip(counts) {
             assert_eq!(value.documents as u64, count, "{}", value.label);
@@ -320,8 +326,12 @@ fn no_file_exceeds_the_limit_and_small_files_read_the_same() {
         large.matching(&state).unwrap()
     );
     assert_eq!(
-        small.facet_counts(&small.all()).unwrap(),
-        large.facet_counts(&large.all()).unwrap()
+        small
+            .facet_counts(&small.all(), &every_facet(&small))
+            .unwrap(),
+        large
+            .facet_counts(&large.all(), &every_facet(&large))
+            .unwrap()
     );
 }
 
@@ -439,6 +449,7 @@ fn damaged_packs_are_reported_not_read() {
 
 #[test]
 fn a_facet_click_reads_one_block_per_facet_then_nothing() {
+    // (and the second block of each too, when every value is counted)
     let corpus = corpus_of(&all_files());
     let dir = scratch("requests");
     pack_of(&corpus, &dir, MAX_FILE_BYTES);
@@ -450,11 +461,21 @@ fn a_facet_click_reads_one_block_per_facet_then_nothing() {
         ..Default::default()
     };
     let matching = pack.matching(&state).unwrap();
-    pack.facet_counts(&matching).unwrap();
+    let first_values = pack.facet_counts(&matching, &BTreeSet::new()).unwrap();
+    assert!(first_values
+        .iter()
+        .all(|c| c.len() <= format::FIRST_BLOCK_VALUES));
     let (requests, _) = pack.source().take();
-    let facets = pack.head().facets.len() as u64 + 1;
-    assert!(requests <= facets + 1, "{requests} requests");
-    pack.facet_counts(&matching).unwrap();
+    assert!(
+        requests <= pack.n_facets() as u64 + 1,
+        "{requests} requests for the first blocks"
+    );
+    pack.facet_counts(&matching, &every_facet(&pack)).unwrap();
+    let (more, _) = pack.source().take();
+    let requests = requests + more;
+    let blocks = 2 * pack.n_facets() as u64;
+    assert!(requests <= blocks + 1, "{requests} requests");
+    pack.facet_counts(&matching, &every_facet(&pack)).unwrap();
     assert_eq!(
         pack.source().take().0,
         0,
@@ -546,7 +567,7 @@ fn a_view_names_its_filters_lists_its_documents_and_opens_one() {
         range: Some((Date::constant(2024, 1, 1), Date::constant(2024, 12, 31))),
         ..Default::default()
     };
-    let view = pack_view(&pack, &state).unwrap();
+    let view = pack_view(&pack, &state, &BTreeSet::new()).unwrap();
     let expected = Evaluation::new(&corpus, &state, None).matching;
     assert_eq!(view.matching as usize, expected.len());
     let listed: Vec<usize> = view.listed.iter().map(|(n, _)| *n as usize).collect();
@@ -593,9 +614,9 @@ fn the_first_view_reads_the_head_and_one_block_of_titles() {
     pack_of(&corpus, &dir, MAX_FILE_BYTES);
     let pack = PackReader::open(Counted::new(FileSource { dir })).unwrap();
     pack.source().take();
-    let view = pack_view(&pack, &ViewState::default()).unwrap();
+    let view = pack_view(&pack, &ViewState::default(), &BTreeSet::new()).unwrap();
     assert_eq!(pack.source().take().0, 1, "the list's titles only");
-    let counts = pack.facet_counts(&pack.all()).unwrap();
+    let counts = pack.facet_counts(&pack.all(), &every_facet(&pack)).unwrap();
     assert_eq!(
         view.facet_counts, counts,
         "the head's counts are the counts"
@@ -604,4 +625,25 @@ fn the_first_view_reads_the_head_and_one_block_of_titles() {
         view.timeline_counts,
         pack.timeline_counts(&pack.all()).unwrap()
     );
+}
+
+#[test]
+fn exports_hold_the_counts_and_documents_shown() {
+    let corpus = corpus_of(&all_files());
+    let dir = scratch("exports");
+    pack_of(&corpus, &dir, MAX_FILE_BYTES);
+    let pack = open(&dir);
+    let state = ViewState {
+        include: vec![Value::Entity(entity_id(&corpus, "Anna Petrova"))],
+        ..Default::default()
+    };
+    let view = pack_view(&pack, &state, &BTreeSet::new()).unwrap();
+    let counts = view::counts_csv(&pack, &view);
+    assert!(counts.starts_with("facet,name,key,documents\r\n"));
+    assert!(counts.contains("PER,Anna Petrova,e:"), "{counts}");
+    assert!(counts.contains("country,Kazakhstan,c:KZ,1"), "{counts}");
+    let listed = view::listed_csv(&view);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 1 + view.matching as usize);
+    assert!(lines[1].contains("almaty.txt"), "{listed}");
 }

@@ -1,8 +1,11 @@
 //! What the explorer shows of a pack for a view state: counts, the timeline, the first cards, the filters' names, the open document.
 
+use std::collections::BTreeSet;
+
 use roaring::RoaringBitmap;
 
 use crate::engine::explore::state::{Value, ViewState};
+use crate::engine::io::export::csv;
 use crate::engine::pack::format::{DocumentRecord, TitleRecord};
 use crate::engine::pack::reader::{value_key, PackError, PackReader, RangeSource};
 
@@ -15,7 +18,8 @@ const LIST_BLOCKS: usize = 4;
 pub struct PackView {
     /// Documents matching the state.
     pub matching: u64,
-    /// Per facet of the head (then the countries), each top value's documents among those matching.
+    /// Per facet of the head (then the countries), its top values' documents among
+    /// those matching (the first values only, unless the facet shows all).
     pub facet_counts: Vec<Vec<u64>>,
     /// Per year then month of the head's timeline, its documents among those matching
     /// everything but the date range (the timeline shows where the range could go).
@@ -30,9 +34,12 @@ pub struct PackView {
 
 /// Computes the view of `state`. With a prefetching source it fails with
 /// `NotFetched` until every piece it needs has been handed in.
+/// Facets count their first values, and every top value of those in `every_value`
+/// (by position, the countries last: the facets whose "Show all" is open).
 pub fn pack_view<S: RangeSource>(
     pack: &PackReader<S>,
     state: &ViewState,
+    every_value: &BTreeSet<usize>,
 ) -> Result<PackView, PackError> {
     let matching = pack.matching(state)?;
     let undated_state = ViewState {
@@ -64,7 +71,7 @@ pub fn pack_view<S: RangeSource>(
         } else {
             pack.timeline_counts(&for_timeline)?
         };
-        (pack.facet_counts(&matching)?, timeline)
+        (pack.facet_counts(&matching, every_value)?, timeline)
     } else {
         let head = pack.head();
         let facets = head
@@ -119,4 +126,46 @@ fn label<S: RangeSource>(pack: &PackReader<S>, value: &Value) -> Result<String, 
     Ok(pack
         .entry(&key)?
         .map_or_else(|| "a name this pack does not hold".to_string(), |e| e.label))
+}
+
+/// The counts a view shows as CSV (quoted, formula-safe): each facet's counted values
+/// with their documents among those matching.
+pub fn counts_csv<S: RangeSource>(pack: &PackReader<S>, view: &PackView) -> String {
+    let head = pack.head();
+    let facets = head.facets.iter().chain([&head.countries]);
+    let rows = facets.zip(&view.facet_counts).flat_map(|(facet, counts)| {
+        let facet_name = if std::ptr::eq(facet, &head.countries) {
+            "country"
+        } else {
+            facet.kind.code()
+        };
+        facet
+            .top
+            .iter()
+            .zip(counts)
+            .filter(|(_, &n)| n > 0)
+            .map(move |(value, n)| {
+                vec![
+                    facet_name.to_string(),
+                    value.label.clone(),
+                    value.key.clone(),
+                    n.to_string(),
+                ]
+            })
+    });
+    csv(&["facet", "name", "key", "documents"], rows)
+}
+
+/// The documents a view lists as CSV: number in the pack, title, file, part, date.
+pub fn listed_csv(view: &PackView) -> String {
+    let rows = view.listed.iter().map(|(n, title)| {
+        vec![
+            n.to_string(),
+            title.title.clone(),
+            title.source.clone(),
+            title.part.to_string(),
+            title.date.clone().unwrap_or_default(),
+        ]
+    });
+    csv(&["document", "title", "file", "part", "date"], rows)
 }

@@ -503,7 +503,7 @@ impl PackWriter {
         })
     }
 
-    /// A facet's values, most documents first: the top ones' sets in one block.
+    /// A facet's values, most documents first: the top ones' sets in two blocks.
     fn write_facet(
         &mut self,
         kind: EntityType,
@@ -515,12 +515,23 @@ impl PackWriter {
         keys.sort_by(|a, b| documents(b).cmp(&documents(a)).then_with(|| a.cmp(b)));
         let values = keys.len() as u32;
         keys.truncate(TOP_VALUES);
-        let (top, block) = self.write_block(&keys, out, written)?;
+        let mut top = Vec::new();
+        let mut blocks = Vec::new();
+        for part in [
+            &keys[..keys.len().min(FIRST_BLOCK_VALUES)],
+            keys.get(FIRST_BLOCK_VALUES..).unwrap_or_default(),
+        ] {
+            if !part.is_empty() {
+                let (values, block) = self.write_block(part, out, written)?;
+                top.extend(values);
+                blocks.push(block);
+            }
+        }
         Ok(Facet {
             kind,
             values,
             top,
-            block,
+            blocks,
         })
     }
 

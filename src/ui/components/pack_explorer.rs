@@ -1,5 +1,6 @@
 //! The explorer over a hosted pack (`?corpus=URL/`): facets, countries, timeline, search, list and reader, each click fetching only the pieces it needs.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -8,16 +9,17 @@ use leptos::prelude::*;
 use crate::engine::explore::places::PlaceFilter;
 use crate::engine::explore::state::{DocRef, Value, ViewState};
 use crate::engine::pack::format::{Facet, Head};
+use crate::engine::pack::view::{counts_csv, listed_csv};
 use crate::engine::pack::{pack_view, PackView};
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::lexicon;
 use crate::ui::model::pack::{marked_pieces, pack_bars};
 use crate::ui::platform::packs::{open_pack, with_pieces, PackSession};
-use crate::ui::platform::sharing::corpus_parameter;
+use crate::ui::platform::sharing::{corpus_parameter, download};
 use crate::ui::state::url_state::sync_with_address;
 
 /// Values a facet shows before "Show all".
-const SHOWN_VALUES: usize = 12;
+const SHOWN_VALUES: usize = crate::engine::pack::format::FIRST_BLOCK_VALUES;
 
 /// Everything the pack explorer's views read.
 #[derive(Clone, Copy)]
@@ -29,6 +31,10 @@ struct PackUi {
     /// What the page has fetched from the pack: requests and bytes.
     fetched: RwSignal<(u64, u64)>,
     busy: RwSignal<bool>,
+    /// Views computed so far (in the status line's `data-views`, for tests to wait on).
+    views: RwSignal<u64>,
+    /// Facets (by position, the countries last) showing all their top values, so counted.
+    expanded: RwSignal<BTreeSet<usize>>,
     error: RwSignal<Option<String>>,
 }
 
@@ -69,6 +75,8 @@ pub fn PackExplorer(url: String) -> impl IntoView {
         view: RwSignal::new(None),
         fetched: RwSignal::new((0, 0)),
         busy: RwSignal::new(true),
+        views: RwSignal::new(0),
+        expanded: RwSignal::new(BTreeSet::new()),
         error: RwSignal::new(None),
     };
     sync_with_address(ui.state);
@@ -92,6 +100,7 @@ pub fn PackExplorer(url: String) -> impl IntoView {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let state = ui.state.get();
+        let expanded = ui.expanded.get();
         if ui.head.with(Option::is_none) {
             return;
         }
@@ -102,7 +111,7 @@ pub fn PackExplorer(url: String) -> impl IntoView {
         let mine = generation.get_value();
         ui.busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = with_pieces(&session, |reader| pack_view(reader, &state)).await;
+            let result = with_pieces(&session, |reader| pack_view(reader, &state, &expanded)).await;
             if generation.get_value() != mine {
                 return;
             }
@@ -116,6 +125,7 @@ pub fn PackExplorer(url: String) -> impl IntoView {
                 Err(why) => ui.error.set(Some(why)),
             }
             ui.busy.set(false);
+            ui.views.update(|n| *n += 1);
         });
     });
     let summary = move || {
@@ -138,7 +148,7 @@ pub fn PackExplorer(url: String) -> impl IntoView {
                 <h1>"Dossier"</h1>
                 <p class="tagline">"Who, where and when in a pack of documents hosted as plain files. Only the pieces a view needs are fetched."</p>
             </header>
-            <p class="progress" role="status" data-testid="pack-status" aria-busy=move || ui.busy.get().to_string()>
+            <p class="progress" role="status" data-testid="pack-status" aria-busy=move || ui.busy.get().to_string() data-views=move || ui.views.get().to_string()>
                 {move || summary().unwrap_or_else(|| "Opening the pack…".into())}
             </p>
             {move || ui.error.get().map(|e| view! { <p class="message error" role="alert" data-testid="pack-error">{e}</p> })}
@@ -175,6 +185,7 @@ fn PackBody(ui: PackUi, head: Arc<Head>) -> impl IntoView {
             <main class="documents" aria-label="Documents">
                 <PackSearch ui/>
                 <PackChosen ui/>
+                <PackExports ui/>
                 <PackList ui/>
             </main>
             <div class="reading">
@@ -196,7 +207,7 @@ fn value_of(key: &str) -> Option<Value> {
 
 #[component]
 fn PackFacet(ui: PackUi, facet: Facet, index: usize, label: &'static str) -> impl IntoView {
-    let show_all = RwSignal::new(false);
+    let show_all = Signal::derive(move || ui.expanded.with(|e| e.contains(&index)));
     let n_values = facet.values;
     let top = facet.top.clone();
     let rows = move || {
@@ -244,7 +255,7 @@ fn PackFacet(ui: PackUi, facet: Facet, index: usize, label: &'static str) -> imp
             <ul>{rows}</ul>
             {(shown > SHOWN_VALUES).then(|| view! {
                 <button class="more" aria-expanded=move || show_all.get().to_string()
-                    on:click=move |_| show_all.update(|a| *a = !*a)>
+                    on:click=move |_| ui.expanded.update(|e| if !e.remove(&index) { e.insert(index); })>
                     {move || if show_all.get() { "Show fewer".to_string() } else { format!("Show the top {shown}") }}
                 </button>
             })}
@@ -328,6 +339,32 @@ fn PackChosen(ui: PackUi) -> impl IntoView {
             {move || ui.state.with(ViewState::is_filtered).then(|| view! {
                 <button class="clear" on:click=move |_| ui.state.update(ViewState::clear_filters)>"Clear all"</button>
             })}
+        </div>
+    }
+}
+
+/// Downloads of what is shown: the counts, and the documents listed.
+#[component]
+fn PackExports(ui: PackUi) -> impl IntoView {
+    let export = move |what: &'static str| {
+        let (Some(view), Some(session)) = (ui.view.get_untracked(), ui.session.get_value()) else {
+            return;
+        };
+        let (name, text) = match what {
+            "counts" => ("dossier-counts.csv", counts_csv(&session.reader, &view)),
+            _ => ("dossier-documents.csv", listed_csv(&view)),
+        };
+        if download(name, "text/csv", &text).is_err() {
+            ui.error
+                .set(Some("The browser refused the download.".into()));
+        }
+    };
+    view! {
+        <div class="toolbar">
+            <div class="exports" role="group" aria-label="Download what is shown">
+                <button class="clear" data-testid="pack-export-counts" on:click=move |_| export("counts")>"Counts (CSV)"</button>
+                <button class="clear" data-testid="pack-export-documents" on:click=move |_| export("documents")>"Documents listed (CSV)"</button>
+            </div>
         </div>
     }
 }

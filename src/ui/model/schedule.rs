@@ -106,6 +106,20 @@ impl Progress {
     }
 }
 
+/// The wasm memory a tab may fill before loading stops: under the 4 GiB a 32-bit wasm
+/// module can address (Chromium's limit too), with room for the views' work.
+pub const MEMORY_CEILING_BYTES: f64 = 3.5 * 1024.0 * 1024.0 * 1024.0;
+
+/// Memory a file takes once indexed, per byte of the file: the index measured at
+/// about 4.2 times the text, and the analysis's transient copies on top.
+pub const MEMORY_PER_FILE_BYTE: f64 = 6.0;
+
+/// Whether a file of `file_bytes` can be indexed with `memory_bytes` of wasm memory
+/// already in use, staying under [`MEMORY_CEILING_BYTES`].
+pub fn fits_in_memory(memory_bytes: f64, file_bytes: f64) -> bool {
+    memory_bytes + file_bytes * MEMORY_PER_FILE_BYTE <= MEMORY_CEILING_BYTES
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +234,20 @@ mod tests {
             stuck.line(),
             "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left; still analysing chronology.txt (7 s)"
         );
+    }
+
+    #[test]
+    fn loading_stops_before_the_memory_a_tab_can_address() {
+        let gib = 1024.0 * 1024.0 * 1024.0;
+        let cases = [
+            ("an empty tab, a small file", 64e6, 10e3, true),
+            ("an empty tab, a 200 MB file", 64e6, 200e6, true),
+            ("nearly full, a small file", 3.4 * gib, 10e3, true),
+            ("nearly full, a 20 MB file", 3.4 * gib, 20e6, false),
+            ("at the ceiling", MEMORY_CEILING_BYTES, 1.0, false),
+        ];
+        for (name, memory, file, fits) in cases {
+            assert_eq!(fits_in_memory(memory, file), fits, "{name}");
+        }
     }
 }

@@ -22,7 +22,8 @@ use crate::engine::ingest::decode::size_limit;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 pub use crate::ui::model::schedule::Progress;
 use crate::ui::model::schedule::{
-    batch_size, refresh_wait_ms, seconds_left, SlowFile, BATCH, MAX_WORKERS, SLICE_MS, SLOW_FILE_MS,
+    batch_size, fits_in_memory, refresh_wait_ms, seconds_left, SlowFile, BATCH, MAX_WORKERS,
+    MEMORY_CEILING_BYTES, SLICE_MS, SLOW_FILE_MS,
 };
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
 use crate::ui::platform::{gazetteer, tables};
@@ -48,6 +49,21 @@ enum Arrived {
 }
 
 impl Arrived {
+    fn name(&self) -> String {
+        match self {
+            Arrived::Read(file) => file.name.clone(),
+            Arrived::Encoded { name, .. } => name.clone(),
+        }
+    }
+
+    /// About what indexing it adds to memory is proportional to: its analysed form's size.
+    fn size(&self) -> f64 {
+        match self {
+            Arrived::Read(file) => file.size as f64,
+            Arrived::Encoded { bytes, .. } => bytes.length() as f64,
+        }
+    }
+
     fn into_file(self) -> AnalysedFile {
         match self {
             Arrived::Read(file) => file,
@@ -150,6 +166,12 @@ fn queue_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions
             // Refuse an oversized file before reading it, so the tab never holds it.
             let name = file.name();
             let limit = size_limit(&name);
+            if !fits_in_memory(memory_bytes(), size) {
+                sinks
+                    .corpus
+                    .update_value(|c| c.add_refused(&name, memory_full()));
+                continue;
+            }
             if size as usize > limit {
                 sinks.corpus.update_value(|c| {
                     c.add_refused(
@@ -183,6 +205,34 @@ fn queue_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions
 /// Stops loading: the worker is stopped mid-file; files already analysed are kept,
 /// the others are listed as not loaded.
 pub fn cancel() {
+    stop_loading(true, FileError::Cancelled);
+}
+
+/// The wasm memory the page's module holds (it grows, never shrinks).
+fn memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0.0, |b| b.byte_length() as f64)
+        })
+}
+
+/// Why files are refused once the tab's memory is nearly full.
+fn memory_full() -> FileError {
+    FileError::NotLoaded {
+        reason: format!(
+            "was not loaded: this tab holds as much as its memory allows ({:.1} GB); what is loaded stays explorable. For a larger pile, make a pack with `dossier pack` (see the README)",
+            MEMORY_CEILING_BYTES / 1e9
+        ),
+    }
+}
+
+/// Stops every worker and lists the files not yet indexed as not loaded with `error`;
+/// files analysed but not indexed are indexed first when `index_analysed`.
+fn stop_loading(index_analysed: bool, error: FileError) {
     let state = loader();
     let mut s = state.borrow_mut();
     let mut names: Vec<String> = Vec::new();
@@ -195,10 +245,14 @@ pub fn cancel() {
     let analysed: Vec<Arrived> = s.analysed.drain(..).collect();
     sinks.corpus.update_value(|c| {
         for file in analysed {
-            c.add_analysed(file.into_file());
+            if index_analysed {
+                c.add_analysed(file.into_file());
+            } else {
+                c.add_refused(&file.name(), error.clone());
+            }
         }
         for name in &names {
-            c.add_refused(name, FileError::Cancelled);
+            c.add_refused(name, error.clone());
         }
     });
     s.progress.slow = None;
@@ -494,6 +548,16 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
         while now_ms() - started < SLICE_MS {
             let next = state.borrow_mut().analysed.pop_front();
             match next {
+                // Indexing it could exhaust the tab's memory: stop before anything fails.
+                Some(file) if !fits_in_memory(memory_bytes(), file.size()) => {
+                    {
+                        let mut s = state.borrow_mut();
+                        s.analysed.push_front(file);
+                        s.refresh_scheduled = false;
+                    }
+                    stop_loading(false, memory_full());
+                    return;
+                }
                 Some(file) => {
                     let file = file.into_file();
                     let again = state.borrow_mut().replacing.remove(&file.name);
