@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use dossier::engine::explore::state::{Value, ViewState};
-use dossier::engine::pack::{Counted, FileSource, PackReader, PackSummary, PackWriter};
+use dossier::engine::pack::{pack_view, Counted, FileSource, PackReader, PackSummary, PackWriter};
 use dossier::engine::tooling::synthetic::news_document;
 use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 
@@ -228,16 +228,10 @@ pub fn pack_figures(dir: &str) -> ExitCode {
             include: vec![Value::Entity(id)],
             ..Default::default()
         };
-        let matching = pack.matching(&state)?;
-        pack.facet_counts(&matching, &BTreeSet::new())?;
-        pack.timeline_counts(&matching)?;
-        line(
-            &pack,
-            &format!("first facet click ({})", value.label),
-            started,
-            1_000_000,
-            10,
-        );
+        // What the pack page computes for a click: counts, timeline, the first cards.
+        pack_view(&pack, &state, &BTreeSet::new())?;
+        let what = format!("a value chosen alone ({})", value.label);
+        line(&pack, &what, started, 1_000_000, 10);
         let second = pack
             .head()
             .facets
@@ -249,16 +243,9 @@ pub fn pack_figures(dir: &str) -> ExitCode {
             let mut state = state;
             let id = second.key.trim_start_matches("e:").to_string();
             state.include.push(Value::Entity(id));
-            let matching = pack.matching(&state)?;
-            pack.facet_counts(&matching, &BTreeSet::new())?;
-            pack.timeline_counts(&matching)?;
-            line(
-                &pack,
-                &format!("second click (and {})", second.label),
-                started,
-                1_000_000,
-                10,
-            );
+            pack_view(&pack, &state, &BTreeSet::new())?;
+            let what = format!("and a second ({})", second.label);
+            line(&pack, &what, started, 1_000_000, 10);
         }
         let started = Instant::now();
         pack.document(pack.head().documents / 2)?;
@@ -334,4 +321,45 @@ pub fn generate(count: &str, dir: &str, flags: &[&str]) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type ShardCase = (&'static str, usize, &'static str, Result<Vec<usize>, ()>);
+
+    #[test]
+    fn shards_are_contiguous_slices_that_cover_the_files_once() {
+        let cases: &[ShardCase] = &[
+            ("the first of three", 10, "1/3", Ok(vec![0, 1, 2])),
+            ("the last of three", 10, "3/3", Ok(vec![6, 7, 8, 9])),
+            ("one of one", 4, "1/1", Ok(vec![0, 1, 2, 3])),
+            ("more shards than files", 2, "2/4", Ok(vec![0])),
+            ("K past N", 10, "4/3", Err(())),
+            ("K of zero", 10, "0/3", Err(())),
+            ("not a fraction", 10, "half", Err(())),
+        ];
+        for (name, n, shard, expected) in cases {
+            let paths: Vec<PathBuf> = (0..*n).map(|i| PathBuf::from(i.to_string())).collect();
+            let found = shard_of(paths, shard)
+                .map(|p| {
+                    p.iter()
+                        .map(|p| p.to_string_lossy().parse().unwrap())
+                        .collect()
+                })
+                .map_err(|_| ());
+            assert_eq!(&found, expected, "{name}");
+        }
+        for n_shards in 1..=7 {
+            let covered: Vec<PathBuf> = (1..=n_shards)
+                .flat_map(|k| {
+                    let paths = (0..20).map(|i| PathBuf::from(format!("{i:02}"))).collect();
+                    shard_of(paths, &format!("{k}/{n_shards}")).unwrap()
+                })
+                .collect();
+            let all: Vec<PathBuf> = (0..20).map(|i| PathBuf::from(format!("{i:02}"))).collect();
+            assert_eq!(covered, all, "{n_shards} shards");
+        }
+    }
 }

@@ -14,6 +14,8 @@
 //! - `docs-NNNNN.bin`: one deflated postcard [`DocumentRecord`] per document.
 //! - `titles-NNNNN.bin`: per block of [`TITLES_PER_BLOCK`] documents, their titles,
 //!   files and dates, deflated: the document list's cards without the documents.
+//! - `counts-NNNNN.bin`: for each entity, country or region of many documents, the
+//!   counts of the values shown first among its documents ([`Head::counted`]).
 //! - `index-NNNNN.bin`: per document, 12 bytes (file, offset, length) of its record;
 //!   [`DOCUMENTS_PER_INDEX_FILE`] documents per file, so document `n` is found by
 //!   arithmetic.
@@ -40,12 +42,22 @@ pub const DOCUMENTS_PER_INDEX_FILE: u32 = 1 << 20;
 /// The bytes of one document's entry in the document index.
 pub const INDEX_ENTRY_BYTES: u64 = 12;
 
+/// Sets of at most this many documents live in their directory entry, not in a sets
+/// file: most words and names occur in a few documents, and a bitmap of one costs
+/// more than its number.
+pub const INLINE_SET_DOCUMENTS: u64 = 8;
+
 /// Documents per block of titles: the document list reads a block for up to this many cards.
 pub const TITLES_PER_BLOCK: u32 = 256;
 
 /// Values of each facet whose sets sit in its first block: the values a facet shows
 /// before "Show all", so that a click fetches only theirs.
 pub const FIRST_BLOCK_VALUES: usize = 12;
+
+/// Entities, countries and regions with at least this many documents carry the counts
+/// of the values shown first among their documents ([`Head::counted`]), so that
+/// choosing one of them alone fetches no facet's sets.
+pub const COUNTED_MIN_DOCUMENTS: u32 = 64;
 
 /// Values of each facet whose sets sit in the facet's blocks, and whose counts the head carries.
 pub const TOP_VALUES: usize = 50;
@@ -56,6 +68,38 @@ pub struct PieceRef {
     pub file: u32,
     pub offset: u32,
     pub len: u32,
+}
+
+impl DirectoryEntry {
+    /// The inline set's documents, if the set is inline.
+    pub fn inline_documents(&self) -> Option<Vec<u32>> {
+        if self.set.len > 0 {
+            return None;
+        }
+        let mut at = 0u32;
+        Some(
+            self.inline
+                .iter()
+                .enumerate()
+                .map(|(i, &gap)| {
+                    at = if i == 0 { gap } else { at.saturating_add(gap) };
+                    at
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Documents as an inline set: the first, then the gaps.
+pub fn inline_gaps(documents: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut previous: Option<u32> = None;
+    documents
+        .map(|d| {
+            let gap = previous.map_or(d, |p| d - p);
+            previous = Some(d);
+            gap
+        })
+        .collect()
 }
 
 impl PieceRef {
@@ -85,12 +129,18 @@ impl PieceRef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DirectoryEntry {
     pub key: String,
+    /// Where its set is; empty when the set is `inline`.
     pub set: PieceRef,
+    /// A set of at most [`INLINE_SET_DOCUMENTS`]: the first document, then the gaps.
+    pub inline: Vec<u32>,
     pub documents: u32,
     /// What a person reads for it: an entity's name, a region's name (empty for words and bins).
     pub label: String,
     /// An entity's type (None for places, bins and words).
     pub kind: Option<EntityType>,
+    /// For a key of [`COUNTED_MIN_DOCUMENTS`] documents or more: the documents of
+    /// each of [`Head::counted`] among its own (postcard `Vec<u32>`).
+    pub counts: Option<PieceRef>,
 }
 
 /// A value the head carries with its count and set: a facet's top value, a country, a bin.
@@ -159,6 +209,9 @@ pub struct Head {
     pub facets: Vec<Facet>,
     pub countries: Facet,
     pub timeline: Timeline,
+    /// The values whose counts within a key its directory entry may carry, in order:
+    /// each facet's first-block values, the countries' first block, the years, the months.
+    pub counted: Vec<String>,
     /// Each directory page's first key and where the page is.
     pub directory: Vec<(String, PieceRef)>,
     /// The document index's files, in order.

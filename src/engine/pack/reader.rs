@@ -250,6 +250,14 @@ impl<S: RangeSource> PackReader<S> {
             .map_err(|e| PackError::Damaged(format!("a set: {e}")))
     }
 
+    /// The set of a directory entry: held in it, or at its piece.
+    pub fn entry_set(&self, entry: &DirectoryEntry) -> Result<RoaringBitmap, PackError> {
+        match entry.inline_documents() {
+            Some(documents) => Ok(documents.into_iter().collect()),
+            None => self.set(&entry.set),
+        }
+    }
+
     /// One page of the directory.
     pub fn directory_page(&self, page: usize) -> Result<Rc<Vec<DirectoryEntry>>, PackError> {
         if let Some(entries) = self.pages.borrow().get(&page) {
@@ -327,7 +335,7 @@ impl<S: RangeSource> PackReader<S> {
             return self.set(&piece);
         }
         match self.entry(key)? {
-            Some(entry) => self.set(&entry.set),
+            Some(entry) => self.entry_set(&entry),
             None => Ok(RoaringBitmap::new()),
         }
     }
@@ -423,7 +431,7 @@ impl<S: RangeSource> PackReader<S> {
                 let prefix = key::word(cut(&word));
                 let mut documents = RoaringBitmap::new();
                 for entry in self.entries_with_prefix(&prefix, MAX_WORDS_PER_TERM)? {
-                    documents |= self.set(&entry.set)?;
+                    documents |= self.entry_set(&entry)?;
                 }
                 result = Some(match result {
                     Some(r) => r & documents,
@@ -533,6 +541,23 @@ impl<S: RangeSource> PackReader<S> {
             all.push(counts);
         }
         Ok(all)
+    }
+
+    /// The documents of each of [`Head::counted`] among a key's own, if its entry
+    /// carries them (keys of many documents): a directory page and one small read.
+    pub fn counts_within(&self, key: &str) -> Result<Option<Vec<u32>>, PackError> {
+        let Some(piece) = self.entry(key)?.and_then(|e| e.counts) else {
+            return Ok(None);
+        };
+        let bytes = self.piece(&piece)?;
+        let counts: Vec<u32> = postcard::from_bytes(&bytes)
+            .map_err(|e| PackError::Damaged(format!("the counts of {key}: {e}")))?;
+        if counts.len() != self.head.counted.len() {
+            return Err(PackError::Damaged(format!(
+                "the counts of {key} do not match the head"
+            )));
+        }
+        Ok(Some(counts))
     }
 
     /// The number of facets [`PackReader::facet_counts`] counts (the entity types', then the countries').

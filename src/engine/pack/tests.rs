@@ -405,8 +405,8 @@ fn merged_slices_equal_one_pack_of_the_slices() {
                 entry.key
             );
             assert_eq!(
-                merged.set(&found.set).unwrap(),
-                whole.set(&entry.set).unwrap()
+                merged.entry_set(&found).unwrap(),
+                whole.entry_set(entry).unwrap()
             );
         }
     }
@@ -646,4 +646,36 @@ fn exports_hold_the_counts_and_documents_shown() {
     let lines: Vec<&str> = listed.lines().collect();
     assert_eq!(lines.len(), 1 + view.matching as usize);
     assert!(lines[1].contains("almaty.txt"), "{listed}");
+}
+
+#[test]
+fn one_value_chosen_alone_is_counted_from_its_entry_as_from_the_sets() {
+    let corpus = corpus_of(&all_files());
+    let dir = scratch("counted");
+    let mut writer = PackWriter::create(&dir).unwrap();
+    writer.count_within_keys_of(1);
+    writer.add_corpus(&corpus).unwrap();
+    writer.finish().unwrap();
+    let pack = PackReader::open(Counted::new(FileSource { dir })).unwrap();
+    for entity in corpus.entities().iter().filter(|e| !e.hidden) {
+        let state = ViewState {
+            include: vec![Value::Entity(entity.id.clone())],
+            ..Default::default()
+        };
+        pack.source().take();
+        let view = pack_view(&pack, &state, &BTreeSet::new()).unwrap();
+        let (requests, _) = pack.source().take();
+        // Through the sets: the same state with every facet's values counted, cut to the first ones.
+        let matching = pack.matching(&state).unwrap();
+        let through_sets: Vec<Vec<u64>> = pack.facet_counts(&matching, &BTreeSet::new()).unwrap();
+        assert_eq!(view.facet_counts, through_sets, "{}", entity.name);
+        assert_eq!(
+            view.timeline_counts,
+            pack.timeline_counts(&matching).unwrap(),
+            "{}",
+            entity.name
+        );
+        assert_eq!(view.matching, matching.len());
+        assert!(requests <= 4, "{}: {requests} requests", entity.name);
+    }
 }

@@ -6,7 +6,7 @@ use roaring::RoaringBitmap;
 
 use crate::engine::explore::state::{Value, ViewState};
 use crate::engine::io::export::csv;
-use crate::engine::pack::format::{DocumentRecord, TitleRecord};
+use crate::engine::pack::format::{DocumentRecord, TitleRecord, FIRST_BLOCK_VALUES};
 use crate::engine::pack::reader::{value_key, PackError, PackReader, RangeSource};
 
 /// Cards the list shows at most, and title blocks read for them.
@@ -64,8 +64,15 @@ pub fn pack_view<S: RangeSource>(
         },
         None => None,
     };
-    // Unfiltered, the head's counts are the counts: the first view fetches no set.
-    let (facet_counts, timeline_counts) = if state.is_filtered() {
+    // Unfiltered, the head's counts are the counts: the first view fetches no set. One
+    // value of many documents chosen alone: its entry carries the counts.
+    let precounted = match one_value_alone(state, every_value) {
+        Some(value) => pack.counts_within(&value_key(value))?,
+        None => None,
+    };
+    let (facet_counts, timeline_counts) = if let Some(counts) = precounted {
+        split_counts(pack, &counts)
+    } else if state.is_filtered() {
         let timeline = if state.range.is_some() && !undated_state.is_filtered() {
             head_timeline_counts(pack)
         } else {
@@ -90,6 +97,31 @@ pub fn pack_view<S: RangeSource>(
         chosen,
         open,
     })
+}
+
+/// The value chosen, if it is the only criterion and no facet shows all its values.
+fn one_value_alone<'s>(state: &'s ViewState, every_value: &BTreeSet<usize>) -> Option<&'s Value> {
+    let alone = state.include.len() == 1
+        && state.exclude.is_empty()
+        && state.range.is_none()
+        && state.search.trim().is_empty()
+        && every_value.is_empty();
+    alone.then(|| &state.include[0])
+}
+
+/// A key's counts of [`Head::counted`](crate::engine::pack::format::Head::counted) as
+/// the view's facet counts (first-block values) and timeline counts.
+fn split_counts<S: RangeSource>(pack: &PackReader<S>, counts: &[u32]) -> (Vec<Vec<u64>>, Vec<u64>) {
+    let head = pack.head();
+    let mut at = 0;
+    let mut facets = Vec::new();
+    for facet in head.facets.iter().chain([&head.countries]) {
+        let n = facet.top.len().min(FIRST_BLOCK_VALUES);
+        facets.push(counts[at..at + n].iter().map(|&c| c as u64).collect());
+        at += n;
+    }
+    let timeline = counts[at..].iter().map(|&c| c as u64).collect();
+    (facets, timeline)
 }
 
 /// The timeline's counts over every document, as the head carries them.

@@ -169,6 +169,7 @@ pub struct PackWriter {
     files_without_documents: u32,
     text_bytes: u64,
     cut_documents: u32,
+    counted_min_documents: u32,
 }
 
 impl PackWriter {
@@ -201,7 +202,13 @@ impl PackWriter {
             files_without_documents: 0,
             text_bytes: 0,
             cut_documents: 0,
+            counted_min_documents: COUNTED_MIN_DOCUMENTS,
         })
+    }
+
+    /// Keys of at least `documents` documents carry counts (tests use small corpora).
+    pub fn count_within_keys_of(&mut self, documents: u32) {
+        self.counted_min_documents = documents;
     }
 
     /// Documents added so far.
@@ -405,7 +412,7 @@ impl PackWriter {
         }
         for page in 0..head.directory.len() {
             for entry in part.directory_page(page).map_err(io::Error::other)?.iter() {
-                let set = part.set(&entry.set).map_err(io::Error::other)?;
+                let set = part.entry_set(entry).map_err(io::Error::other)?;
                 let shifted = RoaringBitmap::from_sorted_iter(set.iter().map(|d| d + offset))
                     .map_err(|e| io::Error::other(e.to_string()))?;
                 *self.sets.entry(entry.key.clone()).or_default() |= shifted;
@@ -466,13 +473,16 @@ impl PackWriter {
         let mut keys: Vec<String> = self.sets.keys().cloned().collect();
         keys.sort_unstable();
         for k in &keys {
-            if !written.contains_key(k) {
+            let inline = self.sets[k].len() <= INLINE_SET_DOCUMENTS;
+            if !written.contains_key(k) && !inline {
                 let piece = sets_out.append(&mut self.pieces, &serialize(&self.sets[k]))?;
                 written.insert(k.clone(), piece);
             }
         }
         sets_out.close(&mut self.pieces)?;
-        let directory = self.write_directory(&keys, &written)?;
+        let counted = counted_keys(&facets, &countries, &timeline);
+        let counts = self.write_counts(&keys, &counted)?;
+        let directory = self.write_directory(&keys, &written, &counts)?;
         let document_index = self.write_document_index()?;
         let head = Head {
             format: FORMAT.to_string(),
@@ -485,6 +495,7 @@ impl PackWriter {
             facets,
             countries,
             timeline,
+            counted,
             directory,
             document_index,
             titles: std::mem::take(&mut self.title_blocks),
@@ -613,11 +624,39 @@ impl PackWriter {
         }
     }
 
+    /// For each entity, country and region of enough documents, the documents of each
+    /// counted value among its own.
+    fn write_counts(
+        &mut self,
+        keys: &[String],
+        counted: &[String],
+    ) -> io::Result<HashMap<String, PieceRef>> {
+        let mut out = Appender::new("counts");
+        let mut pieces = HashMap::default();
+        let counted_sets: Vec<&RoaringBitmap> = counted.iter().map(|k| &self.sets[k]).collect();
+        for k in keys {
+            let set = &self.sets[k];
+            let clickable = ["e:", "c:", "r:"].iter().any(|p| k.starts_with(p));
+            if !clickable || set.len() < self.counted_min_documents as u64 {
+                continue;
+            }
+            let counts: Vec<u32> = counted_sets
+                .iter()
+                .map(|c| set.intersection_len(c) as u32)
+                .collect();
+            let bytes = postcard::to_stdvec(&counts).map_err(io::Error::other)?;
+            pieces.insert(k.clone(), out.append(&mut self.pieces, &bytes)?);
+        }
+        out.close(&mut self.pieces)?;
+        Ok(pieces)
+    }
+
     /// Every key in order, in pages of about [`DIRECTORY_PAGE_BYTES`].
     fn write_directory(
         &mut self,
         keys: &[String],
         written: &HashMap<String, PieceRef>,
+        counts: &HashMap<String, PieceRef>,
     ) -> io::Result<Vec<(String, PieceRef)>> {
         let mut out = Appender::new("directory");
         let mut pages = Vec::new();
@@ -626,14 +665,22 @@ impl PackWriter {
         let page_limit = DIRECTORY_PAGE_BYTES.min(self.pieces.max_file_bytes as usize / 4);
         for (i, k) in keys.iter().enumerate() {
             let label = self.labels.get(k);
+            let set = written.get(k).copied().unwrap_or_default();
+            let inline = if set.len == 0 {
+                inline_gaps(self.sets[k].iter())
+            } else {
+                Vec::new()
+            };
             let entry = DirectoryEntry {
                 key: k.clone(),
-                set: written[k],
+                set,
+                inline,
                 documents: self.sets[k].len() as u32,
                 label: label.map(|l| l.label.clone()).unwrap_or_default(),
                 kind: label.and_then(|l| l.kind),
+                counts: counts.get(k).copied(),
             };
-            page_bytes += entry.key.len() + entry.label.len() + 16;
+            page_bytes += entry.key.len() + entry.label.len() + 16 + 3 * entry.inline.len();
             page.push(entry);
             if page_bytes >= page_limit || i + 1 == keys.len() {
                 let first = page[0].key.clone();
@@ -658,6 +705,19 @@ impl PackWriter {
         out.close(&mut self.pieces)?;
         Ok(files)
     }
+}
+
+/// The values whose counts a key's entry carries ([`Head::counted`]).
+fn counted_keys(facets: &[Facet], countries: &Facet, timeline: &Timeline) -> Vec<String> {
+    let first_blocks = facets
+        .iter()
+        .chain([countries])
+        .flat_map(|f| f.top.iter().take(FIRST_BLOCK_VALUES));
+    first_blocks
+        .chain(&timeline.years)
+        .chain(&timeline.months)
+        .map(|v| v.key.clone())
+        .collect()
 }
 
 /// The country a partial pack's head gives a key, if it carries one.
