@@ -30,4 +30,4 @@ pub use timeline::{
 };
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

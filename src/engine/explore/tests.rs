@@ -6,8 +6,8 @@ use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 use crate::engine::AnalysisOptions;
 use crate::engine::{Corpus, Date, EntityType};
 
-/// Four one-article files: who met whom, where and when.
-const FILES: &[(&str, &str)] = &[
+/// Four one-article files: who met whom, where and when (the pack tests read them too).
+pub(crate) const FILES: &[(&str, &str)] = &[
         (
             "almaty.txt",
             "Talks in Almaty\n\nForeign Minister Anna Petrova met David Miller in Almaty, Kazakhstan on May 10, 2024. The peace talks went on.\n",

@@ -5,6 +5,7 @@
 //! in [`format`]. Packs come after the index in the pipeline: they store what the
 //! index computed, keyed by stable ids.
 
+mod files;
 pub mod format;
 pub mod reader;
 pub mod view;

@@ -10,28 +10,9 @@ use super::*;
 use crate::engine::explore::evaluation::Evaluation;
 use crate::engine::explore::places::{filter_documents, place_tree, PlaceFilter};
 use crate::engine::explore::state::{Value, ViewState};
+use crate::engine::explore::tests::FILES;
 use crate::engine::tooling::synthetic::news_text;
 use crate::engine::{AnalysisOptions, Corpus, Date, EntityType};
-
-/// Short notes naming people, places and dates, and generated wire copy split into articles.
-const NOTES: &[(&str, &str)] = &[
-    (
-        "almaty.txt",
-        "Talks in Almaty\n\nForeign Minister Anna Petrova met David Miller in Almaty, Kazakhstan on May 10, 2024. The peace talks went on.\n",
-    ),
-    (
-        "yerevan.txt",
-        "Yerevan note\n\nAnna Petrova spoke in Yerevan, Armenia on June 3, 2024 about the border.\n",
-    ),
-    (
-        "baku.txt",
-        "Baku note\n\nDavid Miller spoke in Baku, Azerbaijan in March 2023 about peace.\n",
-    ),
-    (
-        "history.txt",
-        "A note on history\n\nThe abbey was founded in 1066, historians said. Nobody was named.\n",
-    ),
-];
 
 /// A folder of its own under the target directory, emptied first.
 fn scratch(name: &str) -> PathBuf {
@@ -51,7 +32,7 @@ fn corpus_of(files: &[(&str, String)]) -> Corpus {
 }
 
 fn all_files() -> Vec<(&'static str, String)> {
-    let mut files: Vec<(&str, String)> = NOTES.iter().map(|(n, t)| (*n, t.to_string())).collect();
+    let mut files: Vec<(&str, String)> = FILES.iter().map(|(n, t)| (*n, t.to_string())).collect();
     files.push(("wire.txt", news_text(30_000)));
     files
 }

@@ -4,11 +4,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::pack::reader::{PackError, Prefetched, Request};
 use crate::engine::pack::PackReader;
+use crate::ui::platform::sharing::fetch_response_with;
 
 /// An opened pack: the reader over the pieces fetched so far, and what fetching cost.
 pub struct PackSession {
@@ -52,17 +52,7 @@ async fn fetch_bytes(url: &str, range: Option<(u64, u64)>) -> Result<Vec<u8>, St
             .map_err(|_| "no Range header".to_string())?;
         init.set_headers(&headers);
     }
-    let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| {
-            "could not be fetched (offline, or a site that does not allow it)".to_string()
-        })?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "gave no response".to_string())?;
-    if !response.ok() {
-        return Err(format!("could not be fetched (HTTP {})", response.status()));
-    }
+    let response = fetch_response_with(url, &init).await?;
     let buffer = response
         .array_buffer()
         .map_err(|_| "could not be read".to_string())?;

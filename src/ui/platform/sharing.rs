@@ -139,7 +139,16 @@ pub fn corpus_parameter() -> Option<String> {
 }
 
 async fn fetch_response(url: &str) -> Result<web_sys::Response, String> {
-    let response = JsFuture::from(window().fetch_with_str(url))
+    fetch_response_with(url, &web_sys::RequestInit::new()).await
+}
+
+/// Fetches `url` with `init` (a `Range` header, for packs): the response, or why not in
+/// words that follow a file's name. An HTTP error status is an error.
+pub(crate) async fn fetch_response_with(
+    url: &str,
+    init: &web_sys::RequestInit,
+) -> Result<web_sys::Response, String> {
+    let response = JsFuture::from(window().fetch_with_str_and_init(url, init))
         .await
         .map_err(|_| {
             "could not be fetched (offline, or another site that does not allow it)".to_string()
