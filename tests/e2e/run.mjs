@@ -794,6 +794,31 @@ test('the corpus and its edits are kept in the browser across a reload, until fo
   assert.equal((await app.texts('empty-state')).length, 1, 'forgotten for good');
 });
 
+test('a corpus of many parts is kept in chunks and reopened whole after a reload', async (app) => {
+  const sentence = (i) => `Anna Petrova met David Miller in Almaty on May ${1 + (i % 28)}, 2024 about item ${i}. `;
+  const files = Array.from({ length: 200 }, (_, i) => ({
+    name: `part${String(i).padStart(3, '0')}.txt`, type: 'text/plain',
+    bytes: Buffer.from(`Part ${i}\n\n${sentence(i).repeat(100)}\n`),
+  }));
+  await app.drop(files);
+  await app.waitForShown(200);
+  await app.page.waitForFunction(() => (document.querySelector('[data-testid=kept]') || {}).textContent?.includes('Kept in this browser.'), null, { timeout: 30000 });
+  const chunks = await app.page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('dossier');
+    open.onerror = reject;
+    open.onsuccess = () => {
+      const keys = open.result.transaction('kept').objectStore('kept').getAllKeys();
+      keys.onsuccess = () => { resolve(keys.result.filter((k) => k.startsWith('c')).length); open.result.close(); };
+    };
+  }));
+  assert.ok(chunks >= 4, `${chunks} chunks for 1.7 MB of text`);
+  const before = { people: await app.page.textContent('[data-testid=facet-PER]'), files: await app.page.textContent('[data-testid=files-summary]') };
+  await app.page.reload();
+  await app.page.waitForFunction(() => (document.querySelector('[data-testid=files-summary]') || {}).textContent?.startsWith('200 files') && !document.querySelector('[data-testid=progress]'), null, { timeout: 30000 });
+  assert.deepEqual({ people: await app.page.textContent('[data-testid=facet-PER]'), files: await app.page.textContent('[data-testid=files-summary]') }, before);
+  assert.match(await app.page.textContent('[data-testid=kept]'), /Kept in this browser\./);
+});
+
 test('a long document list keeps only the cards in view', async (app) => {
   const files = Array.from({ length: 300 }, (_, i) => ({
     name: `n${String(i).padStart(3, '0')}.txt`, type: 'text/plain',

@@ -52,9 +52,60 @@ pub(crate) fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
         corpus.add_document(document);
     }
     bench_views(&corpus);
+    bench_keep(&corpus);
     bench_near_duplicates(&corpus);
     bench_comparison(&text);
     ExitCode::SUCCESS
+}
+
+/// Keeping the corpus in pieces (the browser's way across reloads) and reopening it:
+/// MB of text per second each way, and the longest single chunk (the page's longest
+/// step). Natively; wasm in Chromium runs about 1.5 to 2 times slower.
+fn bench_keep(corpus: &Corpus) {
+    use dossier::engine::io::keep::{KeepReader, KeepWriter};
+    let text_mb = corpus
+        .documents()
+        .iter()
+        .map(|d| d.text.len())
+        .sum::<usize>() as f64
+        / 1e6;
+    let started = Instant::now();
+    let mut writer = KeepWriter::new();
+    let mut chunks = Vec::new();
+    let mut longest_write = 0f64;
+    loop {
+        let step = Instant::now();
+        let Some(chunk) = writer.next_chunk(corpus) else {
+            break;
+        };
+        longest_write = longest_write.max(step.elapsed().as_secs_f64());
+        chunks.push(chunk);
+    }
+    let head = writer.head(corpus);
+    let write = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let mut longest_read = 0f64;
+    let mut reader = KeepReader::new(&head).expect("our own head");
+    for chunk in &chunks {
+        let step = Instant::now();
+        for document in reader.decode(chunk).expect("our own chunk") {
+            reader.add(document);
+        }
+        reader.chunk_done();
+        longest_read = longest_read.max(step.elapsed().as_secs_f64());
+    }
+    let back = reader.finish().expect("every chunk");
+    let read = started.elapsed().as_secs_f64();
+    let kept_mb = (head.len() + chunks.iter().map(Vec::len).sum::<usize>()) as f64 / 1e6;
+    println!(
+        "native keep: {text_mb:.1} MB of text as {} chunks ({kept_mb:.1} MB) written in {write:.2} s = {:.0} MB/s (longest chunk {:.1} ms), reopened in {read:.2} s = {:.0} MB/s (longest chunk {:.1} ms), {} documents",
+        chunks.len(),
+        text_mb / write,
+        longest_write * 1e3,
+        text_mb / read,
+        longest_read * 1e3,
+        back.documents().len()
+    );
 }
 
 /// A PDF read (best of 5) and analysed: pages per second and MB per second.

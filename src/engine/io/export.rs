@@ -123,21 +123,7 @@ impl Snapshot {
             .documents
             .iter()
             .cloned()
-            .map(|mut d| {
-                let text = &d.text;
-                let inside = |start: usize, end: usize| {
-                    start <= end
-                        && end <= text.len()
-                        && text.is_char_boundary(start)
-                        && text.is_char_boundary(end)
-                };
-                d.entities.retain(|m| inside(m.start, m.end));
-                d.dates.retain(|m| inside(m.start, m.end));
-                for m in &mut d.entities {
-                    m.place = m.place.and_then(resolve);
-                }
-                d
-            })
+            .map(|d| checked_document(d, resolve))
             .collect();
         let links = self
             .confirmed_links
@@ -155,6 +141,28 @@ impl Snapshot {
             documents,
         )
     }
+}
+
+/// A document read back from storage: mentions outside its text are dropped (a
+/// damaged or hand-made file loses them, never the document) and place positions
+/// become the gazetteer's places through `resolve`.
+pub(crate) fn checked_document(
+    mut d: Document,
+    resolve: impl Fn(PlaceIdx) -> Option<PlaceIdx>,
+) -> Document {
+    let text = &d.text;
+    let inside = |start: usize, end: usize| {
+        start <= end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+    };
+    d.entities.retain(|m| inside(m.start, m.end));
+    d.dates.retain(|m| inside(m.start, m.end));
+    for m in &mut d.entities {
+        m.place = m.place.and_then(&resolve);
+    }
+    d
 }
 
 /// One CSV field: quoted when it must be, and a leading = + - @ neutralised so

@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use crate::engine::explore::ViewState;
 use crate::engine::{AnalysisOptions, Corpus, SplitOptions};
 use crate::ui::components::explorer::Explorer;
+use crate::ui::platform::keeping::{self, KeptNote};
 use crate::ui::platform::loading::{
     cancel, file_list, load_again, load_files, prepare, stop_slow_file, Progress, Sinks,
 };
@@ -15,7 +16,6 @@ use crate::ui::platform::sample::add_sample;
 use crate::ui::platform::sharing::{
     corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots,
 };
-use crate::ui::platform::storage::{self, KeptNote};
 use crate::ui::platform::warm_up::warm_up_explorer;
 use crate::ui::platform::{gazetteer, tables};
 use crate::ui::state::explore::Explore;
@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
     });
     match corpus_parameter() {
         Some(url) => open_hosted_corpus(url, sinks, options()),
-        None => storage::restore(sinks, kept),
+        None => keeping::restore(sinks, kept),
     }
     let load_sample = move |_| {
         let options = options();

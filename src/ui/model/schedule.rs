@@ -75,6 +75,8 @@ pub struct Progress {
     pub seconds_left: Option<f64>,
     /// A file in analysis for longer than [`SLOW_FILE_MS`].
     pub slow: Option<SlowFile>,
+    /// The corpus kept in this browser is being read back (its bytes are its text's).
+    pub reopening: bool,
 }
 
 /// A file whose analysis runs long, and for how long it has run.
@@ -88,6 +90,13 @@ impl Progress {
     /// "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left" (the time once it is
     /// a second or more), then the file that runs long, if one does.
     pub fn line(&self) -> String {
+        if self.reopening {
+            return format!(
+                "Reopening the corpus kept in this browser: {:.1} of {:.1} MB of text",
+                self.bytes_done / 1e6,
+                self.bytes_total / 1e6
+            );
+        }
         format!(
             "Analysed {} of {} files ({:.1} of {:.1} MB){}{}",
             self.n_done,
@@ -213,6 +222,7 @@ mod tests {
             bytes_total: 4e6,
             seconds_left: Some(4.6),
             slow: None,
+            reopening: false,
         };
         assert_eq!(
             p.line(),
@@ -228,11 +238,19 @@ mod tests {
                 name: "chronology.txt".into(),
                 seconds: 7,
             }),
-            ..p
+            ..p.clone()
         };
         assert_eq!(
             stuck.line(),
             "Analysed 3 of 10 files (1.2 of 4.0 MB), about 5 s left; still analysing chronology.txt (7 s)"
+        );
+        let reopening = Progress {
+            reopening: true,
+            ..p
+        };
+        assert_eq!(
+            reopening.line(),
+            "Reopening the corpus kept in this browser: 1.2 of 4.0 MB of text"
         );
     }
 

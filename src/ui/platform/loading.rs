@@ -116,6 +116,27 @@ thread_local! {
     static LOADER: Rc<RefCell<Loader>> = Rc::default();
 }
 
+/// Whether the kept corpus is being reopened (files that arrive meanwhile wait, so
+/// that the reopened corpus does not replace them), and whether Cancel stopped it.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Reopening {
+    No,
+    Running,
+    Cancelled,
+}
+
+thread_local! {
+    static REOPENING: std::cell::Cell<Reopening> = const { std::cell::Cell::new(Reopening::No) };
+}
+
+pub fn reopening() -> Reopening {
+    REOPENING.with(|r| r.get())
+}
+
+pub fn set_reopening(state: Reopening) {
+    REOPENING.with(|r| r.set(state));
+}
+
 fn loader() -> Rc<RefCell<Loader>> {
     LOADER.with(Rc::clone)
 }
@@ -205,6 +226,9 @@ fn queue_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions
 /// Stops loading: the worker is stopped mid-file; files already analysed are kept,
 /// the others are listed as not loaded.
 pub fn cancel() {
+    if reopening() == Reopening::Running {
+        set_reopening(Reopening::Cancelled);
+    }
     stop_loading(true, FileError::Cancelled);
 }
 
@@ -542,6 +566,9 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
     let Some(sinks) = state.borrow().sinks else {
         return;
     };
+    while reopening() != Reopening::No {
+        gloo_timers::future::TimeoutFuture::new(100).await;
+    }
     loop {
         let started = now_ms();
         let mut more = false;

@@ -211,7 +211,7 @@ impl Corpus {
     }
 
     /// Indexes one document whose near-duplicate signature is known.
-    fn add_signed_document(&mut self, mut document: Document, signature: Signature) {
+    pub(crate) fn add_signed_document(&mut self, mut document: Document, signature: Signature) {
         if !self.link_choices.is_empty() {
             for m in document.entities.iter_mut() {
                 if m.kind == EntityType::Place {
@@ -421,6 +421,11 @@ impl Corpus {
             .collect();
         hashes.sort();
         hashes
+    }
+
+    /// Every document's near-duplicate signature, in document order, for keeping.
+    pub(crate) fn signatures(&self) -> &[Signature] {
+        &self.signatures
     }
 
     /// The user's choices of reading, by name as written, for a snapshot.

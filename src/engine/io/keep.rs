@@ -1,0 +1,371 @@
+//! Keeping a corpus in the browser in pieces: chunks of analysed documents and a small head, each written or read in a step short enough to leave the page responsive.
+//!
+//! A whole-corpus snapshot is one string: serialising 300 MB of documents blocks the
+//! page for half a minute, and so does parsing it back. Kept in pieces, the page
+//! serialises one chunk (about [`CHUNK_TEXT_BYTES`] of text) per step, between which
+//! it answers the user, and a reload reads and indexes one chunk at a time. Chunks
+//! are postcard (compact, and fast to read back); they carry the documents'
+//! near-duplicate signatures so that reopening computes none. The head is written
+//! last: chunks without the head that names them are never read, so a write cut off
+//! half way leaves the previous kept corpus whole.
+
+use std::collections::HashMap;
+
+use crate::engine::index::corpus::{Corpus, Edit};
+use crate::engine::index::near_duplicates::Signature;
+use crate::engine::index::report::FileReport;
+use crate::engine::io::export::checked_document;
+use crate::engine::recognize::lexicon::{lexicon, PlaceIdx};
+use crate::engine::Document;
+
+/// What a kept head says it is, and the newest version this build reads.
+pub const KEPT_FORMAT: &str = "dossier-kept";
+pub const KEPT_VERSION: u32 = 1;
+
+/// About how much document text one chunk holds: a step serialises or indexes one
+/// chunk, and at this size a step takes a few milliseconds.
+pub const CHUNK_TEXT_BYTES: usize = 256 * 1024;
+
+/// What is kept besides the documents: files, the user's links and edits, and how
+/// many chunks hold the documents.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct KeptHead {
+    pub format: String,
+    pub version: u32,
+    pub files: Vec<FileReport>,
+    pub content_hashes: Vec<(String, String)>,
+    /// Gazetteer keys of the places mentions link to; in the chunks, a mention's
+    /// `place` is a position in this table (as in a snapshot).
+    pub places: Vec<String>,
+    pub confirmed_links: Vec<(String, Option<String>)>,
+    /// The user's edits as JSON: they are few, and their tagged form is JSON's.
+    pub edits: String,
+    pub documents: usize,
+    pub chunks: usize,
+    /// Bytes of document text, to say how much is being reopened.
+    pub text_bytes: usize,
+}
+
+/// Writes a corpus as chunks then a head; the corpus must not change in between
+/// (the page starts again when it does).
+pub struct KeepWriter {
+    chunk_text_bytes: usize,
+    next_document: usize,
+    chunks: usize,
+    text_bytes: usize,
+    places: Vec<String>,
+    position: HashMap<PlaceIdx, PlaceIdx>,
+}
+
+impl KeepWriter {
+    pub fn new() -> KeepWriter {
+        KeepWriter::with_chunk_text(CHUNK_TEXT_BYTES)
+    }
+
+    /// A writer whose chunks hold about `bytes` of text each.
+    pub fn with_chunk_text(bytes: usize) -> KeepWriter {
+        KeepWriter {
+            chunk_text_bytes: bytes,
+            next_document: 0,
+            chunks: 0,
+            text_bytes: 0,
+            places: Vec::new(),
+            position: HashMap::new(),
+        }
+    }
+
+    /// The next chunk of the corpus's documents, or None once every one is written.
+    pub fn next_chunk(&mut self, corpus: &Corpus) -> Option<Vec<u8>> {
+        let documents = corpus.documents();
+        let signatures = corpus.signatures();
+        if self.next_document >= documents.len() {
+            return None;
+        }
+        let lex = lexicon();
+        let mut chunk: Vec<(Document, Signature)> = Vec::new();
+        let mut text = 0;
+        while self.next_document < documents.len()
+            && (chunk.is_empty() || text < self.chunk_text_bytes)
+        {
+            let mut document = documents[self.next_document].clone();
+            for m in &mut document.entities {
+                m.place = m.place.map(|p| {
+                    *self.position.entry(p).or_insert_with(|| {
+                        self.places.push(lex.place(p).key());
+                        (self.places.len() - 1) as PlaceIdx
+                    })
+                });
+            }
+            text += document.text.len();
+            let signature = signatures
+                .get(self.next_document)
+                .cloned()
+                .unwrap_or_default();
+            chunk.push((document, signature));
+            self.next_document += 1;
+        }
+        self.chunks += 1;
+        self.text_bytes += text;
+        Some(postcard::to_stdvec(&chunk).unwrap_or_default())
+    }
+
+    /// The head, once every chunk is written.
+    pub fn head(self, corpus: &Corpus) -> Vec<u8> {
+        let lex = lexicon();
+        let head = KeptHead {
+            format: KEPT_FORMAT.to_string(),
+            version: KEPT_VERSION,
+            files: corpus.files().to_vec(),
+            content_hashes: corpus.content_hashes(),
+            places: self.places,
+            confirmed_links: corpus
+                .confirmed_links()
+                .into_iter()
+                .map(|(name, p)| (name, p.map(|p| lex.place(p).key())))
+                .collect(),
+            edits: serde_json::to_string(corpus.edits()).unwrap_or_default(),
+            documents: self.next_document,
+            chunks: self.chunks,
+            text_bytes: self.text_bytes,
+        };
+        postcard::to_stdvec(&head).unwrap_or_default()
+    }
+}
+
+impl Default for KeepWriter {
+    fn default() -> KeepWriter {
+        KeepWriter::new()
+    }
+}
+
+/// Reads a head, then its chunks in order, into a corpus.
+pub struct KeepReader {
+    head: KeptHead,
+    /// Gazetteer place of each position of the head's table (None: unknown here).
+    places: Vec<Option<PlaceIdx>>,
+    corpus: Corpus,
+    chunks_read: usize,
+}
+
+impl KeepReader {
+    /// Starts from a head; the error says why it cannot be read.
+    pub fn new(head: &[u8]) -> Result<KeepReader, String> {
+        let head: KeptHead =
+            postcard::from_bytes(head).map_err(|e| format!("its head is damaged ({e})"))?;
+        if head.format != KEPT_FORMAT {
+            return Err("its head is not a kept corpus".to_string());
+        }
+        if head.version > KEPT_VERSION {
+            return Err("it was kept by a newer Dossier".to_string());
+        }
+        let edits: Vec<Edit> = serde_json::from_str(&head.edits)
+            .map_err(|e| format!("its edits are damaged ({e})"))?;
+        let lex = lexicon();
+        let places = head.places.iter().map(|k| lex.place_by_key(k)).collect();
+        let links = head
+            .confirmed_links
+            .iter()
+            .map(|(name, key)| {
+                (
+                    name.clone(),
+                    key.as_deref().and_then(|k| lex.place_by_key(k)),
+                )
+            })
+            .collect();
+        let corpus = Corpus::restore(
+            head.files.clone(),
+            head.content_hashes.clone(),
+            links,
+            edits,
+            Vec::new(),
+        );
+        Ok(KeepReader {
+            head,
+            places,
+            corpus,
+            chunks_read: 0,
+        })
+    }
+
+    pub fn head(&self) -> &KeptHead {
+        &self.head
+    }
+
+    /// Chunks indexed so far.
+    pub fn chunks_read(&self) -> usize {
+        self.chunks_read
+    }
+
+    /// Decodes one chunk (the next in order) into its documents.
+    pub fn decode(&self, chunk: &[u8]) -> Result<Vec<(Document, Signature)>, String> {
+        postcard::from_bytes(chunk)
+            .map_err(|e| format!("part {} is damaged ({e})", self.chunks_read + 1))
+    }
+
+    /// Indexes one decoded document; a mention outside its text is dropped.
+    pub fn add(&mut self, (document, signature): (Document, Signature)) {
+        let places = &self.places;
+        let resolve = |position: PlaceIdx| places.get(position as usize).copied().flatten();
+        let document = checked_document(document, resolve);
+        self.corpus.add_signed_document(document, signature);
+    }
+
+    /// Marks a chunk as read (after its documents are added).
+    pub fn chunk_done(&mut self) {
+        self.chunks_read += 1;
+    }
+
+    /// The corpus, once every chunk is read; the error says what is missing.
+    pub fn finish(self) -> Result<Corpus, String> {
+        if self.chunks_read != self.head.chunks
+            || self.corpus.documents().len() != self.head.documents
+        {
+            return Err(format!(
+                "{} of its {} documents were found",
+                self.corpus.documents().len(),
+                self.head.documents
+            ));
+        }
+        Ok(self.corpus)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::io::export::Snapshot;
+    use crate::engine::AnalysisOptions;
+
+    fn corpus(copies: usize) -> Corpus {
+        let mut c = Corpus::new();
+        for i in 0..copies {
+            for (name, text) in [
+                ("a.txt", "Talks in Almaty\n\nForeign Minister Anna Petrova met David Miller in Almaty, Kazakhstan on May 10, 2024.\n"),
+                ("b.txt", "Georgia note\n\nA. Petrova spoke in Georgia on June 3, 2024 about the border with Armenia.\n"),
+            ] {
+                let text = format!("{text}Item {i}.\n");
+                c.add_file(&format!("{i}-{name}"), text.as_bytes(), &AnalysisOptions::default());
+            }
+        }
+        c
+    }
+
+    fn keep(c: &Corpus) -> (Vec<u8>, Vec<Vec<u8>>) {
+        let mut writer = KeepWriter::with_chunk_text(4096);
+        let mut chunks = Vec::new();
+        while let Some(chunk) = writer.next_chunk(c) {
+            chunks.push(chunk);
+        }
+        (writer.head(c), chunks)
+    }
+
+    fn reopen(head: &[u8], chunks: &[Vec<u8>]) -> Result<Corpus, String> {
+        let mut reader = KeepReader::new(head)?;
+        for chunk in chunks {
+            for document in reader.decode(chunk)? {
+                reader.add(document);
+            }
+            reader.chunk_done();
+        }
+        reader.finish()
+    }
+
+    #[test]
+    fn a_kept_corpus_reopens_as_its_snapshot_would() {
+        let mut c = corpus(1);
+        let georgia = c
+            .entities()
+            .iter()
+            .position(|e| e.name == "Georgia")
+            .unwrap();
+        let state = c
+            .link_choices(georgia)
+            .into_iter()
+            .find(|ch| ch.label.contains("United States"))
+            .unwrap();
+        c.relink(georgia, state.place);
+        let id = c
+            .entities()
+            .iter()
+            .find(|e| e.name == "Anna Petrova")
+            .unwrap()
+            .id
+            .clone();
+        c.edit(Edit::Rename {
+            id,
+            name: "Anna V. Petrova".into(),
+        })
+        .unwrap();
+        let (head, chunks) = keep(&c);
+        let back = reopen(&head, &chunks).unwrap();
+        assert_eq!(
+            Snapshot::of(&back).to_json(),
+            Snapshot::of(&c).to_json(),
+            "the same documents, files, links and edits"
+        );
+        assert_eq!(back.signatures(), c.signatures());
+    }
+
+    #[test]
+    fn a_large_corpus_is_kept_in_chunks_of_bounded_text() {
+        let c = corpus(200);
+        let (head, chunks) = keep(&c);
+        let text: usize = c.documents().iter().map(|d| d.text.len()).sum();
+        assert!(
+            chunks.len() >= text / 4096,
+            "{} chunks for {text} bytes",
+            chunks.len()
+        );
+        let reader = KeepReader::new(&head).unwrap();
+        assert_eq!(reader.head().chunks, chunks.len());
+        assert_eq!(reader.head().text_bytes, text);
+        let back = reopen(&head, &chunks).unwrap();
+        assert_eq!(back.documents().len(), c.documents().len());
+        assert_eq!(back.entities().len(), c.entities().len());
+    }
+
+    #[test]
+    fn damaged_or_missing_pieces_are_reported_never_trusted() {
+        let c = corpus(60);
+        let (head, chunks) = keep(&c);
+        assert!(chunks.len() >= 2);
+        let mut cut_chunk = chunks.clone();
+        let half = cut_chunk[1].len() / 2;
+        cut_chunk[1].truncate(half);
+        let mut newer = KeepReader::new(&head).unwrap().head().clone();
+        newer.version = KEPT_VERSION + 1;
+        // Name, head, chunks, what the error says.
+        type Case<'a> = (&'a str, Vec<u8>, Vec<Vec<u8>>, &'a str);
+        let cases: [Case; 5] = [
+            ("no head", Vec::new(), chunks.clone(), "its head is damaged"),
+            (
+                "a snapshot's bytes",
+                b"{\"format\": \"dossier-snapshot\"}".to_vec(),
+                chunks.clone(),
+                "its head",
+            ),
+            (
+                "newer",
+                postcard::to_stdvec(&newer).unwrap(),
+                chunks.clone(),
+                "it was kept by a newer Dossier",
+            ),
+            (
+                "a chunk cut short",
+                head.clone(),
+                cut_chunk,
+                "part 2 is damaged",
+            ),
+            (
+                "a chunk missing",
+                head.clone(),
+                chunks[..1].to_vec(),
+                "of its",
+            ),
+        ];
+        for (name, head, chunks, expected) in cases {
+            let error = reopen(&head, &chunks).err().unwrap_or_default();
+            assert!(error.contains(expected), "{name}: {error:?}");
+        }
+    }
+}
