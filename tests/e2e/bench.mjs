@@ -5,35 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveDist, launch, root } from './harness.mjs';
-
-/** Six clicks on the first person of the facet, on and off: for each, the time until
- *  the views are updated and until the next frame is painted (sorted), and every
- *  main-thread task of 50 ms or more meanwhile. */
-async function facetClicks(page) {
-  return page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const longTasks = [];
-    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
-    observer.observe({ type: 'longtask' });
-    const updated = [];
-    const painted = [];
-    for (let i = 0; i < 6; i++) {
-      const button = document.querySelector('[data-testid=facet-PER] [data-testid=facet-value]');
-      const t0 = performance.now();
-      button.click();
-      await new Promise((r) => setTimeout(r, 0));
-      updated.push(performance.now() - t0);
-      await frame();
-      painted.push(performance.now() - t0);
-    }
-    // Let the last long task be reported.
-    await new Promise((r) => setTimeout(r, 200));
-    observer.disconnect();
-    const sort = (v) => v.sort((a, b) => a - b);
-    return { updated: sort(updated), painted: sort(painted), longTasks };
-  });
-}
+import { serveDist, launch, root, facetClicks, watchUntil, allLoaded, keptHere } from './harness.mjs';
 
 const ENGINE_MB = Number(process.env.BENCH_MB || 12);
 const COMPARE_MB = Number(process.env.BENCH_COMPARE_MB || 5);
@@ -235,24 +207,13 @@ try {
     // 5c. Kept across a reload at that size: the save (in steps, after its pause of
     //     1.5 s once loading ends) with the longest main-thread task meanwhile, then the
     //     reopen after a reload, until every file is back.
-    const watchUntil = (done) => page.evaluate((done) => new Promise((resolve) => {
-      const longTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-      const t0 = performance.now();
-      const poll = () => {
-        if (!new Function(`return (${done})`)()) { setTimeout(poll, 20); return; }
-        const took = performance.now() - t0;
-        setTimeout(() => resolve({ took, longTasks }), 200);
-      };
-      poll();
-    }), done);
-    const kept = await watchUntil(`(document.querySelector('[data-testid=kept]') || {}).textContent?.includes('Kept in this browser.')`);
+    const kept = await watchUntil(page, keptHere);
     const longestOf = (t) => (t.length ? `${Math.max(...t).toFixed(0)} ms (${t.length} of 50 ms or more)` : 'none of 50 ms or more');
     row(`kept in this browser at ${N_DOCUMENTS} documents (${(corpusBytes / 1e6).toFixed(0)} MB)`,
       `${(kept.took / 1000).toFixed(2)} s from the end of loading (1.5 s of it the pause); longest task: ${longestOf(kept.longTasks)}`, 'no long task');
     const reloadStarted = Date.now();
     await page.reload();
-    const reopened = await watchUntil(`(document.querySelector('[data-testid=files-summary]') || {}).textContent?.startsWith('${N_DOCUMENTS} files') && !document.querySelector('[data-testid=progress]')`);
+    const reopened = await watchUntil(page, allLoaded, N_DOCUMENTS);
     row(`reopened after a reload at ${N_DOCUMENTS} documents`,
       `${((Date.now() - reloadStarted) / 1000).toFixed(2)} s from the reload; longest task: ${longestOf(reopened.longTasks)}`, '<= 10 s at 300 MB');
     await page.close();

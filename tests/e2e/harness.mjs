@@ -222,3 +222,54 @@ export class DossierPage {
     await this.page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
   }
 }
+
+/** Six clicks on the first person of the facet, on and off: for each, the time until
+ *  the views are updated and until the next frame is painted (sorted), and every
+ *  main-thread task of 50 ms or more meanwhile. */
+export async function facetClicks(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    observer.observe({ type: 'longtask' });
+    const updated = [];
+    const painted = [];
+    for (let i = 0; i < 6; i++) {
+      const button = document.querySelector('[data-testid=facet-PER] [data-testid=facet-value]');
+      const t0 = performance.now();
+      button.click();
+      await new Promise((r) => setTimeout(r, 0));
+      updated.push(performance.now() - t0);
+      await frame();
+      painted.push(performance.now() - t0);
+    }
+    // Let the last long task be reported.
+    await new Promise((r) => setTimeout(r, 200));
+    observer.disconnect();
+    const sort = (v) => v.sort((a, b) => a - b);
+    return { updated: sort(updated), painted: sort(painted), longTasks };
+  });
+}
+
+/** Long tasks and the page's wasm memory, watched from inside the page from `start()` until
+ *  `done(arg)` (run in the page) holds: ms taken, long tasks (durations, and [start, end] in page time),
+ *  peak memory. */
+export async function watchUntil(page, done, arg = null, start = async () => {}) {
+  await page.evaluate(() => {
+    const watched = { longTasks: [], longTaskSpans: [], wasmPeak: 0, t0: performance.now() };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) { watched.longTasks.push(e.duration); watched.longTaskSpans.push([e.startTime, e.startTime + e.duration]); } }).observe({ type: 'longtask' });
+    setInterval(() => { watched.wasmPeak = Math.max(watched.wasmPeak, window.wasmBindings ? window.wasmBindings.wasm_memory_bytes() : 0); }, 50);
+    window.__watched = watched;
+  });
+  await start();
+  await page.waitForFunction(done, arg, { timeout: 0, polling: 50 });
+  const took = await page.evaluate(() => performance.now() - window.__watched.t0);
+  await page.waitForTimeout(200);
+  return page.evaluate((took) => ({ took, longTasks: window.__watched.longTasks, longTaskSpans: window.__watched.longTaskSpans, wasmPeak: window.__watched.wasmPeak }), took);
+}
+
+/** In the page: `n` files are reported and loading is over. */
+export const allLoaded = (n) => (document.querySelector('[data-testid=files-summary]') || {}).textContent?.startsWith(`${n} files`) && !document.querySelector('[data-testid=progress]');
+
+/** In the page: the corpus is kept in this browser. */
+export const keptHere = () => (document.querySelector('[data-testid=kept]') || {}).textContent?.includes('Kept in this browser.');

@@ -31,6 +31,17 @@ impl AnalysedFile {
         .signed()
     }
 
+    /// A file not analysed, and why (too large to read, unreadable).
+    pub fn refused(name: &str, size: usize, error: FileError) -> AnalysedFile {
+        AnalysedFile {
+            name: name.to_string(),
+            size,
+            content_hash: String::new(),
+            outcome: Err(error),
+            signatures: Vec::new(),
+        }
+    }
+
     /// With each document's near-duplicate signature.
     pub fn signed(mut self) -> AnalysedFile {
         if let Ok((documents, _)) = &self.outcome {

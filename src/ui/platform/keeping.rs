@@ -25,8 +25,9 @@ const CHUNKS_PREFIX: &str = "prefix";
 const CHUNK: &str = "c";
 const LAST_CHUNK_KEY: &str = "c\u{ffff}";
 
-/// Longest step of a save or a reopen, in ms: well under the 50 ms of a long task.
-const STEP_MS: f64 = 12.0;
+/// Longest step of a save or a reopen, in ms: under the 50 ms of a long task, and
+/// long beside the few ms a yield to the page costs (a timer's clamp).
+const STEP_MS: f64 = 25.0;
 /// Chunks read from storage at once when reopening.
 const CHUNKS_PER_READ: usize = 16;
 /// Quiet time after the last change before the corpus is kept again.

@@ -23,7 +23,7 @@ use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 pub use crate::ui::model::schedule::Progress;
 use crate::ui::model::schedule::{
     batch_size, fits_in_memory, refresh_wait_ms, seconds_left, SlowFile, BATCH, MAX_WORKERS,
-    MEMORY_CEILING_BYTES, SLICE_MS, SLOW_FILE_MS,
+    MEMORY_CEILING_BYTES, PUMP_SLICE_MS, SLICE_MS, SLOW_FILE_MS,
 };
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
 use crate::ui::platform::{gazetteer, tables};
@@ -75,7 +75,6 @@ impl Arrived {
 struct Job {
     id: u32,
     file: web_sys::File,
-    size: f64,
     options: AnalysisOptions,
 }
 
@@ -102,6 +101,8 @@ struct Loader {
     started_ms: f64,
     next_id: u32,
     refresh_scheduled: bool,
+    /// A later task hands more files to the workers (see `pump`).
+    pump_scheduled: bool,
     /// How long the last refresh of the views took.
     last_refresh_ms: f64,
     /// A timer looks for a file that runs long while large files are analysed.
@@ -182,39 +183,21 @@ fn queue_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions
             s.progress = Progress::default();
             s.started_ms = now_ms();
         }
+        // No file's size is asked here: for a picked file each is a synchronous call to
+        // the browser (half a millisecond: 50 s for 100,000 files). The worker asks, and
+        // refuses a file over its limit unread.
+        let full = !fits_in_memory(memory_bytes(), 0.0);
         for file in files {
-            let size = file.size();
-            // Refuse an oversized file before reading it, so the tab never holds it.
-            let name = file.name();
-            let limit = size_limit(&name);
-            if !fits_in_memory(memory_bytes(), size) {
+            if full {
                 sinks
                     .corpus
-                    .update_value(|c| c.add_refused(&name, memory_full()));
-                continue;
-            }
-            if size as usize > limit {
-                sinks.corpus.update_value(|c| {
-                    c.add_refused(
-                        &name,
-                        FileError::TooLarge {
-                            size: size as usize,
-                            limit,
-                        },
-                    )
-                });
+                    .update_value(|c| c.add_refused(&file.name(), memory_full()));
                 continue;
             }
             s.next_id += 1;
             let id = s.next_id;
             s.progress.n_files += 1;
-            s.progress.bytes_total += size;
-            s.queue.push_back(Job {
-                id,
-                file,
-                size,
-                options,
-            });
+            s.queue.push_back(Job { id, file, options });
         }
         sinks.progress.set(Some(s.progress.clone()));
         sinks.version.update(|v| *v += 1);
@@ -301,7 +284,6 @@ pub fn stop_slow_file() {
         for job in jobs.into_iter().rev() {
             if job.id == id {
                 s.progress.n_done += 1;
-                s.progress.bytes_done += job.size;
                 let seconds = ((now - since) / 1000.0).round() as u32;
                 sinks.corpus.update_value(|c| {
                     c.add_refused(&job.file.name(), FileError::Stopped { seconds })
@@ -449,7 +431,7 @@ fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
             }
             watch_slow_files(state);
         }
-        WorkerReply::Analysed { id, bytes } => {
+        WorkerReply::Analysed { id, size, bytes } => {
             {
                 let mut s = state.borrow_mut();
                 if let Some(slot) = s.workers.get_mut(index) {
@@ -464,7 +446,7 @@ fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
                 let name = match job {
                     Some(job) => {
                         s.progress.n_done += 1;
-                        s.progress.bytes_done += job.size;
+                        s.progress.bytes_done += size;
                         job.file.name()
                     }
                     None => format!("file {id}"),
@@ -488,14 +470,27 @@ fn pump(state: &Rc<RefCell<Loader>>) {
         }
         return;
     }
+    if s.pump_scheduled {
+        return;
+    }
+    // Handing a picked file to a worker costs the page about half a millisecond (the
+    // browser looks the file up as it is cloned): batches go out a round at a time,
+    // one per worker, until PUMP_SLICE_MS have passed; the rest in a later task.
+    let started = now_ms();
     let s = &mut *s;
-    for slot in s.workers.iter_mut().filter(|w| w.ready) {
-        loop {
-            let bytes: f64 = slot.in_flight.iter().map(|j| j.size).sum();
-            let sizes: Vec<f64> = s.queue.iter().take(BATCH).map(|j| j.size).collect();
-            let n = batch_size(slot.in_flight.len(), bytes, &sizes, s.queue.len());
+    let n_ready = s.workers.iter().filter(|w| w.ready).count().max(1);
+    loop {
+        let mut sent = false;
+        // A few files are shared out among the workers rather than all sent to one.
+        let share = s.queue.len().div_ceil(n_ready).max(1);
+        for slot in s.workers.iter_mut().filter(|w| w.ready) {
+            // Sizes are the worker's to learn: files so far say what to expect.
+            let each = s.progress.expected_file_bytes();
+            let bytes = slot.in_flight.len() as f64 * each;
+            let sizes = vec![each; s.queue.len().min(BATCH)];
+            let n = batch_size(slot.in_flight.len(), bytes, &sizes, s.queue.len()).min(share);
             if n == 0 {
-                break;
+                continue;
             }
             // A batch shares its options: it ends where a file asks for others.
             let first = s.queue.front().map(|j| j.options).unwrap_or_default();
@@ -506,10 +501,23 @@ fn pump(state: &Rc<RefCell<Loader>>) {
                 .take_while(|j| j.options == first)
                 .count();
             let batch: Vec<Job> = s.queue.drain(..n).collect();
-            let options = first;
             let jobs: Vec<(u32, &web_sys::File)> = batch.iter().map(|j| (j.id, &j.file)).collect();
-            slot.worker.analyse(&jobs, &options);
+            slot.worker.analyse(&jobs, &first);
             slot.in_flight.extend(batch);
+            sent = true;
+        }
+        if !sent {
+            return;
+        }
+        if now_ms() - started >= PUMP_SLICE_MS {
+            s.pump_scheduled = true;
+            let state = state.clone();
+            spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                state.borrow_mut().pump_scheduled = false;
+                pump(&state);
+            });
+            return;
         }
     }
 }
@@ -521,22 +529,27 @@ async fn analyse_on_main_thread(state: Rc<RefCell<Loader>>) {
         let next = state.borrow_mut().queue.pop_front();
         let Some(job) = next else { break };
         let name = job.file.name();
-        let analysed = match read_as_bytes(&gloo_file::File::from(job.file)).await {
-            Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &job.options),
-            Err(e) => AnalysedFile {
-                name,
-                size: 0,
-                content_hash: String::new(),
-                outcome: Err(FileError::Unreadable {
-                    reason: e.to_string(),
-                }),
-                signatures: Vec::new(),
-            },
+        // The fallback asks the size (the worker does it otherwise), to refuse unread.
+        let size = job.file.size() as usize;
+        let limit = size_limit(&name);
+        let analysed = if size > limit {
+            AnalysedFile::refused(&name, size, FileError::TooLarge { size, limit })
+        } else {
+            match read_as_bytes(&gloo_file::File::from(job.file)).await {
+                Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &job.options),
+                Err(e) => AnalysedFile::refused(
+                    &name,
+                    0,
+                    FileError::Unreadable {
+                        reason: e.to_string(),
+                    },
+                ),
+            }
         };
         {
             let mut s = state.borrow_mut();
             s.progress.n_done += 1;
-            s.progress.bytes_done += job.size;
+            s.progress.bytes_done += size as f64;
             s.analysed.push_back(Arrived::Read(analysed));
         }
         schedule_refresh(&state);
@@ -616,7 +629,8 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
             && s.analysed.is_empty()
             && !s.main_thread_busy;
         let elapsed = (started - s.started_ms) / 1000.0;
-        if let Some(left) = seconds_left(s.progress.bytes_done, s.progress.bytes_total, elapsed) {
+        let (done, total) = (s.progress.n_done as f64, s.progress.n_files as f64);
+        if let Some(left) = seconds_left(done, total, elapsed) {
             s.progress.seconds_left = Some(left);
         }
         s.progress.slow = s.slow_file(started);
