@@ -1,6 +1,7 @@
 //! `dossier pack` (a corpus, a slice of one, or partial packs merged, written as a pack for static hosting), `dossier pack-figures` (what a client fetches from one) and `dossier generate` (a folder of generated articles).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -219,7 +220,7 @@ pub fn pack_figures(dir: &str) -> ExitCode {
             .and_then(|f| f.top.get(1))
             .cloned();
         let Some(value) = top else {
-            println!("no facet value to click");
+            let _ = writeln!(std::io::stdout(), "no facet value to click");
             return Ok(());
         };
         let started = Instant::now();
@@ -280,7 +281,9 @@ fn line<S: dossier::engine::pack::RangeSource>(
 ) {
     let (requests, bytes) = pack.source().take();
     let within = bytes <= byte_budget && (request_budget == 0 || requests <= request_budget);
-    println!(
+    // Not println!: piped into `head`, a closed pipe ends the output, not in a panic.
+    let _ = writeln!(
+        std::io::stdout(),
         "{what:<52} {requests:>4} reads {:>9.1} KB {:>7.1} ms  {} (budget {:.0} KB{})",
         bytes as f64 / 1e3,
         started.elapsed().as_secs_f64() * 1e3,
