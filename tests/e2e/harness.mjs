@@ -116,6 +116,17 @@ export class DossierPage {
     }, payload);
   }
 
+  /** Drops files and folders from disk as the system does (Chromium's drag events over
+   *  DevTools: a folder arrives as a folder, not as a list of files). */
+  async dropPaths(paths) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const data = { items: [], files: paths, dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop']) {
+      await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 400, data });
+    }
+    await cdp.detach();
+  }
+
   /** Waits until n files are reported and the progress line is gone (loading finished). */
   async waitForFileMessages(n) {
     await this.page.waitForFunction((k) => document.querySelectorAll('[data-testid=file-message]').length >= k, n, { timeout: 20000 });

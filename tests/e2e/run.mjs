@@ -819,6 +819,24 @@ test('a corpus of many parts is kept in chunks and reopened whole after a reload
   assert.match(await app.page.textContent('[data-testid=kept]'), /Kept in this browser\./);
 });
 
+test('a folder dropped from disk is walked, subfolders too, beside a loose file', async (app) => {
+  const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-folder-'));
+  const write = (rel, text) => { fs.mkdirSync(path.dirname(path.join(disk, rel)), { recursive: true }); fs.writeFileSync(path.join(disk, rel), text); };
+  write('news/b/second.txt', 'Ararat Mirzoyan arrived in Almaty on May 10, 2024.\n');
+  write('news/a/first.txt', 'Jeyhun Bayramov spoke in Baku on April 19, 2024.\n');
+  write('news/zero.txt', 'Murat Nurtleu hosted the talks in Almaty.\n');
+  write('loose.txt', 'Vedant Patel commented in Washington.\n');
+  await app.dropPaths([path.join(disk, 'news'), path.join(disk, 'loose.txt')]);
+  await app.waitForFileMessages(4);
+  const messages = await app.texts('file-message');
+  for (const name of ['zero.txt', 'first.txt', 'second.txt', 'loose.txt']) {
+    assert.ok(messages.some((m) => m.startsWith(`${name}: 1 document`)), `${name} in ${messages.join(' | ')}`);
+  }
+  const people = await app.page.textContent('[data-testid=facet-PER]');
+  for (const name of ['Ararat Mirzoyan', 'Jeyhun Bayramov', 'Murat Nurtleu', 'Vedant Patel']) assert.ok(people.includes(name), `${name} in ${people}`);
+  fs.rmSync(disk, { recursive: true, force: true });
+});
+
 test('a long document list keeps only the cards in view', async (app) => {
   const files = Array.from({ length: 300 }, (_, i) => ({
     name: `n${String(i).padStart(3, '0')}.txt`, type: 'text/plain',

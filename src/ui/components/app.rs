@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::engine::explore::ViewState;
-use crate::engine::{AnalysisOptions, Corpus, SplitOptions};
+use crate::engine::{AnalysisOptions, Corpus, FileError, SplitOptions};
 use crate::ui::components::explorer::Explorer;
 use crate::ui::platform::keeping::{self, KeptNote};
 use crate::ui::platform::loading::{
@@ -17,7 +17,7 @@ use crate::ui::platform::sharing::{
     corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots,
 };
 use crate::ui::platform::warm_up::warm_up_explorer;
-use crate::ui::platform::{gazetteer, tables};
+use crate::ui::platform::{folders, gazetteer, tables};
 use crate::ui::state::explore::Explore;
 use crate::ui::state::url_state::sync_with_address;
 
@@ -81,10 +81,40 @@ pub fn App() -> impl IntoView {
             }
         });
     };
+    // Dropped folders are walked (in name order) and their files taken as they are found.
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
-        take(file_list(ev.data_transfer().and_then(|d| d.files())));
+        let Some(transfer) = ev.data_transfer() else {
+            return;
+        };
+        let dropped = folders::dropped(&transfer);
+        if dropped.files.is_empty() && dropped.folders.is_empty() {
+            // A browser that gives no entries: its list of files.
+            take(file_list(transfer.files()));
+            return;
+        }
+        take(dropped.files);
+        leptos::task::spawn_local(async move {
+            for folder in dropped.folders {
+                let unreadable = folders::walk(folder, take).await;
+                if unreadable.is_empty() {
+                    continue;
+                }
+                corpus.update_value(|c| {
+                    for name in &unreadable {
+                        c.add_refused(
+                            name,
+                            FileError::Unreadable {
+                                reason: "the browser would not give it from the dropped folder"
+                                    .into(),
+                            },
+                        )
+                    }
+                });
+                set_version.update(|v| *v += 1);
+            }
+        });
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);

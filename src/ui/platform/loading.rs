@@ -200,7 +200,11 @@ fn queue_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions
             s.queue.push_back(Job { id, file, options });
         }
         sinks.progress.set(Some(s.progress.clone()));
-        sinks.version.update(|v| *v += 1);
+        // Only refusals change the corpus here: the views are not redrawn for a queue
+        // (a dropped folder is queued a few hundred files at a time).
+        if full {
+            sinks.version.update(|v| *v += 1);
+        }
     }
     ensure_worker(&state);
     pump(&state);

@@ -1,6 +1,7 @@
-//! The browser around the views: loading files through workers, keeping the corpus across reloads (and its storage), sharing, the small-city table, the sample corpus, the warm-up, and whether flags can be drawn.
+//! The browser around the views: loading files through workers (dropped folders walked), keeping the corpus across reloads (and its storage), sharing, the small-city table, the sample corpus, the warm-up, and whether flags can be drawn.
 
 pub mod flags;
+pub mod folders;
 pub mod gazetteer;
 pub mod keeping;
 pub mod loading;
