@@ -393,8 +393,40 @@ pub fn dates_csv(corpus: &Corpus, set: &DocSet) -> String {
     )
 }
 
+/// Set-ups shared by the tests of the corpus's saved forms (snapshot, kept corpus).
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::engine::Corpus;
+
+    /// The user's choice that "Georgia" means the US state: a link both forms must keep.
+    pub fn link_georgia_to_the_us_state(c: &mut Corpus) {
+        let georgia = c
+            .entities()
+            .iter()
+            .position(|e| e.name == "Georgia")
+            .expect("the corpus names Georgia");
+        let state = c
+            .link_choices(georgia)
+            .into_iter()
+            .find(|ch| ch.label.contains("United States"))
+            .expect("Georgia, United States is a choice");
+        c.relink(georgia, state.place);
+    }
+
+    /// The id of the entity named `name`.
+    pub fn entity_id(c: &Corpus, name: &str) -> String {
+        c.entities()
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity named {name}"))
+            .id
+            .clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_support::{entity_id, link_georgia_to_the_us_state};
     use super::*;
     use crate::engine::AnalysisOptions;
 
@@ -419,26 +451,8 @@ mod tests {
     fn a_snapshot_loads_back_as_the_same_corpus() {
         let mut c = corpus();
         // The user's links and edits travel with the snapshot.
-        let georgia = c
-            .entities()
-            .iter()
-            .position(|e| e.name == "Georgia")
-            .unwrap();
-        let state = c
-            .link_choices(georgia)
-            .into_iter()
-            .find(|ch| ch.label.contains("United States"))
-            .unwrap();
-        c.relink(georgia, state.place);
-        let id = |c: &Corpus, name: &str| {
-            c.entities()
-                .iter()
-                .find(|e| e.name == name)
-                .unwrap()
-                .id
-                .clone()
-        };
-        let (short, full) = (id(&c, "A. Petrova"), id(&c, "Anna Petrova"));
+        link_georgia_to_the_us_state(&mut c);
+        let (short, full) = (entity_id(&c, "A. Petrova"), entity_id(&c, "Anna Petrova"));
         c.edit(Edit::Merge {
             from: short,
             into: full.clone(),

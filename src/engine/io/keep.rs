@@ -233,6 +233,7 @@ impl KeepReader {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::io::export::test_support::{entity_id, link_georgia_to_the_us_state};
     use crate::engine::io::export::Snapshot;
     use crate::engine::AnalysisOptions;
 
@@ -273,26 +274,9 @@ mod tests {
     #[test]
     fn a_kept_corpus_reopens_as_its_snapshot_would() {
         let mut c = corpus(1);
-        let georgia = c
-            .entities()
-            .iter()
-            .position(|e| e.name == "Georgia")
-            .unwrap();
-        let state = c
-            .link_choices(georgia)
-            .into_iter()
-            .find(|ch| ch.label.contains("United States"))
-            .unwrap();
-        c.relink(georgia, state.place);
-        let id = c
-            .entities()
-            .iter()
-            .find(|e| e.name == "Anna Petrova")
-            .unwrap()
-            .id
-            .clone();
+        link_georgia_to_the_us_state(&mut c);
         c.edit(Edit::Rename {
-            id,
+            id: entity_id(&c, "Anna Petrova"),
             name: "Anna V. Petrova".into(),
         })
         .unwrap();

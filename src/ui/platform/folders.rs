@@ -102,7 +102,8 @@ pub async fn walk(folder: FileSystemDirectoryEntry, take: impl Fn(Vec<File>)) ->
                 continue;
             }
         };
-        found.sort_by_key(|e| e.name());
+        // Each name is a call into the browser: ask it once per entry.
+        found.sort_by_cached_key(|e| e.name());
         let (folders, files): (Vec<FileSystemEntry>, Vec<FileSystemEntry>) =
             found.into_iter().partition(|e| e.is_directory());
         let files: Vec<FileSystemFileEntry> =

@@ -166,10 +166,11 @@ async fn reopen(sinks: Sinks) -> Result<Reopened, String> {
         let last = (next + CHUNKS_PER_READ).min(chunks) - 1;
         let values =
             storage::get_range(&chunk_key(&prefix, next), &chunk_key(&prefix, last)).await?;
-        if values.len() != last + 1 - next {
+        let wanted = last + 1 - next;
+        if values.len() < wanted {
             return Err(format!(
                 "{} of its {chunks} parts are missing",
-                last + 1 - next - values.len().min(last + 1 - next)
+                wanted - values.len()
             ));
         }
         for value in values {

@@ -88,12 +88,8 @@ pub fn run_worker() {
     });
 }
 
-/// Reads each queued batch in as few reads as [`READ_BYTES`] allows, each one blob of
-/// several files (a read of a dropped file is a round trip to the browser's file
-/// store; the next batch is read while this one is analysed), then analyses the
-/// files and answers the batch in one message (a file of a megabyte or more alone).
-/// If a read fails, its files are read one by one, so that an unreadable file is
-/// reported alone.
+/// Answers each queued batch (see [`answer_batch`]); batches run concurrently, so the
+/// next one is read while this one is analysed.
 fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsValue>>>) {
     let batches: Vec<JsValue> = queue.borrow_mut().drain(..).collect();
     for batch in batches {
@@ -102,91 +98,139 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
         let jobs: Vec<JsValue> = js_sys::Array::from(&get(&batch, "jobs")).iter().collect();
-        let files: Vec<web_sys::File> = jobs
+        wasm_bindgen_futures::spawn_local(answer_batch(scope.clone(), jobs, options));
+    }
+}
+
+/// Reads a batch in as few reads as [`READ_BYTES`] allows, each one blob of several
+/// files (a read of a dropped file is a round trip to the browser's file store), then
+/// analyses the files and answers the batch in one message (a file of a megabyte or
+/// more alone). If a read fails, its files are read one by one, so that an unreadable
+/// file is reported alone.
+async fn answer_batch(
+    scope: web_sys::DedicatedWorkerGlobalScope,
+    jobs: Vec<JsValue>,
+    options: AnalysisOptions,
+) {
+    let files: Vec<web_sys::File> = jobs
+        .iter()
+        .map(|j| get(j, "file").unchecked_into())
+        .collect();
+    // Sizes are read here: in the page each is a synchronous call to the browser
+    // (about half a millisecond for a picked file, 50 s for 100,000 files).
+    let sizes: Vec<usize> = files.iter().map(|f| f.size() as usize).collect();
+    let mut outbox = Outbox::default();
+    // Small files first: a large one may take seconds, and the small ones of its
+    // batch should not wait behind it.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| sizes[i] >= LONG_FILE_BYTES);
+    let mut at = 0;
+    while at < order.len() {
+        // One read of files up to READ_BYTES together (a larger file alone); a file
+        // over its limit is never read.
+        let (mut end, mut bytes) = (at, 0);
+        while end < order.len() && (end == at || bytes + sizes[order[end]] <= READ_BYTES) {
+            bytes += sizes[order[end]];
+            end += 1;
+        }
+        let group = &order[at..end];
+        let readable: Vec<usize> = group
             .iter()
-            .map(|j| get(j, "file").unchecked_into())
+            .copied()
+            .filter(|&i| sizes[i] <= size_limit(&files[i].name()))
             .collect();
-        let scope = scope.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            // Sizes are read here: in the page each is a synchronous call to the browser
-            // (about half a millisecond for a picked file, 50 s for 100,000 files).
-            let sizes: Vec<usize> = files.iter().map(|f| f.size() as usize).collect();
-            let mut answers = js_sys::Array::new();
-            let mut buffers = js_sys::Array::new();
-            // Small files first: a large one may take seconds, and the small ones of its
-            // batch should not wait behind it.
-            let mut order: Vec<usize> = (0..files.len()).collect();
-            order.sort_by_key(|&i| sizes[i] >= LONG_FILE_BYTES);
-            let mut at = 0;
-            while at < order.len() {
-                // One read of files up to READ_BYTES together (a larger file alone); a
-                // file over its limit is never read.
-                let (mut end, mut bytes) = (at, 0);
-                while end < order.len() && (end == at || bytes + sizes[order[end]] <= READ_BYTES) {
-                    bytes += sizes[order[end]];
-                    end += 1;
-                }
-                let group = &order[at..end];
-                let readable: Vec<usize> = group
-                    .iter()
-                    .copied()
-                    .filter(|&i| sizes[i] <= size_limit(&files[i].name()))
-                    .collect();
-                let read_files: Vec<web_sys::File> =
-                    readable.iter().map(|&i| files[i].clone()).collect();
-                let read_sizes: Vec<usize> = readable.iter().map(|&i| sizes[i]).collect();
-                let mut contents = read_all(&read_files, &read_sizes).await.into_iter();
-                for &i in group {
-                    let (job, file, size) = (&jobs[i], &files[i], sizes[i]);
-                    let name = file.name();
-                    let bytes = if readable.contains(&i) {
-                        contents
-                            .next()
-                            .unwrap_or_else(|| Err("it could not be read".to_string()))
-                    } else {
-                        Err(String::new())
-                    };
-                    // A large file may take seconds: what is done so far goes out first, and the
-                    // page is told which file runs, so that it can name it and stop it alone.
-                    let long = bytes.as_ref().is_ok_and(|b| b.len() >= LONG_FILE_BYTES);
-                    if long {
-                        post_answers(&scope, &mut answers, &mut buffers);
-                        let started = Object::new();
-                        set(&started, "started", &get(job, "id"));
-                        let _ = scope.post_message(&started);
-                    }
-                    let analysed = match bytes {
-                        Ok(bytes) if pdf::is_pdf(&name, &bytes) => {
-                            analyse_pdf(&name, &bytes, &options).await
-                        }
-                        Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &options),
-                        Err(reason) if reason.is_empty() => AnalysedFile::refused(
-                            &name,
-                            size,
-                            FileError::TooLarge {
-                                size,
-                                limit: size_limit(&name),
-                            },
-                        ),
-                        Err(reason) => {
-                            AnalysedFile::refused(&name, 0, FileError::Unreadable { reason })
-                        }
-                    };
-                    let answer = Object::new();
-                    set(&answer, "id", &get(job, "id"));
-                    set(&answer, "size", &JsValue::from_f64(size as f64));
-                    let bytes = js_sys::Uint8Array::from(analysed.to_bytes().as_slice());
-                    buffers.push(&bytes.buffer());
-                    set(&answer, "bytes", &bytes);
-                    answers.push(&answer);
-                    if long {
-                        post_answers(&scope, &mut answers, &mut buffers);
-                    }
-                }
-                at = end;
+        let read_files: Vec<web_sys::File> = readable.iter().map(|&i| files[i].clone()).collect();
+        let read_sizes: Vec<usize> = readable.iter().map(|&i| sizes[i]).collect();
+        let mut contents = read_all(&read_files, &read_sizes).await.into_iter();
+        for &i in group {
+            let read = if readable.contains(&i) {
+                Some(
+                    contents
+                        .next()
+                        .unwrap_or_else(|| Err("it could not be read".to_string())),
+                )
+            } else {
+                None
+            };
+            // A large file may take seconds: what is done so far goes out first, and
+            // the page is told which file runs, so that it can name it and stop it alone.
+            let long = matches!(&read, Some(Ok(b)) if b.len() >= LONG_FILE_BYTES);
+            if long {
+                outbox.post(&scope);
+                let started = Object::new();
+                set(&started, "started", &get(&jobs[i], "id"));
+                let _ = scope.post_message(&started);
             }
-            post_answers(&scope, &mut answers, &mut buffers);
-        });
+            let analysed = analyse_read(&files[i].name(), sizes[i], read, &options).await;
+            outbox.push(&jobs[i], sizes[i], &analysed);
+            if long {
+                outbox.post(&scope);
+            }
+        }
+        at = end;
+    }
+    outbox.post(&scope);
+}
+
+/// One file's analysis from what reading it gave: `None` when it was over its size
+/// limit and so never read, an error when the browser could not read it.
+async fn analyse_read(
+    name: &str,
+    size: usize,
+    read: Option<Result<Vec<u8>, String>>,
+    options: &AnalysisOptions,
+) -> AnalysedFile {
+    match read {
+        Some(Ok(bytes)) if pdf::is_pdf(name, &bytes) => analyse_pdf(name, &bytes, options).await,
+        Some(Ok(bytes)) => AnalysedFile::analyse(name, &bytes, options),
+        None => AnalysedFile::refused(
+            name,
+            size,
+            FileError::TooLarge {
+                size,
+                limit: size_limit(name),
+            },
+        ),
+        Some(Err(reason)) => AnalysedFile::refused(name, 0, FileError::Unreadable { reason }),
+    }
+}
+
+/// Answers gathered for one message, with the buffers it transfers.
+struct Outbox {
+    answers: js_sys::Array,
+    buffers: js_sys::Array,
+}
+
+impl Default for Outbox {
+    fn default() -> Self {
+        Outbox {
+            answers: js_sys::Array::new(),
+            buffers: js_sys::Array::new(),
+        }
+    }
+}
+
+impl Outbox {
+    /// Adds the answer `{id, size, bytes}` for one job.
+    fn push(&mut self, job: &JsValue, size: usize, analysed: &AnalysedFile) {
+        let answer = Object::new();
+        set(&answer, "id", &get(job, "id"));
+        set(&answer, "size", &JsValue::from_f64(size as f64));
+        let bytes = js_sys::Uint8Array::from(analysed.to_bytes().as_slice());
+        self.buffers.push(&bytes.buffer());
+        set(&answer, "bytes", &bytes);
+        self.answers.push(&answer);
+    }
+
+    /// Sends the answers gathered so far (if any), their buffers transferred.
+    fn post(&mut self, scope: &web_sys::DedicatedWorkerGlobalScope) {
+        if self.answers.length() == 0 {
+            return;
+        }
+        let message = Object::new();
+        set(&message, "answers", &self.answers);
+        let _ = scope.post_message_with_transfer(&message, &self.buffers);
+        *self = Outbox::default();
     }
 }
 
@@ -257,22 +301,6 @@ async fn read_pdf_in_module(bytes: &[u8]) -> Result<pdf::PdfText, FileError> {
         .unwrap_or_else(|_| Err(failed("the PDF reader's answer could not be read")))
 }
 
-/// Sends the answers gathered so far (if any), their buffers transferred.
-fn post_answers(
-    scope: &web_sys::DedicatedWorkerGlobalScope,
-    answers: &mut js_sys::Array,
-    buffers: &mut js_sys::Array,
-) {
-    if answers.length() == 0 {
-        return;
-    }
-    let message = Object::new();
-    set(&message, "answers", answers);
-    let _ = scope.post_message_with_transfer(&message, buffers);
-    *answers = js_sys::Array::new();
-    *buffers = js_sys::Array::new();
-}
-
 /// The read's bytes cut back into its files, by their sizes.
 fn cut(bytes: &[u8], sizes: &[usize]) -> Vec<Result<Vec<u8>, String>> {
     let mut at = 0;
@@ -302,7 +330,7 @@ pub enum WorkerReply {
         id: u32,
     },
     /// An [`AnalysedFile`] as bytes, read back when the page has time, and the
-    /// file's size (the page never asks: see `drain`).
+    /// file's size (the page never asks: see `answer_batch`).
     Analysed {
         id: u32,
         size: f64,
