@@ -16,6 +16,8 @@
 //!   files and dates, deflated: the document list's cards without the documents.
 //! - `counts-NNNNN.bin`: for each entity, country or region of many documents, the
 //!   counts of the values shown first among its documents ([`Head::counted`]).
+//! - `pairs-NNNNN.bin`: per pair of the facets' first-block values ([`Pairs`]), the
+//!   counts of [`Head::counted`] among the pair's common documents, then their index.
 //! - `index-NNNNN.bin`: per document, 12 bytes (file, offset, length) of its record;
 //!   [`DOCUMENTS_PER_INDEX_FILE`] documents per file, so document `n` is found by
 //!   arithmetic.
@@ -193,6 +195,26 @@ pub struct Block {
     pub block: PieceRef,
 }
 
+/// For each pair of the facets' and countries' first-block values (the first
+/// `values` of [`Head::counted`]: what a second click most often combines), the
+/// documents of each counted value among the pair's common documents, so that a
+/// second click reads two small pieces instead of every shown value's set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Pairs {
+    pub values: u32,
+    /// Per pair `(i, j)`, `i < j`, in order, [`INDEX_ENTRY_BYTES`] naming its counts
+    /// (postcard `Vec<u32>`; an empty piece when the pair has no document in common).
+    pub index: PieceRef,
+}
+
+impl Pairs {
+    /// Where pair `(i, j)` (`i < j < values`) is in the index.
+    pub fn position(&self, i: u32, j: u32) -> u64 {
+        let (i, j, n) = (i as u64, j as u64, self.values as u64);
+        i * n - i * (i + 1) / 2 + (j - i - 1)
+    }
+}
+
 /// What a client reads first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Head {
@@ -212,6 +234,10 @@ pub struct Head {
     /// The values whose counts within a key its directory entry may carry, in order:
     /// each facet's first-block values, the countries' first block, the years, the months.
     pub counted: Vec<String>,
+    /// Counts within each pair of the first values of `counted` (absent in packs
+    /// written before them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairs: Option<Pairs>,
     /// Each directory page's first key and where the page is.
     pub directory: Vec<(String, PieceRef)>,
     /// The document index's files, in order.

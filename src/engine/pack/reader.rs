@@ -465,6 +465,12 @@ impl<S: RangeSource> PackReader<S> {
         })
     }
 
+    /// True when two chosen values are of one facet that the state takes any of (OR).
+    pub fn any_of_both(&self, state: &ViewState, a: &Value, b: &Value) -> Result<bool, PackError> {
+        let facet = self.facet_of(a)?;
+        Ok(state.any_of.contains(&facet) && self.facet_of(b)? == facet)
+    }
+
     /// The documents matching a view state, as in a dropped corpus; a date range
     /// counts whole months (the pack keeps months' sets, not days').
     pub fn matching(&self, state: &ViewState) -> Result<RoaringBitmap, PackError> {
@@ -558,6 +564,62 @@ impl<S: RangeSource> PackReader<S> {
             )));
         }
         Ok(Some(counts))
+    }
+
+    /// The documents of each of [`Head::counted`] among the documents common to two
+    /// keys, if both are among the paired values ([`Pairs`]): two small reads.
+    pub fn counts_within_pair(&self, a: &str, b: &str) -> Result<Option<Vec<u32>>, PackError> {
+        let Some(pairs) = self.head.pairs else {
+            return Ok(None);
+        };
+        let paired = &self.head.counted[..(pairs.values as usize).min(self.head.counted.len())];
+        let (Some(a), Some(b)) = (
+            paired.iter().position(|k| k == a),
+            paired.iter().position(|k| k == b),
+        ) else {
+            return Ok(None);
+        };
+        if a == b {
+            return Ok(None);
+        }
+        let (i, j) = (a.min(b) as u32, a.max(b) as u32);
+        let entry = pairs.position(i, j) * INDEX_ENTRY_BYTES;
+        if entry + INDEX_ENTRY_BYTES > pairs.index.len as u64 {
+            return Err(PackError::Damaged("the index of pairs is short".into()));
+        }
+        let at = PieceRef {
+            file: pairs.index.file,
+            offset: pairs.index.offset + entry as u32,
+            len: INDEX_ENTRY_BYTES as u32,
+        };
+        let piece = PieceRef::from_index_bytes(&self.piece(&at)?)
+            .ok_or_else(|| PackError::Damaged("an entry of the index of pairs".into()))?;
+        if piece.len == 0 {
+            return Ok(Some(vec![0; self.head.counted.len()]));
+        }
+        let counts: Vec<u32> = postcard::from_bytes(&self.piece(&piece)?)
+            .map_err(|e| PackError::Damaged(format!("the counts of a pair: {e}")))?;
+        if counts.len() != self.head.counted.len() {
+            return Err(PackError::Damaged(
+                "the counts of a pair do not match the head".into(),
+            ));
+        }
+        Ok(Some(counts))
+    }
+
+    /// Each of [`Head::counted`] over every document, as the head carries them.
+    pub fn head_counted(&self) -> Vec<u32> {
+        let head = &self.head;
+        let first_blocks = head
+            .facets
+            .iter()
+            .chain([&head.countries])
+            .flat_map(|f| f.top.iter().take(FIRST_BLOCK_VALUES));
+        first_blocks
+            .chain(&head.timeline.years)
+            .chain(&head.timeline.months)
+            .map(|v| v.documents)
+            .collect()
     }
 
     /// The number of facets [`PackReader::facet_counts`] counts (the entity types', then the countries').

@@ -629,15 +629,41 @@ fn exports_hold_the_counts_and_documents_shown() {
     assert!(lines[1].contains("almaty.txt"), "{listed}");
 }
 
-#[test]
-fn one_value_chosen_alone_is_counted_from_its_entry_as_from_the_sets() {
+/// A pack whose every clickable key carries its counts.
+fn counted_pack(name: &str) -> (Corpus, PackReader<Counted<FileSource>>) {
     let corpus = corpus_of(&all_files());
-    let dir = scratch("counted");
+    let dir = scratch(name);
     let mut writer = PackWriter::create(&dir).unwrap();
     writer.count_within_keys_of(1);
     writer.add_corpus(&corpus).unwrap();
     writer.finish().unwrap();
-    let pack = PackReader::open(Counted::new(FileSource { dir })).unwrap();
+    (
+        corpus,
+        PackReader::open(Counted::new(FileSource { dir })).unwrap(),
+    )
+}
+
+/// The view's counts equal those counted through the sets of what the state matches.
+fn assert_counted_as_through_sets<S: RangeSource>(
+    pack: &PackReader<S>,
+    state: &ViewState,
+    view: &PackView,
+    what: &str,
+) {
+    let matching = pack.matching(state).unwrap();
+    let through_sets: Vec<Vec<u64>> = pack.facet_counts(&matching, &BTreeSet::new()).unwrap();
+    assert_eq!(view.facet_counts, through_sets, "{what}");
+    assert_eq!(
+        view.timeline_counts,
+        pack.timeline_counts(&matching).unwrap(),
+        "{what}"
+    );
+    assert_eq!(view.matching, matching.len(), "{what}");
+}
+
+#[test]
+fn one_value_chosen_alone_is_counted_from_its_entry_as_from_the_sets() {
+    let (corpus, pack) = counted_pack("counted");
     for entity in corpus.entities().iter().filter(|e| !e.hidden) {
         let state = ViewState {
             include: vec![Value::Entity(entity.id.clone())],
@@ -646,17 +672,129 @@ fn one_value_chosen_alone_is_counted_from_its_entry_as_from_the_sets() {
         pack.source().take();
         let view = pack_view(&pack, &state, &BTreeSet::new()).unwrap();
         let (requests, _) = pack.source().take();
-        // Through the sets: the same state with every facet's values counted, cut to the first ones.
-        let matching = pack.matching(&state).unwrap();
-        let through_sets: Vec<Vec<u64>> = pack.facet_counts(&matching, &BTreeSet::new()).unwrap();
-        assert_eq!(view.facet_counts, through_sets, "{}", entity.name);
-        assert_eq!(
-            view.timeline_counts,
-            pack.timeline_counts(&matching).unwrap(),
-            "{}",
-            entity.name
-        );
-        assert_eq!(view.matching, matching.len());
+        assert_counted_as_through_sets(&pack, &state, &view, &entity.name);
         assert!(requests <= 4, "{}: {requests} requests", entity.name);
     }
+}
+
+/// The first-block values a pack pairs, as the view state names them.
+fn paired_values<S: RangeSource>(pack: &PackReader<S>) -> Vec<(String, Value)> {
+    let head = pack.head();
+    let pairs = head.pairs.expect("a pack pairs its first values");
+    head.counted[..pairs.values as usize]
+        .iter()
+        .map(|k| {
+            let value = match (key::entity_id(k), k.strip_prefix("c:")) {
+                (Some(id), _) => Value::Entity(id.to_string()),
+                (None, Some(iso)) => Value::Place(PlaceFilter::Country(
+                    crate::engine::recognize::lexicon::lexicon()
+                        .country(iso)
+                        .unwrap()
+                        .country,
+                )),
+                _ => panic!("{k} is not a facet's value"),
+            };
+            (k.clone(), value)
+        })
+        .collect()
+}
+
+#[test]
+fn two_values_chosen_are_counted_from_their_pair_as_from_the_sets() {
+    let (_, pack) = counted_pack("pairs");
+    let values = paired_values(&pack);
+    assert!(values.len() >= 20, "{} values paired", values.len());
+    let mut combinations = 0;
+    for (i, (a_key, a)) in values.iter().enumerate() {
+        for (b_key, b) in &values[i + 1..] {
+            let (a, b) = (a.clone(), b.clone());
+            let cases = [
+                ("and", vec![a.clone(), b.clone()], vec![], false),
+                ("or", vec![a.clone(), b.clone()], vec![], true),
+                ("but not", vec![a.clone()], vec![b.clone()], false),
+                ("neither", vec![], vec![a.clone(), b.clone()], false),
+            ];
+            for (name, include, exclude, any_of) in cases {
+                let mut state = ViewState {
+                    include,
+                    exclude,
+                    ..Default::default()
+                };
+                if any_of {
+                    state.any_of = [
+                        EntityType::Person,
+                        EntityType::Organisation,
+                        EntityType::Place,
+                        EntityType::Nationality,
+                    ]
+                    .into_iter()
+                    .collect();
+                }
+                let what = format!("{a_key} {name} {b_key}");
+                let precounted = view::precounted(&pack, &state, &BTreeSet::new()).unwrap();
+                assert!(precounted.is_some(), "{what}: counted from the pair");
+                let view = pack_view(&pack, &state, &BTreeSet::new()).unwrap();
+                assert_counted_as_through_sets(&pack, &state, &view, &what);
+                combinations += 1;
+            }
+        }
+    }
+    assert!(combinations > 100, "{combinations}");
+    // One value excluded alone: every document's counts less its own.
+    let state = ViewState {
+        exclude: vec![values[0].1.clone()],
+        ..Default::default()
+    };
+    assert!(view::precounted(&pack, &state, &BTreeSet::new())
+        .unwrap()
+        .is_some());
+    let view = pack_view(&pack, &state, &BTreeSet::new()).unwrap();
+    assert_counted_as_through_sets(&pack, &state, &view, "excluded alone");
+}
+
+#[test]
+fn a_second_click_reads_its_pair_not_every_shown_value() {
+    let (_, pack) = counted_pack("second-click");
+    // The same pack as written before pairs were: its head without them.
+    let dir = pack.source().inner.dir.clone();
+    let unpaired = scratch("second-click-unpaired");
+    std::fs::create_dir_all(&unpaired).unwrap();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, unpaired.join(file.file_name().unwrap())).unwrap();
+    }
+    let mut head: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(unpaired.join("head.json")).unwrap()).unwrap();
+    head.as_object_mut()
+        .unwrap()
+        .remove("pairs")
+        .expect("the head has pairs");
+    std::fs::write(
+        unpaired.join("head.json"),
+        serde_json::to_vec(&head).unwrap(),
+    )
+    .unwrap();
+    let unpaired = PackReader::open(Counted::new(FileSource { dir: unpaired })).unwrap();
+    let values = paired_values(&pack);
+    let second_click = |pack: &PackReader<Counted<FileSource>>| {
+        let mut state = ViewState {
+            include: vec![values[0].1.clone()],
+            ..Default::default()
+        };
+        pack_view(pack, &state, &BTreeSet::new()).unwrap();
+        state.include.push(values[1].1.clone());
+        pack.source().take();
+        let view = pack_view(pack, &state, &BTreeSet::new()).unwrap();
+        (view.facet_counts, pack.source().take())
+    };
+    let (counts, (requests, bytes)) = second_click(&pack);
+    let (unpaired_counts, (unpaired_requests, unpaired_bytes)) = second_click(&unpaired);
+    assert_eq!(counts, unpaired_counts);
+    // The second value's directory page and set, the pair's index entry and its counts,
+    // a block of titles: never every facet's block of sets.
+    assert!(requests <= 6, "{requests} requests");
+    assert!(
+        bytes < unpaired_bytes && requests < unpaired_requests,
+        "paired: {requests} requests, {bytes} bytes; unpaired: {unpaired_requests}, {unpaired_bytes}"
+    );
 }

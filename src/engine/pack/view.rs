@@ -65,11 +65,8 @@ pub fn pack_view<S: RangeSource>(
         None => None,
     };
     // Unfiltered, the head's counts are the counts: the first view fetches no set. One
-    // value of many documents chosen alone: its entry carries the counts.
-    let precounted = match one_value_alone(state, every_value) {
-        Some(value) => pack.counts_within(&value_key(value))?,
-        None => None,
-    };
+    // or two values chosen: their entries and their pair carry the counts.
+    let precounted = precounted(pack, state, every_value)?;
     let (facet_counts, timeline_counts) = if let Some(counts) = precounted {
         split_counts(pack, &counts)
     } else if state.is_filtered() {
@@ -99,14 +96,60 @@ pub fn pack_view<S: RangeSource>(
     })
 }
 
-/// The value chosen, if it is the only criterion and no facet shows all its values.
-fn one_value_alone<'s>(state: &'s ViewState, every_value: &BTreeSet<usize>) -> Option<&'s Value> {
-    let alone = state.include.len() == 1
-        && state.exclude.is_empty()
-        && state.range.is_none()
-        && state.search.trim().is_empty()
-        && every_value.is_empty();
-    alone.then(|| &state.include[0])
+/// The counts of [`Head::counted`](crate::engine::pack::format::Head::counted) under
+/// a state of one or two chosen values and nothing else, from counts the pack carries
+/// (a value's own, a pair's), by inclusion and exclusion: A and B is the pair's; A or B
+/// is A's plus B's less the pair's; A but not B is A's less the pair's; neither is
+/// all less A's less B's plus the pair's. `None` when a count is not carried.
+pub(crate) fn precounted<S: RangeSource>(
+    pack: &PackReader<S>,
+    state: &ViewState,
+    every_value: &BTreeSet<usize>,
+) -> Result<Option<Vec<u32>>, PackError> {
+    let values_only =
+        state.range.is_none() && state.search.trim().is_empty() && every_value.is_empty();
+    let (include, exclude) = (&state.include, &state.exclude);
+    if !values_only || include.len() + exclude.len() > 2 || include.len() + exclude.len() == 0 {
+        return Ok(None);
+    }
+    let own = |value: &Value| pack.counts_within(&value_key(value));
+    let pair = |a: &Value, b: &Value| pack.counts_within_pair(&value_key(a), &value_key(b));
+    // Each term: its counts and its sign.
+    let mut terms: Vec<(Option<Vec<u32>>, i64)> = Vec::new();
+    match (include.as_slice(), exclude.as_slice()) {
+        ([a], []) => terms.push((own(a)?, 1)),
+        ([], [a]) => {
+            terms.push((Some(pack.head_counted()), 1));
+            terms.push((own(a)?, -1));
+        }
+        ([a, b], []) if pack.any_of_both(state, a, b)? => {
+            terms.push((own(a)?, 1));
+            terms.push((own(b)?, 1));
+            terms.push((pair(a, b)?, -1));
+        }
+        ([a, b], []) => terms.push((pair(a, b)?, 1)),
+        ([a], [b]) => {
+            terms.push((own(a)?, 1));
+            terms.push((pair(a, b)?, -1));
+        }
+        ([], [a, b]) => {
+            terms.push((Some(pack.head_counted()), 1));
+            terms.push((own(a)?, -1));
+            terms.push((own(b)?, -1));
+            terms.push((pair(a, b)?, 1));
+        }
+        _ => return Ok(None),
+    }
+    let mut total = vec![0i64; pack.head().counted.len()];
+    for (counts, sign) in terms {
+        let Some(counts) = counts else {
+            return Ok(None);
+        };
+        for (t, c) in total.iter_mut().zip(counts) {
+            *t += sign * c as i64;
+        }
+    }
+    Ok(Some(total.into_iter().map(|t| t.max(0) as u32).collect()))
 }
 
 /// A key's counts of [`Head::counted`](crate::engine::pack::format::Head::counted) as

@@ -381,6 +381,7 @@ impl PackWriter {
         sets_out.close(&mut self.pieces)?;
         let counted = counted_keys(&facets, &countries, &timeline);
         let counts = self.write_counts(&keys, &counted)?;
+        let pairs = self.write_pairs(&counted, paired_values(&facets, &countries))?;
         let directory = self.write_directory(&keys, &written, &counts)?;
         let document_index = self.write_document_index()?;
         let head = Head {
@@ -395,6 +396,7 @@ impl PackWriter {
             countries,
             timeline,
             counted,
+            pairs,
             directory,
             document_index,
             titles: std::mem::take(&mut self.title_blocks),
@@ -550,6 +552,48 @@ impl PackWriter {
         Ok(pieces)
     }
 
+    /// The counts of [`Pairs`]: for each pair of the first `values` counted keys, the
+    /// documents of every counted key among the pair's common documents. None when a
+    /// piece would not fit a file (only under the tiny limits of tests: the index is
+    /// 12 bytes a pair, at most 21 KB).
+    fn write_pairs(&mut self, counted: &[String], values: usize) -> io::Result<Option<Pairs>> {
+        let pairs = values * values.saturating_sub(1) / 2;
+        let limit = self.pieces.max_file_bytes;
+        let fits = |len: usize| len as u64 <= limit;
+        if !fits(pairs * INDEX_ENTRY_BYTES as usize) {
+            return Ok(None);
+        }
+        let mut out = Appender::new("pairs");
+        let counted_sets: Vec<&RoaringBitmap> = counted.iter().map(|k| &self.sets[k]).collect();
+        let mut index = Vec::with_capacity(pairs * INDEX_ENTRY_BYTES as usize);
+        for i in 0..values {
+            for j in i + 1..values {
+                let common = counted_sets[i] & counted_sets[j];
+                let piece = if common.is_empty() {
+                    PieceRef::default()
+                } else {
+                    let counts: Vec<u32> = counted_sets
+                        .iter()
+                        .map(|c| common.intersection_len(c) as u32)
+                        .collect();
+                    let bytes = postcard::to_stdvec(&counts).map_err(io::Error::other)?;
+                    if !fits(bytes.len()) {
+                        out.close(&mut self.pieces)?;
+                        return Ok(None);
+                    }
+                    out.append(&mut self.pieces, &bytes)?
+                };
+                index.extend(piece.to_index_bytes());
+            }
+        }
+        let index = out.append(&mut self.pieces, &index)?;
+        out.close(&mut self.pieces)?;
+        Ok(Some(Pairs {
+            values: values as u32,
+            index,
+        }))
+    }
+
     /// Every key in order, in pages of about [`DIRECTORY_PAGE_BYTES`].
     fn write_directory(
         &mut self,
@@ -617,6 +661,15 @@ fn counted_keys(facets: &[Facet], countries: &Facet, timeline: &Timeline) -> Vec
         .chain(&timeline.months)
         .map(|v| v.key.clone())
         .collect()
+}
+
+/// How many of [`counted_keys`] are facets' and countries' values (the timeline's follow).
+fn paired_values(facets: &[Facet], countries: &Facet) -> usize {
+    facets
+        .iter()
+        .chain([countries])
+        .map(|f| f.top.len().min(FIRST_BLOCK_VALUES))
+        .sum()
 }
 
 /// The country a partial pack's head gives a key, if it carries one.
