@@ -17,5 +17,5 @@ mod tests;
 
 pub use format::{Head, FORMAT, MAX_FILE_BYTES};
 pub use reader::{Counted, FileSource, PackError, PackReader, RangeSource};
-pub use view::{pack_view, PackView};
+pub use view::{pack_view, pack_view_within, PackView};
 pub use writer::{PackSummary, PackWriter};

@@ -203,19 +203,26 @@ impl<S: RangeSource> PackReader<S> {
             .ok_or_else(|| PackError::Damaged(format!("no file number {file}")))
     }
 
+    /// A piece's bytes if a block or piece fetched before holds them.
+    fn cached(&self, piece: &PieceRef) -> Option<Rc<Vec<u8>>> {
+        let fetched = self.fetched.borrow();
+        for (start, bytes) in fetched.get(&piece.file)? {
+            let end = *start as u64 + bytes.len() as u64;
+            if piece.offset >= *start && piece.offset as u64 + piece.len as u64 <= end {
+                let from = (piece.offset - start) as usize;
+                if from == 0 && bytes.len() == piece.len as usize {
+                    return Some(bytes.clone());
+                }
+                return Some(Rc::new(bytes[from..from + piece.len as usize].to_vec()));
+            }
+        }
+        None
+    }
+
     /// A piece's bytes: from a block or piece fetched before, else one range request.
     fn piece(&self, piece: &PieceRef) -> Result<Rc<Vec<u8>>, PackError> {
-        if let Some(ranges) = self.fetched.borrow().get(&piece.file) {
-            for (start, bytes) in ranges {
-                let end = *start as u64 + bytes.len() as u64;
-                if piece.offset >= *start && piece.offset as u64 + piece.len as u64 <= end {
-                    let from = (piece.offset - start) as usize;
-                    if from == 0 && bytes.len() == piece.len as usize {
-                        return Ok(bytes.clone());
-                    }
-                    return Ok(Rc::new(bytes[from..from + piece.len as usize].to_vec()));
-                }
-            }
+        if let Some(bytes) = self.cached(piece) {
+            return Ok(bytes);
         }
         let name = self.file_name(piece.file)?;
         let bytes = self
@@ -513,6 +520,50 @@ impl<S: RangeSource> PackReader<S> {
             result &= self.search(&state.search)?;
         }
         Ok(result)
+    }
+
+    /// The bytes that counting the shown values through their sets
+    /// ([`PackReader::facet_counts`], [`PackReader::timeline_counts`]) would still fetch:
+    /// their blocks not fetched before (or their sets, where a block was too large to
+    /// be one piece).
+    pub fn counting_bytes(&self, every_value: &BTreeSet<usize>) -> u64 {
+        let mut needed: Vec<PieceRef> = Vec::new();
+        for (f, facet) in self
+            .head
+            .facets
+            .iter()
+            .chain([&self.head.countries])
+            .enumerate()
+        {
+            let counted = if every_value.contains(&f) {
+                facet.top.len()
+            } else {
+                facet.top.len().min(FIRST_BLOCK_VALUES)
+            };
+            let ranges = [
+                0..counted.min(FIRST_BLOCK_VALUES),
+                FIRST_BLOCK_VALUES..counted,
+            ];
+            let used = ranges.into_iter().filter(|r| !r.is_empty());
+            for (block, range) in facet.blocks.iter().zip(used) {
+                if block.len > 0 {
+                    needed.push(*block);
+                } else if let Some(values) = facet.top.get(range) {
+                    needed.extend(values.iter().map(|v| v.set));
+                }
+            }
+        }
+        let timeline = &self.head.timeline;
+        if timeline.block.len > 0 {
+            needed.push(timeline.block);
+        } else {
+            needed.extend(timeline.years.iter().chain(&timeline.months).map(|v| v.set));
+        }
+        needed
+            .iter()
+            .filter(|p| self.cached(p).is_none())
+            .map(|p| p.len as u64)
+            .sum()
     }
 
     /// Each facet's first [`FIRST_BLOCK_VALUES`] top values counted within `within`,

@@ -798,3 +798,42 @@ fn a_second_click_reads_its_pair_not_every_shown_value() {
         "paired: {requests} requests, {bytes} bytes; unpaired: {unpaired_requests}, {unpaired_bytes}"
     );
 }
+
+#[test]
+fn counts_over_the_budget_are_left_out_until_asked_for() {
+    let (_, pack) = counted_pack("count-budget");
+    let searched = ViewState {
+        search: "minister".into(),
+        ..Default::default()
+    };
+    let none = BTreeSet::new();
+    // Nothing fetched yet: counting through the sets would fetch every facet's block.
+    let costly = pack.counting_bytes(&none);
+    assert!(costly > 0);
+    let view = pack_view_within(&pack, &searched, &none, Some(costly - 1)).unwrap();
+    assert_eq!(view.uncounted, Some(costly));
+    assert!(view.facet_counts.is_empty() && view.timeline_counts.is_empty());
+    // What does not need the counts is all there.
+    assert_eq!(view.matching, pack.matching(&searched).unwrap().len());
+    assert!(view.matching > 0 && !view.listed.is_empty());
+    // Within the budget, or asked for, they are counted; once fetched, they cost nothing.
+    let within = pack_view_within(&pack, &searched, &none, Some(costly)).unwrap();
+    assert_eq!(within.uncounted, None);
+    assert_counted_as_through_sets(&pack, &searched, &within, "within the budget");
+    assert_eq!(pack.counting_bytes(&none), 0);
+    let again = pack_view_within(&pack, &searched, &none, Some(0)).unwrap();
+    assert_eq!(again.facet_counts, within.facet_counts);
+}
+
+#[test]
+fn counts_a_pack_carries_need_no_budget() {
+    let (_, pack) = counted_pack("count-budget-carried");
+    let values = paired_values(&pack);
+    let state = ViewState {
+        include: vec![values[0].1.clone(), values[1].1.clone()],
+        ..Default::default()
+    };
+    let view = pack_view_within(&pack, &state, &BTreeSet::new(), Some(0)).unwrap();
+    assert_eq!(view.uncounted, None);
+    assert_counted_as_through_sets(&pack, &state, &view, "a pair");
+}

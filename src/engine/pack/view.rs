@@ -24,6 +24,9 @@ pub struct PackView {
     /// Per year then month of the head's timeline, its documents among those matching
     /// everything but the date range (the timeline shows where the range could go).
     pub timeline_counts: Vec<u64>,
+    /// When the counts were left out (`facet_counts` and `timeline_counts` empty):
+    /// the bytes counting them would fetch, over the budget the view was given.
+    pub uncounted: Option<u64>,
     /// The first matching documents' cards, in document order.
     pub listed: Vec<(u32, TitleRecord)>,
     /// Each chosen value with its name (included, then excluded).
@@ -40,6 +43,19 @@ pub fn pack_view<S: RangeSource>(
     pack: &PackReader<S>,
     state: &ViewState,
     every_value: &BTreeSet<usize>,
+) -> Result<PackView, PackError> {
+    pack_view_within(pack, state, every_value, None)
+}
+
+/// [`pack_view`], leaving the counts out (see [`PackView::uncounted`]) when counting
+/// them through the sets would fetch more than `count_budget` bytes not fetched
+/// before: at a million documents, a search's counts are megabytes, which the
+/// user is asked for rather than sent.
+pub fn pack_view_within<S: RangeSource>(
+    pack: &PackReader<S>,
+    state: &ViewState,
+    every_value: &BTreeSet<usize>,
+    count_budget: Option<u64>,
 ) -> Result<PackView, PackError> {
     let matching = pack.matching(state)?;
     let undated_state = ViewState {
@@ -67,8 +83,16 @@ pub fn pack_view<S: RangeSource>(
     // Unfiltered, the head's counts are the counts: the first view fetches no set. One
     // or two values chosen: their entries and their pair carry the counts.
     let precounted = precounted(pack, state, every_value)?;
+    let costly = match count_budget {
+        Some(budget) if precounted.is_none() && state.is_filtered() => {
+            Some(pack.counting_bytes(every_value)).filter(|&bytes| bytes > budget)
+        }
+        _ => None,
+    };
     let (facet_counts, timeline_counts) = if let Some(counts) = precounted {
         split_counts(pack, &counts)
+    } else if costly.is_some() {
+        (Vec::new(), Vec::new())
     } else if state.is_filtered() {
         let timeline = if state.range.is_some() && !undated_state.is_filtered() {
             head_timeline_counts(pack)
@@ -90,6 +114,7 @@ pub fn pack_view<S: RangeSource>(
         matching: matching.len(),
         facet_counts,
         timeline_counts,
+        uncounted: costly,
         listed: listed(pack, &matching)?,
         chosen,
         open,

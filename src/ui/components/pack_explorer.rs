@@ -10,7 +10,7 @@ use crate::engine::explore::places::PlaceFilter;
 use crate::engine::explore::state::{DocRef, Value, ViewState};
 use crate::engine::pack::format::{Facet, Head};
 use crate::engine::pack::view::{counts_csv, listed_csv};
-use crate::engine::pack::{pack_view, PackView};
+use crate::engine::pack::{pack_view_within, PackView};
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::lexicon;
 use crate::ui::model::pack::{marked_pieces, pack_bars};
@@ -20,6 +20,11 @@ use crate::ui::state::url_state::sync_with_address;
 
 /// Values a facet shows before "Show all".
 const SHOWN_VALUES: usize = crate::engine::pack::format::FIRST_BLOCK_VALUES;
+
+/// The most a view fetches to count the shown values unasked (a click's budget): past
+/// it, the counts wait for the user's word (at a million documents a search's counts
+/// are about 11 MB).
+const COUNT_BUDGET_BYTES: u64 = 1_000_000;
 
 /// Everything the pack explorer's views read.
 #[derive(Clone, Copy)]
@@ -35,7 +40,16 @@ struct PackUi {
     views: RwSignal<u64>,
     /// Facets (by position, the countries last) showing all their top values, so counted.
     expanded: RwSignal<BTreeSet<usize>>,
+    /// The user asked for counts whatever they fetch.
+    count_anyway: RwSignal<bool>,
     error: RwSignal<Option<String>>,
+}
+
+impl PackUi {
+    /// The bytes counting would fetch, when the current view left its counts out.
+    fn uncounted(self) -> Option<u64> {
+        self.view.with(|v| v.as_ref().and_then(|v| v.uncounted))
+    }
 }
 
 impl PackUi {
@@ -77,6 +91,7 @@ pub fn PackExplorer(url: String) -> impl IntoView {
         busy: RwSignal::new(true),
         views: RwSignal::new(0),
         expanded: RwSignal::new(BTreeSet::new()),
+        count_anyway: RwSignal::new(false),
         error: RwSignal::new(None),
     };
     sync_with_address(ui.state);
@@ -101,6 +116,7 @@ pub fn PackExplorer(url: String) -> impl IntoView {
     Effect::new(move |_| {
         let state = ui.state.get();
         let expanded = ui.expanded.get();
+        let budget = (!ui.count_anyway.get()).then_some(COUNT_BUDGET_BYTES);
         if ui.head.with(Option::is_none) {
             return;
         }
@@ -111,7 +127,10 @@ pub fn PackExplorer(url: String) -> impl IntoView {
         let mine = generation.get_value();
         ui.busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = with_pieces(&session, |reader| pack_view(reader, &state, &expanded)).await;
+            let result = with_pieces(&session, |reader| {
+                pack_view_within(reader, &state, &expanded, budget)
+            })
+            .await;
             if generation.get_value() != mine {
                 return;
             }
@@ -179,6 +198,7 @@ fn PackBody(ui: PackUi, head: Arc<Head>) -> impl IntoView {
         <div class="explorer" class:reading-open=move || ui.state.with(|s| s.open.is_some())>
             <PackTimeline ui head=timeline_head/>
             <aside class="facets" aria-label="Entities">
+                <PackUncounted ui/>
                 {facets}
                 <PackFacet ui facet=countries index=countries_index label="Countries"/>
             </aside>
@@ -214,6 +234,7 @@ fn PackFacet(ui: PackUi, facet: Facet, index: usize, label: &'static str) -> imp
         let counts = ui
             .view
             .with(|v| v.as_ref().and_then(|v| v.facet_counts.get(index).cloned()));
+        let uncounted = ui.uncounted().is_some();
         let limit = if show_all.get() {
             top.len()
         } else {
@@ -222,8 +243,12 @@ fn PackFacet(ui: PackUi, facet: Facet, index: usize, label: &'static str) -> imp
         top.iter()
             .enumerate()
             .filter_map(|(i, v)| {
+                // Left uncounted, every value shows, its count unknown.
+                if uncounted {
+                    return Some((v, None));
+                }
                 let count = counts.as_ref().map_or(v.documents as u64, |c| c.get(i).copied().unwrap_or(0));
-                (count > 0).then_some((v, count))
+                (count > 0).then_some((v, Some(count)))
             })
             .take(limit)
             .filter_map(|(v, count)| {
@@ -239,7 +264,7 @@ fn PackFacet(ui: PackUi, facet: Facet, index: usize, label: &'static str) -> imp
                             aria-pressed=included.to_string() data-testid="pack-value"
                             on:click=move |_| ui.toggle(include_value.clone(), false)>
                             <span class="name">{v.label.clone()}</span>
-                            <span class="count">{count}</span>
+                            <span class="count">{count.map_or_else(|| "·".to_string(), |c| c.to_string())}</span>
                         </button>
                         <button class="exclude" class:active=excluded aria-label=exclude_label.clone() title=exclude_label
                             on:click=move |_| ui.toggle(exclude_value.clone(), true)>"−"</button>
@@ -263,12 +288,32 @@ fn PackFacet(ui: PackUi, facet: Facet, index: usize, label: &'static str) -> imp
     }
 }
 
+/// When the view left its counts out: what counting would fetch, and a button to count.
+#[component]
+fn PackUncounted(ui: PackUi) -> impl IntoView {
+    move || {
+        ui.uncounted().map(|bytes| {
+            view! {
+                <p class="message" role="status" data-testid="pack-uncounted">
+                    {format!(
+                        "Not counted by value: counting these documents fetches {:.1} MB of the pack's sets (the timeline shows every document). ",
+                        bytes as f64 / 1e6
+                    )}
+                    <button data-testid="pack-count" on:click=move |_| ui.count_anyway.set(true)>"Count them"</button>
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 fn PackTimeline(ui: PackUi, head: Arc<Head>) -> impl IntoView {
     let bars = move || {
-        let counts = ui
-            .view
-            .with(|v| v.as_ref().map(|v| v.timeline_counts.clone()));
+        let counts = ui.view.with(|v| {
+            v.as_ref()
+                .filter(|v| v.uncounted.is_none())
+                .map(|v| v.timeline_counts.clone())
+        });
         let range = ui.state.with(|s| s.range);
         let counts = counts.unwrap_or_else(|| {
             let t = &head.timeline;
@@ -294,7 +339,7 @@ fn PackTimeline(ui: PackUi, head: Arc<Head>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="pack-timeline" aria-label="Timeline" data-testid="pack-timeline">
+        <section class="pack-timeline" class:uncounted=move || ui.uncounted().is_some() aria-label="Timeline" data-testid="pack-timeline">
             <div class="bars">{bars}</div>
             {move || ui.state.with(|s| s.range.is_some()).then(|| view! {
                 <button class="clear" data-testid="pack-all-dates" on:click=move |_| ui.state.update(|s| s.range = None)>"All dates"</button>
@@ -362,7 +407,8 @@ fn PackExports(ui: PackUi) -> impl IntoView {
     view! {
         <div class="toolbar">
             <div class="exports" role="group" aria-label="Download what is shown">
-                <button class="clear" data-testid="pack-export-counts" on:click=move |_| export("counts")>"Counts (CSV)"</button>
+                <button class="clear" data-testid="pack-export-counts" disabled=move || ui.uncounted().is_some()
+                    title=move || ui.uncounted().map(|_| "Count them first").unwrap_or_default() on:click=move |_| export("counts")>"Counts (CSV)"</button>
                 <button class="clear" data-testid="pack-export-documents" on:click=move |_| export("documents")>"Documents listed (CSV)"</button>
             </div>
         </div>
