@@ -19,12 +19,13 @@ const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-packs-'));
 const app = path.join(webRoot, SUB_PATH);
 fs.mkdirSync(app, { recursive: true });
 fs.cpSync(path.join(root, 'dist'), app, { recursive: true });
-const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-generated-'));
+// Files under a folder go by their path from it: `articles/0001/0001234.txt`.
+const generated = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-generated-')), 'articles');
 const started = Date.now();
 execFileSync(dossier, ['generate', String(DOCUMENTS), generated]);
 const built = execFileSync(dossier, ['pack', generated, '-o', path.join(app, 'packs/news')], { encoding: 'utf8' });
 console.log(`# ${built.trim().replace(/\n/g, '\n# ')} (with generating: ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-fs.rmSync(generated, { recursive: true, force: true });
+fs.rmSync(path.dirname(generated), { recursive: true, force: true });
 const native = execFileSync(dossier, ['pack-figures', path.join(app, 'packs/news')], { encoding: 'utf8' });
 console.log(`# read natively from the files:\n# ${native.trim().replace(/\n/g, '\n# ')}`);
 const server = await serveWithNginx(webRoot);

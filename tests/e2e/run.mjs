@@ -831,14 +831,20 @@ test('a folder dropped from disk is walked, subfolders too, beside a loose file'
   write('news/a/first.txt', 'Jeyhun Bayramov spoke in Baku on April 19, 2024.\n');
   write('news/zero.txt', 'Murat Nurtleu hosted the talks in Almaty.\n');
   write('loose.txt', 'Vedant Patel commented in Washington.\n');
+  // Two files of one name in different folders are two sources.
+  write('news/a/note.txt', 'Anna Petrova spoke in Tbilisi.\n');
+  write('news/b/note.txt', 'David Miller spoke in Yerevan.\n');
   await app.dropPaths([path.join(disk, 'news'), path.join(disk, 'loose.txt')]);
-  await app.waitForFileMessages(4);
+  await app.waitForFileMessages(6);
   const messages = await app.texts('file-message');
-  for (const name of ['zero.txt', 'first.txt', 'second.txt', 'loose.txt']) {
+  // A folder's files go by their path in the drop, as the native tool names them.
+  for (const name of ['news/zero.txt', 'news/a/first.txt', 'news/a/note.txt', 'news/b/note.txt', 'news/b/second.txt', 'loose.txt']) {
     assert.ok(messages.some((m) => m.startsWith(`${name}: 1 document`)), `${name} in ${messages.join(' | ')}`);
   }
   const people = await app.page.textContent('[data-testid=facet-PER]');
-  for (const name of ['Ararat Mirzoyan', 'Jeyhun Bayramov', 'Murat Nurtleu', 'Vedant Patel']) assert.ok(people.includes(name), `${name} in ${people}`);
+  for (const name of ['Ararat Mirzoyan', 'Jeyhun Bayramov', 'Murat Nurtleu', 'Vedant Patel', 'Anna Petrova', 'David Miller']) {
+    assert.ok(people.includes(name), `${name} in ${people}`);
+  }
   fs.rmSync(disk, { recursive: true, force: true });
 });
 

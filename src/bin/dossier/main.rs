@@ -149,18 +149,57 @@ fn main() -> ExitCode {
     }
 }
 
-/// Every file under `path` (itself if it is a file), in name order.
-fn files_under(path: &std::path::Path, into: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    if path.is_dir() {
-        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(path)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for entry in entries {
-            files_under(&entry, into)?;
+/// A file to read and the name its documents go by.
+#[derive(Clone, Debug, PartialEq)]
+struct InputFile {
+    path: std::path::PathBuf,
+    /// A file given by itself: its name. A file under a folder given: its path from the
+    /// folder's own name (`archive/2019/note.txt`), as a browser names a dropped folder's
+    /// files, so that two `note.txt` of different folders stay two sources.
+    name: String,
+}
+
+/// Every file under `input` (itself if it is a file), in name order.
+fn files_under(input: &std::path::Path, into: &mut Vec<InputFile>) -> std::io::Result<()> {
+    let own_name = |path: &std::path::Path| {
+        path.file_name()
+            .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
+            .into_owned()
+    };
+    if !input.is_dir() {
+        into.push(InputFile {
+            path: input.to_path_buf(),
+            name: own_name(input),
+        });
+        return Ok(());
+    }
+    // "." or "/" have no name of their own: their files are named from inside them.
+    let prefix = input
+        .file_name()
+        .map(|n| format!("{}/", n.to_string_lossy()))
+        .unwrap_or_default();
+    walk_folder(input, &prefix, into)
+}
+
+fn walk_folder(
+    folder: &std::path::Path,
+    prefix: &str,
+    into: &mut Vec<InputFile>,
+) -> std::io::Result<()> {
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let name = format!(
+            "{prefix}{}",
+            entry.file_name().unwrap_or_default().to_string_lossy()
+        );
+        if entry.is_dir() {
+            walk_folder(&entry, &format!("{name}/"), into)?;
+        } else {
+            into.push(InputFile { path: entry, name });
         }
-    } else {
-        into.push(path.to_path_buf());
     }
     Ok(())
 }
@@ -174,14 +213,10 @@ fn snapshot(inputs: &[&str], out: &str, options: &AnalysisOptions) -> ExitCode {
         }
     }
     let mut corpus = Corpus::new();
-    for path in &paths {
-        let name = path.file_name().map_or_else(
-            || path.to_string_lossy().into_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+    for InputFile { path, name } in &paths {
         match std::fs::read(path) {
             Ok(bytes) => {
-                let report = corpus.add_file(&name, &bytes, options);
+                let report = corpus.add_file(name, &bytes, options);
                 if report.error.is_some() || report.duplicate_of.is_some() {
                     eprintln!("{}", report.message());
                 }
@@ -582,4 +617,42 @@ fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folders_files_go_by_their_path_from_the_folder_a_file_alone_by_its_name() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/cli-tests/names");
+        let _ = std::fs::remove_dir_all(&root);
+        for rel in [
+            "news/b/note.txt",
+            "news/a/note.txt",
+            "news/zero.txt",
+            "loose.txt",
+        ] {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, rel).unwrap();
+        }
+        let mut found = Vec::new();
+        files_under(&root.join("news"), &mut found).unwrap();
+        files_under(&root.join("loose.txt"), &mut found).unwrap();
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "news/a/note.txt",
+                "news/b/note.txt",
+                "news/zero.txt",
+                "loose.txt"
+            ],
+            "name order, subfolders at their place, two note.txt apart"
+        );
+        for file in &found {
+            assert!(file.path.ends_with(&file.name), "{file:?}");
+        }
+    }
 }

@@ -78,7 +78,7 @@ fn peak_memory() -> Option<u64> {
 
 /// The files of a `K/N` slice of `paths` (K from 1): contiguous, so that merging the
 /// partial packs in order keeps the name order.
-fn shard_of(paths: Vec<PathBuf>, shard: &str) -> Result<Vec<PathBuf>, String> {
+fn shard_of<T: Clone>(paths: Vec<T>, shard: &str) -> Result<Vec<T>, String> {
     let (k, n) = shard
         .split_once('/')
         .and_then(|(k, n)| Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
@@ -128,7 +128,7 @@ fn build(
 
 /// Analyses `paths` on every core and hands each file to `index` in path order.
 fn analyse_in_order(
-    paths: &[PathBuf],
+    paths: &[crate::InputFile],
     options: &AnalysisOptions,
     mut index: impl FnMut(AnalysedFile),
 ) {
@@ -142,15 +142,14 @@ fn analyse_in_order(
             let (next, indexed) = (&next, &indexed);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = paths.get(i) else { break };
+                let Some(crate::InputFile { path, name }) = paths.get(i) else {
+                    break;
+                };
+                let name = name.clone();
                 // Wait while too far ahead of the indexing, so that memory stays bounded.
                 while i >= indexed.load(Ordering::Relaxed) + LOOKAHEAD_FILES {
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }
-                let name = path.file_name().map_or_else(
-                    || path.to_string_lossy().into_owned(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
                 let file = match std::fs::read(path) {
                     Ok(bytes) => AnalysedFile::analyse(&name, &bytes, options),
                     Err(e) => AnalysedFile {

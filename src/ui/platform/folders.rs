@@ -1,7 +1,7 @@
 //! Dropped folders: walked through the browser's file entries in name order, their files handed to the loader a few hundred at a time as they are found.
 //!
 //! A drop's `files` list holds a dropped folder as one unreadable entry; its items'
-//! entries hold the folder itself. Files got from an entry arrive with their size
+//! entries hold the folder itself. A folder's files go by their path in the drop. Files got from an entry arrive with their size
 //! already known, so handing them to a worker costs the page nothing per file — unlike
 //! files from the picker, where the page pays a synchronous look-up for each.
 
@@ -83,9 +83,27 @@ async fn files_of(entries: &[FileSystemFileEntry]) -> Vec<Result<File, String>> 
             Reflect::get(&outcome, &JsValue::from_str("value"))
                 .ok()
                 .and_then(|v| v.dyn_into::<File>().ok())
+                .map(|file| named_by_path(&file, entry))
                 .ok_or_else(|| entry.name())
         })
         .collect()
+}
+
+/// The file named by its path in the drop (`folder/sub/note.txt`), as the native tool
+/// names a folder's files, so that two `note.txt` of different folders stay two
+/// sources (a permalink names its document by source). The new file refers to the
+/// same bytes; nothing is read or copied.
+fn named_by_path(file: &File, entry: &FileSystemFileEntry) -> File {
+    let path = entry.full_path();
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(&file.type_());
+    options.set_last_modified(file.last_modified());
+    File::new_with_blob_sequence_and_options(
+        &Array::of1(file),
+        path.trim_start_matches('/'),
+        &options,
+    )
+    .unwrap_or_else(|_| file.clone())
 }
 
 /// Walks `folder` depth first in name order (a folder's files, then its folders),
