@@ -9,7 +9,7 @@ use crate::engine::{AnalysisOptions, Corpus, FileError, SplitOptions};
 use crate::ui::components::explorer::Explorer;
 use crate::ui::platform::keeping::{self, KeptNote};
 use crate::ui::platform::loading::{
-    cancel, file_list, load_again, load_files, prepare, stop_slow_file, Progress, Sinks,
+    cancel, file_list, load_again, load_files, prepare, stop_slow_file, Progress, Sinks, ToLoad,
 };
 use crate::ui::platform::packs::{is_pack_address, open_pack_page};
 use crate::ui::platform::sample::add_sample;
@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
     // Snapshot files are opened as they are; everything else is analysed. A drop of
     // thousands of files is taken in slices (reading each name and size is a call
     // into the browser), so that taking them does not hold the page.
-    let take = move |files: Vec<web_sys::File>| {
+    let take = move |files: Vec<ToLoad>| {
         let options = options();
         leptos::task::spawn_local(async move {
             for (k, slice) in files.chunks(INTAKE_SLICE).enumerate() {
@@ -91,7 +91,12 @@ pub fn App() -> impl IntoView {
         let dropped = folders::dropped(&transfer);
         if dropped.files.is_empty() && dropped.folders.is_empty() {
             // A browser that gives no entries: its list of files.
-            take(file_list(transfer.files()));
+            take(
+                file_list(transfer.files())
+                    .into_iter()
+                    .map(ToLoad::from)
+                    .collect(),
+            );
             return;
         }
         take(dropped.files);
@@ -118,7 +123,12 @@ pub fn App() -> impl IntoView {
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        take(file_list(input.files()));
+        take(
+            file_list(input.files())
+                .into_iter()
+                .map(ToLoad::from)
+                .collect(),
+        );
         input.set_value("");
     };
     // A hosted corpus named in the address (?corpus=URL), else the one kept in this browser.

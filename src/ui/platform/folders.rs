@@ -5,6 +5,7 @@
 //! already known, so handing them to a worker costs the page nothing per file — unlike
 //! files from the picker, where the page pays a synchronous look-up for each.
 
+use crate::ui::platform::loading::ToLoad;
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -18,7 +19,7 @@ const FILES_PER_HAND_OUT: usize = 256;
 
 /// What a drop holds: loose files, and folders to walk.
 pub struct Dropped {
-    pub files: Vec<File>,
+    pub files: Vec<ToLoad>,
     pub folders: Vec<FileSystemDirectoryEntry>,
 }
 
@@ -38,7 +39,7 @@ pub fn dropped(transfer: &DataTransfer) -> Dropped {
             Ok(Some(entry)) if entry.is_directory() => dropped.folders.push(entry.unchecked_into()),
             _ => {
                 if let Ok(Some(file)) = item.get_as_file() {
-                    dropped.files.push(file);
+                    dropped.files.push(file.into());
                 }
             }
         }
@@ -62,8 +63,11 @@ async fn entries(folder: &FileSystemDirectoryEntry) -> Result<Vec<FileSystemEntr
     }
 }
 
-/// The files of `entries`, each with its name if the browser could not give it.
-async fn files_of(entries: &[FileSystemFileEntry]) -> Vec<Result<File, String>> {
+/// The files of `entries`, each with its path in the drop (`news/a/note.txt`, as the
+/// native tool names a folder's files, so that two `note.txt` of different folders stay
+/// two sources), or its name if the browser could not give it. The path travels beside
+/// the file: a new `File` of that name would cost the page a look-up per file (0.5 ms).
+async fn files_of(entries: &[FileSystemFileEntry]) -> Vec<Result<ToLoad, String>> {
     let promises: Array = entries
         .iter()
         .map(|entry| {
@@ -80,36 +84,23 @@ async fn files_of(entries: &[FileSystemFileEntry]) -> Vec<Result<File, String>> 
         .iter()
         .zip(settled.iter())
         .map(|(entry, outcome)| {
-            Reflect::get(&outcome, &JsValue::from_str("value"))
+            let file = Reflect::get(&outcome, &JsValue::from_str("value"))
                 .ok()
                 .and_then(|v| v.dyn_into::<File>().ok())
-                .map(|file| named_by_path(&file, entry))
-                .ok_or_else(|| entry.name())
+                .ok_or_else(|| entry.name())?;
+            let path = entry.full_path().trim_start_matches('/').to_string();
+            Ok(ToLoad {
+                file,
+                path: Some(path),
+            })
         })
         .collect()
-}
-
-/// The file named by its path in the drop (`folder/sub/note.txt`), as the native tool
-/// names a folder's files, so that two `note.txt` of different folders stay two
-/// sources (a permalink names its document by source). The new file refers to the
-/// same bytes; nothing is read or copied.
-fn named_by_path(file: &File, entry: &FileSystemFileEntry) -> File {
-    let path = entry.full_path();
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type(&file.type_());
-    options.set_last_modified(file.last_modified());
-    File::new_with_blob_sequence_and_options(
-        &Array::of1(file),
-        path.trim_start_matches('/'),
-        &options,
-    )
-    .unwrap_or_else(|_| file.clone())
 }
 
 /// Walks `folder` depth first in name order (a folder's files, then its folders),
 /// handing its files to `take` as they are found; returns the names of files and
 /// folders the browser would not give.
-pub async fn walk(folder: FileSystemDirectoryEntry, take: impl Fn(Vec<File>)) -> Vec<String> {
+pub async fn walk(folder: FileSystemDirectoryEntry, take: impl Fn(Vec<ToLoad>)) -> Vec<String> {
     let mut unreadable = Vec::new();
     let mut stack = vec![folder];
     while let Some(folder) = stack.pop() {

@@ -72,10 +72,38 @@ impl Arrived {
     }
 }
 
+/// A file to load, and the path it goes by when it came from a dropped folder
+/// (`news/a/note.txt`: see `folders`); otherwise its own name, asked only when needed
+/// (each ask is a call into the browser).
+#[derive(Clone)]
+pub struct ToLoad {
+    pub file: web_sys::File,
+    pub path: Option<String>,
+}
+
+impl ToLoad {
+    /// The name its documents go by.
+    pub fn name(&self) -> String {
+        self.path.clone().unwrap_or_else(|| self.file.name())
+    }
+}
+
+impl From<web_sys::File> for ToLoad {
+    fn from(file: web_sys::File) -> ToLoad {
+        ToLoad { file, path: None }
+    }
+}
+
 struct Job {
     id: u32,
-    file: web_sys::File,
+    file: ToLoad,
     options: AnalysisOptions,
+}
+
+impl Job {
+    fn name(&self) -> String {
+        self.file.name()
+    }
 }
 
 /// One worker of the pool and the files it holds.
@@ -160,7 +188,7 @@ pub fn prepare() {
 }
 
 /// Adds files to the loading queue; progress and results flow to `sinks`.
-pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
+pub fn load_files(files: Vec<ToLoad>, sinks: Sinks, options: AnalysisOptions) {
     for file in &files {
         tables::keep(file);
     }
@@ -169,12 +197,12 @@ pub fn load_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOpti
 
 /// Analyses a file loaded before again with other options; its new documents
 /// replace those it gave.
-pub fn load_again(file: web_sys::File, sinks: Sinks, options: AnalysisOptions) {
+pub fn load_again(file: ToLoad, sinks: Sinks, options: AnalysisOptions) {
     loader().borrow_mut().replacing.insert(file.name());
     queue_files(vec![file], sinks, options);
 }
 
-fn queue_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
+fn queue_files(files: Vec<ToLoad>, sinks: Sinks, options: AnalysisOptions) {
     let state = loader();
     {
         let mut s = state.borrow_mut();
@@ -249,10 +277,10 @@ fn stop_loading(index_analysed: bool, error: FileError) {
     let mut names: Vec<String> = Vec::new();
     for slot in s.workers.drain(..) {
         slot.worker.terminate();
-        names.extend(slot.in_flight.iter().map(|j| j.file.name()));
+        names.extend(slot.in_flight.iter().map(Job::name));
     }
     let Some(sinks) = s.sinks else { return };
-    names.extend(s.queue.drain(..).map(|j| j.file.name()));
+    names.extend(s.queue.drain(..).map(|j| j.name()));
     let analysed: Vec<Arrived> = s.analysed.drain(..).collect();
     sinks.corpus.update_value(|c| {
         for file in analysed {
@@ -289,9 +317,9 @@ pub fn stop_slow_file() {
             if job.id == id {
                 s.progress.n_done += 1;
                 let seconds = ((now - since) / 1000.0).round() as u32;
-                sinks.corpus.update_value(|c| {
-                    c.add_refused(&job.file.name(), FileError::Stopped { seconds })
-                });
+                sinks
+                    .corpus
+                    .update_value(|c| c.add_refused(&job.name(), FileError::Stopped { seconds }));
             } else {
                 s.queue.push_front(job);
             }
@@ -326,7 +354,7 @@ impl Loader {
         let (id, since) = slot.running?;
         let job = slot.in_flight.iter().find(|j| j.id == id)?;
         Some(SlowFile {
-            name: job.file.name(),
+            name: job.name(),
             seconds: ((now - since) / 1000.0) as u32,
         })
     }
@@ -505,7 +533,7 @@ fn pump(state: &Rc<RefCell<Loader>>) {
                 .take_while(|j| j.options == first)
                 .count();
             let batch: Vec<Job> = s.queue.drain(..n).collect();
-            let jobs: Vec<(u32, &web_sys::File)> = batch.iter().map(|j| (j.id, &j.file)).collect();
+            let jobs: Vec<(u32, &ToLoad)> = batch.iter().map(|j| (j.id, &j.file)).collect();
             slot.worker.analyse(&jobs, &first);
             slot.in_flight.extend(batch);
             sent = true;
@@ -532,14 +560,14 @@ async fn analyse_on_main_thread(state: Rc<RefCell<Loader>>) {
     loop {
         let next = state.borrow_mut().queue.pop_front();
         let Some(job) = next else { break };
-        let name = job.file.name();
+        let name = job.name();
         // The fallback asks the size (the worker does it otherwise), to refuse unread.
-        let size = job.file.size() as usize;
+        let size = job.file.file.size() as usize;
         let limit = size_limit(&name);
         let analysed = if size > limit {
             AnalysedFile::refused(&name, size, FileError::TooLarge { size, limit })
         } else {
-            match read_as_bytes(&gloo_file::File::from(job.file)).await {
+            match read_as_bytes(&gloo_file::File::from(job.file.file)).await {
                 Ok(bytes) => AnalysedFile::analyse(&name, &bytes, &job.options),
                 Err(e) => AnalysedFile::refused(
                     &name,

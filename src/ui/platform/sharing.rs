@@ -8,7 +8,7 @@ use crate::engine::explore::DocSet;
 use crate::engine::io::export::{dates_csv, entities_csv, mentions_csv, Snapshot};
 use crate::engine::{AnalysisOptions, Corpus, FileError};
 use crate::ui::platform::gazetteer;
-use crate::ui::platform::loading::{load_files, Sinks};
+use crate::ui::platform::loading::{load_files, Sinks, ToLoad};
 use crate::ui::state::explore::Explore;
 
 fn not_loaded(reason: &str) -> FileError {
@@ -100,17 +100,17 @@ fn may_be_snapshot(name: &str) -> bool {
 }
 
 /// JSON files (possible snapshots) apart from the rest, which go to the loader.
-pub fn split_snapshots(files: Vec<web_sys::File>) -> (Vec<web_sys::File>, Vec<web_sys::File>) {
+pub fn split_snapshots(files: Vec<ToLoad>) -> (Vec<ToLoad>, Vec<ToLoad>) {
     files.into_iter().partition(|f| may_be_snapshot(&f.name()))
 }
 
 /// Reads each JSON file: a snapshot is opened, any other JSON is analysed like a
 /// dropped file (one document per object).
-pub fn open_snapshot_files(files: Vec<web_sys::File>, sinks: Sinks, options: AnalysisOptions) {
+pub fn open_snapshot_files(files: Vec<ToLoad>, sinks: Sinks, options: AnalysisOptions) {
     for file in files {
         leptos::task::spawn_local(async move {
             let name = file.name();
-            match JsFuture::from(file.text())
+            match JsFuture::from(file.file.text())
                 .await
                 .ok()
                 .and_then(|t| t.as_string())
@@ -237,6 +237,10 @@ pub fn open_hosted_corpus(url: String, sinks: Sinks, options: AnalysisOptions) {
             }
         }
         sinks.version.update(|v| *v += 1);
-        load_files(files, sinks, options);
+        load_files(
+            files.into_iter().map(ToLoad::from).collect(),
+            sinks,
+            options,
+        );
     });
 }

@@ -10,12 +10,13 @@ use std::collections::HashMap;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::ingest::formats::table_columns;
+use crate::ui::platform::loading::ToLoad;
 
 /// Bytes read from a table to find its header (a header longer than this is cut).
 const HEAD_BYTES: f64 = 256.0 * 1024.0;
 
 thread_local! {
-    static TABLES: RefCell<HashMap<String, web_sys::File>> = RefCell::default();
+    static TABLES: RefCell<HashMap<String, ToLoad>> = RefCell::default();
 }
 
 fn is_table(name: &str) -> bool {
@@ -24,21 +25,22 @@ fn is_table(name: &str) -> bool {
 }
 
 /// Keeps a loaded file's handle if it is a table.
-pub fn keep(file: &web_sys::File) {
-    if is_table(&file.name()) {
-        TABLES.with(|t| t.borrow_mut().insert(file.name(), file.clone()));
+pub fn keep(file: &ToLoad) {
+    let name = file.name();
+    if is_table(&name) {
+        TABLES.with(|t| t.borrow_mut().insert(name, file.clone()));
     }
 }
 
 /// The kept table of that name, if any.
-pub fn kept(name: &str) -> Option<web_sys::File> {
+pub fn kept(name: &str) -> Option<ToLoad> {
     TABLES.with(|t| t.borrow().get(name).cloned())
 }
 
 /// The columns of a kept table and the one its text comes from (`guessed`: the
 /// column its warning names, when none is named like a text column).
 pub async fn columns(name: &str, guessed: Option<String>) -> Option<(Vec<String>, usize)> {
-    let file = kept(name)?;
+    let file = kept(name)?.file;
     let head = file.slice_with_f64_and_f64(0.0, HEAD_BYTES).ok()?;
     let buffer = JsFuture::from(head.array_buffer()).await.ok()?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();

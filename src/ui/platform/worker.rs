@@ -24,6 +24,7 @@ use crate::engine::error::FileError;
 use crate::engine::ingest::decode::size_limit;
 use crate::engine::ingest::formats::pdf;
 use crate::engine::{AnalysedFile, AnalysisOptions};
+use crate::ui::platform::loading::ToLoad;
 
 /// Files at least this large are announced when their analysis starts, and answered
 /// alone (smaller files take milliseconds).
@@ -116,6 +117,12 @@ async fn answer_batch(
         .iter()
         .map(|j| get(j, "file").unchecked_into())
         .collect();
+    // A dropped folder's file goes by its path (`name`); any other by its own name.
+    let names: Vec<String> = jobs
+        .iter()
+        .zip(&files)
+        .map(|(j, f)| get(j, "name").as_string().unwrap_or_else(|| f.name()))
+        .collect();
     // Sizes are read here: in the page each is a synchronous call to the browser
     // (about half a millisecond for a picked file, 50 s for 100,000 files).
     let sizes: Vec<usize> = files.iter().map(|f| f.size() as usize).collect();
@@ -137,7 +144,7 @@ async fn answer_batch(
         let readable: Vec<usize> = group
             .iter()
             .copied()
-            .filter(|&i| sizes[i] <= size_limit(&files[i].name()))
+            .filter(|&i| sizes[i] <= size_limit(&names[i]))
             .collect();
         let read_files: Vec<web_sys::File> = readable.iter().map(|&i| files[i].clone()).collect();
         let read_sizes: Vec<usize> = readable.iter().map(|&i| sizes[i]).collect();
@@ -161,7 +168,7 @@ async fn answer_batch(
                 set(&started, "started", &get(&jobs[i], "id"));
                 let _ = scope.post_message(&started);
             }
-            let analysed = analyse_read(&files[i].name(), sizes[i], read, &options).await;
+            let analysed = analyse_read(&names[i], sizes[i], read, &options).await;
             outbox.push(&jobs[i], sizes[i], &analysed);
             if long {
                 outbox.post(&scope);
@@ -386,12 +393,15 @@ impl AnalysisWorker {
     }
 
     /// Sends a batch of files to analyse, answered in one message.
-    pub fn analyse(&self, jobs: &[(u32, &web_sys::File)], options: &AnalysisOptions) {
+    pub fn analyse(&self, jobs: &[(u32, &ToLoad)], options: &AnalysisOptions) {
         let list = js_sys::Array::new();
         for (id, file) in jobs {
             let job = Object::new();
             set(&job, "id", &JsValue::from_f64(*id as f64));
-            set(&job, "file", file);
+            set(&job, "file", &file.file);
+            if let Some(path) = &file.path {
+                set(&job, "name", &JsValue::from_str(path));
+            }
             list.push(&job);
         }
         let message = Object::new();
