@@ -522,24 +522,30 @@ impl<S: RangeSource> PackReader<S> {
         Ok(result)
     }
 
+    /// Each facet (the countries last) with how many of its top values a view counts:
+    /// the first block's, or all of them for the facets in `every_value`.
+    fn counted_facets<'a>(
+        &'a self,
+        every_value: &'a BTreeSet<usize>,
+    ) -> impl Iterator<Item = (&'a Facet, usize)> + 'a {
+        let facets = self.head.facets.iter().chain([&self.head.countries]);
+        facets.enumerate().map(|(f, facet)| {
+            let counted = if every_value.contains(&f) {
+                facet.top.len()
+            } else {
+                facet.top.len().min(FIRST_BLOCK_VALUES)
+            };
+            (facet, counted)
+        })
+    }
+
     /// The bytes that counting the shown values through their sets
     /// ([`PackReader::facet_counts`], [`PackReader::timeline_counts`]) would still fetch:
     /// their blocks not fetched before (or their sets, where a block was too large to
     /// be one piece).
     pub fn counting_bytes(&self, every_value: &BTreeSet<usize>) -> u64 {
         let mut needed: Vec<PieceRef> = Vec::new();
-        for (f, facet) in self
-            .head
-            .facets
-            .iter()
-            .chain([&self.head.countries])
-            .enumerate()
-        {
-            let counted = if every_value.contains(&f) {
-                facet.top.len()
-            } else {
-                facet.top.len().min(FIRST_BLOCK_VALUES)
-            };
+        for (facet, counted) in self.counted_facets(every_value) {
             let ranges = [
                 0..counted.min(FIRST_BLOCK_VALUES),
                 FIRST_BLOCK_VALUES..counted,
@@ -575,18 +581,7 @@ impl<S: RangeSource> PackReader<S> {
         every_value: &BTreeSet<usize>,
     ) -> Result<Vec<Vec<u64>>, PackError> {
         let mut all = Vec::new();
-        for (f, facet) in self
-            .head
-            .facets
-            .iter()
-            .chain([&self.head.countries])
-            .enumerate()
-        {
-            let counted = if every_value.contains(&f) {
-                facet.top.len()
-            } else {
-                facet.top.len().min(FIRST_BLOCK_VALUES)
-            };
+        for (facet, counted) in self.counted_facets(every_value) {
             let blocks = if counted > FIRST_BLOCK_VALUES { 2 } else { 1 };
             for block in facet.blocks.iter().take(blocks) {
                 self.fetch_block(block)?;
