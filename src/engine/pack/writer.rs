@@ -20,6 +20,9 @@ use crate::engine::pack::words::document_words;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
+mod counts;
+use counts::{counted_keys, paired_values};
+
 /// Spans longer than this many months (a century, "the 1990s") count in their years only.
 const MAX_MONTHS_PER_SPAN: i32 = 24;
 /// Spans longer than this many years count in no bin of the timeline's sets.
@@ -530,75 +533,6 @@ impl PackWriter {
         }
     }
 
-    /// For each entity, country and region of enough documents, the documents of each
-    /// counted value among its own.
-    fn write_counts(
-        &mut self,
-        keys: &[String],
-        counted: &[String],
-    ) -> io::Result<HashMap<String, PieceRef>> {
-        let mut out = Appender::new("counts");
-        let mut pieces = HashMap::default();
-        let counted_sets: Vec<&RoaringBitmap> = counted.iter().map(|k| &self.sets[k]).collect();
-        for k in keys {
-            let set = &self.sets[k];
-            let clickable = ["e:", "c:", "r:"].iter().any(|p| k.starts_with(p));
-            if !clickable || set.len() < self.counted_min_documents as u64 {
-                continue;
-            }
-            let counts: Vec<u32> = counted_sets
-                .iter()
-                .map(|c| set.intersection_len(c) as u32)
-                .collect();
-            let bytes = postcard::to_stdvec(&counts).map_err(io::Error::other)?;
-            pieces.insert(k.clone(), out.append(&mut self.pieces, &bytes)?);
-        }
-        out.close(&mut self.pieces)?;
-        Ok(pieces)
-    }
-
-    /// The counts of [`Pairs`]: for each pair of the first `values` counted keys, the
-    /// documents of every counted key among the pair's common documents. None when a
-    /// piece would not fit a file (only under the tiny limits of tests: the index is
-    /// 12 bytes a pair, at most 21 KB).
-    fn write_pairs(&mut self, counted: &[String], values: usize) -> io::Result<Option<Pairs>> {
-        let pairs = values * values.saturating_sub(1) / 2;
-        let limit = self.pieces.max_file_bytes;
-        let fits = |len: usize| len as u64 <= limit;
-        if !fits(pairs * INDEX_ENTRY_BYTES as usize) {
-            return Ok(None);
-        }
-        let mut out = Appender::new("pairs");
-        let counted_sets: Vec<&RoaringBitmap> = counted.iter().map(|k| &self.sets[k]).collect();
-        let mut index = Vec::with_capacity(pairs * INDEX_ENTRY_BYTES as usize);
-        for i in 0..values {
-            for j in i + 1..values {
-                let common = counted_sets[i] & counted_sets[j];
-                let piece = if common.is_empty() {
-                    PieceRef::default()
-                } else {
-                    let counts: Vec<u32> = counted_sets
-                        .iter()
-                        .map(|c| common.intersection_len(c) as u32)
-                        .collect();
-                    let bytes = postcard::to_stdvec(&counts).map_err(io::Error::other)?;
-                    if !fits(bytes.len()) {
-                        out.close(&mut self.pieces)?;
-                        return Ok(None);
-                    }
-                    out.append(&mut self.pieces, &bytes)?
-                };
-                index.extend(piece.to_index_bytes());
-            }
-        }
-        let index = out.append(&mut self.pieces, &index)?;
-        out.close(&mut self.pieces)?;
-        Ok(Some(Pairs {
-            values: values as u32,
-            index,
-        }))
-    }
-
     /// Every key in order, in pages of about [`DIRECTORY_PAGE_BYTES`].
     fn write_directory(
         &mut self,
@@ -653,28 +587,6 @@ impl PackWriter {
         out.close(&mut self.pieces)?;
         Ok(files)
     }
-}
-
-/// The values whose counts a key's entry carries ([`Head::counted`]).
-fn counted_keys(facets: &[Facet], countries: &Facet, timeline: &Timeline) -> Vec<String> {
-    let first_blocks = facets
-        .iter()
-        .chain([countries])
-        .flat_map(|f| f.top.iter().take(FIRST_BLOCK_VALUES));
-    first_blocks
-        .chain(&timeline.years)
-        .chain(&timeline.months)
-        .map(|v| v.key.clone())
-        .collect()
-}
-
-/// How many of [`counted_keys`] are facets' and countries' values (the timeline's follow).
-fn paired_values(facets: &[Facet], countries: &Facet) -> usize {
-    facets
-        .iter()
-        .chain([countries])
-        .map(|f| f.top.len().min(FIRST_BLOCK_VALUES))
-        .sum()
 }
 
 /// The country a partial pack's head gives a key, if it carries one.
