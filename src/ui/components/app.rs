@@ -91,12 +91,7 @@ pub fn App() -> impl IntoView {
         let dropped = folders::dropped(&transfer);
         if dropped.files.is_empty() && dropped.folders.is_empty() {
             // A browser that gives no entries: its list of files.
-            take(
-                file_list(transfer.files())
-                    .into_iter()
-                    .map(ToLoad::from)
-                    .collect(),
-            );
+            take(file_list(transfer.files()));
             return;
         }
         take(dropped.files);
@@ -123,12 +118,7 @@ pub fn App() -> impl IntoView {
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        take(
-            file_list(input.files())
-                .into_iter()
-                .map(ToLoad::from)
-                .collect(),
-        );
+        take(file_list(input.files()));
         input.set_value("");
     };
     // A hosted corpus named in the address (?corpus=URL), else the one kept in this browser.

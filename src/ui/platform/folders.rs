@@ -1,9 +1,10 @@
 //! Dropped folders: walked through the browser's file entries in name order, their files handed to the loader a few hundred at a time as they are found.
 //!
 //! A drop's `files` list holds a dropped folder as one unreadable entry; its items'
-//! entries hold the folder itself. A folder's files go by their path in the drop. Files got from an entry arrive with their size
-//! already known, so handing them to a worker costs the page nothing per file — unlike
-//! files from the picker, where the page pays a synchronous look-up for each.
+//! entries hold the folder itself. A folder's files go by their path in the drop.
+//! Files got from an entry arrive with their size already known, so handing them to a
+//! worker costs the page nothing per file — unlike files from the picker, where the
+//! page pays a synchronous look-up for each.
 
 use crate::ui::platform::loading::ToLoad;
 use js_sys::{Array, Promise, Reflect};

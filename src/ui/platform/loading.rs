@@ -679,8 +679,11 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
     state.borrow_mut().last_refresh_ms = now_ms() - started;
 }
 
-/// Files of a `FileList` (from a drop or the file picker) as a vector.
-pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+/// Files of a `FileList` (from a drop or the file picker), to load by their own names.
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<ToLoad> {
     let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(ToLoad::from)
+        .collect()
 }
