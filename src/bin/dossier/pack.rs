@@ -14,7 +14,8 @@ use dossier::engine::tooling::synthetic::news_document;
 use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 
 /// Text indexed into one corpus before it is written to the pack and dropped: memory
-/// holds one slice's corpus (about four times its text) and the sets.
+/// holds two slices' corpora (one indexed, one written; about four times their text)
+/// and the sets.
 const SLICE_TEXT_BYTES: usize = 64 << 20;
 
 /// How far ahead of the file being indexed the analysing threads may run (files held in memory).
@@ -102,28 +103,47 @@ fn build(
     if let Some(shard) = shard {
         paths = shard_of(paths, shard)?;
     }
-    let mut writer = PackWriter::create(out).map_err(|e| e.to_string())?;
-    let mut slice = Corpus::new();
-    let mut slice_bytes = 0;
-    let mut result = Ok(());
-    analyse_in_order(&paths, options, |file| {
-        if result.is_err() {
-            return;
-        }
-        slice_bytes += file.size;
-        let report = slice.add_analysed(file);
-        if report.error.is_some() || report.duplicate_of.is_some() {
-            eprintln!("{}", report.message());
-        }
-        if slice_bytes >= SLICE_TEXT_BYTES {
-            result = writer.add_corpus(&slice);
-            slice = Corpus::new();
-            slice_bytes = 0;
-        }
+    let writer = PackWriter::create(out).map_err(|e| e.to_string())?;
+    // Slices are written on a thread of their own, so that analysing and indexing
+    // go on while a slice is written: in turn, they left the cores idle for a third
+    // of a build. A rendezvous channel: memory holds at most two slices' corpora.
+    let (to_writer, slices) = mpsc::sync_channel::<Corpus>(0);
+    let written = std::thread::scope(|scope| {
+        let writing = scope.spawn(move || -> std::io::Result<PackWriter> {
+            let mut writer = writer;
+            for slice in slices {
+                writer.add_corpus(&slice)?;
+            }
+            Ok(writer)
+        });
+        let mut slice = Corpus::without_near_duplicates();
+        let mut slice_bytes = 0;
+        let mut writer_failed = false;
+        analyse_in_order(&paths, options, |file| {
+            if writer_failed {
+                return;
+            }
+            slice_bytes += file.size;
+            let report = slice.add_analysed(file);
+            if report.error.is_some() || report.duplicate_of.is_some() {
+                eprintln!("{}", report.message());
+            }
+            if slice_bytes >= SLICE_TEXT_BYTES {
+                let full = std::mem::replace(&mut slice, Corpus::without_near_duplicates());
+                // A writer that failed has hung up; its error is reported below.
+                writer_failed = to_writer.send(full).is_err();
+                slice_bytes = 0;
+            }
+        });
+        let _ = to_writer.send(slice);
+        drop(to_writer);
+        writing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
-    result.map_err(|e| e.to_string())?;
-    writer.add_corpus(&slice).map_err(|e| e.to_string())?;
-    writer.finish().map_err(|e| e.to_string())
+    written
+        .and_then(PackWriter::finish)
+        .map_err(|e| e.to_string())
 }
 
 /// Analyses `paths` on every core and hands each file to `index` in path order.
@@ -151,7 +171,7 @@ fn analyse_in_order(
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }
                 let file = match std::fs::read(path) {
-                    Ok(bytes) => AnalysedFile::analyse(&name, &bytes, options),
+                    Ok(bytes) => AnalysedFile::analyse_unsigned(&name, &bytes, options),
                     Err(e) => AnalysedFile {
                         name,
                         size: 0,

@@ -76,11 +76,23 @@ pub struct Corpus {
     group_leaders: Vec<usize>,
     group_members: HashMap<usize, Vec<usize>>,
     grouper: Grouper,
+    /// Set for a corpus that never shows near-duplicates (a pack's slice): documents
+    /// are neither signed nor grouped, a tenth of analysing and indexing saved.
+    without_near_duplicates: bool,
 }
 
 impl Corpus {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A corpus that does not group near-duplicates: every document leads its own
+    /// group, and files analysed without signatures are not signed here.
+    pub fn without_near_duplicates() -> Self {
+        Corpus {
+            without_near_duplicates: true,
+            ..Self::default()
+        }
     }
 
     /// Every document, in the order indexed (a document's index never changes).
@@ -206,7 +218,11 @@ impl Corpus {
 
     /// Indexes one analysed document.
     pub fn add_document(&mut self, document: Document) {
-        let signature = Signature::of(&document.text);
+        let signature = if self.without_near_duplicates {
+            Signature::default()
+        } else {
+            Signature::of(&document.text)
+        };
         self.add_signed_document(document, signature);
     }
 

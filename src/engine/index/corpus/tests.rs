@@ -616,3 +616,36 @@ fn a_file_read_again_another_way_replaces_what_it_gave() {
         "near-duplicate groups follow the documents"
     );
 }
+
+#[test]
+fn a_corpus_without_near_duplicates_indexes_the_same_and_groups_nothing() {
+    let options = AnalysisOptions::default();
+    let story = "Jeyhun Bayramov and Ararat Mirzoyan met in Almaty on May 10, 2024, \
+                 for talks hosted by Murat Nurtleu, the foreign minister of Kazakhstan, \
+                 on a peace treaty between Azerbaijan and Armenia after decades of conflict.";
+    let edited = story.replace("decades", "years");
+    let files = [("a.txt", story.to_string()), ("b.txt", edited)];
+    let mut grouped = Corpus::new();
+    let mut ungrouped = Corpus::without_near_duplicates();
+    for (name, text) in &files {
+        grouped.add_analysed(AnalysedFile::analyse(name, text.as_bytes(), &options));
+        ungrouped.add_analysed(AnalysedFile::analyse_unsigned(
+            name,
+            text.as_bytes(),
+            &options,
+        ));
+    }
+    assert_eq!(
+        grouped.group_leader(1),
+        0,
+        "the edited copy joins the story"
+    );
+    assert_eq!(ungrouped.group_leader(1), 1, "no groups without signatures");
+    let names = |c: &Corpus| {
+        c.entities()
+            .iter()
+            .map(|e| (e.id.clone(), e.documents.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&grouped), names(&ungrouped));
+}
