@@ -145,6 +145,22 @@ pub struct DirectoryEntry {
     pub counts: Option<PieceRef>,
 }
 
+/// The values of [`Head::counted`], in its order: each facet's first-block values, the
+/// countries' first block, the years, the months. The writer names them and the reader
+/// counts them through this one function, so the two cannot disagree on the order.
+pub fn counted_values<'a>(
+    facets: &'a [Facet],
+    countries: &'a Facet,
+    timeline: &'a Timeline,
+) -> impl Iterator<Item = &'a HeadValue> {
+    facets
+        .iter()
+        .chain([countries])
+        .flat_map(|f| f.top.iter().take(FIRST_BLOCK_VALUES))
+        .chain(&timeline.years)
+        .chain(&timeline.months)
+}
+
 /// A value the head carries with its count and set: a facet's top value, a country, a bin.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HeadValue {

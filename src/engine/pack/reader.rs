@@ -656,14 +656,7 @@ impl<S: RangeSource> PackReader<S> {
     /// Each of [`Head::counted`] over every document, as the head carries them.
     pub fn head_counted(&self) -> Vec<u32> {
         let head = &self.head;
-        let first_blocks = head
-            .facets
-            .iter()
-            .chain([&head.countries])
-            .flat_map(|f| f.top.iter().take(FIRST_BLOCK_VALUES));
-        first_blocks
-            .chain(&head.timeline.years)
-            .chain(&head.timeline.months)
+        counted_values(&head.facets, &head.countries, &head.timeline)
             .map(|v| v.documents)
             .collect()
     }

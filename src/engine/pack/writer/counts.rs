@@ -90,13 +90,7 @@ pub(super) fn counted_keys(
     countries: &Facet,
     timeline: &Timeline,
 ) -> Vec<String> {
-    let first_blocks = facets
-        .iter()
-        .chain([countries])
-        .flat_map(|f| f.top.iter().take(FIRST_BLOCK_VALUES));
-    first_blocks
-        .chain(&timeline.years)
-        .chain(&timeline.months)
+    counted_values(facets, countries, timeline)
         .map(|v| v.key.clone())
         .collect()
 }
