@@ -202,41 +202,48 @@ async fn analyse_read(
     }
 }
 
-/// Answers gathered for one message, with the buffers it transfers.
+/// Answers gathered for one message, their bytes end to end in one buffer: a buffer
+/// per file was a JavaScript object and a backing store per file for the page's
+/// garbage collector, whose pauses were the longest tasks of a large drop.
+#[derive(Default)]
 struct Outbox {
-    answers: js_sys::Array,
-    buffers: js_sys::Array,
-}
-
-impl Default for Outbox {
-    fn default() -> Self {
-        Outbox {
-            answers: js_sys::Array::new(),
-            buffers: js_sys::Array::new(),
-        }
-    }
+    /// Per answer: its job's id, the file's size, and where its bytes end in `bytes`.
+    answers: Vec<(JsValue, usize, usize)>,
+    bytes: Vec<u8>,
 }
 
 impl Outbox {
-    /// Adds the answer `{id, size, bytes}` for one job.
+    /// Adds the answer for one job.
     fn push(&mut self, job: &JsValue, size: usize, analysed: &AnalysedFile) {
-        let answer = Object::new();
-        set(&answer, "id", &get(job, "id"));
-        set(&answer, "size", &JsValue::from_f64(size as f64));
-        let bytes = js_sys::Uint8Array::from(analysed.to_bytes().as_slice());
-        self.buffers.push(&bytes.buffer());
-        set(&answer, "bytes", &bytes);
-        self.answers.push(&answer);
+        self.bytes.extend_from_slice(&analysed.to_bytes());
+        self.answers.push((get(job, "id"), size, self.bytes.len()));
     }
 
-    /// Sends the answers gathered so far (if any), their buffers transferred.
+    /// Sends the answers gathered so far (if any) as `{answers: [{id, size, bytes}]}`,
+    /// each `bytes` a view of the one buffer, which is transferred.
     fn post(&mut self, scope: &web_sys::DedicatedWorkerGlobalScope) {
-        if self.answers.length() == 0 {
+        if self.answers.is_empty() {
             return;
         }
+        let buffer = js_sys::Uint8Array::from(self.bytes.as_slice()).buffer();
+        let answers = js_sys::Array::new();
+        let mut start = 0;
+        for (id, size, end) in &self.answers {
+            let answer = Object::new();
+            set(&answer, "id", id);
+            set(&answer, "size", &JsValue::from_f64(*size as f64));
+            let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(
+                &buffer,
+                start as u32,
+                (end - start) as u32,
+            );
+            set(&answer, "bytes", &bytes);
+            answers.push(&answer);
+            start = *end;
+        }
         let message = Object::new();
-        set(&message, "answers", &self.answers);
-        let _ = scope.post_message_with_transfer(&message, &self.buffers);
+        set(&message, "answers", &answers);
+        let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of1(&buffer));
         *self = Outbox::default();
     }
 }
