@@ -145,6 +145,18 @@ pub struct DirectoryEntry {
     pub counts: Option<PieceRef>,
 }
 
+/// Each facet (the countries last) with how many of its top values [`Head::counted`]
+/// holds: its first block's.
+pub fn counted_per_facet<'a>(
+    facets: &'a [Facet],
+    countries: &'a Facet,
+) -> impl Iterator<Item = (&'a Facet, usize)> {
+    facets
+        .iter()
+        .chain([countries])
+        .map(|f| (f, f.top.len().min(FIRST_BLOCK_VALUES)))
+}
+
 /// The values of [`Head::counted`], in its order: each facet's first-block values, the
 /// countries' first block, the years, the months. The writer names them and the reader
 /// counts them through this one function, so the two cannot disagree on the order.
@@ -153,10 +165,8 @@ pub fn counted_values<'a>(
     countries: &'a Facet,
     timeline: &'a Timeline,
 ) -> impl Iterator<Item = &'a HeadValue> {
-    facets
-        .iter()
-        .chain([countries])
-        .flat_map(|f| f.top.iter().take(FIRST_BLOCK_VALUES))
+    counted_per_facet(facets, countries)
+        .flat_map(|(f, n)| &f.top[..n])
         .chain(&timeline.years)
         .chain(&timeline.months)
 }

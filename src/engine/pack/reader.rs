@@ -528,12 +528,12 @@ impl<S: RangeSource> PackReader<S> {
         &'a self,
         every_value: &'a BTreeSet<usize>,
     ) -> impl Iterator<Item = (&'a Facet, usize)> + 'a {
-        let facets = self.head.facets.iter().chain([&self.head.countries]);
-        facets.enumerate().map(|(f, facet)| {
+        let facets = counted_per_facet(&self.head.facets, &self.head.countries);
+        facets.enumerate().map(|(f, (facet, first_block))| {
             let counted = if every_value.contains(&f) {
                 facet.top.len()
             } else {
-                facet.top.len().min(FIRST_BLOCK_VALUES)
+                first_block
             };
             (facet, counted)
         })

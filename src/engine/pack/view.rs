@@ -6,7 +6,7 @@ use roaring::RoaringBitmap;
 
 use crate::engine::explore::state::{Value, ViewState};
 use crate::engine::io::export::csv;
-use crate::engine::pack::format::{DocumentRecord, TitleRecord, FIRST_BLOCK_VALUES};
+use crate::engine::pack::format::{counted_per_facet, DocumentRecord, TitleRecord};
 use crate::engine::pack::reader::{value_key, PackError, PackReader, RangeSource};
 
 /// Cards the list shows at most, and title blocks read for them.
@@ -183,8 +183,7 @@ fn split_counts<S: RangeSource>(pack: &PackReader<S>, counts: &[u32]) -> (Vec<Ve
     let head = pack.head();
     let mut at = 0;
     let mut facets = Vec::new();
-    for facet in head.facets.iter().chain([&head.countries]) {
-        let n = facet.top.len().min(FIRST_BLOCK_VALUES);
+    for (_, n) in counted_per_facet(&head.facets, &head.countries) {
         facets.push(counts[at..at + n].iter().map(|&c| c as u64).collect());
         at += n;
     }

@@ -97,9 +97,5 @@ pub(super) fn counted_keys(
 
 /// How many of [`counted_keys`] are facets' and countries' values (the timeline's follow).
 pub(super) fn paired_values(facets: &[Facet], countries: &Facet) -> usize {
-    facets
-        .iter()
-        .chain([countries])
-        .map(|f| f.top.len().min(FIRST_BLOCK_VALUES))
-        .sum()
+    counted_per_facet(facets, countries).map(|(_, n)| n).sum()
 }
