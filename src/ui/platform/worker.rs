@@ -37,6 +37,9 @@ const READ_BYTES: usize = 16_000_000;
 /// Passes over the sample articles (about 40 KB) before the worker says it is ready.
 const WARM_UP_PASSES: usize = 8;
 
+/// The `role` of a worker that walks dropped folders rather than analysing files.
+pub const WALKER_ROLE: &str = "walk";
+
 /// True when this module runs in a worker rather than a page.
 pub fn in_worker() -> bool {
     js_sys::global().dyn_ref::<web_sys::Window>().is_none()
@@ -54,6 +57,14 @@ fn get(source: &JsValue, key: &str) -> JsValue {
 /// file it is sent, one at a time (messages queue while one is analysed).
 pub fn run_worker() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let address = get(&get(&scope, "location"), "href").as_string();
+    let walker = address
+        .and_then(|a| web_sys::Url::new(&a).ok())
+        .is_some_and(|url| url.search_params().get("role").as_deref() == Some(WALKER_ROLE));
+    if walker {
+        crate::ui::platform::folders::serve_walks(scope);
+        return;
+    }
     let queue: Rc<RefCell<Vec<JsValue>>> = Rc::default();
     let ready = Rc::new(RefCell::new(false));
     {
@@ -329,6 +340,35 @@ fn cut(bytes: &[u8], sizes: &[usize]) -> Vec<Result<Vec<u8>, String>> {
         .collect()
 }
 
+/// Starts a worker on the page's own wasm module, `query` added to its address (the
+/// worker's part: see [`run_worker`]).
+pub fn start_module_worker(query: &[(&str, &str)]) -> Result<web_sys::Worker, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    // Trunk preloads the module's JavaScript glue; the worker imports the same file.
+    let glue = document
+        .query_selector("link[rel=modulepreload][href$='.js']")
+        .ok()
+        .flatten()
+        .and_then(|l| l.get_attribute("href"))
+        .ok_or("the page does not name its module")?;
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let glue = web_sys::Url::new_with_base(&glue, &base)
+        .map_err(|e| format!("{e:?}"))?
+        .href();
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let mut url = format!("worker.js?glue={}", js_sys::encode_uri_component(&glue));
+    for (key, value) in query {
+        url.push('&');
+        url.push_str(key);
+        url.push('=');
+        url.push_str(&String::from(js_sys::encode_uri_component(value)));
+    }
+    web_sys::Worker::new_with_options(&url, &options).map_err(|e| format!("{e:?}"))
+}
+
 /// The page's handle on a worker.
 pub struct AnalysisWorker {
     worker: web_sys::Worker,
@@ -355,25 +395,7 @@ pub enum WorkerReply {
 impl AnalysisWorker {
     /// Starts a worker on the page's own wasm module; `on_reply` gets its answers.
     pub fn start(on_reply: impl FnMut(WorkerReply) + 'static) -> Result<AnalysisWorker, String> {
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or("no document")?;
-        // Trunk preloads the module's JavaScript glue; the worker imports the same file.
-        let glue = document
-            .query_selector("link[rel=modulepreload][href$='.js']")
-            .ok()
-            .flatten()
-            .and_then(|l| l.get_attribute("href"))
-            .ok_or("the page does not name its module")?;
-        let base = document.base_uri().ok().flatten().unwrap_or_default();
-        let glue = web_sys::Url::new_with_base(&glue, &base)
-            .map_err(|e| format!("{e:?}"))?
-            .href();
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let url = format!("worker.js?glue={}", js_sys::encode_uri_component(&glue));
-        let worker =
-            web_sys::Worker::new_with_options(&url, &options).map_err(|e| format!("{e:?}"))?;
+        let worker = start_module_worker(&[])?;
         let mut on_reply = on_reply;
         let handler =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
