@@ -826,9 +826,12 @@ test('a corpus of many parts is kept in chunks and reopened whole after a reload
 
 // Chromium gives a dropped folder's files through handles, walked in a worker of
 // their own; browsers without `getAsFileSystemHandle` (Firefox, Safari) through
-// entries, in the page: both walks are tested.
-for (const through of ['handles', 'entries']) test(`a folder dropped from disk is walked through file ${through}, subfolders too, beside a loose file`, async (app) => {
+// entries, in the page: both walks are tested, and a walker that cannot start (the
+// page then walks the handles itself).
+for (const through of ['handles', 'entries', 'handles, no walker starting']) test(`a folder dropped from disk is walked through file ${through}, subfolders too, beside a loose file`, async (app) => {
   if (through === 'entries') await app.page.evaluate(() => { delete DataTransferItem.prototype.getAsFileSystemHandle; });
+  let walkersRefused = 0;
+  if (through.includes('no walker')) await app.page.route((url) => url.searchParams.get('role') === 'walk', (route) => { walkersRefused++; return route.fulfill({ status: 404, body: '' }); });
   const walkers = [];
   app.page.on('worker', (worker) => { if (new URL(worker.url()).searchParams.get('role') === 'walk') walkers.push(worker); });
   const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-folder-'));
@@ -852,7 +855,9 @@ for (const through of ['handles', 'entries']) test(`a folder dropped from disk i
     assert.ok(people.includes(name), `${name} in ${people}`);
   }
   // With handles, a walker worker found the files; without, the page walked entries.
-  assert.equal(walkers.length, through === 'handles' ? 1 : 0, `walker workers started, walking through ${through}`);
+  // Without a walker (its script refused), the page walked the handles itself.
+  if (through.includes('no walker')) assert.equal(walkersRefused, 1, 'the walker\'s script was asked for and refused');
+  else assert.equal(walkers.length, through === 'handles' ? 1 : 0, `walker workers started, walking through ${through}`);
   fs.rmSync(disk, { recursive: true, force: true });
 });
 

@@ -192,9 +192,10 @@ fn get(source: &JsValue, key: &str) -> JsValue {
 }
 
 /// The page's side of a walk in a worker (see [`serve_walks`]): sends the folder's
-/// handle once the worker listens, takes the files found as they come (`{paths, files}`), and returns the
-/// paths the browser would not give (`{walked}`). `None` when no worker walked it
-/// (none could start, or it failed before finding a file): the page walks it then.
+/// handle once the worker listens, takes the files found as they come (`{paths,
+/// files}`), and returns the paths the browser would not give (`{walked}`). `None`
+/// when no worker walked it (none could start, or it failed before finding a file):
+/// the page walks it then.
 async fn walk_in_worker(
     handle: &FileSystemDirectoryHandle,
     take: impl Fn(Vec<ToLoad>) + 'static,
