@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::ui::platform::loading::ToLoad;
-use crate::ui::platform::worker::{start_module_worker, WALKER_ROLE};
+use crate::ui::platform::worker::{get, set, start_module_worker, WALKER_ROLE};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -187,10 +187,6 @@ pub async fn walk(
     }
 }
 
-fn get(source: &JsValue, key: &str) -> JsValue {
-    Reflect::get(source, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// The page's side of a walk in a worker (see [`serve_walks`]): sends the folder's
 /// handle once the worker listens, takes the files found as they come (`{paths,
 /// files}`), and returns the paths the browser would not give (`{walked}`). `None`
@@ -206,7 +202,7 @@ async fn walk_in_worker(
     let finish: Function = finish?;
     let taken = Rc::new(Cell::new(0usize));
     let message = Object::new();
-    let _ = Reflect::set(&message, &JsValue::from_str("walk"), handle);
+    set(&message, "walk", handle);
     let on_message = {
         let (finish, taken, worker) = (finish.clone(), taken.clone(), worker.clone());
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
@@ -266,7 +262,7 @@ pub fn serve_walks(scope: web_sys::DedicatedWorkerGlobalScope) {
         let scope = scope.clone();
         let Ok(handle) = get(&ev.data(), "walk").dyn_into::<FileSystemDirectoryHandle>() else {
             let message = Object::new();
-            let _ = Reflect::set(&message, &JsValue::from_str("walked"), &JsValue::NULL);
+            set(&message, "walked", &JsValue::NULL);
             let _ = scope.post_message(&message);
             return;
         };
@@ -278,14 +274,14 @@ pub fn serve_walks(scope: web_sys::DedicatedWorkerGlobalScope) {
                     files.push(&file.file);
                 }
                 let message = Object::new();
-                let _ = Reflect::set(&message, &JsValue::from_str("paths"), &paths);
-                let _ = Reflect::set(&message, &JsValue::from_str("files"), &files);
+                set(&message, "paths", &paths);
+                set(&message, "files", &files);
                 let _ = scope.post_message(&message);
             };
             let unreadable = walk_nodes(Node::Handle(handle.unchecked_into()), &post).await;
             let message = Object::new();
             let unreadable: Array = unreadable.iter().map(|p| JsValue::from_str(p)).collect();
-            let _ = Reflect::set(&message, &JsValue::from_str("walked"), &unreadable);
+            set(&message, "walked", &unreadable);
             let _ = scope.post_message(&message);
         });
     });
@@ -293,7 +289,7 @@ pub fn serve_walks(scope: web_sys::DedicatedWorkerGlobalScope) {
     on_message.forget();
     // Messages that came before the module was running are lost: the page waits for this.
     let listening = Object::new();
-    let _ = Reflect::set(&listening, &JsValue::from_str("listening"), &JsValue::TRUE);
+    set(&listening, "listening", &JsValue::TRUE);
     let _ = target.post_message(&listening);
 }
 

@@ -45,11 +45,13 @@ pub fn in_worker() -> bool {
     js_sys::global().dyn_ref::<web_sys::Window>().is_none()
 }
 
-fn set(target: &Object, key: &str, value: &JsValue) {
+/// Sets `key` of a message (or any object) being built.
+pub(crate) fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-fn get(source: &JsValue, key: &str) -> JsValue {
+/// `key` of a message received, or undefined.
+pub(crate) fn get(source: &JsValue, key: &str) -> JsValue {
     Reflect::get(source, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
