@@ -146,13 +146,13 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Ti
             None => break,
         }
     }
-    // The bar of a day on the axis: the last bar starting on or before it.
-    let bar_starts: Vec<i32> = bins.iter().map(|b| day_number(b.first)).collect();
-    let bar_of = |day: i32| bar_starts.partition_point(|&s| s <= day).saturating_sub(1);
+    let bar_of = BarOfDay::new(&bins, lo, hi);
     // Per bar, the last document counted there.
     let mut last_counted: Vec<Option<usize>> = vec![None; bins.len()];
     let (mut before, mut after, mut undated) = (0, 0, 0);
     let (mut earliest, mut latest) = (None::<i32>, None::<i32>);
+    // A document's mentions spanning several bars, counted after its precise ones.
+    let mut spanning: Vec<(usize, usize)> = Vec::new();
     for d in shown() {
         let spans = corpus.day_spans(d);
         if spans.is_empty() {
@@ -162,34 +162,34 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Ti
         let (mut is_before, mut is_after) = (false, false);
         // Within a document, precise mentions count first, so that a document
         // counted precisely in a bar is not also counted vague there.
-        for want_precise in [true, false] {
-            for &(a, b) in spans {
-                if b < lo {
-                    is_before = true;
-                    earliest = Some(earliest.map_or(a, |e| e.min(a)));
-                    continue;
-                }
-                if a > hi {
-                    is_after = true;
-                    latest = Some(latest.map_or(b, |l| l.max(b)));
-                    continue;
-                }
-                let (a, b) = (a.max(lo), b.min(hi));
-                let first = bar_of(a);
-                // Most mentions are one day: one search.
-                let last = if b == a { first } else { bar_of(b) };
-                if (first == last) != want_precise {
-                    continue;
-                }
-                for k in first..=last.min(bins.len().saturating_sub(1)) {
-                    if last_counted[k] != Some(d) {
-                        last_counted[k] = Some(d);
-                        if want_precise {
-                            bins[k].precise += 1;
-                        } else {
-                            bins[k].vague += 1;
-                        }
-                    }
+        spanning.clear();
+        for &(a, b) in spans {
+            if b < lo {
+                is_before = true;
+                earliest = Some(earliest.map_or(a, |e| e.min(a)));
+                continue;
+            }
+            if a > hi {
+                is_after = true;
+                latest = Some(latest.map_or(b, |l| l.max(b)));
+                continue;
+            }
+            let (a, b) = (a.max(lo), b.min(hi));
+            let first = bar_of.get(a);
+            // Most mentions are one day: one look-up.
+            let last = if b == a { first } else { bar_of.get(b) };
+            if first != last {
+                spanning.push((first, last));
+            } else if last_counted[first] != Some(d) {
+                last_counted[first] = Some(d);
+                bins[first].precise += 1;
+            }
+        }
+        for &(first, last) in &spanning {
+            for k in first..=last {
+                if last_counted[k] != Some(d) {
+                    last_counted[k] = Some(d);
+                    bins[k].vague += 1;
                 }
             }
         }
@@ -207,11 +207,108 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Ti
     }
 }
 
+/// Axes up to this many days map each day to its bar through a table (a few MB at
+/// most); longer ones search the bars' starts.
+const MAX_TABLE_DAYS: i32 = 1 << 20;
+
+/// The bar of a day on an axis of bars: the last bar starting on or before it.
+/// Asked for every date mention of the shown documents, so a table when it fits.
+enum BarOfDay {
+    Table { first_day: i32, bars: Vec<u32> },
+    Search { starts: Vec<i32> },
+}
+
+impl BarOfDay {
+    fn new(bins: &[Bin], first_day: i32, last_day: i32) -> BarOfDay {
+        let starts: Vec<i32> = bins.iter().map(|b| day_number(b.first)).collect();
+        if starts.is_empty() || last_day - first_day >= MAX_TABLE_DAYS {
+            return BarOfDay::Search { starts };
+        }
+        let mut bars = Vec::with_capacity((last_day - first_day + 1) as usize);
+        let mut bar = 0usize;
+        for day in first_day..=last_day {
+            while bar + 1 < starts.len() && starts[bar + 1] <= day {
+                bar += 1;
+            }
+            bars.push(bar as u32);
+        }
+        BarOfDay::Table { first_day, bars }
+    }
+
+    /// The bar of `day`, which lies on the axis.
+    fn get(&self, day: i32) -> usize {
+        match self {
+            BarOfDay::Table { first_day, bars } => {
+                let at = (day - first_day).max(0) as usize;
+                bars[at.min(bars.len() - 1)] as usize
+            }
+            BarOfDay::Search { starts } => starts.partition_point(|&s| s <= day).saturating_sub(1),
+        }
+    }
+}
+
 /// The label of a bar: "2024", "2024-05", "2024-05-10".
 pub fn bin_label(bin: &Bin, granularity: Granularity) -> String {
     match granularity {
         Granularity::Year => bin.first.year().to_string(),
         Granularity::Month => format!("{:04}-{:02}", bin.first.year(), bin.first.month()),
         Granularity::Day => bin.first.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bars of an axis from `first` to `last`, as `timeline` lays them out.
+    fn bins_between(first: Date, last: Date) -> Vec<Bin> {
+        let g = granularity_for(day_number(last) - day_number(first));
+        let mut bins = Vec::new();
+        let mut start = bin_start(first, g);
+        while start <= last {
+            bins.push(Bin {
+                first: start,
+                last: bin_end(start, g),
+                precise: 0,
+                vague: 0,
+            });
+            start = next_bin(start, g).expect("on the calendar");
+        }
+        bins
+    }
+
+    #[test]
+    fn the_table_of_bars_agrees_with_searching_the_starts() {
+        let cases = [
+            ("days", "2024-05-03", "2024-06-20"),
+            ("months", "2023-11-15", "2025-02-02"),
+            ("years", "1989-07-04", "2026-01-31"),
+        ];
+        for (name, first, last) in cases {
+            let (first, last): (Date, Date) = (first.parse().unwrap(), last.parse().unwrap());
+            let bins = bins_between(first, last);
+            let (lo, hi) = (day_number(first), day_number(last));
+            let table = BarOfDay::new(&bins, lo, hi);
+            assert!(matches!(table, BarOfDay::Table { .. }), "{name}");
+            let search = BarOfDay::Search {
+                starts: bins.iter().map(|b| day_number(b.first)).collect(),
+            };
+            for day in lo..=hi {
+                assert_eq!(table.get(day), search.get(day), "{name}: day {day}");
+                let bar = &bins[table.get(day)];
+                let date = date_of_day(day).unwrap();
+                assert!(bar.first <= date && date <= bar.last, "{name}: {date}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_axis_of_millennia_searches_rather_than_tabulates() {
+        let (first, last): (Date, Date) =
+            ("0001-01-01".parse().unwrap(), "3000-12-31".parse().unwrap());
+        let bins = bins_between(first, last);
+        let table = BarOfDay::new(&bins, day_number(first), day_number(last));
+        assert!(matches!(table, BarOfDay::Search { .. }));
+        assert_eq!(table.get(day_number("2024-05-10".parse().unwrap())), 2023);
     }
 }
