@@ -1,6 +1,7 @@
 //! Sets of documents as one flag per document index, and the corpus's display order.
 
 use crate::engine::index::corpus::Corpus;
+use crate::engine::index::days::day_number;
 
 /// A set of documents of a corpus, one flag per document index.
 ///
@@ -87,13 +88,19 @@ impl FromIterator<bool> for DocSet {
 }
 
 /// Every document in display order: by document date, undated documents last.
+///
+/// Runs on every corpus change while a corpus loads: the keys are taken once, as
+/// day numbers (undated after every day), and sorted unstably — each key holds its
+/// document, so the order is the same as a stable sort's.
 pub fn date_order(corpus: &Corpus) -> Vec<usize> {
-    let mut sorted: Vec<usize> = (0..corpus.documents().len()).collect();
-    sorted.sort_by_key(|&d| {
-        let date = corpus.documents()[d].date.map(|dd| dd.date);
-        (date.is_none(), date, d)
-    });
-    sorted
+    let mut keyed: Vec<(i32, usize)> = corpus
+        .documents()
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| (doc.date.map_or(i32::MAX, |dd| day_number(dd.date)), d))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, d)| d).collect()
 }
 
 /// The documents of `set` in `order` (all documents in display order, computed

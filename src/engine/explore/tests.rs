@@ -634,3 +634,26 @@ fn a_malformed_fragment_gives_what_it_can() {
         assert_eq!(from_fragment(fragment), expected, "{name}");
     }
 }
+
+#[test]
+fn the_display_order_is_by_document_date_then_position_undated_last() {
+    let c = dated_corpus();
+    let date_of = |d: usize| c.documents()[d].date.map(|dd| dd.date);
+    let order = date_order(&c);
+    assert_eq!(order.len(), c.documents().len());
+    let n_dated = order.iter().filter(|&&d| date_of(d).is_some()).count();
+    assert!(
+        n_dated > 1 && n_dated < order.len(),
+        "dated and undated documents"
+    );
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let key = |d: usize| (date_of(d).is_none(), date_of(d), d);
+        assert!(
+            key(a) < key(b),
+            "{a} before {b}: {:?} {:?}",
+            date_of(a),
+            date_of(b)
+        );
+    }
+}
