@@ -93,14 +93,21 @@ impl FromIterator<bool> for DocSet {
 /// day numbers (undated after every day), and sorted unstably — each key holds its
 /// document, so the order is the same as a stable sort's.
 pub fn date_order(corpus: &Corpus) -> Vec<usize> {
-    let mut keyed: Vec<(i32, usize)> = corpus
+    // One u64 per document, the day (offset to sort as unsigned) above its index.
+    let mut keyed: Vec<u64> = corpus
         .documents()
         .iter()
         .enumerate()
-        .map(|(d, doc)| (doc.date.map_or(i32::MAX, |dd| day_number(dd.date)), d))
+        .map(|(d, doc)| {
+            let day = doc.date.map_or(i32::MAX, |dd| day_number(dd.date));
+            (u64::from(day.wrapping_sub(i32::MIN) as u32) << 32) | d as u64
+        })
         .collect();
     keyed.sort_unstable();
-    keyed.into_iter().map(|(_, d)| d).collect()
+    keyed
+        .into_iter()
+        .map(|key| (key & u64::from(u32::MAX)) as usize)
+        .collect()
 }
 
 /// The documents of `set` in `order` (all documents in display order, computed

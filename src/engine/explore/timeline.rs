@@ -52,20 +52,30 @@ const MONTH_BARS_ABOVE_DAYS: i32 = 62;
 
 /// The axis bounds: all mentions, unless a few outliers lie far beyond the middle
 /// half of them (beyond the fences); those go to the before/after buckets.
-fn robust_bounds(mut starts: Vec<i32>, mut ends: Vec<i32>) -> Option<(i32, i32)> {
-    if starts.is_empty() {
+fn robust_bounds(spans: &[(i32, i32)]) -> Option<(i32, i32)> {
+    if spans.is_empty() {
         return None;
     }
-    // Quartiles by selection, not sorting: this runs on every click.
-    let quantile = |v: &mut Vec<i32>, q: f64| {
-        let k = ((v.len() - 1) as f64 * q).round() as usize;
-        *v.select_nth_unstable(k).1
-    };
-    let (q1, q3) = (quantile(&mut starts, 0.25), quantile(&mut ends, 0.75));
+    // Quartiles by selection, not sorting, in one buffer: this runs on every
+    // corpus change while a corpus loads, over every date mention.
+    let k = |q: f64| ((spans.len() - 1) as f64 * q).round() as usize;
+    let mut values: Vec<i32> = spans.iter().map(|s| s.0).collect();
+    let q1 = *values.select_nth_unstable(k(0.25)).1;
+    values.clear();
+    values.extend(spans.iter().map(|s| s.1));
+    let q3 = *values.select_nth_unstable(k(0.75)).1;
     let spread = (q3 - q1).max(MIN_SPREAD_DAYS);
     let (low_fence, high_fence) = (q1 - FENCE_SPREADS * spread, q3 + FENCE_SPREADS * spread);
-    let first = starts.iter().copied().filter(|&s| s >= low_fence).min()?;
-    let last = ends.iter().copied().filter(|&e| e <= high_fence).max()?;
+    let first = spans
+        .iter()
+        .map(|s| s.0)
+        .filter(|&s| s >= low_fence)
+        .min()?;
+    let last = spans
+        .iter()
+        .map(|s| s.1)
+        .filter(|&e| e <= high_fence)
+        .max()?;
     Some((first.min(last), last.max(first)))
 }
 
@@ -104,11 +114,7 @@ pub fn granularity_for(days: i32) -> Granularity {
 /// apart; None without a resolved date. It depends on the corpus alone, so that
 /// the bars stay in place while filters change what they count.
 pub fn timeline_axis(corpus: &Corpus) -> Option<(Date, Date)> {
-    let spans = corpus.all_day_spans();
-    let (lo, hi) = robust_bounds(
-        spans.iter().map(|s| s.0).collect(),
-        spans.iter().map(|s| s.1).collect(),
-    )?;
+    let (lo, hi) = robust_bounds(corpus.all_day_spans())?;
     Some((date_of_day(lo)?, date_of_day(hi)?))
 }
 
