@@ -54,8 +54,25 @@ impl Timeline {
             ex.timeline_tick.track();
             ex.corpus.with_value(timeline_axis)
         });
-        let data = Memo::new(move |_| {
+        // The axis is taken on that tick and the bars counted a task later: over
+        // 100,000 documents each is 10 to 20 ms of the page's thread, too long together.
+        let bars_tick = RwSignal::new(0u64);
+        Effect::new(move |previous_run: Option<()>| {
             ex.timeline_tick.track();
+            corpus_axis.with(|_| ());
+            // Not at mount: the bars are counted then anyway.
+            if previous_run.is_some() {
+                set_timeout(
+                    move || {
+                        // The timeline may be gone by then.
+                        let _ = bars_tick.try_update(|t| *t += 1);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        });
+        let data = Memo::new(move |_| {
+            bars_tick.track();
             ex.state.track();
             let evaluation = ex.evaluation.get_untracked();
             // The zoom is in the view state (and so in the address).
