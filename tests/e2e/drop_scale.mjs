@@ -34,7 +34,9 @@ try {
   // dispatching the change event: that task is told apart from the page's.
   await page.evaluate(() => document.addEventListener('change', () => { window.__changeAt = performance.now(); }, { capture: true, once: true }));
   const picked = Date.now();
-  const load = await watchUntil(page, allLoaded, DOCUMENTS, () => page.setInputFiles('[data-testid=file-input]', files));
+  // Making the list of 100,000 picked files is the browser's own work (15 to 30 s and
+  // more here): the default 30 s of patience would end the benchmark, not measure it.
+  const load = await watchUntil(page, allLoaded, DOCUMENTS, () => page.setInputFiles('[data-testid=file-input]', files, { timeout: 300000 }));
   const loadMs = Date.now() - picked;
   row(`${DOCUMENTS} files (${(textBytes / 1e6).toFixed(0)} MB) picked from disk: all loaded`, `${seconds(loadMs)} = ${(textBytes / 1e6 / (loadMs / 1000)).toFixed(1)} MB/s`, '<= 60 s');
   const changeAt = await page.evaluate(() => window.__changeAt);
