@@ -138,20 +138,7 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Ti
     };
     let (lo, hi) = (day_number(first_day), day_number(last_day));
     let granularity = granularity_for(hi - lo);
-    let mut bins: Vec<Bin> = Vec::new();
-    let mut start = bin_start(first_day, granularity);
-    while start <= last_day {
-        bins.push(Bin {
-            first: start,
-            last: bin_end(start, granularity),
-            precise: 0,
-            vague: 0,
-        });
-        match next_bin(start, granularity) {
-            Some(next) => start = next,
-            None => break,
-        }
-    }
+    let mut bins = empty_bars(first_day, last_day, granularity);
     let bar_of = BarOfDay::new(&bins, lo, hi);
     // Per bar, the last document counted there.
     let mut last_counted: Vec<Option<usize>> = vec![None; bins.len()];
@@ -213,6 +200,26 @@ pub fn timeline(corpus: &Corpus, set: &DocSet, axis: Option<(Date, Date)>) -> Ti
     }
 }
 
+/// The bars of `granularity` from the one holding `first_day` to the one holding
+/// `last_day`, nothing counted yet.
+fn empty_bars(first_day: Date, last_day: Date, granularity: Granularity) -> Vec<Bin> {
+    let mut bins = Vec::new();
+    let mut start = bin_start(first_day, granularity);
+    while start <= last_day {
+        bins.push(Bin {
+            first: start,
+            last: bin_end(start, granularity),
+            precise: 0,
+            vague: 0,
+        });
+        match next_bin(start, granularity) {
+            Some(next) => start = next,
+            None => break,
+        }
+    }
+    bins
+}
+
 /// Axes up to this many days map each day to its bar through a table (a few MB at
 /// most); longer ones search the bars' starts.
 const MAX_TABLE_DAYS: i32 = 1 << 20;
@@ -268,19 +275,11 @@ mod tests {
 
     /// The bars of an axis from `first` to `last`, as `timeline` lays them out.
     fn bins_between(first: Date, last: Date) -> Vec<Bin> {
-        let g = granularity_for(day_number(last) - day_number(first));
-        let mut bins = Vec::new();
-        let mut start = bin_start(first, g);
-        while start <= last {
-            bins.push(Bin {
-                first: start,
-                last: bin_end(start, g),
-                precise: 0,
-                vague: 0,
-            });
-            start = next_bin(start, g).expect("on the calendar");
-        }
-        bins
+        empty_bars(
+            first,
+            last,
+            granularity_for(day_number(last) - day_number(first)),
+        )
     }
 
     #[test]
