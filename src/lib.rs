@@ -9,3 +9,9 @@
 pub mod engine;
 
 pub mod ui;
+
+/// The browser build's allocator: talc rather than Rust's default dlmalloc for wasm,
+/// faster at the many small allocations of analysis and indexing, and smaller.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
