@@ -230,8 +230,11 @@ pub fn PlaceList(ex: Explore, name_filter: RwSignal<String>) -> impl IntoView {
     // has thousands of places).
     let opened = RwSignal::new(BTreeSet::<&'static str>::new());
     let list = move || {
-        let evaluation = ex.evaluation.get();
+        // The corpus on the list's own tick, a task after the other views; the
+        // user's choices at once.
+        ex.places_tick.track();
         let state = ex.state.get();
+        let evaluation = ex.evaluation.get_untracked();
         let search = PlaceSearch::new(&place_search.get(), &name_filter.get());
         let open_now = opened.get();
         let (included, excluded) = chosen_ids(&ex);

@@ -20,6 +20,23 @@ impl PartialEq for Evaluated {
     }
 }
 
+/// A signal bumped in a task of its own after each change of `version` (each tick's
+/// own timer: two ticks made this way run in two tasks).
+fn tick_after(version: ReadSignal<u64>) -> RwSignal<u64> {
+    let tick = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        version.track();
+        set_timeout(
+            move || {
+                // The explorer may be gone by then.
+                let _ = tick.try_update(|t| *t += 1);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    tick
+}
+
 /// Handles to the explorer's shared state; cheap to copy into every component.
 #[derive(Clone, Copy)]
 pub struct Explore {
@@ -37,8 +54,11 @@ pub struct Explore {
     pub names: RwSignal<u64>,
     /// Bumped a task after each corpus change: the timeline follows the corpus on
     /// this tick (and the user's choices at once), so that refreshing a large corpus
-    /// while it loads is two shorter tasks rather than one long one.
+    /// while it loads is shorter tasks rather than one long one.
     pub timeline_tick: RwSignal<u64>,
+    /// The same for the place list (rebuilt whole: a few thousand elements), in a
+    /// task of its own.
+    pub places_tick: RwSignal<u64>,
 }
 
 impl Explore {
@@ -57,17 +77,6 @@ impl Explore {
                 corpus.with_value(|c| Evaluation::new(c, &state, search)),
             ))
         });
-        let timeline_tick = RwSignal::new(0u64);
-        Effect::new(move |_| {
-            version.track();
-            set_timeout(
-                move || {
-                    // The explorer may be gone by then.
-                    let _ = timeline_tick.try_update(|t| *t += 1);
-                },
-                std::time::Duration::ZERO,
-            );
-        });
         Explore {
             corpus,
             version,
@@ -76,7 +85,8 @@ impl Explore {
             evaluation,
             notice: RwSignal::new(None),
             names: RwSignal::new(0),
-            timeline_tick,
+            timeline_tick: tick_after(version),
+            places_tick: tick_after(version),
         }
     }
 
