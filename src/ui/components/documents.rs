@@ -218,9 +218,10 @@ const OVERSCAN: usize = 3;
 #[component]
 pub fn DocumentList(ex: Explore) -> impl IntoView {
     let search = Memo::new(move |_| ex.state.with(|s| s.search.clone()));
-    // Every document in display order, once per corpus change (not per click).
+    // Every document in display order, once per corpus change (not per click), on
+    // the order's own tick: until then new documents wait out of the list.
     let order = Memo::new(move |_| {
-        ex.version.track();
+        ex.order_tick.track();
         ex.corpus.with_value(date_order)
     });
     // The matching documents in display order, one of each group of near-duplicates.

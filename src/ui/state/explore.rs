@@ -59,6 +59,8 @@ pub struct Explore {
     /// The same for the place list (rebuilt whole: a few thousand elements), in a
     /// task of its own.
     pub places_tick: RwSignal<u64>,
+    /// The same for the document list's display order (a sort of every document).
+    pub order_tick: RwSignal<u64>,
 }
 
 impl Explore {
@@ -87,6 +89,7 @@ impl Explore {
             names: RwSignal::new(0),
             timeline_tick: tick_after(version),
             places_tick: tick_after(version),
+            order_tick: tick_after(version),
         }
     }
 
