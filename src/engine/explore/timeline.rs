@@ -50,19 +50,27 @@ const FENCE_SPREADS: i32 = 4;
 const YEAR_BARS_ABOVE_DAYS: i32 = 3 * 366;
 const MONTH_BARS_ABOVE_DAYS: i32 = 62;
 
+/// The quartiles that place the fences are taken from at most this many mentions,
+/// evenly spread over all of them: exact below, close above, and bounded in cost
+/// (the axis is taken anew on every corpus change while a corpus loads). The bounds
+/// themselves are the exact extremes within the fences.
+const QUARTILE_SAMPLE: usize = 1 << 16;
+
 /// The axis bounds: all mentions, unless a few outliers lie far beyond the middle
 /// half of them (beyond the fences); those go to the before/after buckets.
 fn robust_bounds(spans: &[(i32, i32)]) -> Option<(i32, i32)> {
     if spans.is_empty() {
         return None;
     }
-    // Quartiles by selection, not sorting, in one buffer: this runs on every
-    // corpus change while a corpus loads, over every date mention.
-    let k = |q: f64| ((spans.len() - 1) as f64 * q).round() as usize;
-    let mut values: Vec<i32> = spans.iter().map(|s| s.0).collect();
+    // Quartiles by selection, not sorting, in one buffer.
+    let step = spans.len().div_ceil(QUARTILE_SAMPLE);
+    let sample = || spans.iter().step_by(step);
+    let n = sample().count();
+    let k = |q: f64| ((n - 1) as f64 * q).round() as usize;
+    let mut values: Vec<i32> = sample().map(|s| s.0).collect();
     let q1 = *values.select_nth_unstable(k(0.25)).1;
     values.clear();
-    values.extend(spans.iter().map(|s| s.1));
+    values.extend(sample().map(|s| s.1));
     let q3 = *values.select_nth_unstable(k(0.75)).1;
     let spread = (q3 - q1).max(MIN_SPREAD_DAYS);
     let (low_fence, high_fence) = (q1 - FENCE_SPREADS * spread, q3 + FENCE_SPREADS * spread);
@@ -280,6 +288,71 @@ mod tests {
             last,
             granularity_for(day_number(last) - day_number(first)),
         )
+    }
+
+    /// The fences with quartiles from every span, sorted: what the sample stands for.
+    fn fences_from_every_span(spans: &[(i32, i32)]) -> (i32, i32) {
+        let k = |q: f64| ((spans.len() - 1) as f64 * q).round() as usize;
+        let mut firsts: Vec<i32> = spans.iter().map(|s| s.0).collect();
+        let mut lasts: Vec<i32> = spans.iter().map(|s| s.1).collect();
+        firsts.sort_unstable();
+        lasts.sort_unstable();
+        let (q1, q3) = (firsts[k(0.25)], lasts[k(0.75)]);
+        let spread = (q3 - q1).max(MIN_SPREAD_DAYS);
+        (q1 - FENCE_SPREADS * spread, q3 + FENCE_SPREADS * spread)
+    }
+
+    fn bounds_from_every_span(spans: &[(i32, i32)]) -> Option<(i32, i32)> {
+        let (low, high) = fences_from_every_span(spans);
+        let first = spans.iter().map(|s| s.0).filter(|&d| d >= low).min()?;
+        let last = spans.iter().map(|s| s.1).filter(|&d| d <= high).max()?;
+        Some((first, last))
+    }
+
+    #[test]
+    fn sampled_quartiles_give_the_bounds_of_every_span() {
+        // Days spread over 2000-2024 by a fixed pseudo-random walk.
+        let spans_of = |n: usize| -> Vec<(i32, i32)> {
+            let (lo, width) = (day_number(jiff::civil::date(2000, 1, 1)), 25 * 365);
+            let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+            (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    let day = lo + (x % width as u64) as i32;
+                    (day, day + (x >> 40) as i32 % 3)
+                })
+                .collect()
+        };
+        // Outliers 200 days either side of each fence: a quartile a few weeks off
+        // would move a fence past one of them.
+        let near_the_fences = |mut spans: Vec<(i32, i32)>| {
+            let (low, high) = fences_from_every_span(&spans);
+            spans.extend([low - 200, low + 200, high - 200, high + 200].map(|d| (d, d)));
+            spans
+        };
+        let cases = [
+            (
+                "fewer spans than the sample: exact",
+                near_the_fences(spans_of(QUARTILE_SAMPLE / 2)),
+            ),
+            (
+                "five times the sample, outliers near the fences",
+                near_the_fences(spans_of(5 * QUARTILE_SAMPLE)),
+            ),
+            (
+                "five times the sample, no outlier",
+                spans_of(5 * QUARTILE_SAMPLE + 7),
+            ),
+        ];
+        for (name, spans) in cases {
+            assert_eq!(
+                robust_bounds(&spans),
+                bounds_from_every_span(&spans),
+                "{name}"
+            );
+        }
     }
 
     #[test]
