@@ -10,7 +10,7 @@ use crate::ui::model::timeline::{
     axis_labels, bar_at_fraction, bar_paths, bars, granularity_word, outliers, range_label,
     BarData, Bars, Outliers, BAR, HEIGHT,
 };
-use crate::ui::state::explore::Explore;
+use crate::ui::state::explore::{tick_after, Explore};
 
 /// The bar under a pointer, from its position across the drawing.
 fn bar_at(ev: &PointerEvent, n_bars: usize) -> Option<usize> {
@@ -56,20 +56,9 @@ impl Timeline {
         });
         // The axis is taken on that tick and the bars counted a task later: over
         // 100,000 documents each is 10 to 20 ms of the page's thread, too long together.
-        let bars_tick = RwSignal::new(0u64);
-        Effect::new(move |previous_run: Option<()>| {
+        let bars_tick = tick_after(move || {
             ex.timeline_tick.track();
             corpus_axis.with(|_| ());
-            // Not at mount: the bars are counted then anyway.
-            if previous_run.is_some() {
-                set_timeout(
-                    move || {
-                        // The timeline may be gone by then.
-                        let _ = bars_tick.try_update(|t| *t += 1);
-                    },
-                    std::time::Duration::ZERO,
-                );
-            }
         });
         let data = Memo::new(move |_| {
             bars_tick.track();

@@ -20,19 +20,22 @@ impl PartialEq for Evaluated {
     }
 }
 
-/// A signal bumped in a task of its own after each change of `version` (each tick's
-/// own timer: two ticks made this way run in two tasks).
-fn tick_after(version: ReadSignal<u64>) -> RwSignal<u64> {
+/// A signal bumped in a task of its own after each change of what `source` reads
+/// (each tick has its own timer: two ticks made this way run in two tasks). Not at
+/// creation: what follows a tick computes then anyway.
+pub fn tick_after(source: impl Fn() + 'static) -> RwSignal<u64> {
     let tick = RwSignal::new(0u64);
-    Effect::new(move |_| {
-        version.track();
-        set_timeout(
-            move || {
-                // The explorer may be gone by then.
-                let _ = tick.try_update(|t| *t += 1);
-            },
-            std::time::Duration::ZERO,
-        );
+    Effect::new(move |previous_run: Option<()>| {
+        source();
+        if previous_run.is_some() {
+            set_timeout(
+                move || {
+                    // What reads the tick may be gone by then.
+                    let _ = tick.try_update(|t| *t += 1);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
     });
     tick
 }
@@ -87,9 +90,9 @@ impl Explore {
             evaluation,
             notice: RwSignal::new(None),
             names: RwSignal::new(0),
-            timeline_tick: tick_after(version),
-            places_tick: tick_after(version),
-            order_tick: tick_after(version),
+            timeline_tick: tick_after(move || version.track()),
+            places_tick: tick_after(move || version.track()),
+            order_tick: tick_after(move || version.track()),
         }
     }
 
