@@ -109,53 +109,91 @@ impl KeepWriter {
         Some(postcard::to_stdvec(&chunk).unwrap_or_default())
     }
 
-    /// The head, once every chunk is written.
+    /// The head, once every chunk is written, in one step.
     pub fn head(self, corpus: &Corpus) -> Vec<u8> {
-        let lex = lexicon();
-        let head = BorrowedHead {
-            format: KEPT_FORMAT,
-            version: KEPT_VERSION,
-            files: corpus.files(),
-            content_hashes: Unordered(corpus.content_hashes_unordered()),
-            places: &self.places,
-            confirmed_links: corpus
-                .confirmed_links()
-                .into_iter()
-                .map(|(name, p)| (name, p.map(|p| lex.place(p).key())))
-                .collect(),
-            edits: serde_json::to_string(corpus.edits()).unwrap_or_default(),
-            documents: self.next_document,
-            chunks: self.chunks,
-            text_bytes: self.text_bytes,
-        };
-        postcard::to_stdvec(&head).unwrap_or_default()
+        let mut head = self.head_in_steps();
+        while !head.step(corpus, usize::MAX) {}
+        head.finish(corpus)
+    }
+
+    /// The head, once every chunk is written, to be written a few file reports per
+    /// step ([`HeadWriter::step`]), then the rest ([`HeadWriter::finish`]).
+    pub fn head_in_steps(self) -> HeadWriter {
+        HeadWriter {
+            bytes: Vec::new(),
+            next_file: None,
+            writer: self,
+        }
     }
 }
 
-/// A [`KeptHead`] as written: the corpus's lists borrowed, its content hashes in the
-/// map's own order. Copying and sorting them made the head of 100,000 files a task
-/// of over 100 ms. postcard writes a struct's fields in order and a slice or a map's
-/// pairs as a sequence, so the bytes read back as a [`KeptHead`].
-#[derive(serde::Serialize)]
-struct BorrowedHead<'a> {
-    format: &'a str,
-    version: u32,
-    files: &'a [FileReport],
-    content_hashes: Unordered<'a>,
-    places: &'a [String],
-    confirmed_links: Vec<(String, Option<String>)>,
-    edits: String,
-    documents: usize,
-    chunks: usize,
-    text_bytes: usize,
+/// A [`KeptHead`] written in steps, from the corpus's own lists (borrowed, never
+/// copied): a head of 100,000 files took a task of over 100 ms written at once. postcard
+/// writes a struct's fields one after the other and a sequence as its length then its
+/// items, so the bytes are those of the whole head and read back as a [`KeptHead`].
+pub struct HeadWriter {
+    bytes: Vec<u8>,
+    /// The next file report to write (None: nothing written yet).
+    next_file: Option<usize>,
+    writer: KeepWriter,
 }
 
-/// A map's pairs, serialised as a sequence of pairs.
-struct Unordered<'a>(&'a rustc_hash::FxHashMap<String, String>);
+impl HeadWriter {
+    /// Writes up to `files` more file reports (the fields before them first); true
+    /// once every file report is written.
+    pub fn step(&mut self, corpus: &Corpus, files: usize) -> bool {
+        let all = corpus.files();
+        let next = match self.next_file {
+            Some(next) => next,
+            None => {
+                self.put(&KEPT_FORMAT);
+                self.put(&KEPT_VERSION);
+                self.put(&all.len());
+                0
+            }
+        };
+        let end = next.saturating_add(files).min(all.len());
+        for file in &all[next..end] {
+            self.put(file);
+        }
+        self.next_file = Some(end);
+        end == all.len()
+    }
 
-impl serde::Serialize for Unordered<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter())
+    /// The whole head: the fields after the file reports (every file report must be
+    /// written: see [`HeadWriter::step`]).
+    pub fn finish(mut self, corpus: &Corpus) -> Vec<u8> {
+        let lex = lexicon();
+        let hashes = corpus.content_hashes_unordered();
+        self.put(&hashes.len());
+        for pair in hashes {
+            self.put(&pair);
+        }
+        let places = std::mem::take(&mut self.writer.places);
+        self.put(&places);
+        let links: Vec<(String, Option<String>)> = corpus
+            .confirmed_links()
+            .into_iter()
+            .map(|(name, p)| (name, p.map(|p| lex.place(p).key())))
+            .collect();
+        self.put(&links);
+        self.put(&serde_json::to_string(corpus.edits()).unwrap_or_default());
+        let KeepWriter {
+            next_document,
+            chunks,
+            text_bytes,
+            ..
+        } = self.writer;
+        self.put(&next_document);
+        self.put(&chunks);
+        self.put(&text_bytes);
+        self.bytes
+    }
+
+    /// Appends one value as postcard writes it inside a struct or a sequence.
+    fn put<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
+        // Writing to a Vec cannot fail.
+        let _ = postcard::to_io(value, &mut self.bytes);
     }
 }
 
@@ -318,7 +356,7 @@ mod tests {
     }
 
     #[test]
-    fn the_head_written_from_borrowed_lists_reads_back_whole() {
+    fn the_head_reads_back_whole() {
         let mut c = corpus(3);
         // A copy under another name: known by its content hash, reported as a duplicate.
         let copy = c.documents()[0].text.clone();
@@ -330,6 +368,24 @@ mod tests {
         assert_eq!(hashes, c.content_hashes(), "every file's content hash");
         assert_eq!(reader.head().files, c.files(), "every file's report");
         assert_eq!(reader.head().documents, c.documents().len());
+    }
+
+    #[test]
+    fn the_head_written_a_file_at_a_time_is_the_head_written_at_once() {
+        let c = corpus(3);
+        let (at_once, _) = keep(&c);
+        let mut writer = KeepWriter::with_chunk_text(4096);
+        while writer.next_chunk(&c).is_some() {}
+        let mut head = writer.head_in_steps();
+        let mut steps = 1;
+        while !head.step(&c, 1) {
+            steps += 1;
+        }
+        assert_eq!(steps, c.files().len(), "one step per file report");
+        assert_eq!(head.finish(&c), at_once);
+        // And the bytes are postcard's for the whole head, as read back.
+        let read = KeepReader::new(&at_once).unwrap().head().clone();
+        assert_eq!(postcard::to_stdvec(&read).unwrap(), at_once);
     }
 
     #[test]
