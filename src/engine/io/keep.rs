@@ -143,18 +143,19 @@ impl HeadWriter {
     /// once every file report is written.
     pub fn step(&mut self, corpus: &Corpus, files: usize) -> bool {
         let all = corpus.files();
+        let bytes = &mut self.bytes;
         let next = match self.next_file {
             Some(next) => next,
             None => {
-                self.put(&KEPT_FORMAT);
-                self.put(&KEPT_VERSION);
-                self.put(&all.len());
+                put(bytes, &KEPT_FORMAT);
+                put(bytes, &KEPT_VERSION);
+                put(bytes, &all.len());
                 0
             }
         };
         let end = next.saturating_add(files).min(all.len());
         for file in &all[next..end] {
-            self.put(file);
+            put(bytes, file);
         }
         self.next_file = Some(end);
         end == all.len()
@@ -164,37 +165,34 @@ impl HeadWriter {
     /// written: see [`HeadWriter::step`]).
     pub fn finish(mut self, corpus: &Corpus) -> Vec<u8> {
         let lex = lexicon();
+        let (bytes, writer) = (&mut self.bytes, &self.writer);
         let hashes = corpus.content_hashes_unordered();
-        self.put(&hashes.len());
+        put(bytes, &hashes.len());
         for pair in hashes {
-            self.put(&pair);
+            put(bytes, &pair);
         }
-        let places = std::mem::take(&mut self.writer.places);
-        self.put(&places);
+        put(bytes, &writer.places);
         let links: Vec<(String, Option<String>)> = corpus
             .confirmed_links()
             .into_iter()
             .map(|(name, p)| (name, p.map(|p| lex.place(p).key())))
             .collect();
-        self.put(&links);
-        self.put(&serde_json::to_string(corpus.edits()).unwrap_or_default());
-        let KeepWriter {
-            next_document,
-            chunks,
-            text_bytes,
-            ..
-        } = self.writer;
-        self.put(&next_document);
-        self.put(&chunks);
-        self.put(&text_bytes);
+        put(bytes, &links);
+        put(
+            bytes,
+            &serde_json::to_string(corpus.edits()).unwrap_or_default(),
+        );
+        put(bytes, &writer.next_document);
+        put(bytes, &writer.chunks);
+        put(bytes, &writer.text_bytes);
         self.bytes
     }
+}
 
-    /// Appends one value as postcard writes it inside a struct or a sequence.
-    fn put<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
-        // Writing to a Vec cannot fail.
-        let _ = postcard::to_io(value, &mut self.bytes);
-    }
+/// Appends one value to `bytes` as postcard writes it inside a struct or a sequence.
+fn put<T: serde::Serialize + ?Sized>(bytes: &mut Vec<u8>, value: &T) {
+    // Writing to a Vec cannot fail.
+    let _ = postcard::to_io(value, bytes);
 }
 
 impl Default for KeepWriter {

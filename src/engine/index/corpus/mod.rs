@@ -428,12 +428,12 @@ impl Corpus {
             .unwrap_or_else(|| vec![doc])
     }
 
-    /// Content hash to file name of every file loaded, for a snapshot.
     /// Each file's content hash and name, in no order, borrowed (for the kept head).
     pub(crate) fn content_hashes_unordered(&self) -> &HashMap<String, String> {
         &self.content_hashes
     }
 
+    /// Content hash to file name of every file loaded, for a snapshot.
     pub(crate) fn content_hashes(&self) -> Vec<(String, String)> {
         let mut hashes: Vec<(String, String)> = self
             .content_hashes
