@@ -4,8 +4,8 @@
 /// few enough to bound memory (a folder of 10,000 files is not read all at once).
 pub const IN_FLIGHT: usize = 128;
 pub const IN_FLIGHT_BYTES: f64 = 16e6;
-/// Files per message to a worker: cloning a picked file into the message costs the
-/// page 0.5 to 1.5 ms (the browser looks it up), so a message stays a short task.
+/// Files per message to a worker: few enough that the page's part of a message (a
+/// loose file read, a folder's file cloned) stays a short task.
 pub const BATCH: usize = 16;
 /// Most workers started, whatever the number of cores.
 pub const MAX_WORKERS: usize = 4;

@@ -530,8 +530,8 @@ fn pump(state: &Rc<RefCell<Loader>>) {
     if s.pump_scheduled {
         return;
     }
-    // Handing a picked file to a worker costs the page about half a millisecond (the
-    // browser looks the file up as it is cloned): batches go out a round at a time,
+    // Handing files to a worker costs the page a little (a folder's file is cloned
+    // into the message, a loose one read first): batches go out a round at a time,
     // one per worker, until PUMP_SLICE_MS have passed; the rest in a later task.
     let started = now_ms();
     let s = &mut *s;

@@ -1,8 +1,11 @@
 //! Analysis off the main thread: the same wasm module runs in a module Web Worker.
 //!
-//! The page sends batches `{jobs: [{id, file}], options}` (a few in flight); the
-//! worker learns each file's size (the page never asks: it costs a synchronous call
-//! to the browser per picked file), refuses those over the limit unread, reads the rest, decodes and analyses it, and answers the batch with
+//! The page sends batches `{jobs: [{id, file, name?}], options}` (a few in flight),
+//! a loose file's job carrying its `bytes` instead of the file (the page reads it:
+//! see [`AnalysisWorker::analyse`]); the worker learns each other file's size (the
+//! page never asks: it costs a synchronous call to the browser per picked file),
+//! refuses those over the limit unread, reads the rest, decodes and analyses each,
+//! and answers the batch with
 //! `{answers: [{id, size, bytes}]}`, each an [`AnalysedFile`] in its compact byte form
 //! ([`AnalysedFile::to_bytes`]), its buffer transferred rather than copied; the page
 //! reads them back in small slices (decoding JSON here cost the page more than a
@@ -126,19 +129,37 @@ async fn answer_batch(
     jobs: Vec<JsValue>,
     options: AnalysisOptions,
 ) {
-    let files: Vec<web_sys::File> = jobs
+    // A loose file comes read (`bytes`, see `AnalysisWorker::analyse`), any other
+    // as a file to read here.
+    let read_by_page: Vec<Option<js_sys::Uint8Array>> = jobs
         .iter()
-        .map(|j| get(j, "file").unchecked_into())
+        .map(|j| get(j, "bytes").dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map(|buffer| buffer.map(|b| js_sys::Uint8Array::new(&b)))
+        .collect();
+    let files: Vec<Option<web_sys::File>> = jobs
+        .iter()
+        .map(|j| get(j, "file").dyn_into().ok())
         .collect();
     // A dropped folder's file goes by its path (`name`); any other by its own name.
     let names: Vec<String> = jobs
         .iter()
         .zip(&files)
-        .map(|(j, f)| get(j, "name").as_string().unwrap_or_else(|| f.name()))
+        .map(|(j, f)| {
+            get(j, "name")
+                .as_string()
+                .or_else(|| f.as_ref().map(|f| f.name()))
+                .unwrap_or_default()
+        })
         .collect();
     // Sizes are read here: in the page each is a synchronous call to the browser
     // (about half a millisecond for a picked file, 50 s for 100,000 files).
-    let sizes: Vec<usize> = files.iter().map(|f| f.size() as usize).collect();
+    let sizes: Vec<usize> = (read_by_page.iter().zip(&files))
+        .map(|(read, file)| match (read, file) {
+            (Some(bytes), _) => bytes.length() as usize,
+            (None, Some(file)) => file.size() as usize,
+            (None, None) => 0,
+        })
+        .collect();
     let mut outbox = Outbox::default();
     // Small files first: a large one may take seconds, and the small ones of its
     // batch should not wait behind it.
@@ -157,18 +178,24 @@ async fn answer_batch(
         let readable: Vec<usize> = group
             .iter()
             .copied()
+            .filter(|&i| files[i].is_some() && read_by_page[i].is_none())
             .filter(|&i| sizes[i] <= size_limit(&names[i]))
             .collect();
-        let read_files: Vec<web_sys::File> = readable.iter().map(|&i| files[i].clone()).collect();
+        let read_files: Vec<web_sys::File> =
+            readable.iter().filter_map(|&i| files[i].clone()).collect();
         let read_sizes: Vec<usize> = readable.iter().map(|&i| sizes[i]).collect();
         let mut contents = read_all(&read_files, &read_sizes).await.into_iter();
         for &i in group {
-            let read = if readable.contains(&i) {
+            let read = if let Some(bytes) = &read_by_page[i] {
+                Some(Ok(bytes.to_vec()))
+            } else if readable.contains(&i) {
                 Some(
                     contents
                         .next()
                         .unwrap_or_else(|| Err("it could not be read".to_string())),
                 )
+            } else if files[i].is_none() {
+                Some(Err("it could not be read".to_string()))
             } else {
                 None
             };
@@ -328,6 +355,43 @@ async fn read_pdf_in_module(bytes: &[u8]) -> Result<pdf::PdfText, FileError> {
         .unwrap_or_else(|_| Err(failed("the PDF reader's answer could not be read")))
 }
 
+/// A file's bytes read through its stream, or `None` if it has more than `limit`
+/// (the read stops there) or could not be read. A stream rather than
+/// `arrayBuffer()`: a file's size is not known here without a synchronous call.
+async fn read_whole(file: &web_sys::File, limit: usize) -> Option<js_sys::ArrayBuffer> {
+    let reader: web_sys::ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
+    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let step = JsFuture::from(reader.read()).await.ok()?;
+        if get(&step, "done").is_truthy() {
+            break;
+        }
+        let chunk: js_sys::Uint8Array = get(&step, "value").dyn_into().ok()?;
+        total += chunk.length() as usize;
+        if total > limit {
+            let _ = reader.cancel();
+            return None;
+        }
+        chunks.push(chunk);
+    }
+    // A file of one chunk that fills its buffer goes as it is; else the chunks are
+    // joined (in the browser's memory, not the module's).
+    if let [chunk] = chunks.as_slice() {
+        let buffer: js_sys::ArrayBuffer = chunk.buffer();
+        if chunk.byte_offset() == 0 && chunk.length() == buffer.byte_length() {
+            return Some(buffer);
+        }
+    }
+    let whole = js_sys::Uint8Array::new_with_length(total as u32);
+    let mut at = 0;
+    for chunk in &chunks {
+        whole.set(chunk, at);
+        at += chunk.length();
+    }
+    Some(whole.buffer())
+}
+
 /// The read's bytes cut back into its files, by their sizes.
 fn cut(bytes: &[u8], sizes: &[usize]) -> Vec<Result<Vec<u8>, String>> {
     let mut at = 0;
@@ -423,15 +487,23 @@ impl AnalysisWorker {
         Ok(AnalysisWorker { worker })
     }
 
-    /// Sends a batch of files to analyse, answered in one message.
+    /// Sends a batch of files to analyse, answered in one message. A loose file
+    /// (picked, or dropped outside a folder) is read here first and its bytes are
+    /// transferred: cloning one into a message is a synchronous look-up in the
+    /// browser, about half a millisecond and far longer while the browser is busy
+    /// (the longest tasks of a large pick), and reading it is not. A file not read
+    /// here in full (over its size limit, unreadable) goes as a file, for the worker
+    /// to refuse or report.
     pub fn analyse(&self, jobs: &[(u32, &ToLoad)], options: &AnalysisOptions) {
         let list = js_sys::Array::new();
+        let mut loose = Vec::new();
         for (id, file) in jobs {
             let job = Object::new();
             set(&job, "id", &JsValue::from_f64(*id as f64));
             set(&job, "file", &file.file);
-            if let Some(path) = &file.path {
-                set(&job, "name", &JsValue::from_str(path));
+            match &file.path {
+                Some(path) => set(&job, "name", &JsValue::from_str(path)),
+                None => loose.push((job.clone(), file.file.clone())),
             }
             list.push(&job);
         }
@@ -439,7 +511,23 @@ impl AnalysisWorker {
         set(&message, "jobs", &list);
         let options = serde_json::to_string(options).unwrap_or_default();
         set(&message, "options", &JsValue::from_str(&options));
-        let _ = self.worker.post_message(&message);
+        if loose.is_empty() {
+            let _ = self.worker.post_message(&message);
+            return;
+        }
+        let worker = self.worker.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let transfer = js_sys::Array::new();
+            for (job, file) in loose {
+                if let Some(buffer) = read_whole(&file, size_limit(&file.name())).await {
+                    set(&job, "file", &JsValue::UNDEFINED);
+                    set(&job, "name", &JsValue::from_str(&file.name()));
+                    set(&job, "bytes", &buffer);
+                    transfer.push(&buffer);
+                }
+            }
+            let _ = worker.post_message_with_transfer(&message, &transfer);
+        });
     }
 
     /// Stops the worker at once, mid-file if need be.
