@@ -5,7 +5,8 @@
 set -euo pipefail
 dist=${1:-dist}
 raw=0; gz=0
-for f in "$dist"/*.wasm "$dist"/*.js; do
+# The module's snippets (JavaScript inlined in the Rust source) are imported by its glue.
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/snippets/*/*.js; do
   [ -f "$f" ] || continue
   r=$(wc -c <"$f"); g=$(gzip -9c "$f" | wc -c)
   case "$(basename "$f")" in

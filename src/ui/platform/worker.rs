@@ -355,41 +355,41 @@ async fn read_pdf_in_module(bytes: &[u8]) -> Result<pdf::PdfText, FileError> {
         .unwrap_or_else(|_| Err(failed("the PDF reader's answer could not be read")))
 }
 
-/// A file's bytes read through its stream, or `None` if it has more than `limit`
-/// (the read stops there) or could not be read. A stream rather than
-/// `arrayBuffer()`: a file's size is not known here without a synchronous call.
-async fn read_whole(file: &web_sys::File, limit: usize) -> Option<js_sys::ArrayBuffer> {
-    let reader: web_sys::ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
-    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
-    let mut total = 0usize;
-    loop {
-        let step = JsFuture::from(reader.read()).await.ok()?;
-        if get(&step, "done").is_truthy() {
-            break;
-        }
-        let chunk: js_sys::Uint8Array = get(&step, "value").dyn_into().ok()?;
-        total += chunk.length() as usize;
-        if total > limit {
-            let _ = reader.cancel();
-            return None;
-        }
-        chunks.push(chunk);
+// The page's reads of loose files, in JavaScript: each file's stream read to its
+// end, or stopped past its limit (its size is not known without a synchronous call
+// to the browser), the files of a batch at once. One promise per batch: awaiting
+// each chunk from the module cost a closure and a crossing per chunk.
+#[wasm_bindgen(inline_js = r#"
+export async function readLoose(files, limits) {
+  return Promise.all(files.map(async (file, i) => {
+    try {
+      const reader = file.stream().getReader();
+      const chunks = [];
+      let total = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        total += value.length;
+        if (total > limits[i]) { reader.cancel(); return null; }
+        chunks.push(value);
+      }
+      const [first] = chunks;
+      if (chunks.length === 1 && first.byteOffset === 0 && first.length === first.buffer.byteLength) return first.buffer;
+      const whole = new Uint8Array(total);
+      let at = 0;
+      for (const chunk of chunks) { whole.set(chunk, at); at += chunk.length; }
+      return whole.buffer;
+    } catch {
+      return null;
     }
-    // A file of one chunk that fills its buffer goes as it is; else the chunks are
-    // joined (in the browser's memory, not the module's).
-    if let [chunk] = chunks.as_slice() {
-        let buffer: js_sys::ArrayBuffer = chunk.buffer();
-        if chunk.byte_offset() == 0 && chunk.length() == buffer.byte_length() {
-            return Some(buffer);
-        }
-    }
-    let whole = js_sys::Uint8Array::new_with_length(total as u32);
-    let mut at = 0;
-    for chunk in &chunks {
-        whole.set(chunk, at);
-        at += chunk.length();
-    }
-    Some(whole.buffer())
+  }));
+}
+"#)]
+extern "C" {
+    /// Resolves to one `ArrayBuffer` per file, or `null` for a file over its limit
+    /// or unreadable.
+    #[wasm_bindgen(js_name = readLoose)]
+    fn read_loose(files: &js_sys::Array, limits: &js_sys::Array) -> js_sys::Promise;
 }
 
 /// The read's bytes cut back into its files, by their sizes.
@@ -517,13 +517,19 @@ impl AnalysisWorker {
         }
         let worker = self.worker.clone();
         wasm_bindgen_futures::spawn_local(async move {
+            let files: js_sys::Array = loose.iter().map(|(_, file)| file.clone()).collect();
+            let limits: js_sys::Array = (loose.iter())
+                .map(|(_, file)| JsValue::from_f64(size_limit(&file.name()) as f64))
+                .collect();
+            let read = JsFuture::from(read_loose(&files, &limits)).await;
+            let read = read.map(|r| js_sys::Array::from(&r)).unwrap_or_default();
             let transfer = js_sys::Array::new();
-            for (job, file) in loose {
-                if let Some(buffer) = read_whole(&file, size_limit(&file.name())).await {
-                    set(&job, "file", &JsValue::UNDEFINED);
-                    set(&job, "name", &JsValue::from_str(&file.name()));
-                    set(&job, "bytes", &buffer);
-                    transfer.push(&buffer);
+            for ((job, file), bytes) in loose.iter().zip(read.iter()) {
+                if bytes.is_instance_of::<js_sys::ArrayBuffer>() {
+                    set(job, "file", &JsValue::UNDEFINED);
+                    set(job, "name", &JsValue::from_str(&file.name()));
+                    set(job, "bytes", &bytes);
+                    transfer.push(&bytes);
                 }
             }
             let _ = worker.post_message_with_transfer(&message, &transfer);
