@@ -861,6 +861,38 @@ for (const through of ['handles', 'entries', 'handles, no walker starting']) tes
   fs.rmSync(disk, { recursive: true, force: true });
 });
 
+// Picked files are read by the page up to their limit and their bytes transferred
+// (a file cloned into a message is a synchronous look-up in the browser); a file over
+// the limit goes to the worker as a file, which learns its size and refuses it unread.
+test('files picked from disk are read by the page; an oversized one is refused with its size, the rest load', async (app) => {
+  await app.page.evaluate(() => {
+    window.__sent = { bytes: [], files: [] };
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, transfer) {
+      for (const job of (message && message.jobs) || []) {
+        if (job.bytes instanceof ArrayBuffer) window.__sent.bytes.push(job.name);
+        else if (job.file instanceof File) window.__sent.files.push(job.file.name);
+      }
+      return post.call(this, message, transfer);
+    };
+  });
+  const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-picked-'));
+  fs.writeFileSync(path.join(disk, 'first.txt'), 'Jeyhun Bayramov spoke in Baku on April 19, 2024.\n');
+  fs.writeFileSync(path.join(disk, 'second.txt'), 'Ararat Mirzoyan arrived in Almaty on May 10, 2024.\n');
+  fs.writeFileSync(path.join(disk, 'huge.txt'), Buffer.alloc(60 * 1024 * 1024, 97));
+  await app.page.setInputFiles('[data-testid=file-input]', ['first.txt', 'huge.txt', 'second.txt'].map((f) => path.join(disk, f)));
+  await app.waitForFileMessages(3);
+  const messages = await app.texts('file-message');
+  assert.ok(messages.some((m) => /huge\.txt is too large \(62\.9 MB\): the limit is 50 MB per file/.test(m)), messages.join(' | '));
+  for (const name of ['first.txt', 'second.txt']) assert.ok(messages.some((m) => m.startsWith(`${name}: 1 document`)), `${name} in ${messages.join(' | ')}`);
+  const people = await app.page.textContent('[data-testid=facet-PER]');
+  for (const name of ['Jeyhun Bayramov', 'Ararat Mirzoyan']) assert.ok(people.includes(name), `${name} in ${people}`);
+  const sent = await app.page.evaluate(() => window.__sent);
+  assert.deepEqual(sent.bytes.sort(), ['first.txt', 'second.txt'], JSON.stringify(sent));
+  assert.deepEqual(sent.files, ['huge.txt'], JSON.stringify(sent));
+  fs.rmSync(disk, { recursive: true, force: true });
+});
+
 test('a long document list keeps only the cards in view', async (app) => {
   const files = Array.from({ length: 300 }, (_, i) => ({
     name: `n${String(i).padStart(3, '0')}.txt`, type: 'text/plain',
