@@ -548,32 +548,21 @@ mod tests {
 
     /// Everything a lexicon holds, in an order of its own (maps iterate in any order).
     fn contents(lexicon: &Lexicon) -> Vec<String> {
-        let mut out: Vec<String> = lexicon.places.iter().map(|p| format!("{p:?}")).collect();
-        let mut names: Vec<String> = (lexicon.by_name.iter().map(|e| format!("core {e:?}")))
-            .chain(lexicon.link_by_name.iter().map(|e| format!("link {e:?}")))
-            .chain(
-                lexicon
-                    .region_by_code
-                    .iter()
-                    .map(|e| format!("region {e:?}")),
-            )
-            .chain(
-                lexicon
-                    .country_by_iso
-                    .iter()
-                    .map(|e| format!("country {e:?}")),
-            )
-            .chain(lexicon.demonyms.iter().map(|e| format!("demonym {e:?}")))
-            .chain(
-                lexicon
-                    .long_name_openers
-                    .iter()
-                    .map(|e| format!("opener {e:?}")),
-            )
+        fn each<'a, T: std::fmt::Debug + 'a>(
+            label: &'a str,
+            items: impl Iterator<Item = T> + 'a,
+        ) -> impl Iterator<Item = String> + 'a {
+            items.map(move |item| format!("{label} {item:?}"))
+        }
+        let mut names: Vec<String> = each("core", lexicon.by_name.iter())
+            .chain(each("link", lexicon.link_by_name.iter()))
+            .chain(each("region", lexicon.region_by_code.iter()))
+            .chain(each("country", lexicon.country_by_iso.iter()))
+            .chain(each("demonym", lexicon.demonyms.iter()))
+            .chain(each("opener", lexicon.long_name_openers.iter()))
             .collect();
         names.sort_unstable();
-        out.extend(names);
-        out
+        each("place", lexicon.places.iter()).chain(names).collect()
     }
 
     #[test]

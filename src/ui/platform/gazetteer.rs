@@ -1,4 +1,4 @@
-//! The engine's tables that are separate assets — the small-city table (`cities.tsv`) and the name-likeness model (`name_likeness.bin`) — fetched after first paint and installed before the first analysis.
+//! The engine's tables that are separate assets — the small-city table (`cities.tsv`) and the name-likeness model (`name_likeness.bin`) — fetched after first paint and installed before the first analysis; then the page indexes the gazetteer in slices.
 //!
 //! They are separate assets so that the page paints without them (together 560 KB
 //! gzipped); analysis waits for them (a few hundred milliseconds at most on a local
@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::ui::model::schedule::SLICE_MS;
 
 const LOADING: u8 = 0;
 const READY: u8 = 1;
@@ -86,6 +88,36 @@ async fn fetch(url: &str) -> Result<web_sys::Response, String> {
         return Err(format!("HTTP {}", response.status()));
     }
     Ok(response)
+}
+
+/// Place rows of the gazetteer indexed between two checks of the clock (about a
+/// millisecond's worth in the page).
+const ROWS_PER_STEP: usize = 500;
+
+/// Indexes the gazetteer on the page in slices of [`SLICE_MS`], yielding between
+/// them: at once it was one task of 105–120 ms on every page start. Stops if the
+/// page asked for the gazetteer meanwhile (it then indexed it at once).
+pub async fn index_in_steps() {
+    use crate::engine::recognize::lexicon::{self, Lexicon};
+    let now_ms = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    };
+    let mut builder = Lexicon::build_in_steps();
+    let mut done = false;
+    while !done {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if lexicon::is_built() {
+            return;
+        }
+        let started = now_ms();
+        while !done && now_ms() - started < SLICE_MS {
+            done = builder.step(ROWS_PER_STEP);
+        }
+    }
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    lexicon::install(builder.finish());
 }
 
 /// The name-likeness model could not be fetched: unfamiliar names are typed by

@@ -183,33 +183,8 @@ pub fn prepare() {
     ensure_worker(&state);
     spawn_local(async {
         gazetteer::ready().await;
-        index_gazetteer_in_steps().await;
+        gazetteer::index_in_steps().await;
     });
-}
-
-/// Place rows of the gazetteer indexed between two checks of the clock (about a
-/// millisecond's worth in the page).
-const GAZETTEER_ROWS_PER_STEP: usize = 500;
-
-/// Indexes the gazetteer in slices of [`SLICE_MS`], yielding between them: at once
-/// it was one task of 105–120 ms on every page start. Stops if the page asked for
-/// the gazetteer meanwhile (it then indexed it at once).
-async fn index_gazetteer_in_steps() {
-    use crate::engine::recognize::lexicon::{self, Lexicon};
-    let mut builder = Lexicon::build_in_steps();
-    let mut done = false;
-    while !done {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        if lexicon::is_built() {
-            return;
-        }
-        let started = now_ms();
-        while !done && now_ms() - started < SLICE_MS {
-            done = builder.step(GAZETTEER_ROWS_PER_STEP);
-        }
-    }
-    gloo_timers::future::TimeoutFuture::new(0).await;
-    lexicon::install(builder.finish());
 }
 
 /// Adds files to the loading queue; progress and results flow to `sinks`.
