@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod entities;
+pub(crate) mod latin_fold;
 pub mod lexicon;
 pub mod namelike;
 pub(crate) mod people_words;

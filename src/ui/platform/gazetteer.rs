@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::ui::model::schedule::SLICE_MS;
+use crate::ui::platform::now_ms;
 
 const LOADING: u8 = 0;
 const READY: u8 = 1;
@@ -99,11 +100,6 @@ const ROWS_PER_STEP: usize = 500;
 /// page asked for the gazetteer meanwhile (it then indexed it at once).
 pub async fn index_in_steps() {
     use crate::engine::recognize::lexicon::{self, Lexicon};
-    let now_ms = || {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    };
     let mut builder = Lexicon::build_in_steps();
     let mut done = false;
     while !done {

@@ -16,6 +16,7 @@ use crate::engine::io::export::Snapshot;
 use crate::engine::io::keep::{KeepReader, KeepWriter};
 use crate::engine::Corpus;
 use crate::ui::platform::loading::{reopening, set_reopening, Progress, Reopening, Sinks};
+use crate::ui::platform::now_ms;
 use crate::ui::platform::storage::{self, Change};
 
 /// The head's key, and the key naming the prefix of its chunks.
@@ -40,12 +41,6 @@ thread_local! {
     static SAVE_TOKEN: Cell<u64> = const { Cell::new(0) };
     /// The corpus version last kept (or reopened): nothing to keep until it changes.
     static KEPT_VERSION: Cell<Option<u64>> = const { Cell::new(None) };
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 fn chunk_key(prefix: &str, n: usize) -> String {

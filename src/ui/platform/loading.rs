@@ -26,7 +26,7 @@ use crate::ui::model::schedule::{
     MEMORY_CEILING_BYTES, PUMP_SLICE_MS, SLICE_MS, SLOW_FILE_MS,
 };
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
-use crate::ui::platform::{gazetteer, tables};
+use crate::ui::platform::{gazetteer, now_ms, tables};
 
 /// Where the app's views are, for the loader to update them.
 #[derive(Clone, Copy)]
@@ -168,12 +168,6 @@ pub fn set_reopening(state: Reopening) {
 
 fn loader() -> Rc<RefCell<Loader>> {
     LOADER.with(Rc::clone)
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// Starts the worker (and its warm-up) and indexes the gazetteer on the page, after

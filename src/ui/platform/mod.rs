@@ -12,3 +12,10 @@ pub mod storage;
 pub mod tables;
 pub mod warm_up;
 pub mod worker;
+
+/// Milliseconds on the page's clock (0 outside a page): what slices of work are timed by.
+pub(crate) fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
