@@ -2,22 +2,55 @@
 
 use std::borrow::Cow;
 
+use roaring::RoaringBitmap;
+use rustc_hash::FxHashMap;
+
 /// Longer words are indexed by their first bytes (a search term is cut the same way).
 pub const MAX_WORD_BYTES: usize = 40;
 
-/// The distinct words of a document's title and text, in first-seen order. A word
-/// the text already has in lower case (most of them) is borrowed, not copied: a
-/// pack build takes the words of every document.
-pub fn document_words<'a>(text: &'a str, title: &'a str) -> Vec<Cow<'a, str>> {
-    let mut seen: rustc_hash::FxHashSet<Cow<'a, str>> = Default::default();
-    let mut words = Vec::new();
-    for word in [title, text].into_iter().flat_map(words_in) {
-        if !seen.contains(word.as_ref()) {
-            seen.insert(word.clone());
-            words.push(word);
+/// A pack's search index being built: the documents of every word. Words are
+/// interned, so that a word costs one hash look-up where it occurs and no
+/// allocation once seen (a build takes the words of every document); a word's last
+/// document is kept beside its set, so that a document joins it once.
+#[derive(Default)]
+pub struct WordIndex {
+    ids: FxHashMap<Box<str>, u32>,
+    /// By word id: the word's documents and the last of them.
+    sets: Vec<(RoaringBitmap, u32)>,
+}
+
+impl WordIndex {
+    /// Adds document `n` (after every document added so far) under the words of
+    /// its title and text.
+    pub fn add_document(&mut self, n: u32, text: &str, title: &str) {
+        for word in [title, text].into_iter().flat_map(words_in) {
+            match self.ids.get(word.as_ref()) {
+                Some(&id) => {
+                    let (set, last) = &mut self.sets[id as usize];
+                    if *last != n {
+                        set.insert(n);
+                        *last = n;
+                    }
+                }
+                None => {
+                    self.ids
+                        .insert(word.into_owned().into_boxed_str(), self.sets.len() as u32);
+                    let mut set = RoaringBitmap::new();
+                    set.insert(n);
+                    self.sets.push((set, n));
+                }
+            }
         }
     }
-    words
+
+    /// Every word with its documents, in no particular order.
+    pub fn into_sets(self) -> impl Iterator<Item = (Box<str>, RoaringBitmap)> {
+        let mut sets: Vec<Option<RoaringBitmap>> =
+            self.sets.into_iter().map(|(set, _)| Some(set)).collect();
+        self.ids
+            .into_iter()
+            .map(move |(word, id)| (word, sets[id as usize].take().unwrap_or_default()))
+    }
 }
 
 /// The words of `text`, lower case and cut to [`MAX_WORD_BYTES`], in order.
@@ -60,7 +93,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_documents_words_are_its_distinct_lower_case_words_in_first_seen_order() {
+    fn a_documents_words_are_its_lower_case_words() {
         let long = "a".repeat(45);
         let cases: &[(&str, &str, &str, &[&str])] = &[
             (
@@ -96,11 +129,49 @@ mod tests {
             ("nothing but punctuation", "—", "... !!", &[]),
         ];
         for (name, title, text, expected) in cases {
-            let found = document_words(text, title);
-            assert_eq!(found, *expected, "{name}");
+            let found = index_of(&[(title, text)]);
+            let mut words: Vec<&str> = expected.to_vec();
+            words.sort_unstable();
+            let expected: Vec<(String, Vec<u32>)> =
+                words.iter().map(|w| (w.to_string(), vec![0])).collect();
+            assert_eq!(found, expected, "{name}");
             // The same words, in the same form, as a search term is split into.
             let each: Vec<String> = [*title, *text].into_iter().flat_map(words_of).collect();
-            assert!(found.iter().all(|w| each.iter().any(|e| e == w)), "{name}");
+            assert!(found.iter().all(|(w, _)| each.contains(w)), "{name}");
         }
+    }
+
+    #[test]
+    fn a_word_holds_the_documents_it_occurs_in_once_each() {
+        let found = index_of(&[
+            ("Talks", "the talks, the talks"),
+            ("", "nothing"),
+            ("The end", "THE END"),
+        ]);
+        let expected = [
+            ("end", vec![2]),
+            ("nothing", vec![1]),
+            ("talks", vec![0]),
+            ("the", vec![0, 2]),
+        ];
+        let expected: Vec<(String, Vec<u32>)> = expected
+            .into_iter()
+            .map(|(w, d)| (w.to_string(), d))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    /// The index of documents given as (title, text), as sorted (word, documents).
+    fn index_of(documents: &[(&str, &str)]) -> Vec<(String, Vec<u32>)> {
+        let mut index = WordIndex::default();
+        for (n, (title, text)) in documents.iter().enumerate() {
+            index.add_document(n as u32, text, title);
+        }
+        let mut sets: Vec<(String, Vec<u32>)> = index
+            .into_sets()
+            .map(|(word, set)| (word.into(), set.iter().collect()))
+            .collect();
+        sets.sort();
+        sets
     }
 }

@@ -16,7 +16,7 @@ use crate::engine::index::days::date_of_day;
 use crate::engine::pack::files::{Appender, Pieces};
 use crate::engine::pack::format::{key, *};
 use crate::engine::pack::reader::{FileSource, PackReader};
-use crate::engine::pack::words::document_words;
+use crate::engine::pack::words::WordIndex;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
@@ -62,6 +62,8 @@ pub struct PackWriter {
     titles: Vec<TitleRecord>,
     title_blocks: Vec<PieceRef>,
     sets: HashMap<String, RoaringBitmap>,
+    /// The word sets, apart until the end: they are most of a build's insertions.
+    words: WordIndex,
     labels: HashMap<String, Label>,
     document_refs: Vec<PieceRef>,
     /// Documents per day as differences: +n where a run of days starts, −n after it ends.
@@ -96,6 +98,7 @@ impl PackWriter {
             titles: Vec::new(),
             title_blocks: Vec::new(),
             sets: HashMap::default(),
+            words: WordIndex::default(),
             labels: HashMap::default(),
             document_refs: Vec::new(),
             day_changes: BTreeMap::new(),
@@ -141,14 +144,7 @@ impl PackWriter {
             for k in keys {
                 insert(&mut self.sets, k, n);
             }
-            // One key buffer for every word: a word seen before costs no allocation.
-            let mut word_key = key::word("");
-            let prefix = word_key.len();
-            for word in document_words(&document.text, &document.title) {
-                word_key.truncate(prefix);
-                word_key.push_str(&word);
-                insert(&mut self.sets, &word_key, n);
-            }
+            self.words.add_document(n, &document.text, &document.title);
             self.add_days(n, corpus.day_spans(d));
         }
         self.files += corpus.files().len() as u32;
@@ -351,6 +347,9 @@ impl PackWriter {
         self.docs.close(&mut self.pieces)?;
         self.flush_titles()?;
         self.titles_out.close(&mut self.pieces)?;
+        for (word, set) in std::mem::take(&mut self.words).into_sets() {
+            *self.sets.entry(key::word(&word)).or_default() |= set;
+        }
         let mut sets_out = Appender::new("sets");
         let mut written: HashMap<String, PieceRef> = HashMap::default();
         let mut facets = Vec::new();
