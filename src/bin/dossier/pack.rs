@@ -21,6 +21,11 @@ const SLICE_TEXT_BYTES: usize = 64 << 20;
 /// How far ahead of the file being indexed the analysing threads may run (files held in memory).
 const LOOKAHEAD_FILES: usize = 256;
 
+/// Files an analysing thread takes at once and hands over in one message: a message
+/// per file woke the indexing thread per file (futex calls and the wake-ups were 8%
+/// of a build's processor samples).
+const FILES_PER_MESSAGE: usize = 16;
+
 /// `dossier pack INPUT... -o DIR [--shard K/N]` or `dossier pack --merge PART... -o DIR`.
 pub fn pack(inputs: &[&str], out: &str, flags: &[&str], options: &AnalysisOptions) -> ExitCode {
     let started = Instant::now();
@@ -155,50 +160,58 @@ fn analyse_in_order(
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let next = AtomicUsize::new(0);
     let indexed = AtomicUsize::new(0);
-    let (send, receive) = mpsc::sync_channel::<(usize, AnalysedFile)>(threads * 2);
+    let (send, receive) = mpsc::sync_channel::<(usize, Vec<AnalysedFile>)>(threads * 2);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let send = send.clone();
             let (next, indexed) = (&next, &indexed);
             scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(crate::InputFile { path, name }) = paths.get(i) else {
+                let from = next.fetch_add(FILES_PER_MESSAGE, Ordering::Relaxed);
+                let to = (from + FILES_PER_MESSAGE).min(paths.len());
+                let Some(batch) = paths.get(from..to).filter(|batch| !batch.is_empty()) else {
                     break;
                 };
-                let name = name.clone();
                 // Wait while too far ahead of the indexing, so that memory stays bounded.
-                while i >= indexed.load(Ordering::Relaxed) + LOOKAHEAD_FILES {
+                while from >= indexed.load(Ordering::Relaxed) + LOOKAHEAD_FILES {
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }
-                let file = match std::fs::read(path) {
-                    Ok(bytes) => AnalysedFile::analyse_unsigned(&name, &bytes, options),
-                    Err(e) => AnalysedFile {
-                        name,
-                        size: 0,
-                        content_hash: String::new(),
-                        outcome: Err(FileError::Unreadable {
-                            reason: format!("could not be read ({e})"),
-                        }),
-                        signatures: Vec::new(),
-                    },
-                };
-                if send.send((i, file)).is_err() {
+                let files = batch
+                    .iter()
+                    .map(|file| analyse_path(file, options))
+                    .collect();
+                if send.send((from, files)).is_err() {
                     break;
                 }
             });
         }
         drop(send);
-        let mut waiting: BTreeMap<usize, AnalysedFile> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Vec<AnalysedFile>> = BTreeMap::new();
         let mut expected = 0;
-        for (i, file) in receive {
-            waiting.insert(i, file);
-            while let Some(file) = waiting.remove(&expected) {
-                index(file);
-                expected += 1;
+        for (from, files) in receive {
+            waiting.insert(from, files);
+            while let Some(files) = waiting.remove(&expected) {
+                expected += files.len();
+                files.into_iter().for_each(&mut index);
                 indexed.store(expected, Ordering::Relaxed);
             }
         }
     });
+}
+
+fn analyse_path(file: &crate::InputFile, options: &AnalysisOptions) -> AnalysedFile {
+    let name = file.name.clone();
+    match std::fs::read(&file.path) {
+        Ok(bytes) => AnalysedFile::analyse_unsigned(&name, &bytes, options),
+        Err(e) => AnalysedFile {
+            name,
+            size: 0,
+            content_hash: String::new(),
+            outcome: Err(FileError::Unreadable {
+                reason: format!("could not be read ({e})"),
+            }),
+            signatures: Vec::new(),
+        },
+    }
 }
 
 fn merge(parts: &[&str], out: &Path) -> Result<PackSummary, String> {
