@@ -664,15 +664,18 @@ fn title_of(document: &crate::engine::Document) -> TitleRecord {
     const OPENING_BYTES: usize = 160;
     let body = document.text.trim_start();
     let body = body.strip_prefix(document.title.as_str()).unwrap_or(body);
-    let mut opening: String = body.split_whitespace().fold(String::new(), |mut s, w| {
-        if s.len() < OPENING_BYTES {
-            if !s.is_empty() {
-                s.push(' ');
-            }
-            s.push_str(w);
+    // Words up to the opening's length, and no further: reading every word of the
+    // text to drop them was 7% of the writing thread.
+    let mut opening = String::new();
+    for word in body.split_whitespace() {
+        if opening.len() >= OPENING_BYTES {
+            break;
         }
-        s
-    });
+        if !opening.is_empty() {
+            opening.push(' ');
+        }
+        opening.push_str(word);
+    }
     if opening.len() > OPENING_BYTES + 40 {
         opening = crate::engine::pack::words::cut_at(&opening, OPENING_BYTES).to_string();
     }
