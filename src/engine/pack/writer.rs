@@ -8,10 +8,6 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;
 
-use miniz_oxide::deflate::core::{
-    compress, create_comp_flags_from_zip_params, CompressionStrategy, CompressorOxide, TDEFLFlush,
-    TDEFLStatus,
-};
 use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -25,7 +21,9 @@ use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
 mod counts;
+mod deflater;
 use counts::{counted_keys, paired_values};
+use deflater::Deflater;
 
 /// Spans longer than this many months (a century, "the 1990s") count in their years only.
 const MAX_MONTHS_PER_SPAN: i32 = 24;
@@ -685,56 +683,6 @@ fn title_of(document: &crate::engine::Document) -> TitleRecord {
         part: document.part as u32,
         date: document.date.map(|d| d.date.to_string()),
         opening,
-    }
-}
-
-/// Raw deflate for records and title blocks, one compressor reused throughout.
-///
-/// The fastest level with fixed Huffman codes: records are deflated on the one
-/// thread that writes the pack, a record is a few KB (fetched alone), and building
-/// each block's own codes was half of the deflating (level 6 had been a fifth of
-/// the writer's time). The records of generated news take 0.70× their text's size,
-/// against 0.60× with codes of their own: a pack stays well under its 1.5× budget.
-struct Deflater {
-    compressor: Box<CompressorOxide>,
-}
-
-impl Deflater {
-    fn new() -> Deflater {
-        // Negative window bits: raw deflate, no zlib header.
-        let flags = create_comp_flags_from_zip_params(1, -15, CompressionStrategy::Fixed as i32);
-        Deflater {
-            compressor: Box::new(CompressorOxide::new(flags)),
-        }
-    }
-
-    /// A record as stored: postcard, then deflate.
-    fn record(&mut self, record: &DocumentRecord) -> io::Result<Vec<u8>> {
-        self.deflate(&postcard::to_stdvec(record).map_err(io::Error::other)?)
-    }
-
-    fn deflate(&mut self, mut raw: &[u8]) -> io::Result<Vec<u8>> {
-        self.compressor.reset();
-        let mut out = vec![0; raw.len() / 2 + 64];
-        let mut written = 0;
-        loop {
-            let (status, read, wrote) = compress(
-                &mut self.compressor,
-                raw,
-                &mut out[written..],
-                TDEFLFlush::Finish,
-            );
-            written += wrote;
-            raw = &raw[read..];
-            match status {
-                TDEFLStatus::Done => break,
-                // Out of room: grow and go on.
-                TDEFLStatus::Okay => out.resize(out.len() * 2, 0),
-                _ => return Err(io::Error::other(format!("deflate failed: {status:?}"))),
-            }
-        }
-        out.truncate(written);
-        Ok(out)
     }
 }
 
