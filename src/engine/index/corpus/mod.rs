@@ -364,19 +364,23 @@ impl Corpus {
                 .then(a.0.cmp(b.0))
         });
         let entity = &mut self.entities[entity_idx];
-        let canonical = forms[0].0.clone();
-        entity.name = canonical;
+        let mut name: &str = forms[0].0;
         // A place linked to the gazetteer is called by the gazetteer's name ("KYIV" and
         // "Kyiv" are Kyiv, "US" is the United States).
         // Unless the gazetteer spells it with marks the text leaves out ("Rafaḩ" as "Rafah").
         if let (EntityType::Place, Some(idx)) = (entity.kind, entity.place) {
             let gazetteer_name = lexicon().place(idx).name;
-            if gazetteer_name.is_ascii() || !entity.name.is_ascii() {
-                entity.name = gazetteer_name.to_string();
+            if gazetteer_name.is_ascii() || !name.is_ascii() {
+                name = gazetteer_name;
             }
         }
-        if let Some(name) = self.curation.renames.get(&entity.id) {
-            entity.name = name.clone();
+        if let Some(renamed) = self.curation.renames.get(&entity.id) {
+            name = renamed;
+        }
+        // Names and aliases are replaced only when they change: an entity's names are
+        // refreshed in every document that mentions it, and were copied each time.
+        if entity.name != name {
+            entity.name = name.to_string();
         }
         entity.hidden = self.curation.hidden.contains(&entity.id);
         let mut aliases: Vec<(&String, &usize)> = forms
@@ -384,7 +388,15 @@ impl Corpus {
             .filter(|(f, _)| **f != entity.name)
             .collect();
         aliases.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        entity.aliases = aliases.into_iter().map(|(f, _)| f.clone()).collect();
+        let unchanged = entity.aliases.len() == aliases.len()
+            && entity
+                .aliases
+                .iter()
+                .zip(&aliases)
+                .all(|(kept, (f, _))| kept == *f);
+        if !unchanged {
+            entity.aliases = aliases.into_iter().map(|(f, _)| f.clone()).collect();
+        }
     }
 
     /// Rebuilds the entity index from the documents (after a change of links).
