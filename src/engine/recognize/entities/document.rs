@@ -273,7 +273,7 @@ impl<'a> DocumentView<'a> {
                 self.is_company_of_document("");
                 let names = self.company_names.get().expect("built just now");
                 let lex = lexicon();
-                names
+                let candidates: Vec<&str> = names
                     .iter()
                     .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
                     .filter(|first| {
@@ -283,11 +283,58 @@ impl<'a> DocumentView<'a> {
                             && !is_function_word(first)
                             && lex.demonym(first).is_none()
                             && lex.places_named(first).is_empty()
-                            && !self.writes_in_lowercase(&first.to_lowercase())
                     })
+                    .collect();
+                let lower: Vec<String> = candidates.iter().map(|w| w.to_lowercase()).collect();
+                let written = self.which_written_in_lowercase(&lower);
+                candidates
+                    .into_iter()
+                    .zip(written)
+                    .filter_map(|(first, written)| (!written).then_some(first))
                     .collect()
             })
             .contains(word)
+    }
+
+    /// For each of `words` (lower case), whether the document writes it as a word of
+    /// its own, as [`Self::writes_in_lowercase`] answers. Up to a few dozen words
+    /// are looked for in one pass over the tokens, each token compared with the
+    /// words of its length only, which costs less than building the set of every
+    /// word; more use the set, so that the cost stays linear in the document.
+    pub(super) fn which_written_in_lowercase(&self, words: &[String]) -> Vec<bool> {
+        const FEW: usize = 48;
+        const LONGEST: usize = 32;
+        if words.len() > FEW || self.lowercase_words.get().is_some() {
+            return words.iter().map(|w| self.writes_in_lowercase(w)).collect();
+        }
+        let mut written = vec![false; words.len()];
+        let mut by_length: [Vec<usize>; LONGEST + 1] = std::array::from_fn(|_| Vec::new());
+        for (k, w) in words.iter().enumerate() {
+            match by_length.get_mut(w.len()) {
+                Some(same_length) => same_length.push(k),
+                // Longer than any name's first word: asked of the set.
+                None => written[k] = self.writes_in_lowercase(w),
+            }
+        }
+        if by_length.iter().all(Vec::is_empty) {
+            return written;
+        }
+        for t in self.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let Some(same_length) = by_length.get(t.end - t.start) else {
+                continue;
+            };
+            let w = t.text(self.text);
+            let Some(&first) = w.as_bytes().first() else {
+                continue;
+            };
+            for &k in same_length {
+                // The first byte settles most comparisons without a call.
+                if !written[k] && words[k].as_bytes().first() == Some(&first) && words[k] == w {
+                    written[k] = w.chars().all(char::is_lowercase);
+                }
+            }
+        }
+        written
     }
 
     /// The phrase is a name in the body, outside headlines: a whole run of capitalised

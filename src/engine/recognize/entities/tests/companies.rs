@@ -110,3 +110,64 @@ fn employers_and_companies_of_the_document_are_organisations() {
         ),
     ]);
 }
+
+/// The one-pass answer for a few words agrees with the set of every lower-case word.
+#[test]
+fn words_written_in_lower_case_found_in_one_pass_as_in_the_set() {
+    let many: String = (0..60u8)
+        .map(|k| {
+            format!(
+                "word{}{} ",
+                (b'a' + k % 26) as char,
+                (b'a' + k / 26) as char
+            )
+        })
+        .collect();
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("none asked", "Brennan sells food.", &[]),
+        (
+            "written, capitalised only, absent",
+            "Pickett Dairy Co. said the dairy and Brennan grew.",
+            &["dairy", "brennan", "pickett", "grew", "co"],
+        ),
+        (
+            "same length, other first byte",
+            "the cat sat",
+            &["bat", "cat", "rat"],
+        ),
+        (
+            "digits are not lower case",
+            "item 4b and 4b",
+            &["4b", "item"],
+        ),
+        ("beyond ASCII", "Über über ÜBER", &["über", "ü"]),
+        ("longer than a name's first word", &"a".repeat(40), &[]),
+        (
+            "more words than the pass takes",
+            &many,
+            &["wordaa", "wordhc", "wordzz"],
+        ),
+    ];
+    for (name, text, asked) in cases {
+        let mut asked: Vec<String> = asked.iter().map(|w| w.to_string()).collect();
+        if name.starts_with("more") {
+            asked.extend((0..50u8).map(|k| format!("other{}", (b'a' + k % 26) as char)));
+        }
+        if name.starts_with("longer") {
+            asked.push("a".repeat(40));
+        }
+        let tokens = tokenize(text);
+        let one_pass =
+            DocumentView::new(text, &tokens, Parts::ALL).which_written_in_lowercase(&asked);
+        let by_set = DocumentView::new(text, &tokens, Parts::ALL);
+        let by_set: Vec<bool> = asked
+            .iter()
+            .map(|w| by_set.writes_in_lowercase(w))
+            .collect();
+        assert_eq!(one_pass, by_set, "{name}");
+        assert!(
+            one_pass.iter().any(|&w| w) || asked.is_empty() || *name == "beyond ASCII",
+            "{name}: some word is written in lower case"
+        );
+    }
+}
