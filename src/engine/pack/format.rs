@@ -11,9 +11,9 @@
 //! - `directory-NNNNN.bin`: every key in order, cut into pages of about 64 KB, each
 //!   page a postcard list of [`DirectoryEntry`]; the head lists each page's first key,
 //!   so finding any set is one small read.
-//! - `docs-NNNNN.bin`: one deflated postcard [`DocumentRecord`] per document.
+//! - `docs-NNNNN.bin`: one postcard [`DocumentRecord`] per document, LZ4-compressed (`compression`).
 //! - `titles-NNNNN.bin`: per block of [`TITLES_PER_BLOCK`] documents, their titles,
-//!   files and dates, deflated: the document list's cards without the documents.
+//!   files and dates, compressed alike: the document list's cards without the documents.
 //! - `counts-NNNNN.bin`: for each entity, country or region of many documents, the
 //!   counts of the values shown first among its documents ([`Head::counted`]).
 //! - `pairs-NNNNN.bin`: per pair of the facets' first-block values ([`Pairs`]), the
@@ -30,7 +30,7 @@ use crate::engine::recognize::entities::EntityType;
 use crate::engine::Document;
 
 /// Written in the head; a reader refuses any other.
-pub const FORMAT: &str = "dossier-pack/1";
+pub const FORMAT: &str = "dossier-pack/2";
 
 /// The largest file a pack writes: under the 25 MiB of GitHub Pages and Cloudflare Pages.
 pub const MAX_FILE_BYTES: u64 = 24 * 1024 * 1024;

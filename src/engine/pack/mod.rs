@@ -5,6 +5,7 @@
 //! in [`format`]. Packs come after the index in the pipeline: they store what the
 //! index computed, keyed by stable ids.
 
+pub mod compression;
 mod files;
 pub mod format;
 pub mod reader;

@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::engine::explore::places::PlaceFilter;
 use crate::engine::explore::search::search_terms;
 use crate::engine::explore::state::{Value, ViewState};
+use crate::engine::pack::compression;
 use crate::engine::pack::format::{key, *};
 use crate::engine::pack::words::{cut, words_of};
 use crate::engine::recognize::entities::EntityType;
@@ -380,7 +381,7 @@ impl<S: RangeSource> PackReader<S> {
 
     /// Document `n`: two small reads (its index entry, its record).
     pub fn document(&self, n: u32) -> Result<DocumentRecord, PackError> {
-        let raw = inflate(&self.raw_record(n)?, &format!("document {n}"))?;
+        let raw = unpack(&self.raw_record(n)?, &format!("document {n}"))?;
         postcard::from_bytes(&raw).map_err(|e| PackError::Damaged(format!("document {n}: {e}")))
     }
 
@@ -392,7 +393,7 @@ impl<S: RangeSource> PackReader<S> {
             .get(block)
             .ok_or_else(|| PackError::Damaged(format!("no title block {block}")))?;
         let what = format!("title block {block}");
-        let raw = inflate(&self.piece(piece)?, &what)?;
+        let raw = unpack(&self.piece(piece)?, &what)?;
         postcard::from_bytes(&raw).map_err(|e| PackError::Damaged(format!("{what}: {e}")))
     }
 
@@ -679,13 +680,9 @@ impl<S: RangeSource> PackReader<S> {
     }
 }
 
-/// Deflated bytes inflated.
-fn inflate(compressed: &[u8], what: &str) -> Result<Vec<u8>, PackError> {
-    let mut raw = Vec::new();
-    flate2::read::DeflateDecoder::new(compressed)
-        .read_to_end(&mut raw)
-        .map_err(|e| PackError::Damaged(format!("{what}: {e}")))?;
-    Ok(raw)
+/// A stored record or title block unpacked.
+fn unpack(stored: &[u8], what: &str) -> Result<Vec<u8>, PackError> {
+    compression::decompress(stored).map_err(|e| PackError::Damaged(format!("{what}: {e}")))
 }
 
 /// The key of a value of the view state.

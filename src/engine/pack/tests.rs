@@ -318,7 +318,7 @@ fn no_file_exceeds_the_limit_and_small_files_read_the_same() {
 
 #[test]
 fn a_document_larger_than_a_file_is_cut_to_fit() {
-    // Words that do not repeat, so that deflate cannot shrink them below the limit.
+    // Words that do not repeat, so that compression cannot shrink them below the limit.
     let text: String = (0..4000).map(|i| format!("w{:x} ", i * 7919)).collect();
     let corpus = corpus_of(&[("long.txt", format!("Long\n\n{text}"))]);
     let dir = scratch("cut");

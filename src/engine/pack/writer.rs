@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::engine::index::corpus::Corpus;
 use crate::engine::index::days::date_of_day;
+use crate::engine::pack::compression::compress;
 use crate::engine::pack::files::{Appender, Pieces};
 use crate::engine::pack::format::{key, *};
 use crate::engine::pack::reader::{FileSource, PackReader};
@@ -21,9 +22,7 @@ use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
 mod counts;
-mod deflater;
 use counts::{counted_keys, paired_values};
-use deflater::Deflater;
 
 /// Spans longer than this many months (a century, "the 1990s") count in their years only.
 const MAX_MONTHS_PER_SPAN: i32 = 24;
@@ -60,7 +59,6 @@ pub struct PackWriter {
     pieces: Pieces,
     docs: Appender,
     titles_out: Appender,
-    deflater: Deflater,
     /// Titles of the documents since the last full block.
     titles: Vec<TitleRecord>,
     title_blocks: Vec<PieceRef>,
@@ -98,7 +96,6 @@ impl PackWriter {
             },
             docs: Appender::new("docs"),
             titles_out: Appender::new("titles"),
-            deflater: Deflater::new(),
             titles: Vec::new(),
             title_blocks: Vec::new(),
             sets: HashMap::default(),
@@ -223,7 +220,7 @@ impl PackWriter {
     /// Writes one document's record, its text cut at a character boundary if the
     /// whole would not fit in a file.
     fn append_record(&mut self, record: &DocumentRecord) -> io::Result<PieceRef> {
-        let mut bytes = self.deflater.record(record)?;
+        let mut bytes = stored_record(record)?;
         if bytes.len() as u64 > self.pieces.max_file_bytes {
             self.cut_documents += 1;
             let mut cut = record.clone();
@@ -242,7 +239,7 @@ impl PackWriter {
                 cut.document.entities.truncate(kept);
                 cut.mention_entities.truncate(kept);
                 cut.document.dates.retain(|m| m.end <= end);
-                bytes = self.deflater.record(&cut)?;
+                bytes = stored_record(&cut)?;
             }
         }
         self.docs.append(&mut self.pieces, &bytes)
@@ -260,7 +257,7 @@ impl PackWriter {
     fn flush_titles(&mut self) -> io::Result<()> {
         if !self.titles.is_empty() {
             let raw = postcard::to_stdvec(&self.titles).map_err(io::Error::other)?;
-            let bytes = self.deflater.deflate(&raw)?;
+            let bytes = compress(&raw);
             let piece = self.titles_out.append(&mut self.pieces, &bytes)?;
             self.title_blocks.push(piece);
             self.titles.clear();
@@ -684,6 +681,13 @@ fn title_of(document: &crate::engine::Document) -> TitleRecord {
         date: document.date.map(|d| d.date.to_string()),
         opening,
     }
+}
+
+/// A record as stored: postcard, then compressed.
+fn stored_record(record: &DocumentRecord) -> io::Result<Vec<u8>> {
+    Ok(compress(
+        &postcard::to_stdvec(record).map_err(io::Error::other)?,
+    ))
 }
 
 fn serialize(set: &RoaringBitmap) -> Vec<u8> {
