@@ -61,17 +61,54 @@ pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The words of `text` as [`words_of`] gives them, borrowed from `text` where it
 /// writes them so (ASCII without capitals: lowering changes nothing).
 fn words_in(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                Cow::Borrowed(cut(w))
+    Runs { text, at: 0 }.map(|(w, plain)| {
+        if plain {
+            Cow::Borrowed(cut(w))
+        } else {
+            let mut word = w.to_lowercase();
+            word.truncate(cut(&word).len());
+            Cow::Owned(word)
+        }
+    })
+}
+
+/// The runs of letters and digits of a text (`char::is_alphanumeric`), each with
+/// whether it is plain: ASCII without capitals. ASCII bytes are tested as bytes,
+/// without decoding a character: a build splits every document's text.
+struct Runs<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = (&'a str, bool);
+
+    fn next(&mut self) -> Option<(&'a str, bool)> {
+        let bytes = self.text.as_bytes();
+        let mut start = None;
+        let mut plain = true;
+        let mut i = self.at;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (in_word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
             } else {
-                let mut word = w.to_lowercase();
-                word.truncate(cut(&word).len());
-                Cow::Owned(word)
+                // `i` is always at a character's first byte.
+                let c = self.text[i..].chars().next().unwrap_or_default();
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if in_word {
+                start.get_or_insert(i);
+                plain &= b.is_ascii() && !b.is_ascii_uppercase();
+            } else if let Some(start) = start {
+                self.at = i + len;
+                return Some((&self.text[start..i], plain));
             }
-        })
+            i += len;
+        }
+        self.at = bytes.len();
+        start.map(|start| (&self.text[start..], plain))
+    }
 }
 
 /// `word` cut to at most [`MAX_WORD_BYTES`] at a character boundary.
@@ -159,6 +196,47 @@ mod tests {
             .map(|(w, d)| (w.to_string(), d))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn runs_are_the_texts_alphanumeric_runs() {
+        let cases: &[(&str, &str)] = &[
+            ("empty", ""),
+            ("separators only", " ,.;\n\t—"),
+            ("words and digits", "Talks in Almaty, May 10-11 2024."),
+            ("no separator at the ends", "end"),
+            ("letters beyond ASCII", "Ärzte über São Paulo ÉTÉ"),
+            ("separators beyond ASCII", "a—b\u{a0}c\u{2019}d"),
+            ("a combining accent splits", "e\u{301}t\u{e9}"),
+            ("other scripts", "Москва 東京 ١٢٣ Ⅻ"),
+            ("emoji between words", "a🙂b 🙂"),
+        ];
+        for (name, text) in cases {
+            let runs: Vec<(&str, bool)> = Runs { text, at: 0 }.collect();
+            let split: Vec<(&str, bool)> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    (
+                        w,
+                        w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                    )
+                })
+                .collect();
+            assert_eq!(runs, split, "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_split_any_text_as_the_standard_split_does(text in "\\PC{0,64}") {
+            let runs: Vec<&str> = Runs { text: &text, at: 0 }.map(|(w, _)| w).collect();
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(runs, split);
+        }
     }
 
     /// The index of documents given as (title, text), as sorted (word, documents).
