@@ -24,10 +24,14 @@ impl<'a> DocumentView<'a> {
             .zip(&in_capitals_line)
             .map(|(headline, &capitals)| headline || capitals)
             .collect();
-        let mut capitalised_mid_sentence = HashSet::default();
+        // Sized for a news document's distinct capitalised words, so that it
+        // rarely grows (growing was a tenth of building the view).
+        let mut capitalised_mid_sentence =
+            HashSet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
         // Only sentence-initial words are ever asked about in lower case: collect
         // those first, then look for them, instead of hashing every word.
         let mut sentence_initial: HashSet<String> = HashSet::default();
+        let mut initial_shapes = WordShapes::default();
         let mut opens_a_sentence: HashSet<&str> = HashSet::default();
         let mut opens_sentences_repeatedly: HashSet<&str> = HashSet::default();
         for (i, t) in tokens.iter().enumerate() {
@@ -39,7 +43,9 @@ impl<'a> DocumentView<'a> {
                 if !t.sentence_start && !in_headline[i] && !after_opening_quote(text, tokens, i) {
                     capitalised_mid_sentence.insert(w);
                 } else {
-                    sentence_initial.insert(w.to_lowercase());
+                    let lower = w.to_lowercase();
+                    initial_shapes.add(&lower);
+                    sentence_initial.insert(lower);
                     // A plural is mostly a common noun ("Troops moved", "Analysts said").
                     let plural = w.ends_with('s') && !w.ends_with("ss");
                     // The subject of its sentence: a word follows, not a label's colon
@@ -73,7 +79,10 @@ impl<'a> DocumentView<'a> {
         let mut seen_lowercase = HashSet::default();
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let w = t.text(text);
-            if w.as_bytes()[0].is_ascii_lowercase() && sentence_initial.contains(w) {
+            if w.as_bytes()[0].is_ascii_lowercase()
+                && initial_shapes.may_hold(w)
+                && sentence_initial.contains(w)
+            {
                 seen_lowercase.insert(w);
             }
         }
@@ -392,6 +401,31 @@ impl<'a> DocumentView<'a> {
     }
 }
 
+/// The shapes (length, first and last byte) of a few words: a test that lets most
+/// other words skip a hash look-up. It answers "maybe" for every word added.
+#[derive(Default)]
+struct WordShapes([u64; 16]);
+
+impl WordShapes {
+    fn bit(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        let mixed =
+            (first.unwrap_or(0) as usize) * 31 + (last.unwrap_or(0) as usize) * 7 + bytes.len();
+        mixed % 1024
+    }
+
+    fn add(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & 1 << (bit % 64) != 0
+    }
+}
+
 /// The token opens a quotation or bracket: a quoted sentence starts here ('said, "This …').
 pub(super) fn after_opening_quote(text: &str, tokens: &[Token], i: usize) -> bool {
     if i == 0 {
@@ -586,9 +620,10 @@ fn capitals_line_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
             let (mut n_words, mut n_capitals) = (0, 0);
             for t in &tokens[line_first..i] {
                 let w = t.text(text);
-                if t.kind == TokenKind::Word && w.chars().any(char::is_alphabetic) {
+                let (has_letter, has_lowercase) = letters_and_lowercase(w);
+                if t.kind == TokenKind::Word && has_letter {
                     n_words += 1;
-                    n_capitals += usize::from(!w.chars().any(char::is_lowercase));
+                    n_capitals += usize::from(!has_lowercase);
                 }
             }
             let capitals = n_words >= 3 && n_capitals * 5 >= n_words * 4
@@ -602,6 +637,24 @@ fn capitals_line_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     flags
 }
 
+/// Whether `word` has a letter, and a lower-case one: ASCII words in one pass over
+/// their bytes (every line of every document is weighed this way).
+fn letters_and_lowercase(word: &str) -> (bool, bool) {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let has_lowercase = bytes.iter().any(u8::is_ascii_lowercase);
+        (
+            has_lowercase || bytes.iter().any(u8::is_ascii_uppercase),
+            has_lowercase,
+        )
+    } else {
+        (
+            word.chars().any(char::is_alphabetic),
+            word.chars().any(char::is_lowercase),
+        )
+    }
+}
+
 /// "<PAGE>", "<TABLE>" (or "< PAGE >", as text converted from filings spaces them):
 /// a word right inside angle brackets is markup (filings keep their SGML page and
 /// table tags), never a name.
@@ -611,4 +664,51 @@ fn in_angle_brackets(text: &str, token: &Token) -> bool {
     let before = before.strip_suffix(' ').unwrap_or(before);
     let after = after.strip_prefix(' ').unwrap_or(after);
     before.ends_with('<') && after.starts_with('>')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{letters_and_lowercase, WordShapes};
+
+    #[test]
+    fn letters_and_lower_case_as_the_characters_say() {
+        for word in [
+            "", "SOCCER", "Talks", "talks", "1991", "10-11", "ÉTÉ", "été", "Ärzte", "ǅ", "ªº",
+            "東京",
+        ] {
+            let expected = (
+                word.chars().any(char::is_alphabetic),
+                word.chars().any(char::is_lowercase),
+            );
+            assert_eq!(letters_and_lowercase(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn word_shapes_answer_maybe_for_every_word_added_and_no_for_most_others() {
+        let added = ["the", "he", "in", "but", "über", "", "a", "analysts"];
+        let others = [
+            "cat",
+            "dog",
+            "said",
+            "ministers",
+            "talks",
+            "almaty",
+            "x",
+            "on",
+        ];
+        let mut shapes = WordShapes::default();
+        for w in added {
+            shapes.add(w);
+        }
+        for w in added {
+            assert!(shapes.may_hold(w), "{w}");
+        }
+        let maybe = others.iter().filter(|w| shapes.may_hold(w)).count();
+        assert!(
+            maybe <= 1,
+            "{maybe} of {} others answered maybe",
+            others.len()
+        );
+    }
 }
