@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::engine::error::FileError;
 use crate::engine::index::analysed::{content_hash, AnalysedFile};
 use crate::engine::index::days::day_number;
-use crate::engine::index::grouping::{entity_id, fold_whitespace, grouping_keys};
+use crate::engine::index::grouping::{fold_whitespace, grouping_keys, typed_entity_id};
 use crate::engine::index::near_duplicates::{Grouper, Signature};
 use crate::engine::index::report::FileReport;
 use crate::engine::recognize::entities::EntityType;
@@ -305,8 +305,7 @@ impl Corpus {
 
     /// The id of the entity of a type and grouping key, after the user's merges.
     fn resolved_id(&self, kind: EntityType, key: &str) -> String {
-        self.curation
-            .resolve(entity_id(&format!("{}:{key}", kind.code())))
+        self.curation.resolve(typed_entity_id(kind.code(), key))
     }
 
     /// The entity a mention's type and grouping key name (after the user's merges),

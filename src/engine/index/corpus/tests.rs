@@ -1,6 +1,7 @@
 //! Named cases for the corpus index: grouping across documents, acronyms, edits, highlights and the worker payload.
 
 use super::*;
+use crate::engine::index::grouping::entity_id;
 
 fn corpus(files: &[(&str, &str)]) -> Corpus {
     let mut corpus = Corpus::new();
