@@ -19,6 +19,18 @@ pub struct WordIndex {
     sets: Vec<(RoaringBitmap, u32)>,
 }
 
+/// Adds `n`, past every document of `set`, to it: pushed at the end while the set is
+/// small enough that all its containers are sorted arrays (a push is then one
+/// comparison, where an insert searches the array), inserted otherwise (a push onto
+/// a container of bits finds its maximum by scanning from its end).
+pub fn add_last(set: &mut RoaringBitmap, n: u32) {
+    // A Roaring container turns from an array into bits past 4,096 values.
+    const ALL_ARRAYS: u64 = 4096;
+    if set.len() >= ALL_ARRAYS || set.try_push(n).is_err() {
+        set.insert(n);
+    }
+}
+
 impl WordIndex {
     /// Adds document `n` (after every document added so far) under the words of
     /// its title and text.
@@ -28,7 +40,7 @@ impl WordIndex {
                 Some(&id) => {
                     let (set, last) = &mut self.sets[id as usize];
                     if *last != n {
-                        set.insert(n);
+                        add_last(set, n);
                         *last = n;
                     }
                 }
@@ -236,6 +248,31 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             proptest::prop_assert_eq!(runs, split);
+        }
+    }
+
+    #[test]
+    fn adding_last_gives_the_set_inserting_gives() {
+        let dense: Vec<u32> = (0..10_000).collect();
+        let spread: Vec<u32> = (0..5_000).map(|k| k * 70_001).collect();
+        let cases: &[(&str, &[u32])] = &[
+            ("nothing", &[]),
+            ("ascending", &[1, 5, 9, 65_536, 200_000]),
+            ("past the arrays, into bits", &dense),
+            ("many containers", &spread),
+            ("repeated and smaller", &[5, 5, 3, 9, 1, 9]),
+        ];
+        for (name, values) in cases {
+            let (mut added, mut inserted) = (RoaringBitmap::new(), RoaringBitmap::new());
+            for &v in *values {
+                add_last(&mut added, v);
+                inserted.insert(v);
+            }
+            assert_eq!(added, inserted, "{name}");
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            added.serialize_into(&mut a).unwrap();
+            inserted.serialize_into(&mut b).unwrap();
+            assert_eq!(a, b, "{name}: the same bytes in a pack");
         }
     }
 

@@ -17,7 +17,7 @@ use crate::engine::pack::compression::compress;
 use crate::engine::pack::files::{Appender, Pieces};
 use crate::engine::pack::format::{key, *};
 use crate::engine::pack::reader::{FileSource, PackReader};
-use crate::engine::pack::words::WordIndex;
+use crate::engine::pack::words::{add_last, WordIndex};
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
@@ -606,9 +606,7 @@ fn head_country(head: &Head, key: &str) -> Option<&'static str> {
 
 fn insert(sets: &mut HashMap<String, RoaringBitmap>, key: &str, document: u32) {
     match sets.get_mut(key) {
-        Some(set) => {
-            set.insert(document);
-        }
+        Some(set) => add_last(set, document),
         None => {
             let mut set = RoaringBitmap::new();
             set.insert(document);
