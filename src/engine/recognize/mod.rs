@@ -9,6 +9,7 @@ pub(crate) mod people_words;
 pub(crate) mod place_words;
 pub(crate) mod sports_words;
 pub mod token;
+pub(crate) mod word_shapes;
 pub(crate) mod words;
 
 use dates::DateMention;

@@ -1,5 +1,7 @@
 //! The date scanner: token accessors shared by every matcher, the cheap test of where a form may start, and the scan over a document.
 
+use std::cell::RefCell;
+
 use super::expr::{Expr, Found};
 use super::tables::{self, MONTHS};
 use super::NumericOrder;
@@ -151,10 +153,30 @@ impl<'a> Scanner<'a> {
 
 /// Finds date expressions in a document's tokens (unresolved).
 pub(super) fn scan(text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Found> {
-    let lower_text = text.to_ascii_lowercase();
+    thread_local! {
+        /// The lowered copy of the text, kept between documents: a new one per
+        /// document was an allocation the size of the text, and its pages' first
+        /// touch (a twentieth of the scanner in a pack build's profile).
+        static LOWER_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    /// A copy past this size is given back after its document.
+    const KEPT_BYTES: usize = 4 << 20;
+    LOWER_TEXT.with_borrow_mut(|lower_text| {
+        lower_text.clear();
+        lower_text.push_str(text);
+        lower_text.make_ascii_lowercase();
+        let found = scan_lowered(text, lower_text, tokens, order);
+        if lower_text.capacity() > KEPT_BYTES {
+            *lower_text = String::new();
+        }
+        found
+    })
+}
+
+fn scan_lowered(text: &str, lower_text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Found> {
     let mut scanner = Scanner {
         text,
-        lower_text: &lower_text,
+        lower_text,
         tokens,
         order,
     };

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use jiff::civil::Weekday;
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::engine::recognize::word_shapes::WordShapes;
+
 use super::expr::{Holiday, Season};
 
 pub(super) const MONTHS: &[(&str, i8)] = &[
@@ -185,21 +187,29 @@ const LEAD_WORDS: &[&str] = &[
 /// Whether a lower-cased token can open some date form: a word of any table above.
 /// Numbers are tested apart (see `Scanner::could_start`).
 pub(super) fn could_start(lower: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let names = MONTHS.iter().map(|(w, _)| *w);
-            let names = names.chain(WEEKDAYS.iter().map(|(w, _)| *w));
-            let names = names.chain(NUMBER_WORDS.iter().map(|(w, _)| *w));
-            let names = names.chain(ORDINAL_QUARTERS.iter().map(|(w, _)| *w));
-            let names = names.chain(SEASONS.iter().map(|(w, _)| *w));
-            let names = names.chain(DAY_WORDS.iter().map(|(w, _)| *w));
-            let names = names.chain(VAGUE_WORDS.iter().map(|(w, _)| *w));
-            let first_words = HOLIDAYS
-                .iter()
-                .filter_map(|(w, _)| w.split([' ', '\'']).next());
-            let names = names.chain(first_words);
-            names.chain(LEAD_WORDS.iter().copied()).collect()
-        })
-        .contains(lower)
+    static WORDS: OnceLock<(WordShapes, HashSet<&'static str>)> = OnceLock::new();
+    let (shapes, words) = WORDS.get_or_init(|| {
+        let words = opening_words();
+        let mut shapes = WordShapes::default();
+        words.iter().for_each(|w| shapes.add(w));
+        (shapes, words)
+    });
+    // Most words of a text are of no table's shape: no hash for them.
+    shapes.may_hold(lower) && words.contains(lower)
+}
+
+/// The words of the tables above that can open a date form.
+fn opening_words() -> HashSet<&'static str> {
+    let names = MONTHS.iter().map(|(w, _)| *w);
+    let names = names.chain(WEEKDAYS.iter().map(|(w, _)| *w));
+    let names = names.chain(NUMBER_WORDS.iter().map(|(w, _)| *w));
+    let names = names.chain(ORDINAL_QUARTERS.iter().map(|(w, _)| *w));
+    let names = names.chain(SEASONS.iter().map(|(w, _)| *w));
+    let names = names.chain(DAY_WORDS.iter().map(|(w, _)| *w));
+    let names = names.chain(VAGUE_WORDS.iter().map(|(w, _)| *w));
+    let first_words = HOLIDAYS
+        .iter()
+        .filter_map(|(w, _)| w.split([' ', '\'']).next());
+    let names = names.chain(first_words);
+    names.chain(LEAD_WORDS.iter().copied()).collect()
 }

@@ -9,6 +9,7 @@ use super::shape::{is_dotted_abbreviation, starts_upper};
 use super::{DocumentView, EntityType, Evidence, Parts, Segment};
 use crate::engine::recognize::lexicon::{lexicon, openers};
 use crate::engine::recognize::token::{Lower, Token, TokenKind};
+use crate::engine::recognize::word_shapes::WordShapes;
 use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
@@ -401,31 +402,6 @@ impl<'a> DocumentView<'a> {
     }
 }
 
-/// The shapes (length, first and last byte) of a few words: a test that lets most
-/// other words skip a hash look-up. It answers "maybe" for every word added.
-#[derive(Default)]
-struct WordShapes([u64; 16]);
-
-impl WordShapes {
-    fn bit(word: &str) -> usize {
-        let bytes = word.as_bytes();
-        let (first, last) = (bytes.first().copied(), bytes.last().copied());
-        let mixed =
-            (first.unwrap_or(0) as usize) * 31 + (last.unwrap_or(0) as usize) * 7 + bytes.len();
-        mixed % 1024
-    }
-
-    fn add(&mut self, word: &str) {
-        let bit = Self::bit(word);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
-        self.0[bit / 64] & 1 << (bit % 64) != 0
-    }
-}
-
 /// The token opens a quotation or bracket: a quoted sentence starts here ('said, "This …').
 pub(super) fn after_opening_quote(text: &str, tokens: &[Token], i: usize) -> bool {
     if i == 0 {
@@ -668,7 +644,7 @@ fn in_angle_brackets(text: &str, token: &Token) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{letters_and_lowercase, WordShapes};
+    use super::letters_and_lowercase;
 
     #[test]
     fn letters_and_lower_case_as_the_characters_say() {
@@ -682,33 +658,5 @@ mod tests {
             );
             assert_eq!(letters_and_lowercase(word), expected, "{word}");
         }
-    }
-
-    #[test]
-    fn word_shapes_answer_maybe_for_every_word_added_and_no_for_most_others() {
-        let added = ["the", "he", "in", "but", "über", "", "a", "analysts"];
-        let others = [
-            "cat",
-            "dog",
-            "said",
-            "ministers",
-            "talks",
-            "almaty",
-            "x",
-            "on",
-        ];
-        let mut shapes = WordShapes::default();
-        for w in added {
-            shapes.add(w);
-        }
-        for w in added {
-            assert!(shapes.may_hold(w), "{w}");
-        }
-        let maybe = others.iter().filter(|w| shapes.may_hold(w)).count();
-        assert!(
-            maybe <= 1,
-            "{maybe} of {} others answered maybe",
-            others.len()
-        );
     }
 }
