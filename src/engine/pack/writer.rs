@@ -22,7 +22,9 @@ use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
 mod counts;
+mod keyed;
 use counts::{counted_keys, paired_values};
+use keyed::KeyedDocuments;
 
 /// Spans longer than this many months (a century, "the 1990s") count in their years only.
 const MAX_MONTHS_PER_SPAN: i32 = 24;
@@ -126,7 +128,9 @@ impl PackWriter {
     /// earlier slices by their stable id; grouping that spans documents (acronyms
     /// defined in another document, near-duplicates) is the slice's own.
     pub fn add_corpus(&mut self, corpus: &Corpus) -> io::Result<()> {
-        let entity_keys = self.entity_keys(corpus);
+        let mut keyed = KeyedDocuments::default();
+        let entity_keys = self.entity_keys(corpus, &mut keyed);
+        let mut keys_of_document = Vec::new();
         for (d, document) in corpus.documents().iter().enumerate() {
             let n = self.documents();
             let record = record_of(corpus, d);
@@ -135,19 +139,18 @@ impl PackWriter {
             self.add_title(title_of(document))?;
             insert(&mut self.sets, &key::file(&document.source), n);
             self.text_bytes += document.text.len() as u64;
-            let mut keys: Vec<&String> = corpus
-                .mention_entities(d)
-                .iter()
-                .flat_map(|&e| entity_keys.get(e).into_iter().flatten())
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            for k in keys {
-                insert(&mut self.sets, k, n);
-            }
+            keys_of_document.clear();
+            keys_of_document.extend(
+                corpus
+                    .mention_entities(d)
+                    .iter()
+                    .flat_map(|&e| entity_keys.get(e).into_iter().flatten()),
+            );
+            self.add_days(corpus.day_spans(d), &mut keyed, &mut keys_of_document);
+            keyed.add_document(n, &mut keys_of_document);
             self.words.add_document(n, &document.text, &document.title);
-            self.add_days(n, corpus.day_spans(d));
         }
+        keyed.add_to(&mut self.sets);
         self.files += corpus.files().len() as u32;
         self.files_without_documents +=
             corpus.files().iter().filter(|f| f.n_documents == 0).count() as u32;
@@ -156,7 +159,7 @@ impl PackWriter {
 
     /// The keys each entity's documents join (its own; a place's country and region
     /// too), and the labels of those keys.
-    fn entity_keys(&mut self, corpus: &Corpus) -> Vec<Vec<String>> {
+    fn entity_keys(&mut self, corpus: &Corpus, keyed: &mut KeyedDocuments) -> Vec<Vec<u32>> {
         let lex = lexicon();
         let mut all = Vec::with_capacity(corpus.entities().len());
         for entity in corpus.entities() {
@@ -173,13 +176,13 @@ impl PackWriter {
                 entity.country,
                 weight,
             );
-            let mut keys = vec![own];
+            let mut keys = vec![keyed.key_id(own)];
             let place = entity.place.map(|p| lex.place(p));
             if let Some(place) = place.filter(|p| !p.country.is_empty()) {
                 let country = key::country(place.country);
                 let name = lex.country(place.country).map_or(place.country, |c| c.name);
                 self.label(&country, name, None, Some(place.country), u64::MAX);
-                keys.push(country);
+                keys.push(keyed.key_id(country));
                 let in_region = entity.kind == EntityType::Place
                     && place.kind != PlaceKind::Country
                     && !place.admin1.is_empty();
@@ -189,7 +192,7 @@ impl PackWriter {
                         .region(place.country, place.admin1)
                         .map_or(place.admin1, |r| r.name);
                     self.label(&region, name, None, Some(place.country), u64::MAX);
-                    keys.push(region);
+                    keys.push(keyed.key_id(region));
                 }
             }
             all.push(keys);
@@ -265,13 +268,13 @@ impl PackWriter {
         Ok(())
     }
 
-    /// Puts document `n` in the timeline's bins of its date spans.
-    fn add_days(&mut self, n: u32, spans: &[(i32, i32)]) {
+    /// Adds a document's timeline bins, as this slice's key numbers, to `bins`, and
+    /// its days to the day counts.
+    fn add_days(&mut self, spans: &[(i32, i32)], keyed: &mut KeyedDocuments, bins: &mut Vec<u32>) {
         if spans.is_empty() {
             self.undated += 1;
             return;
         }
-        let mut bins: Vec<String> = Vec::new();
         for &(first, last) in spans {
             let (Some(a), Some(b)) = (date_of_day(first), date_of_day(last)) else {
                 continue;
@@ -279,20 +282,17 @@ impl PackWriter {
             let (ya, yb) = (a.year() as i32, b.year() as i32);
             let months = (yb * 12 + b.month() as i32) - (ya * 12 + a.month() as i32) + 1;
             if yb - ya < MAX_YEARS_PER_SPAN {
-                bins.extend((ya..=yb).map(key::year));
+                // A bin's number: a year's is its year times 16, a month's adds its month.
+                bins.extend((ya..=yb).map(|y| keyed.bin_id(y * 16, || key::year(y))));
             }
             if months <= MAX_MONTHS_PER_SPAN {
                 let first_month = ya * 12 + a.month() as i32 - 1;
                 bins.extend((0..months).map(|i| {
                     let m = first_month + i;
-                    key::month(m.div_euclid(12), (m.rem_euclid(12) + 1) as i8)
+                    let (year, month) = (m.div_euclid(12), (m.rem_euclid(12) + 1) as i8);
+                    keyed.bin_id(year * 16 + month as i32, || key::month(year, month))
                 }));
             }
-        }
-        bins.sort_unstable();
-        bins.dedup();
-        for bin in &bins {
-            insert(&mut self.sets, bin, n);
         }
         for (first, last) in merged_day_runs(spans) {
             *self.day_changes.entry(first).or_default() += 1;
