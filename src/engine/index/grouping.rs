@@ -46,8 +46,9 @@ fn hex_id(hash: u64) -> String {
 /// The grouping key of each entity mention of a document.
 pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
     let text = &document.text;
-    let surface =
-        |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]).into_owned();
+    // Borrowed from the text unless its whitespace needs folding: most mentions'
+    // keys are built from it without a copy of their own.
+    let surface = |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]);
     // Full personal names of the document, by their last and first words, and by
     // the lower-case word-boundary suffixes that can stand alone ("der leyen").
     let mut full_names = HashSet::default();
@@ -63,6 +64,7 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
         if words.len() < 2 || !full_names.insert(name.clone()) {
             continue;
         }
+        let name = name.as_ref();
         let (first, last) = (words[0], words[words.len() - 1]);
         let parts = [first, last];
         let distinct_parts = if first == last {
@@ -74,14 +76,14 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
             full_names_by_part
                 .entry(part.to_string())
                 .or_default()
-                .push(name.clone());
+                .push(name.to_string());
         }
         let lower = name.to_lowercase();
         for (at, _) in lower.match_indices(' ') {
             full_names_by_suffix
                 .entry(lower[at + 1..].to_string())
-                .and_modify(|longer| longer.add(&name))
-                .or_insert_with(|| Longer::One(name.clone()));
+                .and_modify(|longer| longer.add(name))
+                .or_insert_with(|| Longer::One(name.to_string()));
         }
     }
     let companies_by_first_word = companies_by_first_word(document);
@@ -90,24 +92,26 @@ pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
         .entities
         .iter()
         .map(|m| {
+            if let (EntityType::Place, Some(p)) = (m.kind, m.place) {
+                return lexicon().place(p).key();
+            }
             let name = surface(m);
             match m.kind {
-                EntityType::Place => match m.place {
-                    Some(p) => lexicon().place(p).key(),
-                    None => strip_article(&name).to_string(),
-                },
-                EntityType::Person => match full_names_by_part.get(&name) {
+                EntityType::Place => strip_article(&name).to_string(),
+                EntityType::Person => match full_names_by_part.get(name.as_ref()) {
                     Some(full) if full.len() == 1 && !name.contains(' ') => full[0].clone(),
                     // A multi-word surname: "Von der Leyen" after "Ursula von der Leyen".
                     // One look-up, however many full names share the surname.
+                    _ if full_names_by_suffix.is_empty() => name.into_owned(),
                     _ => match full_names_by_suffix.get(&name.to_lowercase()) {
                         Some(Longer::One(only)) if only.len() > name.len() => only.clone(),
-                        _ => name,
+                        _ => name.into_owned(),
                     },
                 },
-                EntityType::Organisation => match acronyms.get(name.as_str()) {
+                EntityType::Organisation => match acronyms.get(name.as_ref()) {
                     Some(full) => well_known(full).unwrap_or(full).to_string(),
-                    None if !name.contains(' ') => match companies_by_first_word.get(&name) {
+                    None if !name.contains(' ') => match companies_by_first_word.get(name.as_ref())
+                    {
                         Some(Longer::One(company)) => {
                             well_known(company).unwrap_or(company.as_str()).to_string()
                         }
