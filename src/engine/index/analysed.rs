@@ -84,10 +84,16 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// FNV-1a, 64 bit: a small stable hash for ids and duplicate detection.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= b as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    fnv1a_continued(FNV1A_START, bytes)
+}
+
+/// FNV-1a's hash before any byte: with [`fnv1a_continued`], a hash of pieces
+/// equals [`fnv1a`] of their concatenation, without building it.
+pub const FNV1A_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// `hash` (of the bytes so far) continued over `bytes`.
+pub fn fnv1a_continued(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &b| {
+        (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[cfg(test)]
 use crate::engine::index::analysed::fnv1a;
+use crate::engine::index::analysed::{fnv1a_continued, FNV1A_START};
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, name_in_title_case};
 use crate::engine::recognize::words::is_legal_form;
@@ -24,15 +25,9 @@ pub(crate) fn entity_id(full_key: &str) -> String {
 pub(crate) fn typed_entity_id(code: &str, key: &str) -> String {
     let hash = [code.as_bytes(), b":", key.as_bytes()]
         .into_iter()
-        .flatten()
-        .fold(FNV_OFFSET, |hash, &b| {
-            (hash ^ b as u64).wrapping_mul(FNV_PRIME)
-        });
+        .fold(FNV1A_START, fnv1a_continued);
     hex_id(hash)
 }
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// The low 48 bits of a hash as twelve lower-case hex digits.
 fn hex_id(hash: u64) -> String {
