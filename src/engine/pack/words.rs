@@ -97,29 +97,53 @@ impl<'a> Iterator for Runs<'a> {
 
     fn next(&mut self) -> Option<(&'a str, bool)> {
         let bytes = self.text.as_bytes();
-        let mut start = None;
-        let mut plain = true;
+        // `i` is always at a character's first byte.
         let mut i = self.at;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (in_word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
+        let start = loop {
+            let &b = bytes.get(i)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
             } else {
-                // `i` is always at a character's first byte.
-                let c = self.text[i..].chars().next().unwrap_or_default();
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if in_word {
-                start.get_or_insert(i);
-                plain &= b.is_ascii() && !b.is_ascii_uppercase();
-            } else if let Some(start) = start {
-                self.at = i + len;
-                return Some((&self.text[start..i], plain));
+                let c = self.char_at(i);
+                if c.is_alphanumeric() {
+                    break i;
+                }
+                i += c.len_utf8();
             }
-            i += len;
+        };
+        let mut plain = true;
+        while let Some(&b) = bytes.get(i) {
+            // Lower-case letters and digits first: most of a word's bytes.
+            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                i += 1;
+            } else if b.is_ascii_uppercase() {
+                plain = false;
+                i += 1;
+            } else if b.is_ascii() {
+                self.at = i + 1;
+                return Some((&self.text[start..i], plain));
+            } else {
+                let c = self.char_at(i);
+                if !c.is_alphanumeric() {
+                    self.at = i + c.len_utf8();
+                    return Some((&self.text[start..i], plain));
+                }
+                plain = false;
+                i += c.len_utf8();
+            }
         }
         self.at = bytes.len();
-        start.map(|start| (&self.text[start..], plain))
+        Some((&self.text[start..], plain))
+    }
+}
+
+impl Runs<'_> {
+    /// The character whose first byte is at `i`.
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or_default()
     }
 }
 
