@@ -307,44 +307,30 @@ impl<'a> DocumentView<'a> {
     }
 
     /// For each of `words` (lower case), whether the document writes it as a word of
-    /// its own, as [`Self::writes_in_lowercase`] answers. Up to a few dozen words
-    /// are looked for in one pass over the tokens, each token compared with the
-    /// words of its length only, which costs less than building the set of every
-    /// word; more use the set, so that the cost stays linear in the document.
+    /// its own, as [`Self::writes_in_lowercase`] answers. A few words are searched
+    /// for in the text, which costs less than building the set of every word (a
+    /// pass over the tokens per document was a fiftieth of a pack build); more use
+    /// the set, so that the cost stays linear in the document.
     pub(super) fn which_written_in_lowercase(&self, words: &[String]) -> Vec<bool> {
-        const FEW: usize = 48;
-        const LONGEST: usize = 32;
+        const FEW: usize = 16;
         if words.len() > FEW || self.lowercase_words.get().is_some() {
             return words.iter().map(|w| self.writes_in_lowercase(w)).collect();
         }
-        let mut written = vec![false; words.len()];
-        let mut by_length: [Vec<usize>; LONGEST + 1] = std::array::from_fn(|_| Vec::new());
-        for (k, w) in words.iter().enumerate() {
-            match by_length.get_mut(w.len()) {
-                Some(same_length) => same_length.push(k),
-                // Longer than any name's first word: asked of the set.
-                None => written[k] = self.writes_in_lowercase(w),
-            }
+        words.iter().map(|w| self.has_lowercase_token(w)).collect()
+    }
+
+    /// Whether a word token of the document is `lower`, written all in lower case:
+    /// each place the text holds it is looked up among the tokens.
+    fn has_lowercase_token(&self, lower: &str) -> bool {
+        if lower.is_empty() || !lower.chars().all(char::is_lowercase) {
+            return false;
         }
-        if by_length.iter().all(Vec::is_empty) {
-            return written;
-        }
-        for t in self.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let Some(same_length) = by_length.get(t.end - t.start) else {
-                continue;
-            };
-            let w = t.text(self.text);
-            let Some(&first) = w.as_bytes().first() else {
-                continue;
-            };
-            for &k in same_length {
-                // The first byte settles most comparisons without a call.
-                if !written[k] && words[k].as_bytes().first() == Some(&first) && words[k] == w {
-                    written[k] = w.chars().all(char::is_lowercase);
-                }
-            }
-        }
-        written
+        memchr::memmem::find_iter(self.text.as_bytes(), lower.as_bytes()).any(|at| {
+            let k = self.tokens.partition_point(|t| t.start < at);
+            self.tokens.get(k).is_some_and(|t| {
+                t.start == at && t.end == at + lower.len() && t.kind == TokenKind::Word
+            })
+        })
     }
 
     /// The phrase is a name in the body, outside headlines: a whole run of capitalised
