@@ -92,6 +92,34 @@ struct Runs<'a> {
     at: usize,
 }
 
+/// What a byte is to [`Runs`]: ASCII separators, lower-case letters and digits,
+/// capitals, and the bytes of characters beyond ASCII (decoded to be tested).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Separator,
+    Plain,
+    Capital,
+    BeyondAscii,
+}
+
+/// [`ByteClass`] by byte: one load per byte where tests of ranges took several.
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::BeyondAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            ByteClass::Plain
+        } else if byte.is_ascii_uppercase() {
+            ByteClass::Capital
+        } else {
+            ByteClass::Separator
+        };
+        b += 1;
+    }
+    classes
+};
+
 impl<'a> Iterator for Runs<'a> {
     type Item = (&'a str, bool);
 
@@ -101,38 +129,39 @@ impl<'a> Iterator for Runs<'a> {
         let mut i = self.at;
         let start = loop {
             let &b = bytes.get(i)?;
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    break i;
+            match BYTE_CLASSES[b as usize] {
+                ByteClass::Separator => i += 1,
+                ByteClass::Plain | ByteClass::Capital => break i,
+                ByteClass::BeyondAscii => {
+                    let c = self.char_at(i);
+                    if c.is_alphanumeric() {
+                        break i;
+                    }
+                    i += c.len_utf8();
                 }
-                i += 1;
-            } else {
-                let c = self.char_at(i);
-                if c.is_alphanumeric() {
-                    break i;
-                }
-                i += c.len_utf8();
             }
         };
         let mut plain = true;
         while let Some(&b) = bytes.get(i) {
-            // Lower-case letters and digits first: most of a word's bytes.
-            if b.is_ascii_lowercase() || b.is_ascii_digit() {
-                i += 1;
-            } else if b.is_ascii_uppercase() {
-                plain = false;
-                i += 1;
-            } else if b.is_ascii() {
-                self.at = i + 1;
-                return Some((&self.text[start..i], plain));
-            } else {
-                let c = self.char_at(i);
-                if !c.is_alphanumeric() {
-                    self.at = i + c.len_utf8();
+            match BYTE_CLASSES[b as usize] {
+                ByteClass::Plain => i += 1,
+                ByteClass::Capital => {
+                    plain = false;
+                    i += 1;
+                }
+                ByteClass::Separator => {
+                    self.at = i + 1;
                     return Some((&self.text[start..i], plain));
                 }
-                plain = false;
-                i += c.len_utf8();
+                ByteClass::BeyondAscii => {
+                    let c = self.char_at(i);
+                    if !c.is_alphanumeric() {
+                        self.at = i + c.len_utf8();
+                        return Some((&self.text[start..i], plain));
+                    }
+                    plain = false;
+                    i += c.len_utf8();
+                }
             }
         }
         self.at = bytes.len();
