@@ -12,19 +12,21 @@ pub(super) struct Scanner<'a> {
     /// `text` with ASCII letters lowered: same byte offsets, so tokens slice it too.
     pub(super) lower_text: &'a str,
     pub(super) tokens: &'a [Token],
+    /// Each token's text, as written and lowered, sliced once: the matchers ask
+    /// for the same few tokens again and again (slicing them each time, with its
+    /// checks of bounds and character boundaries, was a fortieth of a pack build).
+    words: Vec<(&'a str, &'a str)>,
     pub(super) order: NumericOrder,
 }
 
 impl<'a> Scanner<'a> {
     pub(super) fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
+        self.words.get(i).map_or("", |&(word, _)| word)
     }
 
     /// The token in ASCII lower case, sliced from the lowered copy of the text.
     pub(super) fn lower(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.lower_text[t.start..t.end])
+        self.words.get(i).map_or("", |&(_, lower)| lower)
     }
 
     pub(super) fn joined(&self, i: usize) -> bool {
@@ -178,6 +180,10 @@ fn scan_lowered(text: &str, lower_text: &str, tokens: &[Token], order: NumericOr
         text,
         lower_text,
         tokens,
+        words: tokens
+            .iter()
+            .map(|t| (&text[t.start..t.end], &lower_text[t.start..t.end]))
+            .collect(),
         order,
     };
     // Without a setting, the document may settle the day-month order itself.
