@@ -14,6 +14,7 @@ use crate::engine::recognize::words::*;
 
 impl<'a> DocumentView<'a> {
     pub(super) fn new(text: &'a str, tokens: &'a [Token], parts: Parts) -> Self {
+        let words: Vec<&'a str> = tokens.iter().map(|t| t.text(text)).collect();
         let in_capitals_line = if parts.capitals_lines {
             capitals_line_flags(text, tokens)
         } else {
@@ -35,11 +36,10 @@ impl<'a> DocumentView<'a> {
         let mut initial_shapes = WordShapes::default();
         let mut opens_a_sentence: HashSet<&str> = HashSet::default();
         let mut opens_sentences_repeatedly: HashSet<&str> = HashSet::default();
-        for (i, t) in tokens.iter().enumerate() {
+        for (i, (t, &w)) in tokens.iter().zip(&words).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let w = t.text(text);
             if starts_upper(w) {
                 if !t.sentence_start && !in_headline[i] && !after_opening_quote(text, tokens, i) {
                     capitalised_mid_sentence.insert(w);
@@ -63,9 +63,9 @@ impl<'a> DocumentView<'a> {
         }
         let name_words = tokens
             .iter()
+            .zip(&words)
             .enumerate()
-            .map(|(i, t)| {
-                let w = t.text(text);
+            .map(|(i, (t, &w))| {
                 t.kind == TokenKind::Word
                     && starts_upper(w)
                     && (!is_never_name(w)
@@ -78,8 +78,11 @@ impl<'a> DocumentView<'a> {
             })
             .collect();
         let mut seen_lowercase = HashSet::default();
-        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let w = t.text(text);
+        for (_, &w) in tokens
+            .iter()
+            .zip(&words)
+            .filter(|(t, _)| t.kind == TokenKind::Word)
+        {
             if w.as_bytes()[0].is_ascii_lowercase()
                 && initial_shapes.may_hold(w)
                 && sentence_initial.contains(w)
@@ -90,6 +93,7 @@ impl<'a> DocumentView<'a> {
         DocumentView {
             text,
             tokens,
+            words,
             in_headline,
             in_capitals_line,
             capitalised_mid_sentence,
@@ -108,7 +112,7 @@ impl<'a> DocumentView<'a> {
 
     /// The text of token `i`, or "" past the end (rules look ahead freely).
     pub(super) fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {

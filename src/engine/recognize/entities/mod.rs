@@ -367,6 +367,9 @@ struct Run {
 struct DocumentView<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    /// Each token's text, sliced once: the rules ask for the same words again and
+    /// again (slicing each time, with its checks, was a hundredth of a pack build).
+    words: Vec<&'a str>,
     /// Per token: its line reads as a Title Case headline.
     in_headline: Vec<bool>,
     /// Per token: its line is written in capitals (also marked as a headline).
