@@ -11,20 +11,24 @@ use crate::engine::recognize::words::{is_function_word, is_org_keyword};
 
 /// Words of the legal register: frequent in agreements, indentures and filings,
 /// rare in news (a quoted clause gives a few).
-const LEGAL_REGISTER: &[&str] = &[
-    "shall",
-    "hereof",
-    "herein",
-    "hereunder",
-    "hereto",
-    "hereby",
-    "thereof",
-    "therein",
-    "thereunder",
-    "pursuant",
-    "notwithstanding",
-    "whereas",
-];
+fn is_legal_register_word(word: &str) -> bool {
+    // A match, not a search of a list: asked of every word of every document.
+    matches!(
+        word,
+        "shall"
+            | "hereof"
+            | "herein"
+            | "hereunder"
+            | "hereto"
+            | "hereby"
+            | "thereof"
+            | "therein"
+            | "thereunder"
+            | "pursuant"
+            | "notwithstanding"
+            | "whereas"
+    )
+}
 
 /// Connectives of the register that open a clause in capitals ("IN WITNESS
 /// WHEREOF", "NOW, THEREFORE") without being written in lower case elsewhere.
@@ -51,9 +55,12 @@ impl<'a> DocumentView<'a> {
     pub(super) fn in_legal_register(&self) -> bool {
         let mut words = 0usize;
         let mut register = 0usize;
-        for t in self.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        for (t, &word) in self.tokens.iter().zip(&self.words) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
             words += 1;
-            if LEGAL_REGISTER.contains(&t.text(self.text)) {
+            if is_legal_register_word(word) {
                 register += 1;
             }
         }
@@ -112,7 +119,7 @@ impl<'a> DocumentView<'a> {
             }
             let lower = w.to_lowercase();
             let ordinary = self.writes_in_lowercase(&lower)
-                || LEGAL_REGISTER.contains(&lower.as_str())
+                || is_legal_register_word(lower.as_str())
                 || LEGAL_CONNECTIVES.contains(&lower.as_str());
             if !ordinary {
                 return false;
