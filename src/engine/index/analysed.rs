@@ -28,10 +28,23 @@ impl AnalysedFile {
     /// [`AnalysedFile::analyse`] without signatures, for a corpus that does not group
     /// near-duplicates ([`Corpus::without_near_duplicates`]): a sixth of analysing.
     pub fn analyse_unsigned(name: &str, bytes: &[u8], options: &AnalysisOptions) -> AnalysedFile {
+        Self::analyse_hashed(name, bytes, content_hash(bytes), options)
+    }
+
+    /// [`AnalysedFile::analyse_unsigned`] with the hash that finds exact duplicates
+    /// given: a build that keeps no hashes may use a faster one than
+    /// [`content_hash`], which kept corpora store; every file of one corpus must
+    /// be hashed alike.
+    pub fn analyse_hashed(
+        name: &str,
+        bytes: &[u8],
+        content_hash: String,
+        options: &AnalysisOptions,
+    ) -> AnalysedFile {
         AnalysedFile {
             name: name.to_string(),
             size: bytes.len(),
-            content_hash: content_hash(bytes),
+            content_hash,
             outcome: analyze_file(name, bytes, options),
             signatures: Vec::new(),
         }
