@@ -581,26 +581,40 @@ fn reads_as_results_line(text: &str, line: &[Token]) -> bool {
 fn capitals_line_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
     let mut line_first = 0;
-    for i in 0..=tokens.len() {
-        if i == tokens.len() || (tokens[i].line_start && i > line_first) {
-            let (mut n_words, mut n_capitals) = (0, 0);
-            for t in &tokens[line_first..i] {
-                let w = t.text(text);
-                let (has_letter, has_lowercase) = letters_and_lowercase(w);
-                if t.kind == TokenKind::Word && has_letter {
-                    n_words += 1;
-                    n_capitals += usize::from(!has_lowercase);
-                }
-            }
-            let capitals = n_words >= 3 && n_capitals * 5 >= n_words * 4
-                || (1..=2).contains(&n_words) && n_capitals == n_words && i - line_first == n_words;
-            for f in &mut flags[line_first..i] {
-                *f = capitals;
-            }
-            line_first = i;
+    while line_first < tokens.len() {
+        let line_end = (line_first + 1..tokens.len())
+            .find(|&i| tokens[i].line_start)
+            .unwrap_or(tokens.len());
+        if line_in_capitals(text, &tokens[line_first..line_end]) {
+            flags[line_first..line_end].fill(true);
         }
+        line_first = line_end;
     }
     flags
+}
+
+/// Four words in five of the line are in capitals (of three words or more), or
+/// the line is one or two words, both in capitals. A line of running text is
+/// given up as soon as its other words outnumber what capitals could still come.
+fn line_in_capitals(text: &str, line: &[Token]) -> bool {
+    let (mut n_words, mut n_capitals) = (0, 0);
+    for (k, t) in line.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let (has_letter, has_lowercase) = letters_and_lowercase(t.text(text));
+        if !has_letter {
+            continue;
+        }
+        n_words += 1;
+        n_capitals += usize::from(!has_lowercase);
+        let tokens_left = line.len() - k - 1;
+        if n_capitals + tokens_left < 4 * (n_words - n_capitals) {
+            return false;
+        }
+    }
+    n_words >= 3 && n_capitals * 5 >= n_words * 4
+        || (1..=2).contains(&n_words) && n_capitals == n_words && line.len() == n_words
 }
 
 /// Whether `word` has a letter, and a lower-case one: ASCII words in one pass over
@@ -634,7 +648,62 @@ fn in_angle_brackets(text: &str, token: &Token) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::letters_and_lowercase;
+    use super::{capitals_line_flags, letters_and_lowercase};
+    use crate::engine::recognize::token::tokenize;
+
+    #[test]
+    fn lines_in_capitals_as_four_words_in_five_say() {
+        let cases: &[(&str, &str, &[bool])] = &[
+            (
+                "a headline in capitals",
+                "SOCCER - JAPAN GET LUCKY WIN",
+                &[true],
+            ),
+            (
+                "running text",
+                "Bayramov met Mirzoyan in Almaty on May 10.",
+                &[false],
+            ),
+            ("one word in capitals", "AGREEMENT", &[true]),
+            ("two words and a comma", "ALMATY, KAZAKHSTAN", &[false]),
+            ("two words in capitals", "ALMATY KAZAKHSTAN", &[true]),
+            ("four in five", "ONE TWO THREE FOUR five", &[true]),
+            ("three in four", "ONE TWO THREE four", &[false]),
+            (
+                "lower case first, capitals after",
+                "a b ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT",
+                &[true],
+            ),
+            (
+                "lower case last, past what capitals could make up",
+                "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT a b c",
+                &[false],
+            ),
+            ("numbers are no words", "TALKS 10 11 2024", &[false]),
+            (
+                "each line weighed alone",
+                "ALMATY TALKS END\nThe talks ended.\nNEW ROUND SET",
+                &[true, false, true],
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let tokens = tokenize(text);
+            let flags = capitals_line_flags(text, &tokens);
+            let by_line: Vec<bool> = tokens
+                .iter()
+                .zip(&flags)
+                .filter(|(t, _)| t.line_start)
+                .map(|(_, &f)| f)
+                .collect();
+            assert_eq!(&by_line, expected, "{name}");
+            // A line's tokens share its flag.
+            let mut lines_begun = 0;
+            for (t, &f) in tokens.iter().zip(&flags) {
+                lines_begun += usize::from(t.line_start);
+                assert_eq!(f, expected[lines_begun - 1], "{name}");
+            }
+        }
+    }
 
     #[test]
     fn letters_and_lower_case_as_the_characters_say() {
