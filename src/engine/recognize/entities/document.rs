@@ -342,7 +342,11 @@ impl<'a> DocumentView<'a> {
     pub(super) fn body_has_phrase(&self, phrase: &str) -> bool {
         self.body_phrases
             .get_or_init(|| {
-                let mut phrases = HashSet::default();
+                // Sized as the capitalised words, so that it rarely grows.
+                let mut phrases = HashSet::with_capacity_and_hasher(
+                    self.capitalised_mid_sentence.len() * 2,
+                    Default::default(),
+                );
                 let mut i = 0;
                 while i < self.tokens.len() {
                     if self.in_headline[i] || !self.is_name_word(i) {
