@@ -194,16 +194,26 @@ fn walk_folder(
     prefix: &str,
     into: &mut Vec<InputFile>,
 ) -> std::io::Result<()> {
-    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(folder)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    // The entry's type comes with the listing: no status call per file (a million
+    // files are a million calls). A link is followed to see whether it is a folder.
+    let mut entries: Vec<(std::path::PathBuf, bool)> = std::fs::read_dir(folder)?
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+                _ => path.is_dir(),
+            };
+            (path, is_dir)
+        })
         .collect();
     entries.sort();
-    for entry in entries {
+    for (entry, is_dir) in entries {
         let name = format!(
             "{prefix}{}",
             entry.file_name().unwrap_or_default().to_string_lossy()
         );
-        if entry.is_dir() {
+        if is_dir {
             walk_folder(&entry, &format!("{name}/"), into)?;
         } else {
             into.push(InputFile { path: entry, name });
@@ -662,5 +672,22 @@ mod tests {
         for file in &found {
             assert!(file.path.ends_with(&file.name), "{file:?}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_folder_is_walked_and_a_link_to_a_file_is_a_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/cli-tests/links");
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("elsewhere")).unwrap();
+        std::fs::create_dir_all(root.join("news")).unwrap();
+        std::fs::write(root.join("elsewhere/inner.txt"), "inner").unwrap();
+        std::fs::write(root.join("own.txt"), "own").unwrap();
+        std::os::unix::fs::symlink(root.join("elsewhere"), root.join("news/linked")).unwrap();
+        std::os::unix::fs::symlink(root.join("own.txt"), root.join("news/file-link.txt")).unwrap();
+        let mut found = Vec::new();
+        files_under(&root.join("news"), &mut found).unwrap();
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["news/file-link.txt", "news/linked/inner.txt"]);
     }
 }
