@@ -294,6 +294,26 @@ pub struct DocumentRecord {
     pub mention_entities: Vec<Option<u32>>,
 }
 
+/// A [`DocumentRecord`] being written, borrowing the corpus's document and ids:
+/// serialised to the same bytes, without copying the document's text first.
+#[derive(Serialize)]
+pub struct DocumentRecordRef<'a> {
+    pub document: &'a Document,
+    pub entity_ids: Vec<&'a str>,
+    pub mention_entities: Vec<Option<u32>>,
+}
+
+impl DocumentRecordRef<'_> {
+    /// The record as an owned one, to be cut.
+    pub fn to_owned_record(&self) -> DocumentRecord {
+        DocumentRecord {
+            document: self.document.clone(),
+            entity_ids: self.entity_ids.iter().map(|id| id.to_string()).collect(),
+            mention_entities: self.mention_entities.clone(),
+        }
+    }
+}
+
 /// The keys that name sets. Their prefixes sort the directory by kind of key, and
 /// words last, so that a word prefix is one contiguous range of the directory.
 pub mod key {

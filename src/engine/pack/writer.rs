@@ -10,6 +10,7 @@ use std::path::Path;
 
 use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap as HashMap;
+use serde::Serialize;
 
 use crate::engine::index::corpus::Corpus;
 use crate::engine::index::days::date_of_day;
@@ -222,11 +223,11 @@ impl PackWriter {
 
     /// Writes one document's record, its text cut at a character boundary if the
     /// whole would not fit in a file.
-    fn append_record(&mut self, record: &DocumentRecord) -> io::Result<PieceRef> {
+    fn append_record(&mut self, record: &DocumentRecordRef) -> io::Result<PieceRef> {
         let mut bytes = stored_record(record)?;
         if bytes.len() as u64 > self.pieces.max_file_bytes {
             self.cut_documents += 1;
-            let mut cut = record.clone();
+            let mut cut = record.to_owned_record();
             while bytes.len() as u64 > self.pieces.max_file_bytes && !cut.document.text.is_empty() {
                 let mut end = cut.document.text.len() / 2;
                 while !cut.document.text.is_char_boundary(end) {
@@ -630,23 +631,32 @@ fn merged_day_runs(spans: &[(i32, i32)]) -> Vec<(i32, i32)> {
 }
 
 /// The record of document `d` of a corpus.
-fn record_of(corpus: &Corpus, d: usize) -> DocumentRecord {
-    let mut entity_ids: Vec<String> = Vec::new();
+fn record_of(corpus: &Corpus, d: usize) -> DocumentRecordRef<'_> {
+    let mut entity_ids: Vec<&str> = Vec::new();
+    // The corpus's index of each of `entity_ids`: one id per entity, so that its
+    // position is found by comparing numbers, not the ids' text.
+    let mut entities_listed: Vec<usize> = Vec::new();
     let mut mention_entities = Vec::new();
     for &e in corpus.mention_entities(d) {
-        let slot = corpus.entities().get(e).filter(|e| !e.hidden).map(|e| {
-            match entity_ids.iter().position(|id| *id == e.id) {
-                Some(p) => p as u32,
-                None => {
-                    entity_ids.push(e.id.clone());
-                    entity_ids.len() as u32 - 1
-                }
-            }
-        });
+        let slot =
+            corpus
+                .entities()
+                .get(e)
+                .filter(|e| !e.hidden)
+                .map(
+                    |entity| match entities_listed.iter().position(|&listed| listed == e) {
+                        Some(p) => p as u32,
+                        None => {
+                            entity_ids.push(entity.id.as_str());
+                            entities_listed.push(e);
+                            entity_ids.len() as u32 - 1
+                        }
+                    },
+                );
         mention_entities.push(slot);
     }
-    DocumentRecord {
-        document: corpus.documents()[d].clone(),
+    DocumentRecordRef {
+        document: &corpus.documents()[d],
         entity_ids,
         mention_entities,
     }
@@ -682,7 +692,7 @@ fn title_of(document: &crate::engine::Document) -> TitleRecord {
 }
 
 /// A record as stored: postcard, then compressed.
-fn stored_record(record: &DocumentRecord) -> io::Result<Vec<u8>> {
+fn stored_record(record: &impl Serialize) -> io::Result<Vec<u8>> {
     Ok(compress(
         &postcard::to_stdvec(record).map_err(io::Error::other)?,
     ))
