@@ -35,22 +35,35 @@ impl WordIndex {
     /// Adds document `n` (after every document added so far) under the words of
     /// its title and text.
     pub fn add_document(&mut self, n: u32, text: &str, title: &str) {
-        for word in [title, text].into_iter().flat_map(words_in) {
-            match self.ids.get(word.as_ref()) {
-                Some(&id) => {
-                    let (set, last) = &mut self.sets[id as usize];
-                    if *last != n {
-                        add_last(set, n);
-                        *last = n;
-                    }
+        // A word to lower is lowered into this buffer, not a new string each time.
+        let mut lowered = String::new();
+        for (word, plain) in [title, text]
+            .into_iter()
+            .flat_map(|text| Runs { text, at: 0 })
+        {
+            let word = if plain {
+                cut(word)
+            } else {
+                lower_cut_into(word, &mut lowered)
+            };
+            self.add_word(n, word);
+        }
+    }
+
+    fn add_word(&mut self, n: u32, word: &str) {
+        match self.ids.get(word) {
+            Some(&id) => {
+                let (set, last) = &mut self.sets[id as usize];
+                if *last != n {
+                    add_last(set, n);
+                    *last = n;
                 }
-                None => {
-                    self.ids
-                        .insert(word.into_owned().into_boxed_str(), self.sets.len() as u32);
-                    let mut set = RoaringBitmap::new();
-                    set.insert(n);
-                    self.sets.push((set, n));
-                }
+            }
+            None => {
+                self.ids.insert(word.into(), self.sets.len() as u32);
+                let mut set = RoaringBitmap::new();
+                set.insert(n);
+                self.sets.push((set, n));
             }
         }
     }
@@ -77,11 +90,26 @@ fn words_in(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         if plain {
             Cow::Borrowed(cut(w))
         } else {
-            let mut word = w.to_lowercase();
-            word.truncate(cut(&word).len());
+            let mut word = String::new();
+            lower_cut_into(w, &mut word);
             Cow::Owned(word)
         }
     })
+}
+
+/// `word` in lower case, cut to [`MAX_WORD_BYTES`], written into `into` (cleared).
+fn lower_cut_into<'b>(word: &str, into: &'b mut String) -> &'b str {
+    into.clear();
+    if word.is_ascii() {
+        // Lowering ASCII keeps its length: cut first, copy no more than is kept.
+        into.push_str(cut(word));
+        into.make_ascii_lowercase();
+    } else {
+        // The whole word at once: a final sigma lowers by its place in the word.
+        into.push_str(&word.to_lowercase());
+    }
+    into.truncate(cut(into).len());
+    into
 }
 
 /// The runs of letters and digits of a text (`char::is_alphanumeric`), each with
@@ -197,6 +225,7 @@ mod tests {
     #[test]
     fn a_documents_words_are_its_lower_case_words() {
         let long = "a".repeat(45);
+        let long_capitals = "A".repeat(45);
         let cases: &[(&str, &str, &str, &[&str])] = &[
             (
                 "title first, then text",
@@ -229,6 +258,18 @@ mod tests {
                 &[&long[..MAX_WORD_BYTES]],
             ),
             ("nothing but punctuation", "—", "... !!", &[]),
+            (
+                "a final sigma lowered by its place in the word",
+                "",
+                "ΟΔΟΣ ΣΟΦΙΑ",
+                &["\u{3bf}\u{3b4}\u{3bf}\u{3c2}", "σοφια"],
+            ),
+            (
+                "a long word in capitals cut",
+                "",
+                &long_capitals,
+                &[&long[..MAX_WORD_BYTES]],
+            ),
         ];
         for (name, title, text, expected) in cases {
             let found = index_of(&[(title, text)]);
