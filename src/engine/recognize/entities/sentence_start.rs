@@ -4,6 +4,7 @@ use super::shape::*;
 use super::DocumentView;
 use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::namelike::name_likeness;
+use crate::engine::recognize::token::Lower;
 use crate::engine::recognize::words::*;
 
 impl DocumentView<'_> {
@@ -12,7 +13,13 @@ impl DocumentView<'_> {
     /// particle ("Von der Leyen said") and an initial ("A. Petrova") stay.
     pub(super) fn drops_sentence_initial_word(&self, first: usize, end: usize) -> bool {
         let w = self.word(first);
-        let opens_name = is_name_particle(&w.to_lowercase()) && end - first > 1;
+        // Lowered on the stack where ASCII: asked of every sentence's first word.
+        let opens_name = end - first > 1
+            && if w.is_ascii() {
+                is_name_particle(Lower::new(w).as_str())
+            } else {
+                is_name_particle(&w.to_lowercase())
+            };
         // "BELGRADE 1996-12-06", "NAIROBI, Kenya (Reuters)": a dateline's place in
         // capitals, longer than an acronym, is known by its Title Case form.
         let known_in_capitals = || {
