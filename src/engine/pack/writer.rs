@@ -78,6 +78,9 @@ pub struct PackWriter {
     text_bytes: u64,
     cut_documents: u32,
     counted_min_documents: u32,
+    /// A record is serialised here before it is compressed: one buffer, which
+    /// grew from empty for every document.
+    serialised: Vec<u8>,
 }
 
 impl PackWriter {
@@ -112,6 +115,7 @@ impl PackWriter {
             text_bytes: 0,
             cut_documents: 0,
             counted_min_documents: COUNTED_MIN_DOCUMENTS,
+            serialised: Vec::new(),
         })
     }
 
@@ -224,7 +228,7 @@ impl PackWriter {
     /// Writes one document's record, its text cut at a character boundary if the
     /// whole would not fit in a file.
     fn append_record(&mut self, record: &DocumentRecordRef) -> io::Result<PieceRef> {
-        let mut bytes = stored_record(record)?;
+        let mut bytes = stored_record(record, &mut self.serialised)?;
         if bytes.len() as u64 > self.pieces.max_file_bytes {
             self.cut_documents += 1;
             let mut cut = record.to_owned_record();
@@ -243,7 +247,7 @@ impl PackWriter {
                 cut.document.entities.truncate(kept);
                 cut.mention_entities.truncate(kept);
                 cut.document.dates.retain(|m| m.end <= end);
-                bytes = stored_record(&cut)?;
+                bytes = stored_record(&cut, &mut self.serialised)?;
             }
         }
         self.docs.append(&mut self.pieces, &bytes)
@@ -691,11 +695,19 @@ fn title_of(document: &crate::engine::Document) -> TitleRecord {
     }
 }
 
-/// A record as stored: postcard, then compressed.
-fn stored_record(record: &impl Serialize) -> io::Result<Vec<u8>> {
-    Ok(compress(
-        &postcard::to_stdvec(record).map_err(io::Error::other)?,
-    ))
+/// A record as stored: postcard, then compressed. It is serialised into
+/// `serialised`, emptied first and kept for the next record.
+fn stored_record(record: &impl Serialize, serialised: &mut Vec<u8>) -> io::Result<Vec<u8>> {
+    serialised.clear();
+    let filled =
+        postcard::to_extend(record, std::mem::take(serialised)).map_err(io::Error::other)?;
+    let stored = compress(&filled);
+    // A very long document's buffer is not kept for the short ones after it.
+    const KEPT_BYTES: usize = 16 << 20;
+    if filled.capacity() <= KEPT_BYTES {
+        *serialised = filled;
+    }
+    Ok(stored)
 }
 
 fn serialize(set: &RoaringBitmap) -> Vec<u8> {
