@@ -39,6 +39,7 @@ mod genre;
 mod headline;
 mod known;
 mod legal_form;
+mod lines;
 mod link;
 mod lists;
 pub mod model;
