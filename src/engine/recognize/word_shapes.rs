@@ -1,17 +1,24 @@
 //! A filter of word shapes (length, first and last byte): lets most words skip a set's hash look-up.
 
-/// The shapes (length, first and last byte) of a few words: a test that lets most
-/// other words skip a hash look-up. It answers "maybe" for every word added.
-#[derive(Default)]
-pub(crate) struct WordShapes([u64; 16]);
+/// The shapes (length, first and last byte) of some words in `WORDS` × 64 bits: a
+/// test that lets most other words skip a hash look-up. It answers "maybe" for
+/// every word added. A few words of a document fit the default 1,024 bits; a
+/// closed word list of hundreds takes more (`words::WordSet`).
+pub(crate) struct WordShapes<const WORDS: usize = 16>([u64; WORDS]);
 
-impl WordShapes {
+impl<const WORDS: usize> Default for WordShapes<WORDS> {
+    fn default() -> Self {
+        WordShapes([0; WORDS])
+    }
+}
+
+impl<const WORDS: usize> WordShapes<WORDS> {
     fn bit(word: &str) -> usize {
         let bytes = word.as_bytes();
         let (first, last) = (bytes.first().copied(), bytes.last().copied());
         let mixed =
             (first.unwrap_or(0) as usize) * 31 + (last.unwrap_or(0) as usize) * 7 + bytes.len();
-        mixed % 1024
+        mixed % (WORDS * 64)
     }
 
     pub(crate) fn add(&mut self, word: &str) {
@@ -42,7 +49,7 @@ mod tests {
             "x",
             "on",
         ];
-        let mut shapes = WordShapes::default();
+        let mut shapes: WordShapes = WordShapes::default();
         for w in added {
             shapes.add(w);
         }

@@ -191,6 +191,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::engine::recognize::token::Lower;
+use crate::engine::recognize::word_shapes::WordShapes;
 
 pub use super::people_words::*;
 pub use super::place_words::*;
@@ -202,22 +203,13 @@ pub(super) struct WordSet {
     set: OnceLock<FilteredSet>,
 }
 
-/// A word list's set behind a filter of bits by the words' first and last bytes
-/// and their length modulo four: most words asked are in no list, and the
-/// filter turns nearly all of them away without hashing them (the lists' look-ups
-/// were a twentieth of a pack build's processor time).
+/// A word list's set behind a filter of its words' shapes: most words asked are in
+/// no list, and the filter turns nearly all of them away without hashing them (the
+/// lists' look-ups were a twentieth of a pack build's processor time).
 struct FilteredSet {
-    filter: Box<[u64; FILTER_BITS / 64]>,
+    /// 16,384 bits: every shape apart.
+    shapes: WordShapes<256>,
     set: HashSet<&'static str>,
-}
-
-const FILTER_BITS: usize = 1 << 14;
-
-/// The filter's bit for `word`; none for the empty word.
-fn filter_bit(word: &str) -> Option<usize> {
-    let bytes = word.as_bytes();
-    let (&first, &last) = (bytes.first()?, bytes.last()?);
-    Some((first as usize & 0x7f) | (last as usize & 0x1f) << 7 | (bytes.len() & 3) << 12)
 }
 
 impl WordSet {
@@ -230,18 +222,14 @@ impl WordSet {
 
     pub(super) fn contains(&self, word: &str) -> bool {
         let built = self.set.get_or_init(|| {
-            let mut filter = Box::new([0u64; FILTER_BITS / 64]);
-            for bit in self.list.iter().filter_map(|w| filter_bit(w)) {
-                filter[bit / 64] |= 1 << (bit % 64);
-            }
+            let mut shapes = WordShapes::default();
+            self.list.iter().for_each(|w| shapes.add(w));
             FilteredSet {
-                filter,
+                shapes,
                 set: self.list.iter().copied().collect(),
             }
         });
-        let passes =
-            filter_bit(word).is_none_or(|bit| built.filter[bit / 64] >> (bit % 64) & 1 == 1);
-        passes && built.set.contains(word)
+        built.shapes.may_hold(word) && built.set.contains(word)
     }
 }
 

@@ -190,7 +190,7 @@ pub(super) fn could_start(lower: &str) -> bool {
     static WORDS: OnceLock<(WordShapes, HashSet<&'static str>)> = OnceLock::new();
     let (shapes, words) = WORDS.get_or_init(|| {
         let words = opening_words();
-        let mut shapes = WordShapes::default();
+        let mut shapes: WordShapes = WordShapes::default();
         words.iter().for_each(|w| shapes.add(w));
         (shapes, words)
     });

@@ -49,8 +49,9 @@ impl<'a> DocumentView<'a> {
         let seen: HashSet<&str> = self
             .tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(self.text))
+            .zip(&self.words)
+            .filter(|(t, _)| t.kind == TokenKind::Word)
+            .map(|(_, &w)| w)
             .filter(|w| {
                 let first = w.as_bytes()[0];
                 first.is_ascii_lowercase()

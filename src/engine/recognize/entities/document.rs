@@ -34,7 +34,7 @@ impl<'a> DocumentView<'a> {
         // Only sentence-initial words are ever asked about in lower case: collect
         // those first, then look for them, instead of hashing every word.
         let mut sentence_initial: HashSet<String> = HashSet::default();
-        let mut initial_shapes = WordShapes::default();
+        let mut initial_shapes: WordShapes = WordShapes::default();
         let mut opens_a_sentence: HashSet<&str> = HashSet::default();
         let mut opens_sentences_repeatedly: HashSet<&str> = HashSet::default();
         for (i, (t, &w)) in tokens.iter().zip(&words).enumerate() {
@@ -200,8 +200,9 @@ impl<'a> DocumentView<'a> {
                 words.extend(
                     self.tokens
                         .iter()
-                        .filter(|t| t.kind == TokenKind::Word)
-                        .map(|t| t.text(self.text))
+                        .zip(&self.words)
+                        .filter(|(t, _)| t.kind == TokenKind::Word)
+                        .map(|(_, &w)| w)
                         .filter(|w| w.chars().all(char::is_lowercase)),
                 );
                 words
