@@ -1,6 +1,6 @@
 //! `dossier pack` (a corpus, a slice of one, or partial packs merged, written as a pack for static hosting), `dossier pack-figures` (what a client fetches from one) and `dossier generate` (a folder of generated articles).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ use std::time::Instant;
 use dossier::engine::explore::state::{Value, ViewState};
 use dossier::engine::pack::{pack_view, Counted, FileSource, PackReader, PackSummary, PackWriter};
 use dossier::engine::tooling::synthetic::news_document;
-use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
+use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError, FileReport};
 
 /// Text indexed into one corpus before it is written to the pack and dropped: memory
 /// holds two slices' corpora (one indexed, one written; about four times their text)
@@ -100,6 +100,17 @@ fn build(
     shard: Option<&str>,
     options: &AnalysisOptions,
 ) -> Result<PackSummary, String> {
+    build_in_slices(inputs, out, shard, options, SLICE_TEXT_BYTES)
+}
+
+/// [`build`], indexing `slice_text_bytes` of text into each corpus written.
+fn build_in_slices(
+    inputs: &[&str],
+    out: &Path,
+    shard: Option<&str>,
+    options: &AnalysisOptions,
+    slice_text_bytes: usize,
+) -> Result<PackSummary, String> {
     let mut paths = Vec::new();
     for input in inputs {
         crate::files_under(Path::new(input), &mut paths)
@@ -124,16 +135,26 @@ fn build(
         let mut slice = Corpus::without_near_duplicates();
         let mut slice_bytes = 0;
         let mut writer_failed = false;
-        analyse_in_order(&paths, options, |file| {
+        // Each slice's corpus notes duplicates within it; this notes them across
+        // slices (the first file with each content's hash, by its place in `paths`).
+        let mut first_with: HashMap<u128, usize> = HashMap::new();
+        analyse_in_order(&paths, options, |at, (file, hash)| {
             if writer_failed {
                 return;
+            }
+            if let Some(hash) = hash {
+                if let Some(&first) = first_with.get(&hash) {
+                    eprintln!("{}", duplicate_report(file, &paths[first].name).message());
+                    return;
+                }
+                first_with.insert(hash, at);
             }
             slice_bytes += file.size;
             let report = slice.add_analysed(file);
             if report.error.is_some() || report.duplicate_of.is_some() {
                 eprintln!("{}", report.message());
             }
-            if slice_bytes >= SLICE_TEXT_BYTES {
+            if slice_bytes >= slice_text_bytes {
                 let full = std::mem::replace(&mut slice, Corpus::without_near_duplicates());
                 // A writer that failed has hung up; its error is reported below.
                 writer_failed = to_writer.send(full).is_err();
@@ -151,16 +172,32 @@ fn build(
         .map_err(|e| e.to_string())
 }
 
-/// Analyses `paths` on every core and hands each file to `index` in path order.
+/// What a file read gave: its analysis, and the hash of its bytes when they could be read.
+type ReadFile = (AnalysedFile, Option<u128>);
+
+/// The report of a file skipped for repeating the bytes of `original`.
+fn duplicate_report(file: AnalysedFile, original: &str) -> FileReport {
+    FileReport {
+        name: file.name,
+        size: file.size,
+        n_documents: 0,
+        warnings: Vec::new(),
+        error: None,
+        duplicate_of: Some(original.to_string()),
+    }
+}
+
+/// Analyses `paths` on every core and hands each file to `index` in path order,
+/// with its place in `paths`.
 fn analyse_in_order(
     paths: &[crate::InputFile],
     options: &AnalysisOptions,
-    mut index: impl FnMut(AnalysedFile),
+    mut index: impl FnMut(usize, ReadFile),
 ) {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let next = AtomicUsize::new(0);
     let indexed = AtomicUsize::new(0);
-    let (send, receive) = mpsc::sync_channel::<(usize, Vec<AnalysedFile>)>(threads * 2);
+    let (send, receive) = mpsc::sync_channel::<(usize, Vec<ReadFile>)>(threads * 2);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let send = send.clone();
@@ -188,13 +225,15 @@ fn analyse_in_order(
             });
         }
         drop(send);
-        let mut waiting: BTreeMap<usize, Vec<AnalysedFile>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Vec<ReadFile>> = BTreeMap::new();
         let mut expected = 0;
         for (from, files) in receive {
             waiting.insert(from, files);
             while let Some(files) = waiting.remove(&expected) {
                 expected += files.len();
-                files.into_iter().for_each(&mut index);
+                for (at, file) in files.into_iter().enumerate() {
+                    index(from + at, file);
+                }
                 indexed.store(expected, Ordering::Relaxed);
             }
         }
@@ -211,7 +250,7 @@ fn analyse_path(
     file: &crate::InputFile,
     buffer: &mut Vec<u8>,
     options: &AnalysisOptions,
-) -> AnalysedFile {
+) -> ReadFile {
     let name = file.name.clone();
     buffer.clear();
     // Read through `take`: a file's own read_to_end asks its status and position
@@ -221,18 +260,23 @@ fn analyse_path(
         Ok(_) => {
             // A pack keeps no content hashes, so its build need not use the page's
             // (FNV-1a, a byte at a time): XXH3's 128 bits, at memory speed.
-            let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(buffer));
-            AnalysedFile::analyse_hashed(&name, buffer, hash, options)
+            let hash = xxhash_rust::xxh3::xxh3_128(buffer);
+            let analysed =
+                AnalysedFile::analyse_hashed(&name, buffer, format!("{hash:032x}"), options);
+            (analysed, Some(hash))
         }
-        Err(e) => AnalysedFile {
-            name,
-            size: 0,
-            content_hash: String::new(),
-            outcome: Err(FileError::Unreadable {
-                reason: format!("could not be read ({e})"),
-            }),
-            signatures: Vec::new(),
-        },
+        Err(e) => (
+            AnalysedFile {
+                name,
+                size: 0,
+                content_hash: String::new(),
+                outcome: Err(FileError::Unreadable {
+                    reason: format!("could not be read ({e})"),
+                }),
+                signatures: Vec::new(),
+            },
+            None,
+        ),
     };
     if buffer.capacity() > KEPT_BUFFER_BYTES {
         *buffer = Vec::new();
@@ -405,10 +449,18 @@ mod tests {
             std::fs::write(input.join(name), text).unwrap();
         }
         let input = input.to_string_lossy().to_string();
-        let summary = build(&[&input], &out, None, &AnalysisOptions::default()).unwrap();
+        // In one slice, and with every file in a slice of its own.
+        for slice_text_bytes in [SLICE_TEXT_BYTES, 1] {
+            let options = AnalysisOptions::default();
+            let summary = build_in_slices(&[&input], &out, None, &options, slice_text_bytes);
+            // a.txt and c.txt: b.txt and d.txt repeat a.txt's bytes.
+            assert_eq!(
+                summary.unwrap().documents,
+                2,
+                "slices of {slice_text_bytes} bytes"
+            );
+        }
         std::fs::remove_dir_all(&dir).unwrap();
-        // a.txt and c.txt: b.txt and d.txt repeat a.txt's bytes.
-        assert_eq!(summary.documents, 2);
     }
 
     #[test]
