@@ -6,6 +6,8 @@ use std::time::Instant;
 use dossier::engine::tooling::synthetic;
 use dossier::engine::{AnalysisOptions, Corpus};
 
+use crate::output::outln;
+
 /// The value after `--flag` in the arguments, if any.
 fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
     let at = args.iter().position(|a| a == flag)?;
@@ -45,7 +47,7 @@ pub(crate) fn bench(args: &[String], options: &AnalysisOptions) -> ExitCode {
     let n_entities: usize = documents.iter().map(|d| d.entities.len()).sum();
     let n_dates: usize = documents.iter().map(|d| d.dates.len()).sum();
     let size_mb = text.len() as f64 / 1e6;
-    println!("native engine: {size_mb:.1} MB in {best:.3} s = {:.1} MB/s (best of 5; {n_entities} entity and {n_dates} date mentions)", size_mb / best);
+    outln!("native engine: {size_mb:.1} MB in {best:.3} s = {:.1} MB/s (best of 5; {n_entities} entity and {n_dates} date mentions)", size_mb / best);
     bench_office(&text, options);
     let mut corpus = Corpus::new();
     for document in documents {
@@ -97,7 +99,7 @@ fn bench_keep(corpus: &Corpus) {
     let back = reader.finish().expect("every chunk");
     let read = started.elapsed().as_secs_f64();
     let kept_mb = (head.len() + chunks.iter().map(Vec::len).sum::<usize>()) as f64 / 1e6;
-    println!(
+    outln!(
         "native keep: {text_mb:.1} MB of text as {} chunks ({kept_mb:.1} MB) written in {write:.2} s = {:.0} MB/s (longest chunk {:.1} ms), reopened in {read:.2} s = {:.0} MB/s (longest chunk {:.1} ms), {} documents",
         chunks.len(),
         text_mb / write,
@@ -138,13 +140,13 @@ fn bench_pdf(path: &str, options: &AnalysisOptions) -> ExitCode {
         }
     }
     let mb = bytes.len() as f64 / 1e6;
-    println!(
+    outln!(
         "native PDF reader: {pages} pages, {mb:.2} MB file, {:.2} MB of text: read in {read_best:.3} s = {:.0} pages/s, {:.1} MB/s of file (best of 5)",
         text_bytes as f64 / 1e6,
         pages as f64 / read_best,
         mb / read_best
     );
-    println!(
+    outln!(
         "native PDF read and analysed: {whole_best:.3} s = {:.0} pages/s, {:.1} MB/s of file (best of 5)",
         pages as f64 / whole_best,
         mb / whole_best
@@ -169,7 +171,7 @@ fn bench_office(text: &str, options: &AnalysisOptions) {
             }
         }
         let size_mb = text.len() as f64 / 1e6;
-        println!(
+        outln!(
             "native engine, as .{extension}: {size_mb:.1} MB of text ({:.1} MB file) in {best:.3} s = {:.1} MB/s of text (best of 3)",
             file.len() as f64 / 1e6,
             size_mb / best
@@ -190,9 +192,14 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
     if sizes.last().is_some_and(|&s| s < max_mb) {
         sizes.push(max_mb);
     }
-    println!(
+    outln!(
         "{:<18} {:>5} {:>8} {:>7} {:>6} {:>10}  outcome",
-        "shape", "MB", "seconds", "MB/s", "ratio", "analysis"
+        "shape",
+        "MB",
+        "seconds",
+        "MB/s",
+        "ratio",
+        "analysis"
     );
     for shape in SHAPES.iter().filter(|s| only.is_none_or(|o| o == **s)) {
         let mut previous: Option<(f64, f64)> = None;
@@ -242,7 +249,7 @@ fn bench_hostile(max_mb: usize, only: Option<&str>, options: &AnalysisOptions) -
                 let doublings = (size / p_size).log2();
                 format!("{:.2}", (seconds / p_seconds).powf(1.0 / doublings))
             });
-            println!(
+            outln!(
                 "{shape:<18} {:>5.1} {seconds:>8.3} {:>7.1} {ratio:>6} {analysis:>5.1} MB/s  {outcome}",
                 text.len() as f64 / 1e6,
                 text.len() as f64 / 1e6 / seconds,
@@ -273,7 +280,7 @@ fn bench_near_duplicates(corpus: &Corpus) {
         best = (best.0.min(signed), best.1.min(grouped));
         n_grouped = group.iter().enumerate().filter(|&(d, &g)| d != g).count();
     }
-    println!(
+    outln!(
         "native near-duplicates over {} documents ({:.1} MB): signatures {:.1} µs per document ({:.0} MB/s), grouping {:.1} ms; {n_grouped} documents joined an earlier one (best of 3)",
         documents.len(),
         bytes as f64 / 1e6,
@@ -300,7 +307,7 @@ fn bench_comparison(text: &str) {
             .join(" ");
         let started = Instant::now();
         let n_changes = dossier::engine::explore::compare(old, &new).len();
-        println!(
+        outln!(
             "native comparison of two versions of {kb} KB: {:.1} ms ({n_changes} pieces)",
             started.elapsed().as_secs_f64() * 1e3
         );
@@ -316,7 +323,7 @@ fn bench_comparison(text: &str) {
             .join("\n");
         let started = Instant::now();
         let n_changes = dossier::engine::explore::compare(&text[..kb * 1000], &shuffled).len();
-        println!(
+        outln!(
             "native comparison of a {kb} KB text with its lines reversed: {:.1} ms ({n_changes} pieces)",
             started.elapsed().as_secs_f64() * 1e3
         );
@@ -336,12 +343,12 @@ fn bench_views(corpus: &Corpus) {
     let mut click = ViewState::default();
     click.toggle_include(Value::Entity(corpus.entities()[person].id.clone()));
     let figures = view_costs(corpus, &click, person);
-    println!(
+    outln!(
         "native views, one facet click over {} documents (median of 21, ms): {figures}",
         corpus.documents().len(),
     );
     let figures = view_costs(corpus, &ViewState::default(), person);
-    println!(
+    outln!(
         "native views, a refresh while loading (no filter; the axis and the order anew) over {} documents (median of 21, ms): {figures}",
         corpus.documents().len(),
     );

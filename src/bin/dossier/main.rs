@@ -8,9 +8,12 @@ use dossier::engine::tooling::extent::Extent;
 use dossier::engine::tooling::{eval, train};
 use dossier::engine::{AnalysisOptions, Corpus, NumericOrder, SplitOptions};
 use serde_json::json;
+
+use output::{out, outln};
 use std::collections::BTreeMap;
 
 mod bench;
+mod output;
 mod pack;
 
 /// The command line's allocator: a pack build's analysing, indexing and writing
@@ -372,7 +375,7 @@ fn run_eval(path: &str, options: &AnalysisOptions, phrase_extents: bool) -> Exit
     for e in &errors {
         eprintln!("{path}: {e}");
     }
-    print!("{out}");
+    out!("{out}");
     if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -447,13 +450,15 @@ fn run_links(
                 } else {
                     keys.join(" ")
                 };
-                println!(
+                outln!(
                     "{}\t{}\texpected {}\tgot {got}",
-                    g.document, g.surface, g.key
+                    g.document,
+                    g.surface,
+                    g.key
                 );
             }
             let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
-            println!(
+            outln!(
                 "place linking: {} gold mentions, {} recognised as places; accuracy {:.1} on recognised ({}/{}), {:.1} on all ({}/{})",
                 score.total, score.recognised,
                 pct(score.correct, score.recognised), score.correct, score.recognised,
@@ -496,9 +501,9 @@ fn run_near_duplicates(dir: &str) -> ExitCode {
                 .flat_map(|docs| docs.iter().map(|d| d.text.as_str()))
                 .collect();
             let thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-            print!("{}", report(&pairs(&texts), &thresholds));
+            out!("{}", report(&pairs(&texts), &thresholds));
             let (joined, n) = distinct_joined(&texts);
-            println!(
+            outln!(
                 "the {n} texts of 80 words or more grouped together as one corpus: {joined} joined another's group"
             );
             ExitCode::SUCCESS
@@ -526,7 +531,7 @@ fn run_cv(dir: &str, held_out: Option<&str>, parts_only: bool) -> ExitCode {
     };
     match read_train_dir(dir) {
         Ok(all) if parts_only => {
-            print!("{}", train::format_table(&train::contributions(&all)));
+            out!("{}", train::format_table(&train::contributions(&all)));
             ExitCode::SUCCESS
         }
         Ok(all) => {
@@ -535,8 +540,8 @@ fn run_cv(dir: &str, held_out: Option<&str>, parts_only: bool) -> ExitCode {
             if let Some(test) = &held_out {
                 rows.extend(train::held_out_rows(&all, test));
             }
-            print!("{}", train::format_table(&rows));
-            println!(
+            out!("{}", train::format_table(&rows));
+            outln!(
                 "(exact / overlap F1 in %, types each corpus annotates; trained on edited prose: {}; {:.0} s)",
                 train::EDITED_PROSE.join(", "),
                 started.elapsed().as_secs_f64()
@@ -564,7 +569,7 @@ fn run_train_entities(dir: &str, out: &str) -> ExitCode {
         eprintln!("dossier train-entities: {out}: {e}");
         return ExitCode::FAILURE;
     }
-    println!(
+    outln!(
         "entity layer: trained on {} in {:.1} s, {} bytes -> {out}",
         train::EDITED_PROSE.join(", "),
         started.elapsed().as_secs_f64(),
@@ -603,7 +608,7 @@ fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {
     let percent = |part: usize, whole: usize| 100.0 * part as f64 / whole.max(1) as f64;
     for (i, class) in NAME_CLASSES.iter().enumerate() {
         let counted: usize = confusion[i].iter().sum();
-        println!(
+        outln!(
             "held out, {class:?}: {:.1}% of {counted} right",
             percent(confusion[i][i], counted)
         );
@@ -612,14 +617,15 @@ fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {
     let person_row = |i: usize| confusion[i][0] + confusion[i][1];
     let persons: usize = confusion[..2].iter().flatten().sum();
     let others: usize = confusion[2..].iter().flatten().sum();
-    println!(
+    outln!(
         "held out, a person's name or not: {:.1}% of {persons} names, {:.1}% of {others} others right",
         percent(person_row(0) + person_row(1), persons),
         percent(others - person_row(2) - person_row(3), others)
     );
-    println!(
+    outln!(
         "held out, calibration: temperature {}, log loss {:.3} nats per word",
-        held_out.temperature, held_out.log_loss
+        held_out.temperature,
+        held_out.log_loss
     );
     let mut model = train_names::train_name_likeness(&examples);
     model.set_temperature(held_out.temperature);
@@ -628,7 +634,7 @@ fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {
         eprintln!("dossier train-names: {out}: {e}");
         return ExitCode::FAILURE;
     }
-    println!(
+    outln!(
         "{} examples; wrote {out} ({} bytes) in {:.1} s",
         examples.len(),
         bytes.len(),

@@ -1,7 +1,7 @@
 //! `dossier pack` (a corpus, a slice of one, or partial packs merged, written as a pack for static hosting), `dossier pack-figures` (what a client fetches from one) and `dossier generate` (a folder of generated articles).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,6 +12,8 @@ use dossier::engine::explore::state::{Value, ViewState};
 use dossier::engine::pack::{pack_view, Counted, FileSource, PackReader, PackSummary, PackWriter};
 use dossier::engine::tooling::synthetic::news_document;
 use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError, FileReport};
+
+use crate::output::outln;
 
 /// Text indexed into one corpus before it is written to the pack and dropped: memory
 /// holds two slices' corpora (one indexed, one written; about four times their text)
@@ -50,7 +52,7 @@ pub fn pack(inputs: &[&str], out: &str, flags: &[&str], options: &AnalysisOption
 
 fn report(out: &Path, summary: &PackSummary, seconds: f64) {
     let mb = |b: u64| b as f64 / 1e6;
-    println!(
+    outln!(
         "{}: {} documents, {:.1} MB of text, {} keys, {} files, {:.1} MB ({:.2}× the text), largest file {:.1} MiB",
         out.display(),
         summary.documents,
@@ -61,7 +63,7 @@ fn report(out: &Path, summary: &PackSummary, seconds: f64) {
         summary.bytes as f64 / summary.text_bytes.max(1) as f64,
         summary.largest_file as f64 / (1 << 20) as f64,
     );
-    println!(
+    outln!(
         "  {seconds:.1} s, {:.1} MB/s of text; peak memory {}",
         mb(summary.text_bytes) / seconds.max(1e-9),
         peak_memory().map_or("unknown".to_string(), |b| format!("{:.0} MB", mb(b))),
@@ -322,7 +324,7 @@ pub fn pack_figures(dir: &str) -> ExitCode {
             .and_then(|f| f.top.get(1))
             .cloned();
         let Some(value) = top else {
-            let _ = writeln!(std::io::stdout(), "no facet value to click");
+            outln!("no facet value to click");
             return Ok(());
         };
         let started = Instant::now();
@@ -383,9 +385,7 @@ fn line<S: dossier::engine::pack::RangeSource>(
 ) {
     let (requests, bytes) = pack.source().take();
     let within = bytes <= byte_budget && (request_budget == 0 || requests <= request_budget);
-    // Not println!: piped into `head`, a closed pipe ends the output, not in a panic.
-    let _ = writeln!(
-        std::io::stdout(),
+    outln!(
         "{what:<52} {requests:>4} reads {:>9.1} KB {:>7.1} ms  {} (budget {:.0} KB{})",
         bytes as f64 / 1e3,
         started.elapsed().as_secs_f64() * 1e3,
