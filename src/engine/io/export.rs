@@ -135,7 +135,7 @@ impl Snapshot {
             .collect();
         Corpus::restore(
             self.files,
-            self.content_hashes,
+            self.content_hashes.into_iter().collect(),
             links,
             self.edits,
             documents,

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::engine::index::corpus::{Corpus, Edit};
 use crate::engine::index::near_duplicates::Signature;
 use crate::engine::index::report::FileReport;
@@ -201,9 +203,122 @@ impl Default for KeepWriter {
     }
 }
 
+/// A kept head read in steps, the mirror of [`HeadWriter`]: a head of 100,000 files
+/// (9 MB) decoded at once was the one task of a reopen over 50 ms. The fields before
+/// the file reports are read first, then a few file reports or content hashes per
+/// step ([`HeadReader::step`]), then the rest ([`HeadReader::finish`]).
+pub struct HeadReader {
+    bytes: Vec<u8>,
+    /// Where the next value starts in `bytes`.
+    at: usize,
+    files: Vec<FileReport>,
+    files_total: usize,
+    /// Put into the map the corpus keeps as they are read, so that it is not built
+    /// in one task at the end.
+    content_hashes: FxHashMap<String, String>,
+    /// How many content hashes the head holds, once read.
+    hashes_total: Option<usize>,
+}
+
+impl HeadReader {
+    /// Starts reading a head; the error says why it cannot be read.
+    pub fn new(bytes: Vec<u8>) -> Result<HeadReader, String> {
+        let mut head = HeadReader {
+            bytes,
+            at: 0,
+            files: Vec::new(),
+            files_total: 0,
+            content_hashes: FxHashMap::default(),
+            hashes_total: None,
+        };
+        let format: String = head.take()?;
+        if format != KEPT_FORMAT {
+            return Err("its head is not a kept corpus".to_string());
+        }
+        let version: u32 = head.take()?;
+        if version > KEPT_VERSION {
+            return Err("it was kept by a newer Dossier".to_string());
+        }
+        head.files_total = head.take()?;
+        // A length is trusted no further than the bytes that could hold its items.
+        head.files.reserve(head.files_total.min(head.bytes.len()));
+        Ok(head)
+    }
+
+    /// The number of files the head reports.
+    pub fn files_total(&self) -> usize {
+        self.files_total
+    }
+
+    /// Reads up to `items` more file reports, then content hashes; true once every
+    /// one is read.
+    pub fn step(&mut self, items: usize) -> Result<bool, String> {
+        for _ in 0..items {
+            if self.files.len() < self.files_total {
+                let file = self.take()?;
+                self.files.push(file);
+                continue;
+            }
+            let total = match self.hashes_total {
+                Some(total) => total,
+                None => {
+                    let total: usize = self.take()?;
+                    self.content_hashes.reserve(total.min(self.bytes.len()));
+                    *self.hashes_total.insert(total)
+                }
+            };
+            if self.content_hashes.len() == total {
+                return Ok(true);
+            }
+            let (hash, name) = self.take()?;
+            self.content_hashes.insert(hash, name);
+        }
+        Ok(self.hashes_total == Some(self.content_hashes.len()))
+    }
+
+    /// Reads the fields after the content hashes (every one must be read: see
+    /// [`HeadReader::step`]) and starts a corpus with what the head holds.
+    pub fn finish(mut self) -> Result<KeepReader, String> {
+        while !self.step(usize::MAX)? {}
+        let places: Vec<String> = self.take()?;
+        let confirmed_links: Vec<(String, Option<String>)> = self.take()?;
+        let edits: String = self.take()?;
+        let documents: usize = self.take()?;
+        let chunks: usize = self.take()?;
+        let text_bytes: usize = self.take()?;
+        let edits: Vec<Edit> =
+            serde_json::from_str(&edits).map_err(|e| format!("its edits are damaged ({e})"))?;
+        let lex = lexicon();
+        let links = confirmed_links
+            .into_iter()
+            .map(|(name, key)| (name, key.as_deref().and_then(|k| lex.place_by_key(k))))
+            .collect();
+        let corpus = Corpus::restore(self.files, self.content_hashes, links, edits, Vec::new());
+        Ok(KeepReader {
+            documents,
+            chunks,
+            text_bytes,
+            places: places.iter().map(|k| lex.place_by_key(k)).collect(),
+            corpus,
+            chunks_read: 0,
+        })
+    }
+
+    /// The next value of the head, as postcard wrote it inside the head's struct.
+    fn take<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, String> {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let (value, left) =
+            postcard::take_from_bytes(rest).map_err(|e| format!("its head is damaged ({e})"))?;
+        self.at = self.bytes.len() - left.len();
+        Ok(value)
+    }
+}
+
 /// Reads a head, then its chunks in order, into a corpus.
 pub struct KeepReader {
-    head: KeptHead,
+    documents: usize,
+    chunks: usize,
+    text_bytes: usize,
     /// Gazetteer place of each position of the head's table (None: unknown here).
     places: Vec<Option<PlaceIdx>>,
     corpus: Corpus,
@@ -211,47 +326,19 @@ pub struct KeepReader {
 }
 
 impl KeepReader {
-    /// Starts from a head; the error says why it cannot be read.
+    /// Starts from a head, read in one step; the error says why it cannot be read.
     pub fn new(head: &[u8]) -> Result<KeepReader, String> {
-        let head: KeptHead =
-            postcard::from_bytes(head).map_err(|e| format!("its head is damaged ({e})"))?;
-        if head.format != KEPT_FORMAT {
-            return Err("its head is not a kept corpus".to_string());
-        }
-        if head.version > KEPT_VERSION {
-            return Err("it was kept by a newer Dossier".to_string());
-        }
-        let edits: Vec<Edit> = serde_json::from_str(&head.edits)
-            .map_err(|e| format!("its edits are damaged ({e})"))?;
-        let lex = lexicon();
-        let places = head.places.iter().map(|k| lex.place_by_key(k)).collect();
-        let links = head
-            .confirmed_links
-            .iter()
-            .map(|(name, key)| {
-                (
-                    name.clone(),
-                    key.as_deref().and_then(|k| lex.place_by_key(k)),
-                )
-            })
-            .collect();
-        let corpus = Corpus::restore(
-            head.files.clone(),
-            head.content_hashes.clone(),
-            links,
-            edits,
-            Vec::new(),
-        );
-        Ok(KeepReader {
-            head,
-            places,
-            corpus,
-            chunks_read: 0,
-        })
+        HeadReader::new(head.to_vec())?.finish()
     }
 
-    pub fn head(&self) -> &KeptHead {
-        &self.head
+    /// The number of chunks that hold the documents.
+    pub fn chunks(&self) -> usize {
+        self.chunks
+    }
+
+    /// Bytes of document text the chunks hold.
+    pub fn text_bytes(&self) -> usize {
+        self.text_bytes
     }
 
     /// Chunks indexed so far.
@@ -280,13 +367,11 @@ impl KeepReader {
 
     /// The corpus, once every chunk is read; the error says what is missing.
     pub fn finish(self) -> Result<Corpus, String> {
-        if self.chunks_read != self.head.chunks
-            || self.corpus.documents().len() != self.head.documents
-        {
+        if self.chunks_read != self.chunks || self.corpus.documents().len() != self.documents {
             return Err(format!(
                 "{} of its {} documents were found",
                 self.corpus.documents().len(),
-                self.head.documents
+                self.documents
             ));
         }
         Ok(self.corpus)
@@ -360,12 +445,47 @@ mod tests {
         let copy = c.documents()[0].text.clone();
         c.add_file("copy.txt", copy.as_bytes(), &AnalysisOptions::default());
         let (head, _) = keep(&c);
-        let reader = KeepReader::new(&head).unwrap();
-        let mut hashes = reader.head().content_hashes.clone();
+        let read: KeptHead = postcard::from_bytes(&head).unwrap();
+        let mut hashes = read.content_hashes.clone();
         hashes.sort();
         assert_eq!(hashes, c.content_hashes(), "every file's content hash");
-        assert_eq!(reader.head().files, c.files(), "every file's report");
-        assert_eq!(reader.head().documents, c.documents().len());
+        assert_eq!(read.files, c.files(), "every file's report");
+        assert_eq!(read.documents, c.documents().len());
+        // The reader starts its corpus with them.
+        let reader = KeepReader::new(&head).unwrap();
+        assert_eq!(reader.corpus.content_hashes(), c.content_hashes());
+        assert_eq!(reader.corpus.files(), c.files());
+        assert_eq!(reader.documents, c.documents().len());
+    }
+
+    #[test]
+    fn the_head_read_an_item_at_a_time_is_the_head_read_at_once() {
+        let mut c = corpus(3);
+        let copy = c.documents()[0].text.clone();
+        c.add_file("copy.txt", copy.as_bytes(), &AnalysisOptions::default());
+        let (head, chunks) = keep(&c);
+        let mut reader = HeadReader::new(head.clone()).unwrap();
+        assert_eq!(reader.files_total(), c.files().len());
+        let mut steps = 1;
+        while !reader.step(1).unwrap() {
+            steps += 1;
+        }
+        // One step per file report and per content hash.
+        assert_eq!(steps, c.files().len() + c.content_hashes().len());
+        let mut reader = reader.finish().unwrap();
+        for chunk in &chunks {
+            for document in reader.decode(chunk).unwrap() {
+                reader.add(document);
+            }
+            reader.chunk_done();
+        }
+        let back = reader.finish().unwrap();
+        let at_once = reopen(&head, &chunks).unwrap();
+        assert_eq!(
+            Snapshot::of(&back).to_json(),
+            Snapshot::of(&at_once).to_json()
+        );
+        assert_eq!(back.content_hashes(), c.content_hashes());
     }
 
     #[test]
@@ -382,7 +502,7 @@ mod tests {
         assert_eq!(steps, c.files().len(), "one step per file report");
         assert_eq!(head.finish(&c), at_once);
         // And the bytes are postcard's for the whole head, as read back.
-        let read = KeepReader::new(&at_once).unwrap().head().clone();
+        let read: KeptHead = postcard::from_bytes(&at_once).unwrap();
         assert_eq!(postcard::to_stdvec(&read).unwrap(), at_once);
     }
 
@@ -397,8 +517,8 @@ mod tests {
             chunks.len()
         );
         let reader = KeepReader::new(&head).unwrap();
-        assert_eq!(reader.head().chunks, chunks.len());
-        assert_eq!(reader.head().text_bytes, text);
+        assert_eq!(reader.chunks(), chunks.len());
+        assert_eq!(reader.text_bytes(), text);
         let back = reopen(&head, &chunks).unwrap();
         assert_eq!(back.documents().len(), c.documents().len());
         assert_eq!(back.entities().len(), c.entities().len());
@@ -412,7 +532,7 @@ mod tests {
         let mut cut_chunk = chunks.clone();
         let half = cut_chunk[1].len() / 2;
         cut_chunk[1].truncate(half);
-        let mut newer = KeepReader::new(&head).unwrap().head().clone();
+        let mut newer: KeptHead = postcard::from_bytes(&head).unwrap();
         newer.version = KEPT_VERSION + 1;
         // Name, head, chunks, what the error says.
         type Case<'a> = (&'a str, Vec<u8>, Vec<Vec<u8>>, &'a str);

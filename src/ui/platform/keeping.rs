@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::engine::io::export::Snapshot;
-use crate::engine::io::keep::{KeepReader, KeepWriter};
+use crate::engine::io::keep::{HeadReader, KeepWriter};
 use crate::engine::Corpus;
 use crate::ui::platform::loading::{reopening, set_reopening, Progress, Reopening, Sinks};
 use crate::ui::platform::now_ms;
@@ -29,7 +29,7 @@ const LAST_CHUNK_KEY: &str = "c\u{ffff}";
 /// Longest step of a save or a reopen, in ms: under the 50 ms of a long task, and
 /// long beside the few ms a yield to the page costs (a timer's clamp).
 const STEP_MS: f64 = 25.0;
-/// File reports written into the head between two looks at the clock.
+/// File reports written into (or read from) the head between two looks at the clock.
 const HEAD_FILES_PER_STEP: usize = 2000;
 /// Chunks read from storage at once when reopening.
 const CHUNKS_PER_READ: usize = 16;
@@ -162,16 +162,29 @@ async fn reopen(sinks: Sinks) -> Result<Reopened, String> {
         .await?
         .and_then(|p| p.as_string())
         .ok_or("the name of its parts is missing")?;
-    let mut reader = KeepReader::new(&Uint8Array::new(&head).to_vec())?;
-    let (chunks, total) = (reader.head().chunks, reader.head().text_bytes);
+    let mut head = HeadReader::new(Uint8Array::new(&head).to_vec())?;
     let mut progress = Progress {
-        n_files: reader.head().files.len(),
-        bytes_total: total as f64,
+        n_files: head.files_total(),
         reopening: true,
         ..Progress::default()
     };
     sinks.progress.set(Some(progress.clone()));
+    // The head's file reports, a few thousand per step: read at once, 100,000 of
+    // them were a task over 50 ms.
     let mut started = now_ms();
+    while !head.step(HEAD_FILES_PER_STEP)? {
+        if now_ms() - started >= STEP_MS {
+            yield_to_page().await;
+            if reopening() == Reopening::Cancelled {
+                return Ok(Reopened::Stopped);
+            }
+            started = now_ms();
+        }
+    }
+    let mut reader = head.finish()?;
+    let chunks = reader.chunks();
+    progress.bytes_total = reader.text_bytes() as f64;
+    sinks.progress.set(Some(progress.clone()));
     let mut next = 0;
     while next < chunks {
         let last = (next + CHUNKS_PER_READ).min(chunks) - 1;

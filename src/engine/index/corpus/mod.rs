@@ -475,14 +475,14 @@ impl Corpus {
     /// the documents, with the links and edits the user made.
     pub(crate) fn restore(
         files: Vec<FileReport>,
-        content_hashes: Vec<(String, String)>,
+        content_hashes: HashMap<String, String>,
         confirmed_links: Vec<(String, Option<PlaceIdx>)>,
         edits: Vec<Edit>,
         documents: Vec<Document>,
     ) -> Corpus {
         let mut corpus = Corpus {
             files,
-            content_hashes: content_hashes.into_iter().collect(),
+            content_hashes,
             link_choices: confirmed_links.into_iter().collect(),
             curation: Curation::from_edits(&edits),
             edits,
