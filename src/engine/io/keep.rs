@@ -240,8 +240,10 @@ impl HeadReader {
             return Err("it was kept by a newer Dossier".to_string());
         }
         head.files_total = head.take()?;
-        // A length is trusted no further than the bytes that could hold its items.
-        head.files.reserve(head.files_total.min(head.bytes.len()));
+        // A length is trusted no further than the bytes left could hold: a file
+        // report takes six bytes at least (a byte per field).
+        head.files
+            .reserve(head.files_total.min(head.bytes_left() / 6));
         Ok(head)
     }
 
@@ -263,7 +265,9 @@ impl HeadReader {
                 Some(total) => total,
                 None => {
                     let total: usize = self.take()?;
-                    self.content_hashes.reserve(total.min(self.bytes.len()));
+                    // A pair of strings takes two bytes at least.
+                    self.content_hashes
+                        .reserve(total.min(self.bytes_left() / 2));
                     *self.hashes_total.insert(total)
                 }
             };
@@ -302,6 +306,10 @@ impl HeadReader {
             corpus,
             chunks_read: 0,
         })
+    }
+
+    fn bytes_left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
     }
 
     /// The next value of the head, as postcard wrote it inside the head's struct.
@@ -534,10 +542,19 @@ mod tests {
         cut_chunk[1].truncate(half);
         let mut newer: KeptHead = postcard::from_bytes(&head).unwrap();
         newer.version = KEPT_VERSION + 1;
+        // A head that says it reports more files than memory could hold.
+        let mut boastful = postcard::to_stdvec(&(KEPT_FORMAT, KEPT_VERSION, usize::MAX)).unwrap();
+        boastful.extend(&head[boastful.len()..]);
         // Name, head, chunks, what the error says.
         type Case<'a> = (&'a str, Vec<u8>, Vec<Vec<u8>>, &'a str);
-        let cases: [Case; 5] = [
+        let cases: [Case; 6] = [
             ("no head", Vec::new(), chunks.clone(), "its head is damaged"),
+            (
+                "more files than it holds",
+                boastful,
+                chunks.clone(),
+                "its head is damaged",
+            ),
             (
                 "a snapshot's bytes",
                 b"{\"format\": \"dossier-snapshot\"}".to_vec(),
