@@ -10,7 +10,7 @@ use crate::engine::index::analysed::{fnv1a_continued, FNV1A_START};
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::recognize::lexicon::{lexicon, name_in_title_case};
 use crate::engine::recognize::words::is_legal_form;
-use crate::engine::Document;
+use crate::engine::{Document, EntityMention};
 
 /// An entity's stable id: a hash of its type and grouping key (as "CODE:key").
 #[cfg(test)]
@@ -38,115 +38,159 @@ fn hex_id(hash: u64) -> String {
         .collect()
 }
 
-/// The grouping key of each entity mention of a document.
-pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
+/// Each entity mention's text with its whitespace folded: borrowed from the text
+/// unless it needs folding. Made once per document and shared by every step that
+/// reads the names, which each folded them again.
+fn surfaces(document: &Document) -> Vec<Cow<'_, str>> {
     let text = &document.text;
-    // Borrowed from the text unless its whitespace needs folding: most mentions'
-    // keys are built from it without a copy of their own.
-    let surface = |m: &crate::engine::EntityMention| fold_whitespace(&text[m.start..m.end]);
-    // Full personal names of the document, by their last and first words, and by
-    // the lower-case word-boundary suffixes that can stand alone ("der leyen").
-    let mut full_names = HashSet::default();
-    let mut full_names_by_part: HashMap<String, Vec<String>> = HashMap::default();
-    let mut full_names_by_suffix: HashMap<String, Longer> = HashMap::default();
-    for m in document
-        .entities
-        .iter()
-        .filter(|m| m.kind == EntityType::Person)
-    {
-        let name = surface(m);
-        let words: Vec<&str> = name.split(' ').collect();
-        if words.len() < 2 || !full_names.insert(name.clone()) {
-            continue;
-        }
-        let name = name.as_ref();
-        let (first, last) = (words[0], words[words.len() - 1]);
-        let parts = [first, last];
-        let distinct_parts = if first == last {
-            &parts[..1]
-        } else {
-            &parts[..]
-        };
-        for part in distinct_parts {
-            full_names_by_part
-                .entry(part.to_string())
-                .or_default()
-                .push(name.to_string());
-        }
-        let lower = name.to_lowercase();
-        for (at, _) in lower.match_indices(' ') {
-            full_names_by_suffix
-                .entry(lower[at + 1..].to_string())
-                .and_modify(|longer| longer.add(name))
-                .or_insert_with(|| Longer::One(name.to_string()));
-        }
-    }
-    let companies_by_first_word = companies_by_first_word(document);
-    let acronyms = defined_acronyms(document);
     document
         .entities
         .iter()
-        .map(|m| {
+        .map(|m| fold_whitespace(&text[m.start..m.end]))
+        .collect()
+}
+
+/// The grouping key of each entity mention of a document. The look-up tables
+/// borrow the mentions' text rather than copy it: a corpus asks this of every
+/// document it indexes, and the copies were a third of its cost.
+pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
+    let surfaces = surfaces(document);
+    let full_names = full_names(document, &surfaces);
+    let lowered: Vec<String> = full_names.iter().map(|n| n.to_lowercase()).collect();
+    let people = FullNames::new(&full_names, &lowered);
+    let companies_by_first_word = companies_by_first_word(document, &surfaces);
+    let acronyms = defined_acronyms(document, &surfaces);
+    document
+        .entities
+        .iter()
+        .zip(&surfaces)
+        .map(|(m, name)| {
             if let (EntityType::Place, Some(p)) = (m.kind, m.place) {
                 return lexicon().place(p).key();
             }
-            let name = surface(m);
+            let name = name.as_ref();
             match m.kind {
-                EntityType::Place => strip_article(&name).to_string(),
-                EntityType::Person => match full_names_by_part.get(name.as_ref()) {
-                    Some(full) if full.len() == 1 && !name.contains(' ') => full[0].clone(),
-                    // A multi-word surname: "Von der Leyen" after "Ursula von der Leyen".
-                    // One look-up, however many full names share the surname.
-                    _ if full_names_by_suffix.is_empty() => name.into_owned(),
-                    _ => match full_names_by_suffix.get(&name.to_lowercase()) {
-                        Some(Longer::One(only)) if only.len() > name.len() => only.clone(),
-                        _ => name.into_owned(),
-                    },
-                },
-                EntityType::Organisation => match acronyms.get(name.as_ref()) {
+                EntityType::Place => strip_article(name).to_string(),
+                EntityType::Person => people.key(name).to_string(),
+                EntityType::Organisation => match acronyms.get(name) {
                     Some(full) => well_known(full).unwrap_or(full).to_string(),
-                    None if !name.contains(' ') => match companies_by_first_word.get(name.as_ref())
-                    {
+                    None if !name.contains(' ') => match companies_by_first_word.get(name) {
                         Some(Longer::One(company)) => {
-                            well_known(company).unwrap_or(company.as_str()).to_string()
+                            well_known(company).unwrap_or(company).to_string()
                         }
-                        _ => well_known(&name).unwrap_or(&name).to_string(),
+                        _ => well_known(name).unwrap_or(name).to_string(),
                     },
                     None => {
-                        let name = strip_legal_form(strip_article(&name));
+                        let name = strip_legal_form(strip_article(name));
                         let title_case = capitals_in_title_case(name);
                         let name = title_case.as_deref().unwrap_or(name);
                         well_known(name).unwrap_or(name).to_string()
                     }
                 },
-                EntityType::Nationality => strip_article(&name).to_string(),
+                EntityType::Nationality => strip_article(name).to_string(),
             }
         })
         .collect()
 }
 
+/// The document's distinct full personal names (two words or more), in order.
+fn full_names<'a>(document: &Document, surfaces: &'a [Cow<'_, str>]) -> Vec<&'a str> {
+    let mut seen = HashSet::default();
+    document
+        .entities
+        .iter()
+        .zip(surfaces)
+        .map(|(m, name)| (m, name.as_ref()))
+        .filter(|&(m, name)| m.kind == EntityType::Person && name.contains(' '))
+        .filter_map(|(_, name)| seen.insert(name).then_some(name))
+        .collect()
+}
+
+/// A document's full personal names by their first and last words, and by the
+/// lower-case word-boundary suffixes that can stand alone ("der leyen"), for the
+/// shorter mentions that stand for them.
+struct FullNames<'a> {
+    by_part: HashMap<&'a str, Longer<'a>>,
+    by_suffix: HashMap<&'a str, Longer<'a>>,
+}
+
+impl<'a> FullNames<'a> {
+    /// `lowered` holds each of `names` in lower case.
+    fn new(names: &[&'a str], lowered: &'a [String]) -> FullNames<'a> {
+        let mut by_part: HashMap<&'a str, Longer<'a>> = HashMap::default();
+        let mut by_suffix: HashMap<&'a str, Longer<'a>> = HashMap::default();
+        for (&name, lower) in names.iter().zip(lowered) {
+            let first = name.split(' ').next().unwrap_or(name);
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            for part in [first, last] {
+                by_part
+                    .entry(part)
+                    .and_modify(|longer| longer.add(name))
+                    .or_insert(Longer::One(name));
+            }
+            for (at, _) in lower.match_indices(' ') {
+                by_suffix
+                    .entry(&lower[at + 1..])
+                    .and_modify(|longer| longer.add(name))
+                    .or_insert(Longer::One(name));
+            }
+        }
+        FullNames { by_part, by_suffix }
+    }
+
+    /// The key of a person's mention: the one full name that it is the first or
+    /// last word of ("Bayramov" of "Jeyhun Bayramov"), or the one full name it is a
+    /// suffix of ("Von der Leyen" of "Ursula von der Leyen"); itself otherwise.
+    fn key<'n>(&self, name: &'n str) -> &'n str
+    where
+        'a: 'n,
+    {
+        match self.by_part.get(name) {
+            Some(Longer::One(full)) if !name.contains(' ') => full,
+            // One look-up, however many full names share the surname.
+            _ if self.by_suffix.is_empty() => name,
+            _ => match self.by_suffix.get(name.to_lowercase().as_str()) {
+                Some(Longer::One(only)) if only.len() > name.len() => only,
+                _ => name,
+            },
+        }
+    }
+}
+
 /// Companies the document writes with their legal form, by their first word
 /// ("Brennan" → "Brennan Foods" of "Brennan Foods Inc"), for the short name the
 /// recogniser types as that company.
-fn companies_by_first_word(document: &Document) -> HashMap<String, Longer> {
-    let mut companies: HashMap<String, Longer> = HashMap::default();
-    for m in document
-        .entities
-        .iter()
-        .filter(|m| m.kind == EntityType::Organisation)
-    {
-        let name = fold_whitespace(&document.text[m.start..m.end]);
-        let head = strip_legal_form(&name);
+fn companies_by_first_word<'a>(
+    document: &Document,
+    surfaces: &'a [Cow<'_, str>],
+) -> HashMap<&'a str, Longer<'a>> {
+    let mut companies: HashMap<&str, Longer> = HashMap::default();
+    for (_, name) in organisations(document, surfaces) {
+        let head = strip_legal_form(name);
         if head.len() < name.len() {
             if let Some((first, _)) = head.split_once(' ') {
                 companies
-                    .entry(first.to_string())
+                    .entry(first)
                     .and_modify(|longer| longer.add(head))
-                    .or_insert_with(|| Longer::One(head.to_string()));
+                    .or_insert(Longer::One(head));
             }
         }
     }
     companies
+}
+
+/// The document's organisation mentions, each with its text as [`surfaces`] gives it.
+fn organisations<'d, 'a>(
+    document: &'d Document,
+    surfaces: &'a [Cow<'_, str>],
+) -> Vec<(&'d EntityMention, &'a str)> {
+    document
+        .entities
+        .iter()
+        .zip(surfaces)
+        .filter(|(m, _)| m.kind == EntityType::Organisation)
+        .map(|(m, name)| (m, name.as_ref()))
+        .collect()
 }
 
 /// "HALDANE INDUSTRIES" (a filing's cover, a heading) → "Haldane Industries", so
@@ -159,14 +203,14 @@ fn capitals_in_title_case(name: &str) -> Option<String> {
 }
 
 /// The full names that end with a given suffix: one, or several (then none is chosen).
-enum Longer {
-    One(String),
+enum Longer<'a> {
+    One(&'a str),
     Several,
 }
 
-impl Longer {
-    fn add(&mut self, name: &str) {
-        if matches!(self, Longer::One(only) if only != name) {
+impl<'a> Longer<'a> {
+    fn add(&mut self, name: &'a str) {
+        if matches!(self, Longer::One(only) if *only != name) {
             *self = Longer::Several;
         }
     }
@@ -185,28 +229,26 @@ fn well_known(name: &str) -> Option<&'static str> {
 /// - otherwise, the initials of exactly one multi-word organisation name of the
 ///   document ("UN" beside "United Nations"). An acronym matching no name, or
 ///   several, stays its own entity.
-fn defined_acronyms(document: &Document) -> HashMap<String, String> {
+fn defined_acronyms<'a>(
+    document: &'a Document,
+    surfaces: &'a [Cow<'_, str>],
+) -> HashMap<&'a str, &'a str> {
     let text = &document.text;
-    let organisations: Vec<&crate::engine::EntityMention> = document
-        .entities
-        .iter()
-        .filter(|m| m.kind == EntityType::Organisation)
-        .collect();
-    let mut acronyms: HashMap<String, String> = bracketed_acronyms(text, &organisations).collect();
+    let organisations = organisations(document, surfaces);
+    let mut acronyms: HashMap<&str, &str> = bracketed_acronyms(text, &organisations).collect();
     // Initials of the document's multi-word names, and the names that have them.
-    let mut names_by_initials: HashMap<String, Vec<String>> = HashMap::default();
+    let mut names_by_initials: HashMap<String, Vec<&str>> = HashMap::default();
     let mut seen = HashSet::default();
-    for m in &organisations {
-        let full = fold_whitespace(&text[m.start..m.end]);
-        let full = strip_article(&full);
-        if full.split(' ').count() >= 2 && seen.insert(full.to_string()) {
+    for &(_, full) in &organisations {
+        let full = strip_article(full);
+        if full.split(' ').count() >= 2 && seen.insert(full) {
             names_by_initials
                 .entry(initials(full))
                 .or_default()
-                .push(full.to_string());
+                .push(full);
         }
     }
-    for m in &organisations {
+    for &(m, _) in &organisations {
         let short = &text[m.start..m.end];
         if !is_acronym_text(short) || acronyms.contains_key(short) {
             continue;
@@ -215,7 +257,7 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
             .get(&short.replace('.', ""))
             .map(Vec::as_slice)
         {
-            acronyms.insert(short.to_string(), only.clone());
+            acronyms.insert(short, only);
         }
     }
     acronyms
@@ -223,12 +265,12 @@ fn defined_acronyms(document: &Document) -> HashMap<String, String> {
 
 /// "the Securities and Exchange Commission (SEC)": each organisation followed by its
 /// initials in brackets, as (acronym, name).
-fn bracketed_acronyms<'t>(
-    text: &'t str,
-    organisations: &'t [&crate::engine::EntityMention],
-) -> impl Iterator<Item = (String, String)> + 't {
+fn bracketed_acronyms<'o, 'a: 'o>(
+    text: &'a str,
+    organisations: &'o [(&EntityMention, &'a str)],
+) -> impl Iterator<Item = (&'a str, &'a str)> + 'o {
     organisations.windows(2).filter_map(move |pair| {
-        let (name, acronym) = (pair[0], pair[1]);
+        let ((name, full), (acronym, _)) = (pair[0], pair[1]);
         let between = text.get(name.end..acronym.start).unwrap_or("");
         let closed = text
             .get(acronym.end..)
@@ -236,25 +278,20 @@ fn bracketed_acronyms<'t>(
         if between.trim() != "(" || !closed {
             return None;
         }
-        let full = fold_whitespace(&text[name.start..name.end]);
         let short = &text[acronym.start..acronym.end];
-        (initials(&full) == short.replace('.', ""))
-            .then(|| (short.to_string(), strip_article(&full).to_string()))
+        (initials(full) == short.replace('.', "")).then(|| (short, strip_article(full)))
     })
 }
 
 /// The acronyms a document defines in brackets, as (acronym, grouping key of the
 /// organisation), for the corpus to join the acronym's bare uses in other documents.
 pub(crate) fn defined_in_brackets(document: &Document) -> Vec<(String, String)> {
-    let organisations: Vec<&crate::engine::EntityMention> = document
-        .entities
-        .iter()
-        .filter(|m| m.kind == EntityType::Organisation)
-        .collect();
+    let surfaces = surfaces(document);
+    let organisations = organisations(document, &surfaces);
     bracketed_acronyms(&document.text, &organisations)
         .map(|(short, full)| {
-            let key = well_known(&full).map_or(full, str::to_string);
-            (short, key)
+            let key = well_known(full).unwrap_or(full);
+            (short.to_string(), key.to_string())
         })
         .collect()
 }
