@@ -41,7 +41,7 @@ fn hex_id(hash: u64) -> String {
 /// Each entity mention's text with its whitespace folded: borrowed from the text
 /// unless it needs folding. Made once per document and shared by every step that
 /// reads the names, which each folded them again.
-fn surfaces(document: &Document) -> Vec<Cow<'_, str>> {
+pub(crate) fn surfaces(document: &Document) -> Vec<Cow<'_, str>> {
     let text = &document.text;
     document
         .entities
@@ -53,17 +53,17 @@ fn surfaces(document: &Document) -> Vec<Cow<'_, str>> {
 /// The grouping key of each entity mention of a document. The look-up tables
 /// borrow the mentions' text rather than copy it: a corpus asks this of every
 /// document it indexes, and the copies were a third of its cost.
-pub(crate) fn grouping_keys(document: &Document) -> Vec<String> {
-    let surfaces = surfaces(document);
-    let full_names = full_names(document, &surfaces);
+/// `surfaces` are the document's [`surfaces`].
+pub(crate) fn grouping_keys(document: &Document, surfaces: &[Cow<'_, str>]) -> Vec<String> {
+    let full_names = full_names(document, surfaces);
     let lowered: Vec<String> = full_names.iter().map(|n| n.to_lowercase()).collect();
     let people = FullNames::new(&full_names, &lowered);
-    let companies_by_first_word = companies_by_first_word(document, &surfaces);
-    let acronyms = defined_acronyms(document, &surfaces);
+    let companies_by_first_word = companies_by_first_word(document, surfaces);
+    let acronyms = defined_acronyms(document, surfaces);
     document
         .entities
         .iter()
-        .zip(&surfaces)
+        .zip(surfaces)
         .map(|(m, name)| {
             if let (EntityType::Place, Some(p)) = (m.kind, m.place) {
                 return lexicon().place(p).key();
@@ -332,18 +332,7 @@ pub(crate) fn strip_legal_form(name: &str) -> &str {
 /// The text with each run of whitespace as one space, borrowed when it already is
 /// (asked for every mention indexed).
 pub(crate) fn fold_whitespace(s: &str) -> Cow<'_, str> {
-    // A leading space, a run of spaces or any other whitespace is folded.
-    let mut previous_space = true;
-    let folded = s.chars().all(|c| {
-        let kept = if c == ' ' {
-            !previous_space
-        } else {
-            !c.is_whitespace()
-        };
-        previous_space = c == ' ';
-        kept
-    }) && !previous_space;
-    if folded {
+    if is_folded(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -354,6 +343,27 @@ pub(crate) fn fold_whitespace(s: &str) -> Cow<'_, str> {
         out.push_str(w);
     }
     Cow::Owned(out)
+}
+
+/// Whether `s` is words between single spaces: no leading, trailing or repeated
+/// space and no other whitespace. Read byte by byte, as names are mostly ASCII
+/// (decoding characters was most of the cost); text with other characters is then
+/// read again by character, for the spaces of Unicode (a no-break space).
+fn is_folded(s: &str) -> bool {
+    let mut previous_space = true;
+    let mut ascii = true;
+    let folded = s.bytes().all(|b| {
+        ascii &= b.is_ascii();
+        // Tab, line feed, vertical tab, form feed and carriage return.
+        let kept = if b == b' ' {
+            !previous_space
+        } else {
+            !matches!(b, b'\t'..=b'\r')
+        };
+        previous_space = b == b' ';
+        kept
+    }) && !previous_space;
+    folded && (ascii || !s.chars().any(|c| c.is_whitespace() && c != ' '))
 }
 
 #[cfg(test)]
@@ -399,6 +409,19 @@ mod tests {
             ("leading space", " Almaty", "Almaty", false),
             ("trailing space", "Almaty ", "Almaty", false),
             ("non-Latin", "Джейхун Байрамов", "Джейхун Байрамов", true),
+            (
+                "an ideographic space",
+                "Джейхун\u{3000}Байрамов",
+                "Джейхун Байрамов",
+                false,
+            ),
+            (
+                "a vertical tab",
+                "Almaty\x0bKazakhstan",
+                "Almaty Kazakhstan",
+                false,
+            ),
+            ("a line separator", "Almaty\u{2028}", "Almaty", false),
             ("empty", "", "", false),
         ];
         for (name, text, folded, borrowed) in cases {

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::engine::error::FileError;
 use crate::engine::index::analysed::{content_hash, AnalysedFile};
 use crate::engine::index::days::day_number;
-use crate::engine::index::grouping::{fold_whitespace, grouping_keys, typed_entity_id};
+use crate::engine::index::grouping::{fold_whitespace, grouping_keys, surfaces, typed_entity_id};
 use crate::engine::index::near_duplicates::{Grouper, Signature};
 use crate::engine::index::report::FileReport;
 use crate::engine::recognize::entities::EntityType;
@@ -239,18 +239,18 @@ impl Corpus {
             }
         }
         let doc_idx = self.documents.len();
-        let mut keys = grouping_keys(&document);
+        let surfaces = surfaces(&document);
+        let mut keys = grouping_keys(&document, &surfaces);
         self.redirect_defined_acronyms(&document, &mut keys);
         let mut mention_entities = Vec::with_capacity(keys.len());
         // A document names its entities again and again: each (type, key) is
         // resolved to its entity once per document, not once per mention.
         let mut entity_of_key: HashMap<(EntityType, &str), usize> = HashMap::default();
-        for (mention, key) in document.entities.iter().zip(&keys) {
-            let surface = fold_whitespace(&document.text[mention.start..mention.end]);
+        for ((mention, key), surface) in document.entities.iter().zip(&keys).zip(&surfaces) {
             let entity_idx = match entity_of_key.get(&(mention.kind, key.as_str())) {
                 Some(&i) => i,
                 None => {
-                    let i = self.entity_for_key(mention, key, &surface);
+                    let i = self.entity_for_key(mention, key, surface);
                     entity_of_key.insert((mention.kind, key.as_str()), i);
                     i
                 }
@@ -269,7 +269,7 @@ impl Corpus {
             match counts.get_mut(surface.as_ref()) {
                 Some(n) => *n += 1,
                 None => {
-                    counts.insert(surface.into_owned(), 1);
+                    counts.insert(surface.to_string(), 1);
                 }
             }
             mention_entities.push(entity_idx);
