@@ -417,7 +417,10 @@ mod tests {
     }
 
     fn reopen(head: &[u8], chunks: &[Vec<u8>]) -> Result<Corpus, String> {
-        let mut reader = KeepReader::new(head)?;
+        read_chunks(KeepReader::new(head)?, chunks)
+    }
+
+    fn read_chunks(mut reader: KeepReader, chunks: &[Vec<u8>]) -> Result<Corpus, String> {
         for chunk in chunks {
             for document in reader.decode(chunk)? {
                 reader.add(document);
@@ -446,12 +449,18 @@ mod tests {
         assert_eq!(back.signatures(), c.signatures());
     }
 
-    #[test]
-    fn the_head_reads_back_whole() {
+    /// A corpus with a copy of a file under another name: known by its content
+    /// hash, reported as a duplicate.
+    fn corpus_with_a_copy() -> Corpus {
         let mut c = corpus(3);
-        // A copy under another name: known by its content hash, reported as a duplicate.
         let copy = c.documents()[0].text.clone();
         c.add_file("copy.txt", copy.as_bytes(), &AnalysisOptions::default());
+        c
+    }
+
+    #[test]
+    fn the_head_reads_back_whole() {
+        let c = corpus_with_a_copy();
         let (head, _) = keep(&c);
         let read: KeptHead = postcard::from_bytes(&head).unwrap();
         let mut hashes = read.content_hashes.clone();
@@ -468,9 +477,7 @@ mod tests {
 
     #[test]
     fn the_head_read_an_item_at_a_time_is_the_head_read_at_once() {
-        let mut c = corpus(3);
-        let copy = c.documents()[0].text.clone();
-        c.add_file("copy.txt", copy.as_bytes(), &AnalysisOptions::default());
+        let c = corpus_with_a_copy();
         let (head, chunks) = keep(&c);
         let mut reader = HeadReader::new(head.clone()).unwrap();
         assert_eq!(reader.files_total(), c.files().len());
@@ -480,14 +487,7 @@ mod tests {
         }
         // One step per file report and per content hash.
         assert_eq!(steps, c.files().len() + c.content_hashes().len());
-        let mut reader = reader.finish().unwrap();
-        for chunk in &chunks {
-            for document in reader.decode(chunk).unwrap() {
-                reader.add(document);
-            }
-            reader.chunk_done();
-        }
-        let back = reader.finish().unwrap();
+        let back = read_chunks(reader.finish().unwrap(), &chunks).unwrap();
         let at_once = reopen(&head, &chunks).unwrap();
         assert_eq!(
             Snapshot::of(&back).to_json(),
