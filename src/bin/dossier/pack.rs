@@ -249,9 +249,10 @@ fn analyse_in_order(
         for (from, files) in receive {
             waiting.insert(from, files);
             while let Some(files) = waiting.remove(&expected) {
+                let first = expected;
                 expected += files.len();
-                for (at, file) in files.into_iter().enumerate() {
-                    index(from + at, file);
+                for (at, file) in (first..).zip(files) {
+                    index(at, file);
                 }
                 indexed.store(expected, Ordering::Relaxed);
             }
@@ -478,6 +479,29 @@ mod tests {
             );
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn files_are_indexed_in_path_order_each_with_its_place() {
+        let dir = std::env::temp_dir().join(format!("dossier-pack-order-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Enough files for several batches on each thread.
+        for n in 0..(FILES_PER_MESSAGE * 20 + 3) {
+            std::fs::write(dir.join(format!("{n:04}.txt")), format!("Note {n}.")).unwrap();
+        }
+        let mut paths = Vec::new();
+        crate::files_under(&dir, &mut paths).unwrap();
+        let mut seen = Vec::new();
+        analyse_in_order(&paths, &AnalysisOptions::default(), |at, (file, _)| {
+            seen.push((at, file.name));
+        });
+        std::fs::remove_dir_all(&dir).unwrap();
+        let expected: Vec<(usize, String)> = paths
+            .iter()
+            .enumerate()
+            .map(|(at, p)| (at, p.name.clone()))
+            .collect();
+        assert_eq!(seen, expected);
     }
 
     #[test]
