@@ -11,7 +11,7 @@ use std::time::Instant;
 use dossier::engine::explore::state::{Value, ViewState};
 use dossier::engine::pack::{pack_view, Counted, FileSource, PackReader, PackSummary, PackWriter};
 use dossier::engine::tooling::synthetic::news_document;
-use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError, FileReport};
+use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 
 use crate::output::outln;
 
@@ -160,21 +160,28 @@ fn build_in_slices(
         let mut slice_bytes = 0;
         let mut writer_failed = false;
         // Each slice's corpus notes duplicates within it; this notes them across
-        // slices (the first file with each content's hash, by its place in `paths`).
+        // slices: the first file with each content's hash, by its place in `paths`.
+        // As in the page, only a file that loaded is an original: a copy of a
+        // refused file is reported with its own error.
         let mut first_with: HashMap<u128, usize> = HashMap::new();
         analyse_in_order(&paths, options, |at, (file, hash)| {
             if writer_failed {
                 return;
             }
-            if let Some(hash) = hash {
-                if let Some(&first) = first_with.get(&hash) {
-                    eprintln!("{}", duplicate_report(file, &paths[first].name).message());
-                    return;
-                }
-                first_with.insert(hash, at);
-            }
             slice_bytes += file.size;
-            let report = slice.add_analysed(file);
+            let original = hash.and_then(|hash| match first_with.get(&hash) {
+                Some(&first) => Some(first),
+                None => {
+                    if file.outcome.is_ok() {
+                        first_with.insert(hash, at);
+                    }
+                    None
+                }
+            });
+            let report = match original {
+                Some(first) => slice.add_duplicate(file.name, file.size, &paths[first].name),
+                None => slice.add_analysed(file),
+            };
             if report.error.is_some() || report.duplicate_of.is_some() {
                 eprintln!("{}", report.message());
             }
@@ -198,18 +205,6 @@ fn build_in_slices(
 
 /// What a file read gave: its analysis, and the hash of its bytes when they could be read.
 type ReadFile = (AnalysedFile, Option<u128>);
-
-/// The report of a file skipped for repeating the bytes of `original`.
-fn duplicate_report(file: AnalysedFile, original: &str) -> FileReport {
-    FileReport {
-        name: file.name,
-        size: file.size,
-        n_documents: 0,
-        warnings: Vec::new(),
-        error: None,
-        duplicate_of: Some(original.to_string()),
-    }
-}
 
 /// Analyses `paths` on every core and hands each file to `index` in path order,
 /// with its place in `paths`.
@@ -469,26 +464,35 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("dossier-pack-dup-{}", std::process::id()));
         let (input, out) = (dir.join("in"), dir.join("pack"));
         std::fs::create_dir_all(&input).unwrap();
-        let cases: &[(&str, &str)] = &[
-            ("a.txt", "Bayramov met Mirzoyan in Almaty on May 10, 2024."),
-            ("b.txt", "Bayramov met Mirzoyan in Almaty on May 10, 2024."),
-            ("c.txt", "Bayramov met Mirzoyan in Almaty on May 11, 2024."),
-            ("d.txt", "Bayramov met Mirzoyan in Almaty on May 10, 2024."),
+        let cases: &[(&str, &[u8])] = &[
+            ("a.txt", b"Bayramov met Mirzoyan in Almaty on May 10, 2024."),
+            ("b.txt", b"Bayramov met Mirzoyan in Almaty on May 10, 2024."),
+            ("c.txt", b"Bayramov met Mirzoyan in Almaty on May 11, 2024."),
+            ("d.txt", b"Bayramov met Mirzoyan in Almaty on May 10, 2024."),
+            // Refused as binary, both: no original to repeat.
+            ("e.bin", b"\x00\x01\x02binary\x00\x00"),
+            ("f.bin", b"\x00\x01\x02binary\x00\x00"),
         ];
-        for (name, text) in cases {
-            std::fs::write(input.join(name), text).unwrap();
+        for (name, bytes) in cases {
+            std::fs::write(input.join(name), bytes).unwrap();
         }
         let input = input.to_string_lossy().to_string();
         // In one slice, and with every file in a slice of its own.
         for slice_text_bytes in [SLICE_TEXT_BYTES, 1] {
             let options = AnalysisOptions::default();
-            let summary = build_in_slices(&[&input], &out, None, &options, slice_text_bytes);
-            // a.txt and c.txt: b.txt and d.txt repeat a.txt's bytes.
-            assert_eq!(
-                summary.unwrap().documents,
-                2,
-                "slices of {slice_text_bytes} bytes"
+            let built = build_in_slices(&[&input], &out, None, &options, slice_text_bytes);
+            let head = PackReader::open(FileSource { dir: out.clone() })
+                .unwrap()
+                .head()
+                .clone();
+            // a.txt and c.txt: b.txt and d.txt repeat a.txt's bytes. Every file is
+            // counted, those that gave no document apart.
+            let found = (
+                built.unwrap().documents,
+                head.files,
+                head.files_without_documents,
             );
+            assert_eq!(found, (2, 6, 4), "slices of {slice_text_bytes} bytes");
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -216,6 +216,20 @@ impl Corpus {
         });
     }
 
+    /// Records a file found, outside this corpus, to repeat the bytes of `original`
+    /// (a pack's earlier slice); returns its report.
+    pub fn add_duplicate(&mut self, name: String, size: usize, original: &str) -> &FileReport {
+        self.files.push(FileReport {
+            name,
+            size,
+            n_documents: 0,
+            warnings: Vec::new(),
+            error: None,
+            duplicate_of: Some(original.to_string()),
+        });
+        self.files.last().expect("just pushed")
+    }
+
     /// Indexes one analysed document.
     pub fn add_document(&mut self, document: Document) {
         let signature = if self.without_near_duplicates {
