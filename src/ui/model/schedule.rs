@@ -108,6 +108,13 @@ impl Progress {
     /// or more), then the file that runs long, if one does. The files' sizes are not
     /// known before the worker reads them, so the share done is in files.
     pub fn line(&self) -> String {
+        if self.reopening && self.bytes_total == 0.0 {
+            // The head is read first: its size of text comes at its end.
+            return format!(
+                "Reopening the corpus kept in this browser: reading the list of its {} files",
+                self.n_files
+            );
+        }
         if self.reopening {
             return format!(
                 "Reopening the corpus kept in this browser: {:.1} of {:.1} MB of text",
@@ -265,6 +272,15 @@ mod tests {
         assert_eq!(
             reopening.line(),
             "Reopening the corpus kept in this browser: 1.2 of 4.0 MB of text"
+        );
+        let reading_the_head = Progress {
+            bytes_done: 0.0,
+            bytes_total: 0.0,
+            ..reopening
+        };
+        assert_eq!(
+            reading_the_head.line(),
+            "Reopening the corpus kept in this browser: reading the list of its 10 files"
         );
     }
 
