@@ -58,8 +58,9 @@ pub(crate) fn grouping_keys(document: &Document, surfaces: &[Cow<'_, str>]) -> V
     let full_names = full_names(document, surfaces);
     let lowered: Vec<String> = full_names.iter().map(|n| n.to_lowercase()).collect();
     let people = FullNames::new(&full_names, &lowered);
-    let companies_by_first_word = companies_by_first_word(document, surfaces);
-    let acronyms = defined_acronyms(document, surfaces);
+    let organisations = organisations(document, surfaces);
+    let companies_by_first_word = companies_by_first_word(&organisations);
+    let acronyms = defined_acronyms(&document.text, &organisations);
     document
         .entities
         .iter()
@@ -161,11 +162,10 @@ impl<'a> FullNames<'a> {
 /// ("Brennan" → "Brennan Foods" of "Brennan Foods Inc"), for the short name the
 /// recogniser types as that company.
 fn companies_by_first_word<'a>(
-    document: &Document,
-    surfaces: &'a [Cow<'_, str>],
+    organisations: &[(&EntityMention, &'a str)],
 ) -> HashMap<&'a str, Longer<'a>> {
     let mut companies: HashMap<&str, Longer> = HashMap::default();
-    for (_, name) in organisations(document, surfaces) {
+    for &(_, name) in organisations {
         let head = strip_legal_form(name);
         if head.len() < name.len() {
             if let Some((first, _)) = head.split_once(' ') {
@@ -230,16 +230,14 @@ fn well_known(name: &str) -> Option<&'static str> {
 ///   document ("UN" beside "United Nations"). An acronym matching no name, or
 ///   several, stays its own entity.
 fn defined_acronyms<'a>(
-    document: &'a Document,
-    surfaces: &'a [Cow<'_, str>],
+    text: &'a str,
+    organisations: &[(&EntityMention, &'a str)],
 ) -> HashMap<&'a str, &'a str> {
-    let text = &document.text;
-    let organisations = organisations(document, surfaces);
-    let mut acronyms: HashMap<&str, &str> = bracketed_acronyms(text, &organisations).collect();
+    let mut acronyms: HashMap<&str, &str> = bracketed_acronyms(text, organisations).collect();
     // Initials of the document's multi-word names, and the names that have them.
     let mut names_by_initials: HashMap<String, Vec<&str>> = HashMap::default();
     let mut seen = HashSet::default();
-    for &(_, full) in &organisations {
+    for &(_, full) in organisations {
         let full = strip_article(full);
         if full.split(' ').count() >= 2 && seen.insert(full) {
             names_by_initials
@@ -248,7 +246,7 @@ fn defined_acronyms<'a>(
                 .push(full);
         }
     }
-    for &(m, _) in &organisations {
+    for &(m, _) in organisations {
         let short = &text[m.start..m.end];
         if !is_acronym_text(short) || acronyms.contains_key(short) {
             continue;
@@ -285,9 +283,12 @@ fn bracketed_acronyms<'o, 'a: 'o>(
 
 /// The acronyms a document defines in brackets, as (acronym, grouping key of the
 /// organisation), for the corpus to join the acronym's bare uses in other documents.
-pub(crate) fn defined_in_brackets(document: &Document) -> Vec<(String, String)> {
-    let surfaces = surfaces(document);
-    let organisations = organisations(document, &surfaces);
+/// `surfaces` are the document's [`surfaces`].
+pub(crate) fn defined_in_brackets(
+    document: &Document,
+    surfaces: &[Cow<'_, str>],
+) -> Vec<(String, String)> {
+    let organisations = organisations(document, surfaces);
     bracketed_acronyms(&document.text, &organisations)
         .map(|(short, full)| {
             let key = well_known(full).unwrap_or(full);

@@ -1,7 +1,7 @@
 //! Acronyms across documents: one a document defines in brackets ("the Northern Grain Board (NGB)") is that organisation wherever another document uses it bare.
 
 use super::Corpus;
-use crate::engine::index::grouping::{defined_in_brackets, is_acronym_text};
+use crate::engine::index::grouping::is_acronym_text;
 use crate::engine::recognize::entities::EntityType;
 use crate::engine::Document;
 
@@ -32,10 +32,10 @@ impl Corpus {
         }
     }
 
-    /// Records the acronyms an indexed document defines; an acronym defined for
-    /// the first time joins the entity its earlier bare uses made.
-    pub(super) fn register_defined_acronyms(&mut self, document_idx: usize) {
-        let defined = defined_in_brackets(&self.documents[document_idx]);
+    /// Records the acronyms an indexed document defines (`defined`, from
+    /// `defined_in_brackets`); an acronym defined for the first time joins the
+    /// entity its earlier bare uses made.
+    pub(super) fn register_defined_acronyms(&mut self, defined: Vec<(String, String)>) {
         for (acronym, full) in defined {
             match self.acronym_definitions.get(&acronym) {
                 None => {

@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::engine::error::FileError;
 use crate::engine::index::analysed::{content_hash, AnalysedFile};
 use crate::engine::index::days::day_number;
-use crate::engine::index::grouping::{fold_whitespace, grouping_keys, surfaces, typed_entity_id};
+use crate::engine::index::grouping::{
+    defined_in_brackets, fold_whitespace, grouping_keys, surfaces, typed_entity_id,
+};
 use crate::engine::index::near_duplicates::{Grouper, Signature};
 use crate::engine::index::report::FileReport;
 use crate::engine::recognize::entities::EntityType;
@@ -312,9 +314,10 @@ impl Corpus {
         }
         self.group_leaders.push(leader);
         self.signatures.push(signature);
+        let defined = defined_in_brackets(&document, &surfaces);
         self.documents.push(document);
         self.mention_entities.push(mention_entities);
-        self.register_defined_acronyms(doc_idx);
+        self.register_defined_acronyms(defined);
     }
 
     /// The id of the entity of a type and grouping key, after the user's merges.
