@@ -77,13 +77,18 @@ impl WordIndex {
     fn add_word(&mut self, n: u32, word: &str) {
         let next = self.sets.len() as u32;
         let (id, new) = match packed(word) {
-            Some(key) => match self.short_ids.get(&key) {
-                Some(&id) => (id, false),
-                None => (*self.short_ids.entry(key).or_insert(next), true),
-            },
+            Some(key) => {
+                // A number key costs nothing to insert: one look-up, seen or not.
+                let id = *self.short_ids.entry(key).or_insert(next);
+                (id, id == next)
+            }
+            // A string key is copied only when new: looked up first.
             None => match self.long_ids.get(word) {
                 Some(&id) => (id, false),
-                None => (*self.long_ids.entry(word.into()).or_insert(next), true),
+                None => {
+                    self.long_ids.insert(word.into(), next);
+                    (next, true)
+                }
             },
         };
         if new {
