@@ -23,15 +23,20 @@ use crate::engine::recognize::lexicon::{lexicon, PlaceKind};
 
 mod counts;
 mod keyed;
+mod parallel;
 mod records;
 use counts::{counted_keys, paired_values};
 use keyed::KeyedDocuments;
+use parallel::map_in_parallel;
 use records::{record_of, stored_record, title_of};
 
 /// Spans longer than this many months (a century, "the 1990s") count in their years only.
 const MAX_MONTHS_PER_SPAN: i32 = 24;
 /// Spans longer than this many years count in no bin of the timeline's sets.
 const MAX_YEARS_PER_SPAN: i32 = 100;
+/// Sets serialised (or directory entries made) at once, then written in order:
+/// bounds what is held at a time.
+const SETS_PER_BLOCK: usize = 4096;
 /// The day counts cover these years; dates outside count in years and months only.
 const DAY_COUNT_YEARS: (i16, i16) = (1800, 2199);
 
@@ -386,11 +391,16 @@ impl PackWriter {
         let timeline = self.write_timeline(&mut sets_out, &mut written)?;
         let mut keys: Vec<String> = self.sets.keys().cloned().collect();
         keys.sort_unstable();
-        for k in &keys {
-            let inline = self.sets[k].len() <= INLINE_SET_DOCUMENTS;
-            if !written.contains_key(k) && !inline {
-                let piece = sets_out.append(&mut self.pieces, &serialize(&self.sets[k]))?;
-                written.insert(k.clone(), piece);
+        let unwritten: Vec<(&String, &RoaringBitmap)> = keys
+            .iter()
+            .map(|k| (k, &self.sets[k]))
+            .filter(|(k, set)| set.len() > INLINE_SET_DOCUMENTS && !written.contains_key(*k))
+            .collect();
+        for block in unwritten.chunks(SETS_PER_BLOCK) {
+            let serialised = map_in_parallel(block, |(_, set)| serialize(set));
+            for ((k, _), bytes) in block.iter().zip(serialised) {
+                let piece = sets_out.append(&mut self.pieces, &bytes)?;
+                written.insert((*k).clone(), piece);
             }
         }
         sets_out.close(&mut self.pieces)?;
@@ -552,35 +562,51 @@ impl PackWriter {
         let mut page: Vec<DirectoryEntry> = Vec::new();
         let mut page_bytes = 0;
         let page_limit = DIRECTORY_PAGE_BYTES.min(self.pieces.max_file_bytes as usize / 4);
-        for (i, k) in keys.iter().enumerate() {
-            let label = self.labels.get(k);
-            let set = written.get(k).copied().unwrap_or_default();
-            let inline = if set.len == 0 {
-                inline_gaps(self.sets[k].iter())
-            } else {
-                Vec::new()
-            };
-            let entry = DirectoryEntry {
-                key: k.clone(),
-                set,
-                inline,
-                documents: self.sets[k].len() as u32,
-                label: label.map(|l| l.label.clone()).unwrap_or_default(),
-                kind: label.and_then(|l| l.kind),
-                counts: counts.get(k).copied(),
-            };
-            page_bytes += entry.key.len() + entry.label.len() + 16 + 3 * entry.inline.len();
-            page.push(entry);
-            if page_bytes >= page_limit || i + 1 == keys.len() {
-                let first = page[0].key.clone();
-                let bytes = postcard::to_stdvec(&page).map_err(io::Error::other)?;
-                pages.push((first, out.append(&mut self.pieces, &bytes)?));
-                page.clear();
-                page_bytes = 0;
+        for block in keys.chunks(SETS_PER_BLOCK) {
+            let entries = map_in_parallel(block, |k| {
+                let label = self.labels.get(k);
+                let set = written.get(k).copied().unwrap_or_default();
+                let inline = if set.len == 0 {
+                    inline_gaps(self.sets[k].iter())
+                } else {
+                    Vec::new()
+                };
+                DirectoryEntry {
+                    key: k.clone(),
+                    set,
+                    inline,
+                    documents: self.sets[k].len() as u32,
+                    label: label.map(|l| l.label.clone()).unwrap_or_default(),
+                    kind: label.and_then(|l| l.kind),
+                    counts: counts.get(k).copied(),
+                }
+            });
+            for entry in entries {
+                page_bytes += entry.key.len() + entry.label.len() + 16 + 3 * entry.inline.len();
+                page.push(entry);
+                if page_bytes >= page_limit {
+                    pages.push(self.write_directory_page(&mut out, &mut page)?);
+                    page_bytes = 0;
+                }
             }
+        }
+        if !page.is_empty() {
+            pages.push(self.write_directory_page(&mut out, &mut page)?);
         }
         out.close(&mut self.pieces)?;
         Ok(pages)
+    }
+
+    /// Writes `page` (emptied) to the directory; its first key and place.
+    fn write_directory_page(
+        &mut self,
+        out: &mut Appender,
+        page: &mut Vec<DirectoryEntry>,
+    ) -> io::Result<(String, PieceRef)> {
+        let first = page[0].key.clone();
+        let bytes = postcard::to_stdvec(&page).map_err(io::Error::other)?;
+        page.clear();
+        Ok((first, out.append(&mut self.pieces, &bytes)?))
     }
 
     fn write_document_index(&mut self) -> io::Result<Vec<u32>> {

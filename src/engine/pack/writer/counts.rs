@@ -5,9 +5,14 @@ use std::io;
 use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::parallel::map_in_parallel;
 use super::PackWriter;
 use crate::engine::pack::files::Appender;
 use crate::engine::pack::format::*;
+
+/// Keys or pairs whose counts are made at once, then written in order: bounds the
+/// encoded counts held at a time.
+const ITEMS_PER_BLOCK: usize = 4096;
 
 impl PackWriter {
     /// For each entity, country and region of enough documents, the documents of each
@@ -20,18 +25,27 @@ impl PackWriter {
         let mut out = Appender::new("counts");
         let mut pieces = HashMap::default();
         let counted_sets: Vec<&RoaringBitmap> = counted.iter().map(|k| &self.sets[k]).collect();
-        for k in keys {
-            let set = &self.sets[k];
-            let clickable = ["e:", "c:", "r:"].iter().any(|p| k.starts_with(p));
-            if !clickable || set.len() < self.counted_min_documents as u64 {
-                continue;
+        let min_documents = self.counted_min_documents as u64;
+        let counting: Vec<(&String, &RoaringBitmap)> = keys
+            .iter()
+            .map(|k| (k, &self.sets[k]))
+            .filter(|(k, set)| {
+                let clickable = ["e:", "c:", "r:"].iter().any(|p| k.starts_with(p));
+                clickable && set.len() >= min_documents
+            })
+            .collect();
+        for block in counting.chunks(ITEMS_PER_BLOCK) {
+            let encoded = map_in_parallel(block, |(_, set)| {
+                let counts: Vec<u32> = counted_sets
+                    .iter()
+                    .map(|c| set.intersection_len(c) as u32)
+                    .collect();
+                postcard::to_stdvec(&counts)
+            });
+            for ((k, _), bytes) in block.iter().zip(encoded) {
+                let bytes = bytes.map_err(io::Error::other)?;
+                pieces.insert((*k).clone(), out.append(&mut self.pieces, &bytes)?);
             }
-            let counts: Vec<u32> = counted_sets
-                .iter()
-                .map(|c| set.intersection_len(c) as u32)
-                .collect();
-            let bytes = postcard::to_stdvec(&counts).map_err(io::Error::other)?;
-            pieces.insert(k.clone(), out.append(&mut self.pieces, &bytes)?);
         }
         out.close(&mut self.pieces)?;
         Ok(pieces)
@@ -55,22 +69,30 @@ impl PackWriter {
         let mut out = Appender::new("pairs");
         let counted_sets: Vec<&RoaringBitmap> = counted.iter().map(|k| &self.sets[k]).collect();
         let mut index = Vec::with_capacity(pairs * INDEX_ENTRY_BYTES as usize);
-        for i in 0..values {
-            for j in i + 1..values {
+        let pair_list: Vec<(usize, usize)> = (0..values)
+            .flat_map(|i| (i + 1..values).map(move |j| (i, j)))
+            .collect();
+        for block in pair_list.chunks(ITEMS_PER_BLOCK) {
+            // None for a pair with no document in common.
+            let encoded = map_in_parallel(block, |&(i, j)| {
                 let common = counted_sets[i] & counted_sets[j];
-                let piece = if common.is_empty() {
-                    PieceRef::default()
-                } else {
-                    let counts: Vec<u32> = counted_sets
-                        .iter()
-                        .map(|c| common.intersection_len(c) as u32)
-                        .collect();
-                    let bytes = postcard::to_stdvec(&counts).map_err(io::Error::other)?;
-                    if !fits(bytes.len()) {
+                if common.is_empty() {
+                    return Ok(None);
+                }
+                let counts: Vec<u32> = counted_sets
+                    .iter()
+                    .map(|c| common.intersection_len(c) as u32)
+                    .collect();
+                postcard::to_stdvec(&counts).map(Some)
+            });
+            for bytes in encoded {
+                let piece = match bytes.map_err(io::Error::other)? {
+                    None => PieceRef::default(),
+                    Some(bytes) if !fits(bytes.len()) => {
                         out.close(&mut self.pieces)?;
                         return Ok(None);
                     }
-                    out.append(&mut self.pieces, &bytes)?
+                    Some(bytes) => out.append(&mut self.pieces, &bytes)?,
                 };
                 index.extend(piece.to_index_bytes());
             }
