@@ -1,5 +1,6 @@
 //! The native command-line tool: analyse files, produce evaluation predictions, and benchmark the engine.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,12 +10,14 @@ use dossier::engine::tooling::{eval, train};
 use dossier::engine::{AnalysisOptions, Corpus, NumericOrder, SplitOptions};
 use serde_json::json;
 
+use bench::bench;
 use output::{out, outln};
-use std::collections::BTreeMap;
+use reading::{files_under, InputFile};
 
 mod bench;
 mod output;
 mod pack;
+mod reading;
 
 /// The command line's allocator: a pack build's analysing, indexing and writing
 /// threads spent a sixth of their time in the system allocator. Built without its
@@ -23,7 +26,6 @@ mod pack;
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use bench::bench;
 
 const USAGE: &str = "usage:
   dossier analyze FILE... [--json] [--no-split] [--day-first|--month-first]
@@ -160,71 +162,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// A file to read and the name its documents go by.
-#[derive(Clone, Debug, PartialEq)]
-struct InputFile {
-    path: std::path::PathBuf,
-    /// A file given by itself: its name. A file under a folder given: its path from the
-    /// folder's own name (`archive/2019/note.txt`), as a browser names a dropped folder's
-    /// files, so that two `note.txt` of different folders stay two sources.
-    name: String,
-}
-
-/// Every file under `input` (itself if it is a file), in name order.
-fn files_under(input: &std::path::Path, into: &mut Vec<InputFile>) -> std::io::Result<()> {
-    let own_name = |path: &std::path::Path| {
-        path.file_name()
-            .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
-            .into_owned()
-    };
-    if !input.is_dir() {
-        into.push(InputFile {
-            path: input.to_path_buf(),
-            name: own_name(input),
-        });
-        return Ok(());
-    }
-    // "." or "/" have no name of their own: their files are named from inside them.
-    let prefix = input
-        .file_name()
-        .map(|n| format!("{}/", n.to_string_lossy()))
-        .unwrap_or_default();
-    walk_folder(input, &prefix, into)
-}
-
-fn walk_folder(
-    folder: &std::path::Path,
-    prefix: &str,
-    into: &mut Vec<InputFile>,
-) -> std::io::Result<()> {
-    // The entry's type comes with the listing: no status call per file (a million
-    // files are a million calls). A link is followed to see whether it is a folder.
-    let mut entries: Vec<(std::path::PathBuf, bool)> = std::fs::read_dir(folder)?
-        .filter_map(|e| e.ok())
-        .map(|e| {
-            let path = e.path();
-            let is_dir = match e.file_type() {
-                Ok(kind) if !kind.is_symlink() => kind.is_dir(),
-                _ => path.is_dir(),
-            };
-            (path, is_dir)
-        })
-        .collect();
-    entries.sort();
-    for (entry, is_dir) in entries {
-        let name = format!(
-            "{prefix}{}",
-            entry.file_name().unwrap_or_default().to_string_lossy()
-        );
-        if is_dir {
-            walk_folder(&entry, &format!("{name}/"), into)?;
-        } else {
-            into.push(InputFile { path: entry, name });
-        }
-    }
-    Ok(())
-}
-
 fn snapshot(inputs: &[&str], out: &str, options: &AnalysisOptions) -> ExitCode {
     let mut paths = Vec::new();
     for input in inputs {
@@ -235,16 +172,18 @@ fn snapshot(inputs: &[&str], out: &str, options: &AnalysisOptions) -> ExitCode {
     }
     let mut corpus = Corpus::new();
     for InputFile { path, name } in &paths {
-        match std::fs::read(path) {
+        match reading::read_file(path, name) {
             Ok(bytes) => {
-                let report = corpus.add_file(name, &bytes, options);
-                if report.error.is_some() || report.duplicate_of.is_some() {
-                    eprintln!("{}", report.message());
-                }
+                corpus.add_file(name, &bytes, options);
             }
-            Err(e) => eprintln!("{}: cannot read: {e}", path.display()),
+            Err(refusal) => corpus.add_refused(name, refusal),
         }
     }
+    let noted = corpus
+        .files()
+        .iter()
+        .filter(|r| r.error.is_some() || r.duplicate_of.is_some());
+    noted.for_each(|report| eprintln!("{}", report.message()));
     let json = dossier::engine::io::export::Snapshot::of(&corpus).to_json();
     if let Err(e) = std::fs::write(out, &json) {
         eprintln!("{out}: cannot write: {e}");
@@ -267,7 +206,7 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
         let name = std::path::Path::new(path)
             .file_name()
             .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
-        match std::fs::read(path) {
+        match reading::read_file(std::path::Path::new(path), &name) {
             Ok(bytes) => {
                 let report = corpus.add_file(&name, &bytes, options);
                 if report.error.is_some()
@@ -278,8 +217,8 @@ fn analyze(paths: &[&str], as_json: bool, options: &AnalysisOptions) -> ExitCode
                 }
                 failed |= report.error.is_some();
             }
-            Err(e) => {
-                eprintln!("{path}: cannot read: {e}");
+            Err(refusal) => {
+                eprintln!("{path} {refusal}");
                 failed = true;
             }
         }
@@ -641,59 +580,4 @@ fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_folders_files_go_by_their_path_from_the_folder_a_file_alone_by_its_name() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/cli-tests/names");
-        let _ = std::fs::remove_dir_all(&root);
-        for rel in [
-            "news/b/note.txt",
-            "news/a/note.txt",
-            "news/zero.txt",
-            "loose.txt",
-        ] {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, rel).unwrap();
-        }
-        let mut found = Vec::new();
-        files_under(&root.join("news"), &mut found).unwrap();
-        files_under(&root.join("loose.txt"), &mut found).unwrap();
-        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "news/a/note.txt",
-                "news/b/note.txt",
-                "news/zero.txt",
-                "loose.txt"
-            ],
-            "name order, subfolders at their place, two note.txt apart"
-        );
-        for file in &found {
-            assert!(file.path.ends_with(&file.name), "{file:?}");
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_to_a_folder_is_walked_and_a_link_to_a_file_is_a_file() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/cli-tests/links");
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("elsewhere")).unwrap();
-        std::fs::create_dir_all(root.join("news")).unwrap();
-        std::fs::write(root.join("elsewhere/inner.txt"), "inner").unwrap();
-        std::fs::write(root.join("own.txt"), "own").unwrap();
-        std::os::unix::fs::symlink(root.join("elsewhere"), root.join("news/linked")).unwrap();
-        std::os::unix::fs::symlink(root.join("own.txt"), root.join("news/file-link.txt")).unwrap();
-        let mut found = Vec::new();
-        files_under(&root.join("news"), &mut found).unwrap();
-        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, ["news/file-link.txt", "news/linked/inner.txt"]);
-    }
 }

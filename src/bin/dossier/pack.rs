@@ -1,7 +1,6 @@
 //! `dossier pack` (a corpus, a slice of one, or partial packs merged, written as a pack for static hosting), `dossier pack-figures` (what a client fetches from one) and `dossier generate` (a folder of generated articles).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -137,7 +136,7 @@ fn build_in_slices(
 ) -> Result<PackSummary, String> {
     let mut paths = Vec::new();
     for input in inputs {
-        crate::files_under(Path::new(input), &mut paths)
+        crate::reading::files_under(Path::new(input), &mut paths)
             .map_err(|e| format!("{input}: cannot read: {e}"))?;
     }
     if let Some(shard) = shard {
@@ -209,7 +208,7 @@ type ReadFile = (AnalysedFile, Option<u128>);
 /// Analyses `paths` on every core and hands each file to `index` in path order,
 /// with its place in `paths`.
 fn analyse_in_order(
-    paths: &[crate::InputFile],
+    paths: &[crate::reading::InputFile],
     options: &AnalysisOptions,
     mut index: impl FnMut(usize, ReadFile),
 ) {
@@ -274,36 +273,26 @@ const KEPT_BUFFER_BYTES: usize = 16 << 20;
 /// from file to file: `fs::read` allocated anew and asked each file's status, two
 /// calls more per file than opening and reading it.
 fn analyse_path(
-    file: &crate::InputFile,
+    file: &crate::reading::InputFile,
     buffer: &mut Vec<u8>,
     options: &AnalysisOptions,
 ) -> ReadFile {
-    let name = file.name.clone();
-    buffer.clear();
-    // Read through `take`: a file's own read_to_end asks its status and position
-    // first, to size a buffer this one already has.
-    let read = std::fs::File::open(&file.path).and_then(|f| f.take(u64::MAX).read_to_end(buffer));
-    let analysed = match read {
-        Ok(_) => {
+    let analysed = match crate::reading::read_within_limit(&file.path, &file.name, buffer) {
+        Ok(()) => {
             // A pack keeps no content hashes, so its build need not use the page's
             // (FNV-1a, a byte at a time): XXH3's 128 bits, at memory speed.
             let hash = xxhash_rust::xxh3::xxh3_128(buffer);
             let analysed =
-                AnalysedFile::analyse_hashed(&name, buffer, format!("{hash:032x}"), options);
+                AnalysedFile::analyse_hashed(&file.name, buffer, format!("{hash:032x}"), options);
             (analysed, Some(hash))
         }
-        Err(e) => (
-            AnalysedFile {
-                name,
-                size: 0,
-                content_hash: String::new(),
-                outcome: Err(FileError::Unreadable {
-                    reason: format!("could not be read ({e})"),
-                }),
-                signatures: Vec::new(),
-            },
-            None,
-        ),
+        Err(refusal) => {
+            let size = match refusal {
+                FileError::TooLarge { size, .. } => size,
+                _ => 0,
+            };
+            (AnalysedFile::refused(&file.name, size, refusal), None)
+        }
     };
     if buffer.capacity() > KEPT_BUFFER_BYTES {
         *buffer = Vec::new();
@@ -513,7 +502,7 @@ mod tests {
             std::fs::write(dir.join(format!("{n:04}.txt")), text).unwrap();
         }
         let mut paths = Vec::new();
-        crate::files_under(&dir, &mut paths).unwrap();
+        crate::reading::files_under(&dir, &mut paths).unwrap();
         let mut seen = Vec::new();
         analyse_in_order(&paths, &AnalysisOptions::default(), |at, (file, _)| {
             seen.push((at, file.name));
