@@ -35,34 +35,56 @@ pub fn files_under(input: &Path, into: &mut Vec<InputFile>) -> std::io::Result<(
         .file_name()
         .map(|n| format!("{}/", n.to_string_lossy()))
         .unwrap_or_default();
-    walk_folder(input, &prefix, into)
+    walk_folder(
+        input,
+        &mut vec![std::fs::canonicalize(input)?],
+        &prefix,
+        into,
+    )
 }
 
-fn walk_folder(folder: &Path, prefix: &str, into: &mut Vec<InputFile>) -> std::io::Result<()> {
+/// Walks `folder`. `walking` holds the folders being walked, each with every link
+/// in its path resolved: the outermost first, `folder` last.
+fn walk_folder(
+    folder: &Path,
+    walking: &mut Vec<PathBuf>,
+    prefix: &str,
+    into: &mut Vec<InputFile>,
+) -> std::io::Result<()> {
     // The entry's type comes with the listing: no status call per file (a million
     // files are a million calls). A link is followed to see whether it is a folder.
-    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(folder)?
+    let mut entries: Vec<(PathBuf, bool, bool)> = std::fs::read_dir(folder)?
         .filter_map(|e| e.ok())
         .map(|e| {
             let path = e.path();
-            let is_dir = match e.file_type() {
-                Ok(kind) if !kind.is_symlink() => kind.is_dir(),
-                _ => path.is_dir(),
+            let (is_dir, is_link) = match e.file_type() {
+                Ok(kind) if !kind.is_symlink() => (kind.is_dir(), false),
+                _ => (path.is_dir(), true),
             };
-            (path, is_dir)
+            (path, is_dir, is_link)
         })
         .collect();
     entries.sort();
-    for (entry, is_dir) in entries {
-        let name = format!(
-            "{prefix}{}",
-            entry.file_name().unwrap_or_default().to_string_lossy()
-        );
-        if is_dir {
-            walk_folder(&entry, &format!("{name}/"), into)?;
-        } else {
+    for (entry, is_dir, is_link) in entries {
+        let own_name = entry.file_name().unwrap_or_default();
+        let name = format!("{prefix}{}", own_name.to_string_lossy());
+        if !is_dir {
             into.push(InputFile { path: entry, name });
+            continue;
         }
+        let resolved = match (is_link, walking.last()) {
+            (false, Some(parent)) => parent.join(own_name),
+            _ => std::fs::canonicalize(&entry)?,
+        };
+        // A link to a folder being walked, or to one around it, would be walked
+        // again and again, each round's files found anew: it is left out.
+        if walking.iter().any(|w| w.starts_with(&resolved)) {
+            eprintln!("{name} links back to a folder being walked: not walked");
+            continue;
+        }
+        walking.push(resolved);
+        walk_folder(&entry, walking, &format!("{name}/"), into)?;
+        walking.pop();
     }
     Ok(())
 }
@@ -143,7 +165,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_link_to_a_folder_is_walked_and_a_link_to_a_file_is_a_file() {
+    fn a_link_to_a_folder_is_walked_a_link_to_a_file_is_a_file_a_loop_is_cut() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/cli-tests/links");
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("elsewhere")).unwrap();
@@ -152,10 +174,16 @@ mod tests {
         std::fs::write(root.join("own.txt"), "own").unwrap();
         std::os::unix::fs::symlink(root.join("elsewhere"), root.join("news/linked")).unwrap();
         std::os::unix::fs::symlink(root.join("own.txt"), root.join("news/file-link.txt")).unwrap();
+        std::os::unix::fs::symlink(&root, root.join("news/up")).unwrap();
+        std::os::unix::fs::symlink(root.join("news"), root.join("elsewhere/back")).unwrap();
         let mut found = Vec::new();
         files_under(&root.join("news"), &mut found).unwrap();
         let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, ["news/file-link.txt", "news/linked/inner.txt"]);
+        assert_eq!(
+            names,
+            ["news/file-link.txt", "news/linked/inner.txt"],
+            "links back to a folder being walked are left out"
+        );
     }
 
     /// A source of a million bytes, counting those it gives.
