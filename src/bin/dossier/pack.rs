@@ -138,6 +138,7 @@ fn build_in_slices(
     for input in inputs {
         crate::reading::files_under(Path::new(input), &mut paths)
             .map_err(|e| format!("{input}: cannot read: {e}"))?;
+        leave_out_pack(Path::new(input), out, &mut paths);
     }
     if let Some(shard) = shard {
         paths = shard_of(paths, shard)?;
@@ -200,6 +201,30 @@ fn build_in_slices(
     written
         .and_then(PackWriter::finish)
         .map_err(|e| e.to_string())
+}
+
+/// Leaves out of `paths` the files of the pack `out` when it lies inside the folder
+/// `input`: a second build would read the first's pieces as input (its head as a
+/// document, each piece a binary file refused). One path comparison per file.
+fn leave_out_pack(input: &Path, out: &Path, paths: &mut Vec<crate::reading::InputFile>) {
+    let resolved = |path: &Path| std::fs::canonicalize(path).ok();
+    let (Some(input_resolved), Some(out_resolved)) = (resolved(input), resolved(out)) else {
+        return;
+    };
+    let Ok(inside) = out_resolved.strip_prefix(&input_resolved) else {
+        return;
+    };
+    let pack = input.join(inside);
+    let before = paths.len();
+    paths.retain(|file| !file.path.starts_with(&pack));
+    if paths.len() < before {
+        eprintln!(
+            "{}: inside {}: its {} files are not read as input",
+            out.display(),
+            input.display(),
+            before - paths.len()
+        );
+    }
 }
 
 /// What a file read gave: its analysis, and the hash of its bytes when they could be read.
@@ -483,6 +508,29 @@ mod tests {
             );
             assert_eq!(found, (2, 6, 4), "slices of {slice_text_bytes} bytes");
         }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_pack_inside_its_input_folder_is_not_read_as_input() {
+        let dir = std::env::temp_dir().join(format!("dossier-pack-inside-{}", std::process::id()));
+        let out = dir.join("packs/news");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "Bayramov met Mirzoyan in Almaty.").unwrap();
+        let input = dir.to_string_lossy().to_string();
+        let options = AnalysisOptions::default();
+        let files_of_each_build: Vec<u32> = (0..2)
+            .map(|_| {
+                build_in_slices(&[&input], &out, None, &options, SLICE_TEXT_BYTES).unwrap();
+                let reader = PackReader::open(FileSource { dir: out.clone() }).unwrap();
+                reader.head().files
+            })
+            .collect();
+        assert_eq!(
+            files_of_each_build,
+            [1, 1],
+            "the second build reads a.txt alone"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
