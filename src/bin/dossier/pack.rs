@@ -211,7 +211,12 @@ fn leave_out_pack(input: &Path, out: &Path, paths: &mut Vec<crate::reading::Inpu
     let (Some(input_resolved), Some(out_resolved)) = (resolved(input), resolved(out)) else {
         return;
     };
-    let Ok(inside) = out_resolved.strip_prefix(&input_resolved) else {
+    // The input folder itself as the pack's folder: its files are the corpus.
+    let Some(inside) = out_resolved
+        .strip_prefix(&input_resolved)
+        .ok()
+        .filter(|inside| !inside.as_os_str().is_empty())
+    else {
         return;
     };
     let pack = input.join(inside);
