@@ -10,8 +10,10 @@ import { root, SUB_PATH, serveWithNginx, launch } from './harness.mjs';
 const DOCUMENTS = Number(process.env.PACK_DOCUMENTS || 20000);
 // PACK_BENCH=1 (make bench-scale): every figure printed against its budget, none failing the run.
 const BENCH = process.env.PACK_BENCH === '1';
-const dossier = path.join(root, 'target/bench-native/dossier');
-if (!fs.existsSync(dossier)) throw new Error('target/bench-native/dossier is missing: cargo build --profile bench-native --bin dossier');
+// The tool that builds the pack: DOSSIER_BIN (the benchmark's, built with profile-guided
+// optimisation), else the bench-native build.
+const dossier = path.resolve(root, process.env.DOSSIER_BIN || 'target/bench-native/dossier');
+if (!fs.existsSync(dossier)) throw new Error(`${dossier} is missing: cargo build --profile bench-native --bin dossier (or make pgo)`);
 if (!fs.existsSync(path.join(root, 'dist/pack/index.html'))) throw new Error('dist/pack/ is missing: run `make build` first');
 
 // The web root: the built app under a sub-path, and the pack beside it.
