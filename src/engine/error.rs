@@ -43,6 +43,16 @@ pub enum FileError {
 const READ_FORMATS: &str =
     "text and Markdown, HTML, CSV/TSV, JSON/JSON Lines, e-mail (.eml), PDF (with a text layer), Word (.docx) and OpenDocument (.odt) files";
 
+impl FileError {
+    /// The file's size, where the refusal gives it (a file too large); else 0.
+    pub fn size(&self) -> usize {
+        match self {
+            FileError::TooLarge { size, .. } => *size,
+            _ => 0,
+        }
+    }
+}
+
 impl std::error::Error for FileError {}
 
 impl fmt::Display for FileError {

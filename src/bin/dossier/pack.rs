@@ -10,7 +10,7 @@ use std::time::Instant;
 use dossier::engine::explore::state::{Value, ViewState};
 use dossier::engine::pack::{pack_view, Counted, FileSource, PackReader, PackSummary, PackWriter};
 use dossier::engine::tooling::synthetic::news_document;
-use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
+use dossier::engine::{AnalysedFile, AnalysisOptions, Corpus};
 
 use crate::output::outln;
 
@@ -316,13 +316,10 @@ fn analyse_path(
                 AnalysedFile::analyse_hashed(&file.name, buffer, format!("{hash:032x}"), options);
             (analysed, Some(hash))
         }
-        Err(refusal) => {
-            let size = match refusal {
-                FileError::TooLarge { size, .. } => size,
-                _ => 0,
-            };
-            (AnalysedFile::refused(&file.name, size, refusal), None)
-        }
+        Err(refusal) => (
+            AnalysedFile::refused(&file.name, refusal.size(), refusal),
+            None,
+        ),
     };
     if buffer.capacity() > KEPT_BUFFER_BYTES {
         *buffer = Vec::new();

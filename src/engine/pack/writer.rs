@@ -27,16 +27,13 @@ mod parallel;
 mod records;
 use counts::{counted_keys, paired_values};
 use keyed::KeyedDocuments;
-use parallel::map_in_parallel;
+use parallel::{map_in_parallel, ITEMS_PER_BLOCK};
 use records::{record_of, stored_record, title_of};
 
 /// Spans longer than this many months (a century, "the 1990s") count in their years only.
 const MAX_MONTHS_PER_SPAN: i32 = 24;
 /// Spans longer than this many years count in no bin of the timeline's sets.
 const MAX_YEARS_PER_SPAN: i32 = 100;
-/// Sets serialised (or directory entries made) at once, then written in order:
-/// bounds what is held at a time.
-const SETS_PER_BLOCK: usize = 4096;
 /// The day counts cover these years; dates outside count in years and months only.
 const DAY_COUNT_YEARS: (i16, i16) = (1800, 2199);
 
@@ -396,7 +393,7 @@ impl PackWriter {
             .map(|k| (k, &self.sets[k]))
             .filter(|(k, set)| set.len() > INLINE_SET_DOCUMENTS && !written.contains_key(*k))
             .collect();
-        for block in unwritten.chunks(SETS_PER_BLOCK) {
+        for block in unwritten.chunks(ITEMS_PER_BLOCK) {
             let serialised = map_in_parallel(block, |(_, set)| serialize(set));
             for ((k, _), bytes) in block.iter().zip(serialised) {
                 let piece = sets_out.append(&mut self.pieces, &bytes)?;
@@ -562,7 +559,7 @@ impl PackWriter {
         let mut page: Vec<DirectoryEntry> = Vec::new();
         let mut page_bytes = 0;
         let page_limit = DIRECTORY_PAGE_BYTES.min(self.pieces.max_file_bytes as usize / 4);
-        for block in keys.chunks(SETS_PER_BLOCK) {
+        for block in keys.chunks(ITEMS_PER_BLOCK) {
             let entries = map_in_parallel(block, |k| {
                 let label = self.labels.get(k);
                 let set = written.get(k).copied().unwrap_or_default();

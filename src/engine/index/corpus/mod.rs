@@ -204,10 +204,7 @@ impl Corpus {
 
     /// Records a file refused before its bytes were read (too large, unreadable).
     pub fn add_refused(&mut self, name: &str, error: FileError) {
-        let size = match error {
-            FileError::TooLarge { size, .. } => size,
-            _ => 0,
-        };
+        let size = error.size();
         self.files.push(FileReport {
             name: name.to_string(),
             size,

@@ -5,14 +5,10 @@ use std::io;
 use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::parallel::map_in_parallel;
+use super::parallel::{map_in_parallel, ITEMS_PER_BLOCK};
 use super::PackWriter;
 use crate::engine::pack::files::Appender;
 use crate::engine::pack::format::*;
-
-/// Keys or pairs whose counts are made at once, then written in order: bounds the
-/// encoded counts held at a time.
-const ITEMS_PER_BLOCK: usize = 4096;
 
 impl PackWriter {
     /// For each entity, country and region of enough documents, the documents of each

@@ -7,6 +7,10 @@ use std::sync::Mutex;
 /// although items cost unevenly (a set of a million documents beside sets of ten).
 const ITEMS_PER_TAKE: usize = 64;
 
+/// Items made at once by [`map_in_parallel`], then written in order by the caller:
+/// bounds what is held at a time.
+pub(super) const ITEMS_PER_BLOCK: usize = 4096;
+
 /// `work` applied to each of `items`, the results in the items' order, on as many
 /// threads as the machine has cores: one where threads are unavailable (the
 /// browser's wasm has none; `available_parallelism` then fails).
