@@ -135,15 +135,7 @@ fn main() -> ExitCode {
             run_train_names(positional[0], positional[1], positional[2])
         }
         "pack" | "snapshot" => {
-            let out = args
-                .iter()
-                .position(|a| a == "-o")
-                .and_then(|i| args.get(i + 1));
-            let inputs: Vec<&str> = positional
-                .iter()
-                .copied()
-                .filter(|p| Some(&p.to_string()) != out && *p != "-o")
-                .collect();
+            let (inputs, out) = inputs_and_output(&args[1..]);
             match out {
                 Some(out) if !inputs.is_empty() && command == "pack" => {
                     pack::pack(&inputs, out, &flags, &options)
@@ -160,6 +152,22 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The inputs and the output (`-o OUT`) of `pack` and `snapshot`, told apart by their
+/// place: an input spelt as the output (`pack news -o news`) is still an input.
+fn inputs_and_output(args: &[String]) -> (Vec<&str>, Option<&str>) {
+    let mut inputs = Vec::new();
+    let mut out = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" => out = rest.next().map(String::as_str),
+            flag if flag.starts_with("--") => {}
+            input => inputs.push(input),
+        }
+    }
+    (inputs, out)
 }
 
 fn snapshot(inputs: &[&str], out: &str, options: &AnalysisOptions) -> ExitCode {
@@ -580,4 +588,48 @@ fn run_train_names(data_dir: &str, words_path: &str, out: &str) -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inputs_and_output;
+
+    /// A case's name, the arguments after the command, the inputs and the output.
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<&'a str>);
+
+    #[test]
+    fn inputs_and_output_are_told_apart_by_their_place() {
+        let cases: &[Case] = &[
+            (
+                "an input and an output",
+                &["news", "-o", "packs/news"],
+                &["news"],
+                Some("packs/news"),
+            ),
+            (
+                "the output first",
+                &["-o", "out", "a", "b"],
+                &["a", "b"],
+                Some("out"),
+            ),
+            (
+                "an input spelt as the output",
+                &["news", "-o", "news"],
+                &["news"],
+                Some("news"),
+            ),
+            (
+                "flags left out",
+                &["--shard=1/2", "a", "-o", "o", "--merge"],
+                &["a"],
+                Some("o"),
+            ),
+            ("no output", &["a", "b"], &["a", "b"], None),
+            ("-o last, with no value", &["a", "-o"], &["a"], None),
+        ];
+        for (name, args, inputs, out) in cases {
+            let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            assert_eq!(inputs_and_output(&args), (inputs.to_vec(), *out), "{name}");
+        }
+    }
 }
