@@ -94,6 +94,41 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// What a byte is to [`tokenize`]: ASCII bytes classed by one load from
+/// [`BYTE_CLASSES`] (a text is mostly ASCII), the first byte of any other character
+/// decoded to be tested.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// Space, tab, vertical tab, form feed: whitespace within a line.
+    Space,
+    LineBreak,
+    Digit,
+    Letter,
+    Apostrophe,
+    /// Any other ASCII byte: a punctuation token of its own.
+    Symbol,
+    BeyondAscii,
+}
+
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::BeyondAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = match byte {
+            b'\n' | b'\r' => ByteClass::LineBreak,
+            // As `char::is_whitespace` has them in ASCII.
+            b' ' | b'\t' | 0x0b | 0x0c => ByteClass::Space,
+            b'0'..=b'9' => ByteClass::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => ByteClass::Letter,
+            b'\'' => ByteClass::Apostrophe,
+            _ => ByteClass::Symbol,
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// Splits `text` into tokens. Never fails; empty input gives no tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -101,96 +136,48 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut pos = 0;
     let mut space_before = false;
     let mut line_start = true;
-    while pos < text.len() {
-        // ASCII fast path for the commonest bytes: spaces and newlines.
-        match bytes[pos] {
-            b' ' | b'\t' => {
-                space_before = true;
-                pos += 1;
-                continue;
-            }
-            b'\n' | b'\r' => {
-                space_before = true;
-                line_start = true;
-                pos += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let c = next_char(text, pos);
-        let width = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
-                line_start = true;
-            }
-            space_before = true;
-            pos += width;
-            continue;
-        }
+    while let Some(&b) = bytes.get(pos) {
         let start = pos;
-        let kind;
-        if is_word_char(c) {
-            let mut all_digits = c.is_ascii_digit();
-            pos += width;
-            while pos < text.len() {
-                let b = bytes[pos];
-                if b.is_ascii_alphanumeric() {
-                    all_digits &= b.is_ascii_digit();
-                    pos += 1;
-                    continue;
-                }
-                if b.is_ascii() && b != b'\'' {
-                    break;
-                }
-                let d = next_char(text, pos);
-                if is_word_char(d) {
-                    all_digits &= d.is_ascii_digit();
-                    pos += d.len_utf8();
-                    continue;
-                }
-                // An apostrophe inside a word ("O'Brien", "don't") but not a possessive "'s".
-                if is_apostrophe(d) {
-                    let after = pos + d.len_utf8();
-                    let rest = &text[after..];
-                    let next = rest.chars().next();
-                    let possessive = matches!(next, Some('s') | Some('S'))
-                        && !rest[1..].chars().next().is_some_and(is_word_char);
-                    if !all_digits && !possessive && next.is_some_and(|n| n.is_alphabetic()) {
-                        pos = after;
-                        continue;
-                    }
-                }
-                break;
+        let kind = match BYTE_CLASSES[b as usize] {
+            ByteClass::Space => {
+                space_before = true;
+                pos += 1;
+                continue;
             }
-            // Dotted abbreviations: "U.S.", "U.S.A.", "e.g." (single letters joined by periods).
-            if pos - start == 1 && pos < text.len() && bytes[pos] == b'.' {
-                let mut end = pos;
-                let mut n_letters = 1;
-                while end + 1 < text.len()
-                    && bytes[end] == b'.'
-                    && bytes[end + 1].is_ascii_alphabetic()
-                    && (end + 2 == text.len() || !bytes[end + 2].is_ascii_alphanumeric())
-                {
-                    end += 2;
-                    n_letters += 1;
-                }
-                if n_letters >= 2 {
-                    // Keep the final period with the abbreviation.
-                    if end < text.len() && bytes[end] == b'.' {
-                        end += 1;
+            ByteClass::LineBreak => {
+                space_before = true;
+                line_start = true;
+                pos += 1;
+                continue;
+            }
+            ByteClass::Digit | ByteClass::Letter => {
+                let (end, all_digits) = word_end(text, pos + 1, b.is_ascii_digit());
+                pos = end;
+                word_kind(text, start, &mut pos, all_digits)
+            }
+            ByteClass::Apostrophe | ByteClass::Symbol => {
+                pos += 1;
+                TokenKind::Punct
+            }
+            ByteClass::BeyondAscii => {
+                let c = next_char(text, pos);
+                pos += c.len_utf8();
+                if c.is_whitespace() {
+                    if c == '\u{2028}' || c == '\u{2029}' {
+                        line_start = true;
                     }
+                    space_before = true;
+                    continue;
+                }
+                if is_word_char(c) {
+                    let (end, all_digits) = word_end(text, pos, c.is_ascii_digit());
                     pos = end;
+                    word_kind(text, start, &mut pos, all_digits)
+                } else {
+                    TokenKind::Punct
                 }
             }
-            kind = if all_digits {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-        } else {
-            pos += width;
-            kind = TokenKind::Punct;
-        }
+        };
         tokens.push(Token {
             start,
             end: pos,
@@ -204,6 +191,79 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     mark_sentences(text, &mut tokens);
     tokens
+}
+
+/// Where the word whose characters run to `pos` ends: letters and digits, and an
+/// apostrophe inside a word ("O'Brien", "don't") but not a possessive "'s".
+/// `all_digits` says whether the word so far is ASCII digits only; returned for the
+/// whole word.
+fn word_end(text: &str, mut pos: usize, mut all_digits: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(pos) {
+        let d = match BYTE_CLASSES[b as usize] {
+            ByteClass::Letter => {
+                all_digits = false;
+                pos += 1;
+                continue;
+            }
+            ByteClass::Digit => {
+                pos += 1;
+                continue;
+            }
+            ByteClass::Apostrophe => '\'',
+            ByteClass::BeyondAscii => next_char(text, pos),
+            ByteClass::Space | ByteClass::LineBreak | ByteClass::Symbol => break,
+        };
+        if is_word_char(d) {
+            all_digits &= d.is_ascii_digit();
+            pos += d.len_utf8();
+            continue;
+        }
+        if is_apostrophe(d) {
+            let after = pos + d.len_utf8();
+            let rest = &text[after..];
+            let next = rest.chars().next();
+            let possessive = matches!(next, Some('s') | Some('S'))
+                && !rest[1..].chars().next().is_some_and(is_word_char);
+            if !all_digits && !possessive && next.is_some_and(|n| n.is_alphabetic()) {
+                pos = after;
+                continue;
+            }
+        }
+        break;
+    }
+    (pos, all_digits)
+}
+
+/// The kind of the word from `start` to `pos`, after taking in a dotted
+/// abbreviation's letters ("U.S.", "U.S.A.", "e.g.": single letters joined by
+/// periods) by moving `pos`. A word of digits (before any periods) is a number.
+fn word_kind(text: &str, start: usize, pos: &mut usize, all_digits: bool) -> TokenKind {
+    let bytes = text.as_bytes();
+    if *pos - start == 1 && bytes.get(*pos) == Some(&b'.') {
+        let mut end = *pos;
+        let mut n_letters = 1;
+        while end + 1 < text.len()
+            && bytes[end] == b'.'
+            && bytes[end + 1].is_ascii_alphabetic()
+            && (end + 2 == text.len() || !bytes[end + 2].is_ascii_alphanumeric())
+        {
+            end += 2;
+            n_letters += 1;
+        }
+        if n_letters >= 2 {
+            // Keep the final period with the abbreviation.
+            if end < text.len() && bytes[end] == b'.' {
+                end += 1;
+            }
+            *pos = end;
+        }
+    }
+    if all_digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
 }
 
 fn next_char(text: &str, pos: usize) -> char {
