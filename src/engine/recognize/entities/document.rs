@@ -162,12 +162,22 @@ impl<'a> DocumentView<'a> {
     /// Borrowed unless the span holds line breaks or runs of spaces.
     pub(super) fn span_text(&self, first: usize, end: usize) -> Cow<'a, str> {
         let raw = &self.text[self.tokens[first].start..self.tokens[end - 1].end];
-        // One pass over the bytes: asked many times for every name.
-        let mut previous_space = false;
-        let plain = raw.bytes().all(|b| {
-            let folds = matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous_space;
-            previous_space = b == b' ';
-            !folds
+        // Asked many times for every name. Tokens hold no whitespace, so only the
+        // gaps between them are read, and a gap of one space or none at a glance.
+        let plain = self.tokens[first..end].windows(2).all(|pair| {
+            let gap = &self.text.as_bytes()[pair[0].end..pair[1].start];
+            match gap {
+                [] | [b' '] => true,
+                _ => {
+                    let mut previous_space = false;
+                    gap.iter().all(|&b| {
+                        let folds =
+                            matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous_space;
+                        previous_space = b == b' ';
+                        !folds
+                    })
+                }
+            }
         });
         if plain {
             Cow::Borrowed(raw)
