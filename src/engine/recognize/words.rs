@@ -221,15 +221,22 @@ impl WordSet {
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
-        let built = self.set.get_or_init(|| {
-            let mut shapes = WordShapes::default();
-            self.list.iter().for_each(|w| shapes.add(w));
-            FilteredSet {
-                shapes,
-                set: self.list.iter().copied().collect(),
-            }
-        });
-        built.shapes.may_hold(word) && built.set.contains(word)
+        self.set
+            .get_or_init(|| FilteredSet::of(self.list.iter().copied()))
+            .holds(word)
+    }
+}
+
+impl FilteredSet {
+    fn of(words: impl Iterator<Item = &'static str>) -> Self {
+        let set: HashSet<&'static str> = words.collect();
+        let mut shapes = WordShapes::default();
+        set.iter().for_each(|w| shapes.add(w));
+        FilteredSet { shapes, set }
+    }
+
+    fn holds(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.set.contains(word)
     }
 }
 
@@ -248,11 +255,29 @@ pub(crate) fn strip_period(word: &str) -> &str {
 
 /// A function word in lower case or sentence case ("The", not "US" for "us").
 pub fn is_function_word(word: &str) -> bool {
+    /// The function words with their first letter in capitals ("The"), so that a word
+    /// in sentence case is looked up as written: lowering a copy first was a
+    /// hundredth of a pack build. Built once and kept for the process's life.
+    static SENTENCE_CASE: OnceLock<FilteredSet> = OnceLock::new();
     let mut chars = word.chars();
-    chars.next();
-    word.len() <= 12
-        && chars.all(char::is_lowercase)
-        && FUNCTION_SET.contains(Lower::new(word).as_str())
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if word.len() > 12 || !chars.all(char::is_lowercase) {
+        return false;
+    }
+    if first.is_lowercase() {
+        return FUNCTION_SET.contains(word);
+    }
+    SENTENCE_CASE
+        .get_or_init(|| {
+            FilteredSet::of(FUNCTION_WORDS.iter().map(|w| {
+                let mut capitalised = w.to_string();
+                capitalised[..1].make_ascii_uppercase();
+                &*Box::leak(capitalised.into_boxed_str())
+            }))
+        })
+        .holds(word)
 }
 
 pub fn is_never_name(word: &str) -> bool {
@@ -574,6 +599,30 @@ mod tests {
             for word in list {
                 assert!(set.contains(word), "{name}: {word}");
             }
+        }
+    }
+
+    #[test]
+    fn function_words_in_lower_or_sentence_case_only() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("lower case", "the", true),
+            ("sentence case", "The", true),
+            ("capitals", "THE", false),
+            ("a capital inside", "tHe", false),
+            ("a name", "Almaty", false),
+            ("a digit first", "2nd", false),
+            ("beyond ASCII", "Été", false),
+            ("empty", "", false),
+        ];
+        for (name, word, expected) in cases {
+            assert_eq!(is_function_word(word), *expected, "{name}");
+        }
+        // Every function word, in both cases.
+        for word in FUNCTION_WORDS {
+            let mut capitalised = word.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            assert!(is_function_word(word), "{word}");
+            assert!(is_function_word(&capitalised), "{capitalised}");
         }
     }
 
