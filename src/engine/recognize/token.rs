@@ -74,6 +74,17 @@ impl Lower {
     }
 }
 
+/// Whether `word` in lower case is one of `list`, as
+/// `list.contains(&Lower::new(word).as_str())` answers, without the copy and its
+/// UTF-8 check. Every entry of `list` is lower-case ASCII of at most 16 bytes, so a
+/// word beyond ASCII or longer, which `Lower` leaves empty, equals none of them.
+pub fn lowered_in(word: &str, list: &[&str]) -> bool {
+    debug_assert!(list.iter().all(|entry| {
+        !entry.is_empty() && entry.len() <= 16 && entry.is_ascii() && *entry == Lower::new(entry)
+    }));
+    list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
+}
+
 impl PartialEq<&str> for Lower {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
@@ -299,7 +310,7 @@ fn mark_sentences(text: &str, tokens: &mut [Token]) {
                 && tokens[i - 1].kind == TokenKind::Word
                 && {
                     let w = tokens[i - 1].text(text);
-                    ABBREVIATIONS.contains(&Lower::new(w).as_str())
+                    lowered_in(w, ABBREVIATIONS)
                         || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
                 };
             // Nor does a decimal point ("0.7%", "1.5 billion").

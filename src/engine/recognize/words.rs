@@ -190,7 +190,7 @@ const SAYING_VERBS: &[&str] = &[
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-use crate::engine::recognize::token::Lower;
+use crate::engine::recognize::token::lowered_in;
 use crate::engine::recognize::word_shapes::WordShapes;
 
 pub use super::people_words::*;
@@ -460,29 +460,29 @@ static INDEX_SET: WordSet = WordSet::new(MARKET_INDICES);
 /// though the text writes it capitalised after names; read by the headline rules
 /// and by `entities/legal_form.rs`.
 pub fn is_legal_form(word: &str) -> bool {
-    // On the stack: this runs for the last word of every name, in every document.
-    let w = Lower::new(word.trim_end_matches('.'));
-    matches!(
-        w.as_str(),
-        "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "llc"
-            | "llp"
-            | "plc"
-            | "ag"
-            | "sa"
-            | "gmbh"
-            | "nv"
-            | "lp"
-            | "n.a"
-            | "corporation"
-            | "incorporated"
-            | "limited"
-            | "company"
-            | "group"
-    )
+    // Compared ignoring case, with no lowered copy: this runs for the last word of
+    // every name, in every document.
+    const LEGAL_FORMS: &[&str] = &[
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "llp",
+        "plc",
+        "ag",
+        "sa",
+        "gmbh",
+        "nv",
+        "lp",
+        "n.a",
+        "corporation",
+        "incorporated",
+        "limited",
+        "company",
+        "group",
+    ];
+    lowered_in(word.trim_end_matches('.'), LEGAL_FORMS)
 }
 
 /// Abbreviations that close a name and are written with a period: legal forms

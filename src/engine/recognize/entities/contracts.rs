@@ -6,7 +6,7 @@ use super::shape::starts_upper;
 use super::{DocumentView, EntityType, Evidence, Segment};
 use crate::engine::recognize::lexicon::lexicon;
 use crate::engine::recognize::namelike::name_likeness;
-use crate::engine::recognize::token::{Lower, TokenKind};
+use crate::engine::recognize::token::{lowered_in, Lower, TokenKind};
 use crate::engine::recognize::words::{is_function_word, is_org_keyword, WordSet};
 
 /// Words of the legal register: frequent in agreements, indentures and filings,
@@ -96,8 +96,8 @@ impl<'a> DocumentView<'a> {
             .map(|s| self.span_text(s.first, s.end).into_owned())
             .collect();
         segments.retain(|s| {
-            let determiner_first = s.end - s.first > 1
-                && DETERMINERS.contains(&Lower::new(self.word(s.first)).as_str());
+            let determiner_first =
+                s.end - s.first > 1 && lowered_in(self.word(s.first), DETERMINERS);
             // "The Company", "The Bank": the determiner and a keyword alone.
             let determiner_and_keyword =
                 determiner_first && s.end - s.first == 2 && is_org_keyword(self.word(s.first + 1));
@@ -206,9 +206,7 @@ impl DocumentView<'_> {
     /// a part of the document, not an organisation.
     pub(super) fn names_a_document_part(&self, first: usize, end: usize) -> bool {
         // Asked of every piece: lower-cased on the stack.
-        if !self.parts.defined_terms
-            || !DOCUMENT_PARTS.contains(&Lower::new(self.word(first)).as_str())
-        {
+        if !self.parts.defined_terms || !lowered_in(self.word(first), DOCUMENT_PARTS) {
             return false;
         }
         match end - first {

@@ -3,7 +3,7 @@
 use super::shape::starts_upper;
 use super::DocumentView;
 use crate::engine::recognize::lexicon::lexicon;
-use crate::engine::recognize::token::Lower;
+use crate::engine::recognize::token::{lowered_in, Lower};
 
 /// Kinds of place an encyclopaedic or news sentence describes a name as.
 const DESCRIBED_PLACE_NOUNS: &[&str] = &[
@@ -212,7 +212,7 @@ impl<'a> DocumentView<'a> {
         self.parts.described_places
             && first > 0
             && !self.tokens[first].line_start
-            && ORGANISATION_NOUNS_BEFORE_NAME.contains(&Lower::new(self.word(first - 1)).as_str())
+            && lowered_in(self.word(first - 1), ORGANISATION_NOUNS_BEFORE_NAME)
     }
 
     /// "shares of Marion Merrell Dow", "a stake in Roussel Uclaf", "Hoechst shares
