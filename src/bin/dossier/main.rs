@@ -17,6 +17,7 @@ use reading::{files_under, InputFile};
 mod bench;
 mod output;
 mod pack;
+mod read_ahead;
 mod reading;
 
 /// The command line's allocator: a pack build's analysing, indexing and writing

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -246,10 +246,13 @@ fn analyse_in_order(
     let next = AtomicUsize::new(0);
     let indexed = AtomicUsize::new(0);
     let (send, receive) = mpsc::sync_channel::<(usize, Vec<ReadFile>)>(threads * 2);
+    let stopped = AtomicBool::new(false);
     std::thread::scope(|scope| {
+        scope.spawn(|| crate::read_ahead::read_ahead(paths, &next, &stopped));
+        let _stop_waiting_on_exit = SetOnDrop(&stopped);
         for _ in 0..threads {
             let send = send.clone();
-            let (next, indexed) = (&next, &indexed);
+            let (next, indexed, stopped) = (&next, &indexed, &stopped);
             scope.spawn(move || {
                 let mut buffer = Vec::with_capacity(1 << 16);
                 loop {
@@ -260,6 +263,9 @@ fn analyse_in_order(
                     };
                     // Wait while too far ahead of the indexing, so that memory stays bounded.
                     while from >= indexed.load(Ordering::Relaxed) + LOOKAHEAD_FILES {
+                        if stopped.load(Ordering::Relaxed) {
+                            return;
+                        }
                         std::thread::sleep(std::time::Duration::from_millis(1));
                     }
                     // The files since `first`, handed over at the batch's end or once
@@ -294,6 +300,16 @@ fn analyse_in_order(
             }
         }
     });
+}
+
+/// Sets its flag when dropped: the threads waiting on the indexing stop even if the
+/// indexing panicked, instead of waiting for it forever.
+struct SetOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for SetOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// A reading buffer past this size is given back after its file.
