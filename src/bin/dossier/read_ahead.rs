@@ -81,16 +81,20 @@ mod tests {
     fn reading_ahead_waits_for_the_analysing_threads_and_ends_when_stopped() {
         let (analysing, stopped) = (AtomicUsize::new(0), AtomicBool::new(false));
         let files = files(FILES_AHEAD * 3);
-        std::thread::scope(|scope| {
+        let pause = || std::thread::sleep(std::time::Duration::from_millis(20));
+        let (held_at_first_window, held_at_second_window) = std::thread::scope(|scope| {
             let reader = scope.spawn(|| read_ahead(&files, &analysing, &stopped));
             // Held at the window's end until the analysing threads move on.
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            assert!(!reader.is_finished());
+            pause();
+            let first = !reader.is_finished();
             analysing.store(FILES_AHEAD, Ordering::Relaxed);
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            assert!(!reader.is_finished());
+            pause();
+            let second = !reader.is_finished();
+            // Stopped before asserting, so that a failure ends the test, not hangs it.
             stopped.store(true, Ordering::Relaxed);
             reader.join().unwrap();
+            (first, second)
         });
+        assert!(held_at_first_window && held_at_second_window);
     }
 }
