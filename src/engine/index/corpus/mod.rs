@@ -258,7 +258,8 @@ impl Corpus {
         let mut mention_entities = Vec::with_capacity(keys.len());
         // A document names its entities again and again: each (type, key) is
         // resolved to its entity once per document, not once per mention.
-        let mut entity_of_key: HashMap<(EntityType, &str), usize> = HashMap::default();
+        let mut entity_of_key: HashMap<(EntityType, &str), usize> =
+            HashMap::with_capacity_and_hasher(keys.len(), Default::default());
         for ((mention, key), surface) in document.entities.iter().zip(&keys).zip(&surfaces) {
             let entity_idx = match entity_of_key.get(&(mention.kind, key.as_str())) {
                 Some(&i) => i,
