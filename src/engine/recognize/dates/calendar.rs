@@ -47,8 +47,8 @@ pub(super) fn month_value(year: i16, month: i8) -> String {
     value
 }
 
-/// "2024-05-10". Written digit by digit: formatting was a hundredth of a pack
-/// build, and a document has a score of dates.
+/// "2024-05-10". Written digit by digit: formatting date values was half a
+/// percent of a pack build's instructions.
 pub(super) fn day_value(d: Date) -> String {
     let mut value = String::with_capacity(10);
     push_padded(&mut value, d.year().into(), 4);
