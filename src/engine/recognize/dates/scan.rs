@@ -20,6 +20,25 @@ pub(super) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    /// A scanner over a document's tokens, its lowered text beside it.
+    fn new(text: &'a str, lower_text: &'a str, tokens: &'a [Token], order: NumericOrder) -> Self {
+        let mut scanner = Scanner {
+            text,
+            lower_text,
+            tokens,
+            words: tokens
+                .iter()
+                .map(|t| (&text[t.start..t.end], &lower_text[t.start..t.end]))
+                .collect(),
+            order,
+        };
+        // Without a setting, the document may settle the day-month order itself.
+        if order == NumericOrder::Unknown {
+            scanner.order = scanner.document_order();
+        }
+        scanner
+    }
+
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.words.get(i).map_or("", |&(word, _)| word)
     }
@@ -110,8 +129,17 @@ impl<'a> Scanner<'a> {
         tables::could_start(self.lower(i))
     }
 
-    /// Tries every form at token `i`, longest first.
+    /// Tries every form at token `i`, longest first; none after "the" or "that" where
+    /// no form reads on ([`tables::may_start_before`]).
     pub(super) fn at(&self, i: usize) -> Option<Found> {
+        if !tables::may_start_before(self.lower(i), self.lower(i + 1)) {
+            return None;
+        }
+        self.every_form(i)
+    }
+
+    /// Tries every form at token `i`, longest first.
+    fn every_form(&self, i: usize) -> Option<Found> {
         self.iso(i)
             .or_else(|| self.numeric(i))
             .or_else(|| self.weekday_then_date(i))
@@ -176,20 +204,7 @@ pub(super) fn scan(text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Fou
 }
 
 fn scan_lowered(text: &str, lower_text: &str, tokens: &[Token], order: NumericOrder) -> Vec<Found> {
-    let mut scanner = Scanner {
-        text,
-        lower_text,
-        tokens,
-        words: tokens
-            .iter()
-            .map(|t| (&text[t.start..t.end], &lower_text[t.start..t.end]))
-            .collect(),
-        order,
-    };
-    // Without a setting, the document may settle the day-month order itself.
-    if order == NumericOrder::Unknown {
-        scanner.order = scanner.document_order();
-    }
+    let scanner = Scanner::new(text, lower_text, tokens, order);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -206,4 +221,78 @@ fn scan_lowered(text: &str, lower_text: &str, tokens: &[Token], order: NumericOr
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::recognize::token::tokenize;
+
+    /// Words beside those that open a form (see [`words`]).
+    #[rustfmt::skip]
+    const MORE_WORDS: &[&str] = &[
+        "turn", "same", "very", "whole", "entire", "full", "following", "preceding", "current",
+        "coming", "fiscal", "financial", "end", "beginning", "start", "middle", "weekend",
+        "future", "near", "long", "short", "time", "morning", "afternoon", "evening", "night",
+        "day", "week", "month", "year", "company", "said", "of", "the", "a", "to", "date",
+        "ago", "later", "earlier", "before", "after", "prior", "in", "quarter", "quarters",
+        "half", "months", "decade", "century", "term", "days", "weeks", "years", "-", "'s",
+        "2024", "1990s", "80s", "3", ",", ".", "Christmas", "Easter",
+    ];
+
+    /// The words a phrase after "the" or "that" is made of here: every word that can
+    /// open a form, the words the matchers read after "the" and "that" (written out
+    /// here, not taken from the guard's lists, so that a word left out of them fails),
+    /// and ordinary ones.
+    fn words() -> Vec<&'static str> {
+        let mut words: Vec<&str> = tables::opening_words().into_iter().collect();
+        words.sort_unstable();
+        words.extend(MORE_WORDS);
+        words
+    }
+
+    /// Continuations that complete the longer forms after "the" or "that".
+    const WHOLE_TAILS: &[&str] = &[
+        "of the century",
+        "of the month",
+        "of the match",
+        "period last year",
+        "quarter a year ago",
+        "three months of 2024",
+        "- earlier quarter",
+        "day before.",
+        "year later",
+        "fiscal year",
+        "future",
+    ];
+
+    /// After "the" or "that", the guard turns a token away only where trying every form
+    /// finds none: each word of [`words`] after them (each lead in lower case and
+    /// capitalised), followed by each word and "of 2024 ago.", or by each of
+    /// [`WHOLE_TAILS`]. Most of these phrases are turned away, so the test is not empty.
+    #[test]
+    fn the_guard_turns_away_only_tokens_where_no_form_starts() {
+        let words = words();
+        let tails: Vec<String> = words
+            .iter()
+            .map(|w| format!("{w} of 2024 ago. The end"))
+            .chain(WHOLE_TAILS.iter().map(|t| t.to_string()))
+            .collect();
+        let mut turned_away = 0;
+        for lead in ["the", "The", "that", "That"] {
+            for second in &words {
+                for tail in &tails {
+                    let text = format!("{lead} {second} {tail}");
+                    let lower_text = text.to_ascii_lowercase();
+                    let tokens = tokenize(&text);
+                    let scanner = Scanner::new(&text, &lower_text, &tokens, NumericOrder::Unknown);
+                    let (guarded, every) = (scanner.at(0), scanner.every_form(0));
+                    assert_eq!(format!("{guarded:?}"), format!("{every:?}"), "{text}");
+                    let guard_passes = tables::may_start_before(scanner.lower(0), scanner.lower(1));
+                    turned_away += usize::from(!guard_passes);
+                }
+            }
+        }
+        assert!(turned_away > 10_000, "{turned_away}");
+    }
 }
