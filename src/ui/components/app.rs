@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
     let (version, set_version) = signal(0u64);
     let (dragging, set_dragging) = signal(false);
     let (progress, set_progress) = signal(None::<Progress>);
+    // Dropped folders still walked: the progress line's count of files is not final.
+    let (walks, set_walks) = signal(0usize);
     let (split_articles, set_split_articles) = signal(true);
     let state = RwSignal::new(ViewState::default());
     sync_with_address(state);
@@ -95,6 +97,10 @@ pub fn App() -> impl IntoView {
             return;
         }
         take(dropped.files);
+        let walking = !dropped.folders.is_empty();
+        if walking {
+            set_walks.update(|n| *n += 1);
+        }
         leptos::task::spawn_local(async move {
             for folder in dropped.folders {
                 let unreadable = folders::walk(folder, take).await;
@@ -113,6 +119,9 @@ pub fn App() -> impl IntoView {
                     }
                 });
                 set_version.update(|v| *v += 1);
+            }
+            if walking {
+                set_walks.update(|n| *n -= 1);
             }
         });
     };
@@ -159,7 +168,10 @@ pub fn App() -> impl IntoView {
             data-testid="drop-zone"
         >
             <Header on_pick load_sample split_articles set_split_articles/>
-            {move || progress.get().map(|p| view! { <ProgressLine progress=p/> })}
+            {move || progress.get().map(|p| {
+                let p = Progress { listing: walks.get() > 0, ..p };
+                view! { <ProgressLine progress=p/> }
+            })}
             <KeptNote ex loading=progress status=kept/>
             <Show when=is_empty fallback=move || view! { <Explorer ex read_again/> }>
                 <EmptyState/>

@@ -1,5 +1,7 @@
 //! The loader's schedule: how many files go to a worker at once, how long the page indexes before it yields, how often the views refresh, and the time left.
 
+use std::collections::VecDeque;
+
 /// Files and bytes a worker holds at once: enough that it never waits for the page,
 /// few enough to bound memory (a folder of 10,000 files is not read all at once).
 pub const IN_FLIGHT: usize = 128;
@@ -61,10 +63,38 @@ pub fn refresh_wait_ms(last_refresh_ms: f64) -> f64 {
     REFRESH_MS.max(last_refresh_ms / REFRESH_COST_SHARE)
 }
 
-/// Seconds left at the rate so far, once there is a rate.
-pub fn seconds_left(bytes_done: f64, bytes_total: f64, elapsed_seconds: f64) -> Option<f64> {
-    (bytes_done > 0.0 && elapsed_seconds > 0.0)
-        .then(|| (bytes_total - bytes_done) / (bytes_done / elapsed_seconds))
+/// The span of the recent past whose rate gives the time left.
+pub const RATE_WINDOW_S: f64 = 5.0;
+
+/// Files done over the last [`RATE_WINDOW_S`] seconds, for the time left. The rate
+/// since the start would stay low long after what slowed it has ended: while a
+/// folder is walked the browser's work for each file takes the cores, and analysis
+/// runs at a third of its speed after the walk.
+#[derive(Debug, Default)]
+pub struct RecentRate {
+    /// (seconds, files done), oldest first: the first is at or before the window.
+    samples: VecDeque<(f64, f64)>,
+}
+
+impl RecentRate {
+    /// A load starts: nothing done at `now_s`.
+    pub fn start(&mut self, now_s: f64) {
+        self.samples.clear();
+        self.samples.push_back((now_s, 0.0));
+    }
+
+    /// Seconds left for `total - done` files at the recent rate, once files were
+    /// done in the window.
+    pub fn seconds_left(&mut self, now_s: f64, done: f64, total: f64) -> Option<f64> {
+        self.samples.push_back((now_s, done));
+        // Keep one sample at or before the window's start, so that it spans it whole.
+        while self.samples.len() > 2 && now_s - self.samples[1].0 >= RATE_WINDOW_S {
+            self.samples.pop_front();
+        }
+        let (since, done_then) = self.samples[0];
+        let (seconds, files) = (now_s - since, done - done_then);
+        (seconds > 0.0 && files > 0.0).then(|| (total - done).max(0.0) * seconds / files)
+    }
 }
 
 /// How far the current batch of files has got.
@@ -81,6 +111,8 @@ pub struct Progress {
     pub slow: Option<SlowFile>,
     /// The corpus kept in this browser is being read back (its bytes are its text's).
     pub reopening: bool,
+    /// Dropped folders are still walked: more files may come, so no time is given.
+    pub listing: bool,
 }
 
 /// A file whose analysis runs long, and for how long it has run.
@@ -123,12 +155,13 @@ impl Progress {
             );
         }
         format!(
-            "Analysed {} of {} files ({:.1} MB){}{}",
+            "Analysed {} of {} files{} ({:.1} MB){}{}",
             self.n_done,
             self.n_files,
+            if self.listing { " found so far" } else { "" },
             self.bytes_done / 1e6,
             self.seconds_left
-                .filter(|s| *s >= 1.0)
+                .filter(|s| *s >= 1.0 && !self.listing)
                 .map(|s| format!(", about {} s left", s.round()))
                 .unwrap_or_default(),
             self.slow
@@ -230,11 +263,38 @@ mod tests {
     }
 
     #[test]
-    fn time_left_follows_the_rate_so_far() {
-        assert_eq!(seconds_left(0.0, 10e6, 1.0), None, "no rate yet");
-        assert_eq!(seconds_left(1e6, 10e6, 0.0), None);
-        assert_eq!(seconds_left(2e6, 10e6, 1.0), Some(4.0));
-        assert_eq!(seconds_left(10e6, 10e6, 3.0), Some(0.0));
+    fn time_left_follows_the_rate_of_the_last_seconds() {
+        // (name, refreshes as (seconds, files done), files in all, time left at the last)
+        type Case<'c> = (&'c str, &'c [(f64, f64)], f64, Option<f64>);
+        let cases: &[Case] = &[
+            ("nothing done yet", &[(1.0, 0.0)], 100.0, None),
+            ("no time passed", &[(0.0, 0.0)], 100.0, None),
+            ("steady", &[(1.0, 10.0), (2.0, 20.0)], 100.0, Some(8.0)),
+            ("all done", &[(2.0, 100.0)], 100.0, Some(0.0)),
+            (
+                // 10 files a second for 10 s (a walk), then 30: the rate since the
+                // start (about 17 a second) would give 11 s for the last 180 files.
+                "faster after a slow start",
+                &[(5.0, 50.0), (10.0, 100.0), (11.0, 130.0), (15.0, 250.0)],
+                430.0,
+                Some(6.0),
+            ),
+            (
+                "a window with no file done",
+                &[(1.0, 10.0), (7.0, 10.0), (13.0, 10.0)],
+                100.0,
+                None,
+            ),
+        ];
+        for (name, refreshes, total, expected) in cases {
+            let mut rate = RecentRate::default();
+            rate.start(0.0);
+            let mut left = None;
+            for &(now, done) in *refreshes {
+                left = rate.seconds_left(now, done, *total);
+            }
+            assert_eq!(left, *expected, "{name}");
+        }
     }
 
     #[test]
@@ -247,8 +307,18 @@ mod tests {
             seconds_left: Some(4.6),
             slow: None,
             reopening: false,
+            listing: false,
         };
         assert_eq!(p.line(), "Analysed 3 of 10 files (1.2 MB), about 5 s left");
+        let listing = Progress {
+            listing: true,
+            ..p.clone()
+        };
+        assert_eq!(
+            listing.line(),
+            "Analysed 3 of 10 files found so far (1.2 MB)",
+            "no time while a folder is walked"
+        );
         let soon = Progress {
             seconds_left: Some(0.4),
             ..p.clone()

@@ -22,7 +22,7 @@ use crate::engine::ingest::decode::size_limit;
 use crate::engine::{AnalysedFile, AnalysisOptions, Corpus, FileError};
 pub use crate::ui::model::schedule::Progress;
 use crate::ui::model::schedule::{
-    batch_size, fits_in_memory, refresh_wait_ms, seconds_left, SlowFile, BATCH, MAX_WORKERS,
+    batch_size, fits_in_memory, refresh_wait_ms, RecentRate, SlowFile, BATCH, MAX_WORKERS,
     MEMORY_CEILING_BYTES, PUMP_SLICE_MS, SLICE_MS, SLOW_FILE_MS,
 };
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
@@ -141,7 +141,8 @@ struct Loader {
     queue: VecDeque<Job>,
     analysed: VecDeque<Arrived>,
     progress: Progress,
-    started_ms: f64,
+    /// Files done recently, for the time left.
+    rate: RecentRate,
     next_id: u32,
     refresh_scheduled: bool,
     /// A later task hands more files to the workers (see `pump`).
@@ -218,7 +219,7 @@ fn queue_files(files: Vec<ToLoad>, sinks: Sinks, options: AnalysisOptions) {
         s.sinks = Some(sinks);
         if s.queue.is_empty() && s.n_in_flight() == 0 && s.analysed.is_empty() {
             s.progress = Progress::default();
-            s.started_ms = now_ms();
+            s.rate.start(now_ms() / 1000.0);
         }
         // No file's size is asked here: for a picked file each is a synchronous call to
         // the browser (half a millisecond: 50 s for 100,000 files). The worker asks, and
@@ -669,9 +670,8 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
             && s.n_in_flight() == 0
             && s.analysed.is_empty()
             && !s.main_thread_busy;
-        let elapsed = (started - s.started_ms) / 1000.0;
         let (done, total) = (s.progress.n_done as f64, s.progress.n_files as f64);
-        if let Some(left) = seconds_left(done, total, elapsed) {
+        if let Some(left) = s.rate.seconds_left(started / 1000.0, done, total) {
             s.progress.seconds_left = Some(left);
         }
         s.progress.slow = s.slow_file(started);
