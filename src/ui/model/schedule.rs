@@ -105,7 +105,7 @@ pub struct Progress {
     pub bytes_done: f64,
     /// Known only when reopening the kept corpus (its text's bytes).
     pub bytes_total: f64,
-    /// Estimated from the rate so far, once there is one.
+    /// At the recent rate; none while no file was done in its window.
     pub seconds_left: Option<f64>,
     /// A file in analysis for longer than [`SLOW_FILE_MS`].
     pub slow: Option<SlowFile>,

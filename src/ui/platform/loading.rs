@@ -436,6 +436,9 @@ fn watch_slow_files(state: &Rc<RefCell<Loader>>) {
             let loading = s.n_in_flight() > 0 || !s.queue.is_empty();
             if s.progress.slow != slow && loading {
                 s.progress.slow = slow;
+                // While every worker is held by a large file no refresh comes.
+                let (done, total) = (s.progress.n_done as f64, s.progress.n_files as f64);
+                s.progress.seconds_left = s.rate.seconds_left(now_ms() / 1000.0, done, total);
                 if let Some(sinks) = s.sinks {
                     sinks.progress.set(Some(s.progress.clone()));
                 }
@@ -671,9 +674,8 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
             && s.analysed.is_empty()
             && !s.main_thread_busy;
         let (done, total) = (s.progress.n_done as f64, s.progress.n_files as f64);
-        if let Some(left) = s.rate.seconds_left(started / 1000.0, done, total) {
-            s.progress.seconds_left = Some(left);
-        }
+        // None once no file was done in the rate's window: a stale time is not shown.
+        s.progress.seconds_left = s.rate.seconds_left(started / 1000.0, done, total);
         s.progress.slow = s.slow_file(started);
         (finished, s.progress.clone())
     };
