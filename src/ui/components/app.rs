@@ -9,13 +9,14 @@ use crate::engine::{AnalysisOptions, Corpus, FileError, SplitOptions};
 use crate::ui::components::explorer::Explorer;
 use crate::ui::platform::keeping::{self, KeptNote};
 use crate::ui::platform::loading::{
-    cancel, file_list, load_again, load_files, prepare, stop_slow_file, Progress, Sinks, ToLoad,
+    cancel, load_again, load_files, prepare, stop_slow_file, Progress, Sinks,
 };
 use crate::ui::platform::packs::{is_pack_address, open_pack_page};
 use crate::ui::platform::sample::add_sample;
 use crate::ui::platform::sharing::{
     corpus_parameter, open_hosted_corpus, open_snapshot_files, split_snapshots,
 };
+use crate::ui::platform::to_load::{file_list, ToLoad};
 use crate::ui::platform::warm_up::warm_up_explorer;
 use crate::ui::platform::{folders, gazetteer, tables};
 use crate::ui::state::explore::Explore;

@@ -14,7 +14,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::ui::platform::loading::ToLoad;
+use crate::ui::platform::to_load::ToLoad;
 use crate::ui::platform::worker::{get, set, start_module_worker, WALKER_ROLE};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::Closure;

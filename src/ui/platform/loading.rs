@@ -25,6 +25,7 @@ use crate::ui::model::schedule::{
     batch_size, fits_in_memory, refresh_wait_ms, RecentRate, SlowFile, BATCH, MAX_WORKERS,
     MEMORY_CEILING_BYTES, PUMP_SLICE_MS, SLICE_MS, SLOW_FILE_MS,
 };
+use crate::ui::platform::to_load::ToLoad;
 use crate::ui::platform::worker::{AnalysisWorker, WorkerReply};
 use crate::ui::platform::{gazetteer, now_ms, tables};
 
@@ -84,28 +85,6 @@ impl Arrived {
                 file
             }),
         }
-    }
-}
-
-/// A file to load, and the path it goes by when it came from a dropped folder
-/// (`news/a/note.txt`: see `folders`); otherwise its own name, asked only when needed
-/// (each ask is a call into the browser).
-#[derive(Clone)]
-pub struct ToLoad {
-    pub file: web_sys::File,
-    pub path: Option<String>,
-}
-
-impl ToLoad {
-    /// The name its documents go by.
-    pub fn name(&self) -> String {
-        self.path.clone().unwrap_or_else(|| self.file.name())
-    }
-}
-
-impl From<web_sys::File> for ToLoad {
-    fn from(file: web_sys::File) -> ToLoad {
-        ToLoad { file, path: None }
     }
 }
 
@@ -688,13 +667,4 @@ async fn refresh(state: &Rc<RefCell<Loader>>) {
     // The views' work runs in microtasks after this; the next task sees it done.
     gloo_timers::future::TimeoutFuture::new(0).await;
     state.borrow_mut().last_refresh_ms = now_ms() - started;
-}
-
-/// Files of a `FileList` (from a drop or the file picker), to load by their own names.
-pub fn file_list(list: Option<web_sys::FileList>) -> Vec<ToLoad> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length())
-        .filter_map(|i| list.get(i))
-        .map(ToLoad::from)
-        .collect()
 }

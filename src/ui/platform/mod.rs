@@ -10,6 +10,7 @@ pub mod sample;
 pub mod sharing;
 pub mod storage;
 pub mod tables;
+pub mod to_load;
 pub mod warm_up;
 pub mod worker;
 

@@ -8,7 +8,8 @@ use crate::engine::explore::DocSet;
 use crate::engine::io::export::{dates_csv, entities_csv, mentions_csv, Snapshot};
 use crate::engine::{AnalysisOptions, Corpus, FileError};
 use crate::ui::platform::gazetteer;
-use crate::ui::platform::loading::{load_files, Sinks, ToLoad};
+use crate::ui::platform::loading::{load_files, Sinks};
+use crate::ui::platform::to_load::ToLoad;
 use crate::ui::state::explore::Explore;
 
 fn not_loaded(reason: &str) -> FileError {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::ingest::formats::table_columns;
-use crate::ui::platform::loading::ToLoad;
+use crate::ui::platform::to_load::ToLoad;
 
 /// Bytes read from a table to find its header (a header longer than this is cut).
 const HEAD_BYTES: f64 = 256.0 * 1024.0;

@@ -27,7 +27,7 @@ use crate::engine::error::FileError;
 use crate::engine::ingest::decode::size_limit;
 use crate::engine::ingest::formats::pdf;
 use crate::engine::{AnalysedFile, AnalysisOptions};
-use crate::ui::platform::loading::ToLoad;
+use crate::ui::platform::to_load::ToLoad;
 
 /// Files at least this large are announced when their analysis starts, and answered
 /// alone (smaller files take milliseconds).
