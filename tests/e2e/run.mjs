@@ -441,6 +441,42 @@ test('a file whose analysis runs long is named, can be stopped alone, and the ot
     .some((m) => m.textContent.startsWith('c.txt: 1 document')), null, { timeout: 20000 });
 });
 
+test('two large files of one batch are analysed side by side, not one after the other', async (app) => {
+  const workers = await app.page.evaluate(() => Math.min(4, Math.max(1, navigator.hardwareConcurrency)));
+  if (workers < 2) return;
+  // Two 45 MB files and three small ones: the page shares the five out without their
+  // sizes, so both large files go to one worker, which hands the second back.
+  await app.page.evaluate(() => {
+    const unit = 'THE PRESIDENT MET ANNA ADLER IN LONDON ON MONDAY. BORIS BAUER SAID SO. ';
+    const large = unit.repeat(Math.floor(45e6 / unit.length));
+    const transfer = new DataTransfer();
+    for (const name of ['large0.txt', 'large1.txt']) transfer.items.add(new File([large], name, { type: 'text/plain' }));
+    for (const name of ['s0.txt', 's1.txt', 's2.txt']) transfer.items.add(new File([`Ararat Mirzoyan in Almaty, ${name}.`], name, { type: 'text/plain' }));
+    const zone = document.querySelector('[data-testid=drop-zone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  });
+  const running = async () => (await app.page.textContent('[data-testid=progress]')).match(/still analysing (large[01]\.txt) \((\d+) s\)/);
+  await app.page.waitForFunction(() => /still analysing large[01]\.txt \(([4-9]|\d\d+) s\)/
+    .test(document.querySelector('[data-testid=progress]')?.textContent), null, { timeout: 60000 });
+  const [, first] = await running();
+  await app.page.click('[data-testid=stop-slow-file]');
+  // The other has run beside it all along: named at once, with seconds of its own.
+  // Run after the first, it would start from nothing: named 2 s later, with 2 s.
+  await app.page.waitForFunction((first) => {
+    const m = document.querySelector('[data-testid=progress]')?.textContent.match(/still analysing (large[01]\.txt) \((\d+) s\)/);
+    return m && m[1] !== first;
+  }, first, { timeout: 2500 });
+  const [, second, seconds] = await running();
+  assert.ok(Number(seconds) >= 3, `${second} had run ${seconds} s when ${first} was stopped`);
+  await app.page.click('[data-testid=stop-slow-file]');
+  await app.waitForFileMessages(5);
+  const messages = await app.texts('file-message');
+  assert.equal(messages.filter((m) => /large[01]\.txt was not loaded: its analysis was stopped/.test(m)).length, 2, messages.join(' | '));
+  assert.equal(messages.filter((m) => /^s[012]\.txt: 1 document/.test(m)).length, 3, messages.join(' | '));
+});
+
 test('the sample corpus loads and a facet click narrows the documents', async (app) => {
   await app.trySample();
   // The list is windowed: counts come from the summary line, not the cards in view.

@@ -58,6 +58,34 @@ pub fn batch_size(
     }
 }
 
+/// A file at least this large takes its worker a while (a tenth of a second and
+/// more): it is announced when its analysis starts, and answered alone.
+pub const LONG_FILE_BYTES: usize = 1_000_000;
+/// Bytes of large files a worker analyses from one batch; it hands the rest back.
+pub const KEPT_LONG_BYTES: usize = 16_000_000;
+
+/// Which files of a batch (their sizes, 0 for a file that will not be read) its
+/// worker hands back to the page, for the next worker free: the large files past
+/// the first [`KEPT_LONG_BYTES`] of them. The page makes batches without sizes (each
+/// is a call into the browser), so two files of 45 MB could share a batch and run
+/// one after the other, for seconds, while another worker sat idle. The first large
+/// file is always kept, so that a file handed back makes progress wherever it goes.
+pub fn handed_back(sizes: &[usize]) -> Vec<usize> {
+    let mut kept = 0;
+    let mut back = Vec::new();
+    for (i, &size) in sizes.iter().enumerate() {
+        if size < LONG_FILE_BYTES {
+            continue;
+        }
+        if kept >= KEPT_LONG_BYTES {
+            back.push(i);
+        } else {
+            kept += size;
+        }
+    }
+    back
+}
+
 /// How long to wait before the next refresh of the views, given what the last took.
 pub fn refresh_wait_ms(last_refresh_ms: f64) -> f64 {
     REFRESH_MS.max(last_refresh_ms / REFRESH_COST_SHARE)
@@ -248,6 +276,40 @@ mod tests {
                 *expected,
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn a_batch_hands_back_large_files_past_what_its_worker_keeps() {
+        const MB: usize = 1_000_000;
+        let cases: &[(&str, &[usize], &[usize])] = &[
+            ("small files only", &[1_000; 16], &[]),
+            (
+                "one huge file among small ones",
+                &[1_000, 45 * MB, 2_000],
+                &[],
+            ),
+            (
+                "two huge files: the second goes",
+                &[1_000, 45 * MB, 45 * MB, 9],
+                &[2],
+            ),
+            ("large files up to the kept bytes stay", &[2 * MB; 8], &[]),
+            ("past the kept bytes they go", &[2 * MB; 10], &[8, 9]),
+            (
+                "a file not read weighs nothing",
+                &[45 * MB, 0, 3 * MB],
+                &[2],
+            ),
+            (
+                "just under large is small",
+                &[20 * MB, LONG_FILE_BYTES - 1],
+                &[],
+            ),
+            ("nothing", &[], &[]),
+        ];
+        for (name, sizes, expected) in cases {
+            assert_eq!(handed_back(sizes), *expected, "{name}");
         }
     }
 

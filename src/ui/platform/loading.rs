@@ -110,6 +110,19 @@ struct Slot {
     running: Option<(u32, f64)>,
 }
 
+impl Slot {
+    /// Sends `batch` (files that share their options) to this worker, which holds them
+    /// until it answers.
+    fn send(&mut self, batch: Vec<Job>) {
+        let Some(options) = batch.first().map(|j| j.options) else {
+            return;
+        };
+        let jobs: Vec<(u32, &ToLoad)> = batch.iter().map(|j| (j.id, &j.file)).collect();
+        self.worker.analyse(&jobs, &options);
+        self.in_flight.extend(batch);
+    }
+}
+
 #[derive(Default)]
 struct Loader {
     /// One worker per core, up to [`MAX_WORKERS`]: the page itself is mostly idle.
@@ -455,6 +468,25 @@ fn on_reply(state: &Rc<RefCell<Loader>>, index: usize, reply: WorkerReply) {
             }
             watch_slow_files(state);
         }
+        WorkerReply::HandedBack { ids } => {
+            let s = &mut *state.borrow_mut();
+            let Some(slot) = s.workers.get_mut(index) else {
+                return;
+            };
+            let (back, kept) = std::mem::take(&mut slot.in_flight)
+                .into_iter()
+                .partition(|j| ids.contains(&j.id));
+            slot.in_flight = kept;
+            // Straight to the least busy other worker: through the queue they could go
+            // back to this one, which sees them only after its large file.
+            let other = (s.workers.iter_mut().enumerate())
+                .filter(|(k, w)| *k != index && w.ready)
+                .min_by_key(|(_, w)| w.in_flight.len());
+            match other {
+                Some((_, other)) => other.send(back),
+                None => back.into_iter().rev().for_each(|j| s.queue.push_front(j)),
+            }
+        }
         WorkerReply::Analysed { id, size, bytes } => {
             {
                 let mut s = state.borrow_mut();
@@ -524,10 +556,7 @@ fn pump(state: &Rc<RefCell<Loader>>) {
                 .take(n)
                 .take_while(|j| j.options == first)
                 .count();
-            let batch: Vec<Job> = s.queue.drain(..n).collect();
-            let jobs: Vec<(u32, &ToLoad)> = batch.iter().map(|j| (j.id, &j.file)).collect();
-            slot.worker.analyse(&jobs, &first);
-            slot.in_flight.extend(batch);
+            slot.send(s.queue.drain(..n).collect());
             sent = true;
         }
         if !sent {

@@ -27,11 +27,8 @@ use crate::engine::error::FileError;
 use crate::engine::ingest::decode::size_limit;
 use crate::engine::ingest::formats::pdf;
 use crate::engine::{AnalysedFile, AnalysisOptions};
+use crate::ui::model::schedule::{handed_back, LONG_FILE_BYTES};
 use crate::ui::platform::to_load::ToLoad;
-
-/// Files at least this large are announced when their analysis starts, and answered
-/// alone (smaller files take milliseconds).
-const LONG_FILE_BYTES: usize = 1_000_000;
 
 /// Most bytes read from disk at once: a batch's files are read in groups of this
 /// size, so that a batch of large files never sits in memory whole.
@@ -122,7 +119,8 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
 /// Reads a batch in as few reads as [`READ_BYTES`] allows, each one blob of several
 /// files (a read of a dropped file is a round trip to the browser's file store), then
 /// analyses the files and answers the batch in one message (a file of a megabyte or
-/// more alone). If a read fails, its files are read one by one, so that an unreadable
+/// more alone). Large files past the first 16 MB of them go back to the page unread,
+/// for another worker (`schedule::handed_back`). If a read fails, its files are read one by one, so that an unreadable
 /// file is reported alone.
 async fn answer_batch(
     scope: web_sys::DedicatedWorkerGlobalScope,
@@ -161,9 +159,20 @@ async fn answer_batch(
         })
         .collect();
     let mut outbox = Outbox::default();
+    // Large files past what this worker keeps go back at once, for a worker free.
+    let readable_sizes: Vec<usize> = (sizes.iter().zip(&names))
+        .map(|(&size, name)| if size <= size_limit(name) { size } else { 0 })
+        .collect();
+    let back = handed_back(&readable_sizes);
+    if !back.is_empty() {
+        let ids: js_sys::Array = back.iter().map(|&i| get(&jobs[i], "id")).collect();
+        let message = Object::new();
+        set(&message, "handedBack", &ids);
+        let _ = scope.post_message(&message);
+    }
     // Small files first: a large one may take seconds, and the small ones of its
     // batch should not wait behind it.
-    let mut order: Vec<usize> = (0..files.len()).collect();
+    let mut order: Vec<usize> = (0..files.len()).filter(|i| !back.contains(i)).collect();
     order.sort_by_key(|&i| sizes[i] >= LONG_FILE_BYTES);
     let mut at = 0;
     while at < order.len() {
@@ -449,6 +458,10 @@ pub enum WorkerReply {
     Started {
         id: u32,
     },
+    /// It gives these files back unread, for another worker (see [`handed_back`]).
+    HandedBack {
+        ids: Vec<u32>,
+    },
     /// An [`AnalysedFile`] as bytes, read back when the page has time, and the
     /// file's size (the page never asks: see `answer_batch`).
     Analysed {
@@ -473,6 +486,11 @@ impl AnalysisWorker {
                 }
                 if let Some(id) = get(&data, "started").as_f64() {
                     on_reply(WorkerReply::Started { id: id as u32 });
+                    return;
+                }
+                if let Ok(back) = get(&data, "handedBack").dyn_into::<js_sys::Array>() {
+                    let ids = back.iter().filter_map(|id| id.as_f64()).map(|id| id as u32);
+                    on_reply(WorkerReply::HandedBack { ids: ids.collect() });
                     return;
                 }
                 for answer in js_sys::Array::from(&get(&data, "answers")).iter() {
