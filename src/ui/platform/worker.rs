@@ -120,8 +120,8 @@ fn drain(scope: &web_sys::DedicatedWorkerGlobalScope, queue: &Rc<RefCell<Vec<JsV
 /// files (a read of a dropped file is a round trip to the browser's file store), then
 /// analyses the files and answers the batch in one message (a file of a megabyte or
 /// more alone). Large files past the first 16 MB of them go back to the page unread,
-/// for another worker (`schedule::handed_back`). If a read fails, its files are read one by one, so that an unreadable
-/// file is reported alone.
+/// for another worker (`schedule::handed_back`). If a read fails, its files are read
+/// one by one, so that an unreadable file is reported alone.
 async fn answer_batch(
     scope: web_sys::DedicatedWorkerGlobalScope,
     jobs: Vec<JsValue>,
