@@ -106,14 +106,22 @@ export class DossierPage {
   /** Drops files on the page with a real drop event carrying a DataTransfer of File objects. */
   async drop(files) {
     const payload = files.map((f) => ({ name: f.name, type: f.type || '', bytes: Array.from(f.bytes) }));
-    await this.page.evaluate((items) => {
+    await this.dropMade((items) => items.map((item) => new File([new Uint8Array(item.bytes)], item.name, { type: item.type })), payload);
+  }
+
+  /** Drops the File objects that `make(arg)` builds in the page: files too large to
+   *  send from here are made there. */
+  async dropMade(make, arg) {
+    const files = await this.page.evaluateHandle(make, arg);
+    await this.page.evaluate((files) => {
       const transfer = new DataTransfer();
-      for (const item of items) transfer.items.add(new File([new Uint8Array(item.bytes)], item.name, { type: item.type }));
+      for (const file of files) transfer.items.add(file);
       const zone = document.querySelector('[data-testid=drop-zone]');
       for (const type of ['dragenter', 'dragover', 'drop']) {
         zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
       }
-    }, payload);
+    }, files);
+    await files.dispose();
   }
 
   /** Drops files and folders from disk as the system does (Chromium's drag events over
