@@ -98,33 +98,13 @@ pub fn App() -> impl IntoView {
             return;
         }
         take(dropped.files);
-        let walking = !dropped.folders.is_empty();
-        if walking {
+        if !dropped.folders.is_empty() {
             set_walks.update(|n| *n += 1);
-        }
-        leptos::task::spawn_local(async move {
-            for folder in dropped.folders {
-                let unreadable = folders::walk(folder, take).await;
-                if unreadable.is_empty() {
-                    continue;
-                }
-                corpus.update_value(|c| {
-                    for name in &unreadable {
-                        c.add_refused(
-                            name,
-                            FileError::Unreadable {
-                                reason: "the browser would not give it from the dropped folder"
-                                    .into(),
-                            },
-                        )
-                    }
-                });
-                set_version.update(|v| *v += 1);
-            }
-            if walking {
+            leptos::task::spawn_local(async move {
+                walk_folders(dropped.folders, take, corpus, set_version).await;
                 set_walks.update(|n| *n -= 1);
-            }
-        });
+            });
+        }
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
@@ -180,6 +160,33 @@ pub fn App() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Walks dropped folders one after the other, handing their files to `take` as they
+/// are found; a file the browser would not give is listed as not loaded.
+async fn walk_folders(
+    folders: Vec<folders::DroppedFolder>,
+    take: impl Fn(Vec<ToLoad>) + Clone + 'static,
+    corpus: StoredValue<Corpus>,
+    set_version: WriteSignal<u64>,
+) {
+    for folder in folders {
+        let unreadable = folders::walk(folder, take.clone()).await;
+        if unreadable.is_empty() {
+            continue;
+        }
+        corpus.update_value(|c| {
+            for name in &unreadable {
+                c.add_refused(
+                    name,
+                    FileError::Unreadable {
+                        reason: "the browser would not give it from the dropped folder".into(),
+                    },
+                )
+            }
+        });
+        set_version.update(|v| *v += 1);
+    }
 }
 
 /// While files load: how far it has got, a button to stop a file that runs long, Cancel.

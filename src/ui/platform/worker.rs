@@ -159,17 +159,7 @@ async fn answer_batch(
         })
         .collect();
     let mut outbox = Outbox::default();
-    // Large files past what this worker keeps go back at once, for a worker free.
-    let readable_sizes: Vec<usize> = (sizes.iter().zip(&names))
-        .map(|(&size, name)| if size <= size_limit(name) { size } else { 0 })
-        .collect();
-    let back = handed_back(&readable_sizes);
-    if !back.is_empty() {
-        let ids: js_sys::Array = back.iter().map(|&i| get(&jobs[i], "id")).collect();
-        let message = Object::new();
-        set(&message, "handedBack", &ids);
-        let _ = scope.post_message(&message);
-    }
+    let back = hand_back(&scope, &jobs, &sizes, &names);
     // Small files first: a large one may take seconds, and the small ones of its
     // batch should not wait behind it.
     let mut order: Vec<usize> = (0..files.len()).filter(|i| !back.contains(i)).collect();
@@ -226,6 +216,28 @@ async fn answer_batch(
         at = end;
     }
     outbox.post(&scope);
+}
+
+/// Posts back at once, for a worker free, the batch's large files past what this
+/// worker keeps (`schedule::handed_back`; a file over its size limit is never read,
+/// so it weighs nothing), and returns their places in the batch.
+fn hand_back(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    jobs: &[JsValue],
+    sizes: &[usize],
+    names: &[String],
+) -> Vec<usize> {
+    let readable_sizes: Vec<usize> = (sizes.iter().zip(names))
+        .map(|(&size, name)| if size <= size_limit(name) { size } else { 0 })
+        .collect();
+    let back = handed_back(&readable_sizes);
+    if !back.is_empty() {
+        let ids: js_sys::Array = back.iter().map(|&i| get(&jobs[i], "id")).collect();
+        let message = Object::new();
+        set(&message, "handedBack", &ids);
+        let _ = scope.post_message(&message);
+    }
+    back
 }
 
 /// One file's analysis from what reading it gave: `None` when it was over its size
